@@ -1,0 +1,22 @@
+"""Text -> entities and facts. `extract(document)` is a pure function of one document."""
+
+from __future__ import annotations
+
+from graph.model import Document, Extraction
+
+from . import judgment, regulation
+from .collect import Collector
+from .context import build
+
+VERSION = "1"
+
+
+def extract(doc: Document) -> Extraction:
+    """Everything one document names and states, with the span of each mention and fact."""
+    collector = Collector(doc)
+    ctx = build(doc, collector)
+    if doc.genre == "Regulation":
+        regulation.extract(ctx)
+    elif doc.genre == "Judgment":
+        judgment.extract(ctx)
+    return collector.extraction

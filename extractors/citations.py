@@ -1,0 +1,136 @@
+"""Citation grammar: which article of which statute a text cites.
+
+English: "Article 120-6, Article 67(3) ... and Article 61 of the "Criminal Law of the PRC"", "Article 5
+of the Supreme People's Court's "Certain Rules ..."", "Articles 47 and 52 of X". Chinese:
+《刑法》第一百二十条之六, 刑法第二百八十六条之一第一款、第二百八十七条. An article with no statute
+named after (or, in Chinese, before) it belongs to the statute named last before it, except in a
+regulation, where a bare article is a reference to the regulation's own text.
+
+A translator sometimes renders 第二百八十七条之一 as "Article 287 (1)": where the document names an
+offence that the crimes gazetteer places in article 287-1, "Article 287 (1)" is read as 287-1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .mentions import Cand
+from .values import zh_number
+
+PAREN = r"\((?:\d+|[ivxlcIVXLC]+|[a-z])\)"
+EN_ART = re.compile(rf"\bArticle\s+(?P<num>\d+)(?:\s*-\s*(?P<sub>\d+))?(?P<tail>(?:\s?{PAREN})*(?:\s+and\s+{PAREN})*)")
+EN_ARTS = re.compile(r"\bArticles\s+(?P<list>\d+(?:-\d+)?(?:\s*(?:,\s*(?:and\s+)?|and\s+)\d+(?:-\d+)?)+)")
+SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+|\s*;\s*")
+OF = re.compile(r"\s*,?\s+(?:of|in|under)\s+(?:the\s+)?")
+ISSUER_GAP = re.compile(r"^(?:[A-Z][\w'’ -]{0,80}?['’]s\s+)?[\"“]?$")
+ZH_NUM = "零一二三四五六七八九十百千〇两0-9"
+ZH_ART = re.compile(rf"第(?P<num>[{ZH_NUM}]+)条(?:之(?P<sub>[一二三四五六七八九十]+))?"
+                    rf"(?P<tail>(?:第[{ZH_NUM}]+款)?(?:第?[（(][{ZH_NUM}]+[)）]项)?)")
+ZH_SEP = re.compile(r"^(?:、|，|,|和|及|以及|或者|或)$")
+BARE_WINDOW = 800
+
+
+@dataclass
+class ArticleCite:
+    start: int
+    end: int
+    surface: str
+    number: str  # "120-6", "67", "287-1"
+    statute: Cand
+    lang: str
+
+
+def _en_number(m: re.Match[str], statute: Cand, crime_articles: set[str]) -> str:
+    number = m.group("num") + (f"-{m.group('sub')}" if m.group("sub") else "")
+    tail = m.group("tail") or ""
+    first = re.match(r"\s\((\d+)\)", tail)
+    if not m.group("sub") and first and f"{m.group('num')}-{first.group(1)}" in crime_articles:
+        number = f"{m.group('num')}-{first.group(1)}"
+    return number
+
+
+def _statute_after(text: str, pos: int, statutes: list[Cand]) -> Cand | None:
+    of = OF.match(text, pos)
+    if not of:
+        return None
+    for s in statutes:
+        if of.end() <= s.start <= of.end() + 100 and ISSUER_GAP.match(text[of.end():s.start]):
+            return s
+    return None
+
+
+def _statute_before(pos: int, statutes: list[Cand]) -> Cand | None:
+    before = [s for s in statutes if s.end <= pos and pos - s.end <= BARE_WINDOW]
+    return before[-1] if before else None
+
+
+def _structural(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip()
+
+
+def find(text: str, statutes: list[Cand], regulation: bool, crime_articles: set[str]) -> list[ArticleCite]:
+    statutes = sorted(statutes, key=lambda s: s.start)
+    out: list[ArticleCite] = []
+    group: list[re.Match[str]] = []
+
+    def close(group: list[re.Match[str]]) -> None:
+        if not group:
+            return
+        statute = _statute_after(text, group[-1].end(), statutes)
+        if statute is None:
+            if regulation:
+                return
+            statute = _statute_before(group[0].start(), statutes)
+        if statute is None:
+            return
+        for m in group:
+            out.append(ArticleCite(m.start(), m.end(), re.sub(r"\s+", " ", m.group(0)),
+                                   _en_number(m, statute, crime_articles), statute, "en"))
+
+    for m in EN_ART.finditer(text):
+        if regulation and _structural(text, m.start()):
+            continue
+        if group and SEP.fullmatch(text[group[-1].end():m.start()]):
+            group.append(m)
+            continue
+        close(group)
+        group = [m]
+    close(group)
+    for m in EN_ARTS.finditer(text):
+        statute = _statute_after(text, m.end(), statutes) or (None if regulation else _statute_before(m.start(), statutes))
+        if statute is None:
+            continue
+        for n in re.finditer(r"\d+(?:-\d+)?", m.group("list")):
+            s = m.start("list") + n.start()
+            out.append(ArticleCite(s, s + len(n.group(0)), f"Article {n.group(0)}", n.group(0), statute, "en"))
+    out += _zh(text, statutes, regulation)
+    return sorted(out, key=lambda a: a.start)
+
+
+def _zh(text: str, statutes: list[Cand], regulation: bool) -> list[ArticleCite]:
+    out: list[ArticleCite] = []
+    previous: ArticleCite | None = None
+    for m in ZH_ART.finditer(text):
+        if regulation and _structural(text, m.start()):
+            previous = None
+            continue
+        statute = next((s for s in statutes if s.end <= m.start() and text[s.end:m.start()] in ("", "》")), None)
+        if statute is None and previous is not None and ZH_SEP.match(text[previous.end:m.start()]):
+            statute = previous.statute
+        if statute is None and not regulation:
+            statute = _statute_before(m.start(), statutes)
+        if statute is None:
+            previous = None
+            continue
+        num = zh_number(m.group("num"))
+        sub = zh_number(m.group("sub")) if m.group("sub") else None
+        if num is None:
+            continue
+        number = f"{num}-{sub}" if sub else str(num)
+        surface = m.group(0)[: m.end("sub") - m.start()] if m.group("sub") else m.group(0)[: m.end("num") - m.start() + 1]
+        cite = ArticleCite(m.start(), m.start() + len(surface), surface, number, statute, "zh")
+        out.append(cite)
+        previous = cite
+    return out

@@ -1,0 +1,52 @@
+"""The collector an extraction writes into: one entity per thing in the document, with its mentions."""
+
+from __future__ import annotations
+
+from graph.model import Document, Entity, Extraction, Mention
+
+from .text import has_cjk
+
+
+class Collector:
+    """Registers entities by class and normalised keys; mentions that share a key are one entity."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.extraction = Extraction(doc)
+        self._index: dict[tuple[str, str], str] = {}
+
+    @property
+    def entities(self) -> dict[str, Entity]:
+        return self.extraction.entities
+
+    def entity(self, cls: str, name: str, keys: set[str], start: int | None = None, end: int | None = None,
+               *, zh_name: str = "", props: dict[str, str] | None = None) -> str:
+        eid = next((self._index[(cls, k)] for k in sorted(keys) if (cls, k) in self._index), None)
+        if eid is None:
+            eid = f"e{len(self.entities)}"
+            self.entities[eid] = Entity(eid, cls, name)
+        entity = self.entities[eid]
+        entity.keys |= keys
+        for k in keys:
+            self._index[(cls, k)] = eid
+        if zh_name and not entity.zh_name:
+            entity.zh_name = zh_name
+        if props:
+            for k, v in props.items():
+                entity.props.setdefault(k, v)
+        if start is not None and end is not None:
+            self.mention(eid, start, end)
+        return eid
+
+    def mention(self, eid: str, start: int, end: int) -> None:
+        surface = self.doc.text[start:end]
+        span = self.doc.span(start, end)
+        entity = self.entities[eid]
+        if all(m.span != span for m in entity.mentions):
+            entity.mentions.append(Mention(surface, "zh" if has_cjk(surface) else "en", span))
+
+    def fact(self, subject: str, predicate: str, obj: str | int, start: int, end: int,
+             literal: bool = False) -> None:
+        if subject == obj:
+            return
+        self.extraction.add_fact(subject, predicate, obj, self.doc.span(start, end), literal)

@@ -1,0 +1,150 @@
+"""Everything the extractors found in one document, before the genre's own rules run."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.model import DOC, Document
+
+from . import citations, crimes, mentions, persons
+from .collect import Collector
+from .gazetteer import gazetteer
+from .mentions import Cand
+from .text import CJK, fold
+
+EN_SERVICE = re.compile(r"\b(?:Internet|online)\s+(?:[a-z]+\s+){0,4}?information\s+services?\b")
+ZH_SERVICE = re.compile(rf"互联网[{CJK}]{{0,8}}?信息服务")
+
+
+@dataclass
+class Context:
+    doc: Document
+    collector: Collector
+    title_end: int
+    cands: list[Cand] = field(default_factory=list)
+    people: list[tuple[persons.Person, str]] = field(default_factory=list)
+    crimes: list[tuple[crimes.CrimeMention, str]] = field(default_factory=list)
+    cites: list[tuple[citations.ArticleCite, str]] = field(default_factory=list)
+    eid: dict[int, str] = field(default_factory=dict)  # id(cand) -> entity id
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def of(self, cls: str) -> list[tuple[Cand, str]]:
+        return [(c, self.eid[id(c)]) for c in self.cands if c.cls == cls]
+
+    def within(self, start: int, end: int, cls: str | None = None) -> list[tuple[Cand, str]]:
+        return [(c, self.eid[id(c)]) for c in self.cands
+                if start <= c.start and c.end <= end and (cls is None or c.cls == cls)]
+
+    def people_within(self, start: int, end: int, role: str | None = None) -> list[str]:
+        out = []
+        for p, eid in self.people:
+            if (role is None or role in p.roles) and any(start <= m.start and m.end <= end for m in p.mentions):
+                out.append(eid)
+        return out
+
+
+def service_key(name: str) -> str:
+    key = fold(name)
+    return "service:" + re.sub(r"services$", "service", key)
+
+
+def service_cands(text: str) -> list[Cand]:
+    out = [Cand(m.start(), m.end(), "Service", m.group(0)) for m in EN_SERVICE.finditer(text)]
+    out += [Cand(m.start(), m.end(), "Service", m.group(0), "zh") for m in ZH_SERVICE.finditer(text)]
+    for c in out:
+        c.keys = {service_key(c.name)}
+    return out
+
+
+def _possessive_owners(text: str, cands: list[Cand]) -> list[Cand]:
+    """"Baidu's NetDisk" names the platform and, before the possessive, its operator."""
+    out = []
+    orgs = gazetteer("Organization")
+    for c in cands:
+        if c.cls != "Platform":
+            continue
+        m = re.match(r"([A-Z][\w-]+)['’]s\s", text[c.start:c.end])
+        if m and (entry := orgs.lookup(m.group(1))) is not None:
+            out.append(Cand(c.start, c.start + len(m.group(1)), "Organization", entry.name, gid=entry.id,
+                            keys={f"gaz:{entry.id}"}, zh_name=entry.zh_name, gazetteer=True))
+    return out
+
+
+def build(doc: Document, collector: Collector) -> Context:
+    text = doc.text
+    title_end = len(text.split("\n", 1)[0])
+    ctx = Context(doc, collector, title_end)
+    cands = mentions.find(text)
+    if doc.genre == "Regulation":
+        cands += [s for s in service_cands(text) if not any(c.start <= s.start < c.end for c in cands)]
+    cands += _possessive_owners(text, cands)
+    ctx.cands = sorted(cands, key=lambda c: (c.start, -c.end, c.cls))
+    found_crimes = crimes.find(text, title_end)
+    crime_articles = {m.entry.extra.get("article", "") for m in found_crimes if m.entry is not None}
+    statutes = [c for c in ctx.cands if c.cls == "Statute" and c.start >= title_end]
+    found_cites = citations.find(text, statutes, doc.genre == "Regulation", crime_articles)
+    people = persons.find(text, title_end, doc.genre == "Judgment")
+    if doc.genre == "Regulation":
+        from .regulation import align_languages
+
+        align_languages(text, ctx.cands)
+    _register(ctx, found_crimes, found_cites, people)
+    return ctx
+
+
+def _register(ctx: Context, found_crimes: list[crimes.CrimeMention], found_cites: list[citations.ArticleCite],
+              people: list[persons.Person]) -> None:
+    col = ctx.collector
+    for c in ctx.cands:
+        props = {"gid": c.gid} if c.gid else None
+        ctx.eid[id(c)] = col.entity(c.cls, c.name, c.keys, c.start, c.end, zh_name=c.zh_name, props=props)
+    for m in found_crimes:
+        name = m.entry.name if m.entry else m.name
+        props = {"gid": m.entry.id, "article": m.entry.extra.get("article", "")} if m.entry else None
+        eid = col.entity("Crime", name, {m.key}, m.start, m.end, zh_name=m.entry.zh_name if m.entry else (
+            m.name if m.lang == "zh" else ""), props=props)
+        ctx.crimes.append((m, eid))
+    for a in found_cites:
+        statute_eid = ctx.eid[id(a.statute)]
+        eid = col.entity("Article", f"Article {a.number}", {f"article:{statute_eid}:{a.number}"}, a.start, a.end,
+                         props={"number": a.number, "statute": statute_eid})
+        ctx.cites.append((a, eid))
+        col.fact(eid, "partOf", statute_eid, a.start, a.end)
+    for p in people:
+        keys = {f"person:{fold(p.name)}"} | ({f"person:{p.zh_name}"} if p.zh_name else set())
+        eid = col.entity("Person", p.name, keys, zh_name=p.zh_name, props={"roles": " ".join(p.roles)})
+        for m in p.mentions:
+            col.mention(eid, m.start, m.end)
+        ctx.people.append((p, eid))
+    _common_facts(ctx)
+
+
+def _common_facts(ctx: Context) -> None:
+    """Facts every genre states the same way: citations, places of bodies, operators, firms."""
+    col, text = ctx.collector, ctx.text
+    for c, eid in ctx.of("Statute"):
+        if c.start >= ctx.title_end:
+            col.fact(DOC, "cites", eid, c.start, c.end)
+    for a, eid in ctx.cites:
+        col.fact(DOC, "cites", eid, a.start, a.end)
+    for cls in ("Court", "Agency"):
+        for c, eid in ctx.of(cls):
+            for place, pid in ctx.within(c.start, c.end, "Location"):
+                col.fact(eid, "locatedIn", pid, c.start, c.end)
+    orgs = ctx.of("Organization")
+    for c, eid in ctx.of("Platform"):
+        for o, oid in orgs:
+            gap = text[o.end:c.start] if o.end <= c.start else None
+            if (o.start == c.start and o.end < c.end) or (gap is not None and re.fullmatch(r"['’]s\s+", gap)):
+                col.fact(eid, "operatedBy", oid, o.start, c.end)
+    for p, eid in ctx.people:
+        for m in p.mentions:
+            firm = re.match(r"\s+(?:of|from)\s+(?:the\s+)?", text[m.end:m.end + 12])
+            if firm:
+                for o, oid in orgs:
+                    if o.start == m.end + firm.end() and re.search(r"Law\s+(?:Firm|Office)", o.name):
+                        col.fact(eid, "memberOf", oid, m.start, o.end)

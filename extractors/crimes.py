@@ -1,0 +1,111 @@
+"""Offences, found by the phrases that name them, and keyed so that translations meet.
+
+English cues: "the crime of X", "on suspicion of X", "convicted of X", an article heading
+"Article 120-6: (X)" or "[The Crime of X]", a parenthesis after a cited article, and a judgment
+title "the Case of NAME's X" (kept only when X is a known offence). Chinese: 【X罪】, 犯X罪, 以X罪.
+Two names are one offence when their content words have the same stems ("possessing materials that
+promote terrorism" = "illegal possession of materials promoting terrorism"), or when the crimes
+gazetteer lists both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Entry, gazetteer
+from .text import CJK
+
+STOP = {"the", "of", "a", "an", "to", "that", "which", "and", "or", "crime", "crimes", "offence", "offense",
+        "illegal", "illegally", "unlawful", "unlawfully", "in", "on", "for", "by", "with", "its", "their"}
+EN_CUES = [
+    re.compile(r"\bcrimes?\s+of\s+(?P<c>[a-z][^.;:()\"“”\n]{3,160})"),
+    re.compile(r"\b(?:on\s+suspicion\s+of|convicted\s+of|guilty\s+of)\s+"
+               r"(?:the\s+crimes?\s+of\s+)?(?P<c>[a-z][^.;:()\"“”\n]{3,160})"),
+    re.compile(r"^\s*Article\s+\d+(?:-\d+)?\s*[:.]?\s*[(\[【]\s*(?:The\s+Crime\s+of\s+)?(?P<c>[A-Za-z][^)\]】\n]{3,160})"
+               r"[)\]】]", re.MULTILINE),
+    re.compile(r"\bArticle\s+\d+(?:-\d+)?\s+of\s+[^()\n]{0,60}?\b(?:Law|Code)\s*\(\s*[“\"]?(?P<c>[a-z][^)”\"\n]{3,120})"),
+    re.compile(r"\[\s*The\s+Crime\s+of\s+(?P<c>[A-Za-z][^\]\n]{3,160})\]"),
+]
+CUT = re.compile(r",|\s+(?:and|but)\s+(?:is|was|he|she|they|requested|should|the|it|has|had|will|shall)\b|"
+                 r"\s+(?:must|shall|is|was|were|are|which|who|with|in\s+(?:a|the)|on\s+(?:or|the)|against|"
+                 r"because|according|pursuant|under|from|at|by|after|before|since|until)\b")
+ZH_CUES = [
+    re.compile(rf"【(?P<c>[{CJK}、，]{{2,40}}?罪)】"),
+    re.compile(rf"(?:犯|以|构成)(?P<c>[{CJK}、]{{2,30}}?罪)(?=[，,。；、）)\s]|$)"),
+]
+
+
+@dataclass
+class CrimeMention:
+    start: int
+    end: int
+    name: str
+    lang: str
+    entry: Entry | None
+    key: str
+
+
+def stem(word: str) -> str:
+    w = word.lower().strip("'’\"“”")
+    for suffix in ("ingly", "ings", "ions", "ing", "ion", "ism", "ist", "ies", "ed", "es", "ly", "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
+
+
+def stem_key(name: str) -> str:
+    words = re.findall(r"[A-Za-z]+", name)
+    return " ".join(sorted({stem(w) for w in words if w.lower() not in STOP}))
+
+
+def lookup(name: str, lang: str) -> Entry | None:
+    gaz = gazetteer("Crime")
+    if lang == "zh":
+        return gaz.lookup(name)
+    key = stem_key(name)
+    return next((e for e in gaz.entries for alias in e.en if stem_key(alias) == key), None)
+
+
+def key_of(name: str, lang: str, entry: Entry | None) -> str:
+    if entry is not None:
+        return f"gaz:{entry.id}"
+    return f"crime:{stem_key(name)}" if lang == "en" else f"crime:{name}"
+
+
+def _cut(phrase: str) -> str:
+    m = CUT.search(phrase)
+    if m:
+        phrase = phrase[: m.start()]
+    phrase = phrase.strip().rstrip(".,;:")
+    return phrase
+
+
+def find(text: str, title_end: int) -> list[CrimeMention]:
+    out: list[CrimeMention] = []
+    for rx in EN_CUES:
+        for m in rx.finditer(text):
+            name = _cut(m.group("c"))
+            if 1 <= len(name.split()) <= 14 and stem_key(name):
+                s = m.start("c")
+                entry = lookup(name, "en")
+                out.append(CrimeMention(s, s + len(name), name, "en", entry, key_of(name, "en", entry)))
+    title = re.search(r"\b[Cc]ase\s+of\s+[A-Z][\w ]*?['’]s\s+(?P<c>[A-Z][^\n]+)$", text[:title_end])
+    if title:
+        name = title.group("c").strip()
+        entry = lookup(name, "en")
+        if entry is not None:
+            out.append(CrimeMention(title.start("c"), title.end("c"), name, "en", entry, key_of(name, "en", entry)))
+    for rx in ZH_CUES:
+        for m in rx.finditer(text):
+            name = m.group("c")
+            entry = lookup(name, "zh")
+            out.append(CrimeMention(m.start("c"), m.end("c"), name, "zh", entry, key_of(name, "zh", entry)))
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for c in sorted(out, key=lambda c: (c.start, -c.end)):
+        if any(s <= c.start < e for s, e in seen):
+            continue
+        seen.add((c.start, c.end))
+        unique.append(c)
+    return unique

@@ -1,0 +1,172 @@
+"""Split a source file into documents and tell each document's genre from its language.
+
+A file may hold one document or several concatenated. A document starts at a title line: a
+"Translation: ..." line, a Markdown "# " heading, or a short title-cased line that the next lines
+confirm as the head of a regulation (issue header, "Article 1"), a judgment (court, document type,
+case number) or a news report (a dated lead paragraph). Header lines inside a document (court names,
+"Criminal Judgment Document", case numbers, role lines of a signature block) are never titles.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from graph.model import Document
+
+from .text import CJK, Line, cjk_ratio, has_cjk, lines, squeeze_cjk
+
+EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+)\s*[.:：]?\s")
+ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)条(?:之[一二三四五六七八九十]+)?[\s　]")
+CASE_NUMBER = re.compile(
+    r"[(（\[]\s*(?:19|20)\d\d\s*[)）\]]\s*[A-Z][a-z]+\.?\s*\d+\s*[A-Za-z. ]*?No\.\s*\d+|"
+    rf"[(（]\s*(?:19|20)\d\d\s*[)）][{CJK}]+\d+[{CJK}]+\d+号")
+COURT_LINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+|of\s+|the\s+)*(?:People'?s\s+)?Court(?:\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*)?$"
+                        rf"|^[{CJK}]+人民法院$")
+DOC_TYPE_LINE = re.compile(r"^(?:(?:Criminal|Civil|Administrative)\s+)?(?:Judgment|Ruling|Verdict|Decision|Mediation)"
+                           r"(?:\s+Document)?$|^[刑民行][\s　]*事[\s　]*(?:判[\s　]*决|裁[\s　]*定)[\s　]*书$",
+                           re.IGNORECASE)
+ISSUE_HEADER = re.compile(r"^(?:Issued|Promulgated|Adopted|Released|Published|Effective)\s+(?:on|by|date)\b",
+                          re.IGNORECASE)
+REPORTING = re.compile(r"\b(?:reported|posted|published|announced|said|according to|told|wrote|revealed)\b",
+                       re.IGNORECASE)
+JUDGMENT_WORDS = re.compile(r"\b(?:Judgment|Verdict|Ruling|Sentenc\w+)\b|判决|裁定", re.IGNORECASE)
+ROLE_LINE = re.compile(r"^[A-Z][\w'’ ]{2,30}:\s*\S")
+SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from", "as",
+               "into", "over", "under", "its", "his", "her", "their", "vs", "via"}
+ZH_TITLE = re.compile(rf"^[{CJK}《》、，（）()]{{4,60}}(?:法|规定|办法|条例|决定|通知|解释|意见|细则|规则|判决书)$")
+
+
+def _is_heading(line: Line) -> bool:
+    """Could this line be a document title? (Its neighbours decide whether it is one.)"""
+    s = line.stripped
+    if s.startswith("Translation:") or s.startswith("# "):
+        return True
+    if has_cjk(s):
+        return bool(ZH_TITLE.match(squeeze_cjk(s))) and not ZH_ARTICLE_LINE.match(s + " ")
+    words = s.split()
+    if not 3 <= len(words) <= 30 or len(s) > 250 or s[-1] in ".,;:" or not s[0].isupper():
+        return False
+    if EN_ARTICLE_LINE.match(s + " ") or s.startswith("Article") or CASE_NUMBER.search(s) or ROLE_LINE.match(s):
+        return False
+    if COURT_LINE.match(s) or DOC_TYPE_LINE.match(s) or re.match(r"^[\d(•\-*]", s):
+        return False
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit() or w[0] in "\"“'‘(")
+    return bool(content) and capitalised / len(content) >= 0.75
+
+
+def _following(all_lines: list[Line], i: int, count: int) -> list[str]:
+    out = []
+    for line in all_lines[i + 1:]:
+        if line.stripped:
+            out.append(line.stripped)
+            if len(out) == count:
+                break
+    return out
+
+
+def _confirms_start(all_lines: list[Line], i: int) -> bool:
+    """Do the lines after heading i read like the head of a document?"""
+    s = all_lines[i].stripped
+    if s.startswith("Translation:") or s.startswith("# "):
+        return True
+    nxt = _following(all_lines, i, 6)
+    if not nxt:
+        return False
+    if has_cjk(s):
+        return any(ZH_ARTICLE_LINE.match(n + " ") for n in nxt[:4])
+    if any(ISSUE_HEADER.match(n) for n in nxt[:4]) or (nxt[0] == s and len(nxt) > 1):
+        return True
+    head = nxt[:4]
+    if any(COURT_LINE.match(n) for n in head[:2]) and any(DOC_TYPE_LINE.match(n) or CASE_NUMBER.search(n)
+                                                          for n in head):
+        return True
+    lead = nxt[0]
+    return len(lead) > 150 and bool(re.match(r"^(?:On|In|Last|This|Earlier)\b|^[A-Z]", lead)) and bool(
+        REPORTING.search(lead[:400]))
+
+
+def _starts(all_lines: list[Line]) -> list[int]:
+    starts: list[int] = []
+    markdown = any(line.text.startswith("# ") for line in all_lines)
+    for i, line in enumerate(all_lines):
+        if not line.stripped:
+            continue
+        if markdown:
+            if line.text.startswith("# "):
+                starts.append(i)
+            continue
+        prev_blank = i == 0 or not all_lines[i - 1].stripped
+        if prev_blank and _is_heading(line) and _confirms_start(all_lines, i):
+            if starts and _title(all_lines[starts[-1]].text) == _title(line.text):
+                continue  # "Translation: T" followed by the title T itself
+            if has_cjk(line.stripped) and starts and _awaits_original(all_lines, starts[-1], i):
+                continue
+            starts.append(i)
+    if not starts or any(all_lines[j].stripped for j in range(starts[0])):
+        starts.insert(0, 0)
+    return starts
+
+
+def _awaits_original(all_lines: list[Line], start: int, i: int) -> bool:
+    """Is the document begun at `start` an English regulation whose Chinese original has not begun?"""
+    body = all_lines[start:i]
+    return any(EN_ARTICLE_LINE.match(line.text) for line in body) and not any(
+        ZH_ARTICLE_LINE.match(line.text) for line in body)
+
+
+def classify(title: str, body: str) -> str:
+    """`Regulation`, `Judgment` or `NewsReport`, from the language of the text."""
+    body_lines = [b.strip() for b in body.splitlines() if b.strip()]
+    en_numbers = [int(m.group(1)) for b in body_lines if (m := EN_ARTICLE_LINE.match(b + " "))]
+    zh_first = [b for b in body_lines if re.match(r"^第一条[\s　]", b)]
+    head = body_lines[:8]
+    if (1 in en_numbers and 2 in en_numbers) or zh_first or any(ISSUE_HEADER.match(b) for b in head):
+        return "Regulation"
+    judgment_head = any(COURT_LINE.match(b) or DOC_TYPE_LINE.match(b) for b in head) or any(
+        CASE_NUMBER.search(b) for b in head[:4])
+    if judgment_head or (not body_lines and JUDGMENT_WORDS.search(title)):
+        return "Judgment"
+    return "NewsReport"
+
+
+def _title(line: str) -> str:
+    t = line.strip()
+    t = re.sub(r"^#\s+", "", t)
+    t = re.sub(r"^Translation:\s*", "", t)
+    return t.strip()
+
+
+def split(text: str, path: str | Path) -> list[Document]:
+    """The documents of one decoded file, in file order, each classified."""
+    path = Path(path)
+    all_lines = lines(text)
+    starts = _starts(all_lines)
+    docs = []
+    for k, i in enumerate(starts):
+        j = starts[k + 1] if k + 1 < len(starts) else len(all_lines)
+        chunk = all_lines[i:j]
+        while chunk and not chunk[-1].stripped:
+            chunk.pop()
+        while chunk and not chunk[0].stripped:
+            chunk.pop(0)
+        if not chunk:
+            continue
+        start, end = chunk[0].start, chunk[-1].end
+        heading = _is_heading(chunk[0]) or k > 0
+        title = _title(chunk[0].text) if heading else ""
+        body = text[chunk[1].start:end] if heading and len(chunk) > 1 else ("" if heading else text[start:end])
+        doc_text = text[start:end]
+        langs = tuple(x for x, ok in (("en", cjk_ratio(doc_text) < 0.9 and re.search(r"[A-Za-z]{3}", doc_text)),
+                                      ("zh", has_cjk(doc_text))) if ok)
+        docs.append(Document(source=path.name, path=str(path), text=doc_text, start=start,
+                             first_line=chunk[0].number, last_line=chunk[-1].number,
+                             genre=classify(title, body), title=title or _fallback_title(body),
+                             languages=langs))
+    return docs
+
+
+def _fallback_title(body: str) -> str:
+    first = next((b.strip() for b in body.splitlines() if b.strip()), "")
+    return first[:120]

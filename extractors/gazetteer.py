@@ -1,0 +1,113 @@
+"""Curated name lists (ontology/gazetteer/*.tsv) and a matcher that finds their names in text."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .text import fold
+
+ONTOLOGY_DIR = Path(os.environ.get("KG_ONTOLOGY_DIR", Path(__file__).resolve().parent.parent / "ontology"))
+
+# gazetteer file -> entity class
+FILES = {
+    "agencies": "Agency",
+    "courts": "Court",
+    "organizations": "Organization",
+    "platforms": "Platform",
+    "locations": "Location",
+    "statutes": "Statute",
+    "crimes": "Crime",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    cls: str
+    en: tuple[str, ...]
+    zh: tuple[str, ...]
+    extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def name(self) -> str:
+        return self.en[0] if self.en else self.zh[0]
+
+    @property
+    def zh_name(self) -> str:
+        return self.zh[0] if self.zh else ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    entry: Entry
+    lang: str
+
+
+def _read(path: Path, cls: str) -> list[Entry]:
+    rows = [r for r in path.read_text(encoding="utf-8").splitlines() if r.strip() and not r.startswith("#")]
+    header = rows[0].split("\t")
+    entries = []
+    for row in rows[1:]:
+        cells = dict(zip(header, row.split("\t"), strict=False))
+        split = lambda k: tuple(a.strip() for a in cells.get(k, "").split("|") if a.strip())  # noqa: E731
+        extra = {k: v for k, v in cells.items() if k not in ("id", "en", "zh") and v}
+        entries.append(Entry(cells["id"], cls, split("en"), split("zh"), extra))
+    return entries
+
+
+class Gazetteer:
+    """All entries of one class, with lookup by name and a regex that finds names in text."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self.by_id = {e.id: e for e in entries}
+        self.by_name: dict[str, Entry] = {}
+        for e in entries:
+            for alias in e.en + e.zh:
+                self.by_name.setdefault(fold(alias), e)
+        alternatives = []
+        for alias in sorted({a for e in entries for a in e.en}, key=lambda a: (-len(a), a)):
+            words = alias.split()
+            body = re.escape(words[0])
+            if len(words) > 1:  # "Baidu's NetDisk": a possessive after the first word
+                body += r"(?:['’]s)?\s+" + r"\s+".join(re.escape(w) for w in words[1:])
+            alternatives.append(f"(?i:{body})")
+        self.en_re = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])") if alternatives else None
+        zh = sorted({a for e in entries for a in e.zh}, key=lambda a: (-len(a), a))
+        self.zh_re = re.compile("|".join(re.escape(a) for a in zh)) if zh else None
+
+    def lookup(self, name: str) -> Entry | None:
+        key = fold(name)
+        found = self.by_name.get(key)
+        if found is None and "'s " in key:
+            found = self.by_name.get(key.replace("'s ", " ", 1))
+        return found
+
+    def find(self, text: str) -> list[Hit]:
+        hits = []
+        for rx, lang in ((self.en_re, "en"), (self.zh_re, "zh")):
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                surface = m.group(0)
+                entry = self.lookup(surface)
+                # a one-word name in lower case is a common word ("china", "line"), not the name
+                if entry is not None and (lang == "zh" or " " in surface or not surface[0].islower()):
+                    hits.append(Hit(m.start(), m.end(), entry, lang))
+        return hits
+
+
+@cache
+def gazetteer(cls: str) -> Gazetteer:
+    """The gazetteer of one entity class (empty when no file holds that class)."""
+    entries: list[Entry] = []
+    for stem, c in FILES.items():
+        if c == cls:
+            entries += _read(ONTOLOGY_DIR / "gazetteer" / f"{stem}.tsv", c)
+    return Gazetteer(entries)

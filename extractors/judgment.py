@@ -1,0 +1,222 @@
+"""Judgments: court, case number, prosecutor, parties, bench, decision date, the sentence imposed, the
+law applied, the platforms the defendant used and the earlier judgment an appeal reviews."""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import DOC
+
+from .context import Context
+from .documents import CASE_NUMBER
+from .text import lines, sentences
+from .values import amount, en_months, find_dates, zh_months
+
+PROSECUTION = re.compile(r"Prosecuting\s+Agency|Public\s+Prosecution|Prosecution\s+Organ|Prosecutor'?s?\s+Office|"
+                         r"公诉机关|抗诉机关")
+FIRST_INSTANCE = re.compile(r"first[\s-]+instance|原审|一审|原公诉机关", re.IGNORECASE)
+SECOND_INSTANCE = re.compile(r"\bFinal\b|second[\s-]+instance|终|上诉人|\bAppellant\b", re.IGNORECASE)
+OPERATIVE_EN = re.compile(r"(?:committed|is\s+guilty\s+of|was\s+guilty\s+of|is\s+convicted\s+of)[^.]*?\bsentenced\s+to\b",
+                          re.IGNORECASE)
+OPERATIVE_ZH = re.compile(r"犯[^。；]*?罪[，,][^。]*?判处")
+APPLIED_LAW = re.compile(r"\b(?:in\s+accordance\s+with|pursuant\s+to|according\s+to|in\s+light\s+of|under)\b|依照|根据",
+                         re.IGNORECASE)
+TERM_EN = re.compile(r"(?P<term>[^,;()]*?)\s*(?:of\s+)?(?:fixed[\s-]+term\s+)?(?:imprisonment|in\s+prison|prison)\b",
+                     re.IGNORECASE)
+FINE_EN = re.compile(r"\bfined?\s+(?:of\s+)?(?:RMB|CNY|¥)?\s*(?P<n>[\d,.]+(?:\s*(?:million|thousand))?)\s*"
+                     r"(?:yuan|RMB)?", re.IGNORECASE)
+TERM_ZH = re.compile(r"有期徒刑(?P<t>[0-9一二三四五六七八九十两]+年(?:[0-9一二三四五六七八九十两]+个月)?|[0-9一二三四五六七八九十两]+个月)")
+FINE_ZH = re.compile(r"罚金(?:人民币)?(?P<n>[0-9,，一二三四五六七八九十百千万〇零]+)元")
+CIRCUMVENTED = re.compile(r"\b(?:circumvent\w*|bypass\w*|evad\w*|climb\w*\s+over|get\w*\s+around)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+DATE_LINE = re.compile(r"^\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
+                       r"[〇零一二三四五六七八九十0-9]{4}\s*年\s*[〇一二三四五六七八九十0-9]{1,3}\s*月\s*[〇一二三四五六七八九十0-9]{1,3}\s*日)"
+                       r"\s*$")
+
+
+def extract(ctx: Context) -> None:
+    col, text = ctx.collector, ctx.text
+    all_lines = lines(text)
+    head = [ln for ln in all_lines if ln.stripped][:8]
+    _court(ctx, head)
+    own_case = _case_number(ctx, head)
+    second_instance = bool(SECOND_INSTANCE.search(own_case or "")) or any(
+        re.search(r"\bAppellant\b|上诉人", ln.text) for ln in head)
+    prosecutors = _prosecution(ctx, all_lines)
+    defendants = [eid for p, eid in ctx.people if "defendant" in p.roles]
+    for p, eid in ctx.people:
+        for role, predicate in (("defendant", "defendant"), ("defenseCounsel", "defenseCounsel"), ("judge", "judge"),
+                                ("clerk", "clerk")):
+            if role in p.roles:
+                m = next(m for m in p.mentions if m.role == role)
+                col.fact(DOC, predicate, eid, m.start, m.end)
+    _decided_on(ctx, all_lines)
+    _sentences(ctx, defendants)
+    _platforms_used(ctx, defendants)
+    _earlier_judgments(ctx, own_case, second_instance, prosecutors)
+
+
+def _court(ctx: Context, head: list) -> None:
+    for line in head:
+        courts = ctx.within(line.start, line.end, "Court")
+        if courts and line.start >= ctx.title_end:
+            c, eid = courts[0]
+            ctx.collector.fact(DOC, "decidedBy", eid, c.start, c.end)
+            return
+
+
+def _case_number(ctx: Context, head: list) -> str:
+    for line in head:
+        m = CASE_NUMBER.search(line.text)
+        if m:
+            ctx.collector.fact(DOC, "caseNumber", m.group(0), line.start + m.start(), line.start + m.end(),
+                               literal=True)
+            return m.group(0)
+    return ""
+
+
+def _prosecution(ctx: Context, all_lines: list) -> list[tuple[str, bool, int, int]]:
+    """The prosecuting agencies named by a header line: (entity, of the first instance?, span)."""
+    out = []
+    for line in all_lines:
+        if PROSECUTION.search(line.text):
+            for c, eid in ctx.within(line.start, line.end, "Agency"):
+                ctx.collector.fact(DOC, "prosecutedBy", eid, line.start, line.end)
+                out.append((eid, bool(FIRST_INSTANCE.search(line.text)), line.start, line.end))
+            if out:
+                break
+    if not out:
+        procs = [(c, eid) for c, eid in ctx.of("Agency") if re.search(r"Procuratorate|检察院", c.name)]
+        if procs:
+            c, eid = procs[0]
+            ctx.collector.fact(DOC, "prosecutedBy", eid, c.start, c.end)
+    return out
+
+
+def _decided_on(ctx: Context, all_lines: list) -> None:
+    dated = [ln for ln in all_lines if DATE_LINE.match(ln.text)]
+    if dated:
+        line = dated[-1] if not any(re.search(r"[A-Za-z]", ln.text) for ln in dated) else next(
+            ln for ln in reversed(dated) if re.search(r"[A-Za-z]", ln.text))
+        iso = find_dates(line.text)
+        if iso:
+            ctx.collector.fact(DOC, "decidedOn", iso[0][2], line.start, line.end, literal=True)
+
+
+def _sentences(ctx: Context, defendants: list[str]) -> None:
+    """The operative sentences: who is convicted of what, for how long, with what fine, under which
+    articles of the criminal code."""
+    col, text = ctx.collector, ctx.text
+    spans = list(sentences(text))
+    applied = [(s, e) for s, e in spans if APPLIED_LAW.search(text[s:e]) and any(
+        s <= a.start < e for a, _ in ctx.cites)]
+    for s, e in spans:
+        chunk = text[s:e]
+        operative = OPERATIVE_EN.search(chunk) or OPERATIVE_ZH.search(chunk)
+        if not operative:
+            continue
+        who = [eid for eid in ctx.people_within(s, e) if eid in defendants] or (
+            defendants if len(defendants) == 1 else [])
+        if not who:
+            continue
+        crimes = [eid for m, eid in ctx.crimes if s <= m.start < e]
+        months, fine = _penalty(chunk)
+        law = _applied_articles(ctx, applied, s)
+        for pid in who:
+            for cid in crimes:
+                col.fact(pid, "convictedOf", cid, s, e)
+            if months is not None:
+                col.fact(pid, "imprisonmentMonths", months, s, e, literal=True)
+            if fine is not None:
+                col.fact(pid, "fineYuan", fine, s, e, literal=True)
+            for aid, (ls, le) in law:
+                col.fact(pid, "convictedUnder", aid, ls, le)
+
+
+def _penalty(chunk: str) -> tuple[int | None, int | None]:
+    months = fine = None
+    after = chunk[chunk.find("sentenced to"):] if "sentenced to" in chunk else chunk
+    m = TERM_EN.search(after)
+    if m:
+        term = en_months(m.group("term"))
+        if term:
+            months = term[2]
+    if months is None and (z := TERM_ZH.search(chunk)):
+        months = zh_months(z.group("t"))
+    f = FINE_EN.search(after) or FINE_ZH.search(chunk)
+    if f:
+        fine = amount(f.group("n").rstrip("."))
+    return months, fine
+
+
+def _applied_articles(ctx: Context, applied: list[tuple[int, int]], before: int) -> list[tuple[str, tuple[int, int]]]:
+    """Articles of the criminal code cited in the last applied-law sentence before `before`."""
+    prior = [(s, e) for s, e in applied if s < before]
+    if not prior:
+        return []
+    s, e = prior[-1]
+    out = []
+    for a, eid in ctx.cites:
+        if s <= a.start < e and a.statute.gid and _criminal_code(a.statute.gid):
+            out.append((eid, (s, e)))
+    return out
+
+
+def _criminal_code(gid: str) -> bool:
+    from .gazetteer import gazetteer
+
+    entry = gazetteer("Statute").by_id.get(gid)
+    return entry is not None and entry.extra.get("kind") == "criminal-code"
+
+
+def _platforms_used(ctx: Context, defendants: list[str]) -> None:
+    """A defendant used a platform where one sentence names both (or names the platform and refers to
+    the only defendant as he or she)."""
+    from .mentions import followed_by_reporting_verb
+
+    col, text = ctx.collector, ctx.text
+    platforms = ctx.of("Platform")
+    for s, e in sentences(text):
+        named = [p for p in platforms if s <= p[0].start < e and not followed_by_reporting_verb(text, p[0].end)
+                 and not CIRCUMVENTED.search(text[max(s, p[0].start - 30):p[0].start])
+                 and not re.match(r"\s+circumvention", text[p[0].end:p[0].end + 14])]
+        if not named:
+            continue
+        who = [eid for eid in ctx.people_within(s, e) if eid in defendants]
+        if not who and len(defendants) == 1 and re.search(r"\b(?:he|she|his|her|him)\b", text[s:e], re.IGNORECASE):
+            who = defendants
+        for pid in who:
+            for c, eid in named:
+                col.fact(pid, "usedPlatform", eid, s, e)
+
+
+def _earlier_judgments(ctx: Context, own_case: str, second_instance: bool,
+                       prosecutors: list[tuple[str, bool, int, int]]) -> None:
+    """Judgments cited by case number: their court, date, prosecutor and defendant, and the appeal link."""
+    col, text = ctx.collector, ctx.text
+    defendants = [eid for p, eid in ctx.people if "defendant" in p.roles]
+    for s, e in sentences(text):
+        for m in CASE_NUMBER.finditer(text, s, e):
+            number = m.group(0)
+            if number == own_case:
+                continue
+            jid = col.entity("Judgment", number, {f"case:{re.sub(r'[^0-9A-Za-z一-鿿]', '', number).lower()}"},
+                             m.start(), m.end())
+            col.fact(jid, "caseNumber", number, m.start(), m.end(), literal=True)
+            for c, cid in ctx.within(s, e, "Court"):
+                col.fact(jid, "decidedBy", cid, s, e)
+            for c, aid in ctx.within(s, e, "Agency"):
+                if re.search(r"Procuratorate|检察院", c.name):
+                    col.fact(jid, "prosecutedBy", aid, s, e)
+            dates = [d for d in find_dates(text[m.end():e])]
+            if dates:
+                col.fact(jid, "decidedOn", dates[0][2], s, e, literal=True)
+            for pid in ctx.people_within(s, e):
+                if pid in defendants:
+                    col.fact(jid, "defendant", pid, s, e)
+            first = bool(re.search(r"\bFirst\b|初", number)) or bool(FIRST_INSTANCE.search(text[s:e]))
+            if second_instance and first:
+                col.fact(DOC, "appealOf", jid, s, e)
+                for aid, of_first, ps, pe in prosecutors:
+                    if of_first:
+                        col.fact(jid, "prosecutedBy", aid, ps, pe)

@@ -1,0 +1,319 @@
+"""Find the names of courts, agencies, organisations, platforms, places and statutes in a text.
+
+Two sources: the curated gazetteers (well-known bodies and platforms, in English and Chinese) and
+naming patterns (a court is "<place> ... People's Court [of <place>]", a place "<Name> County", a law
+firm "<Name> Law Firm", a statute a quoted title with a statute word or a 《title》, a website
+"<name> website", ...). Overlaps are settled longest first; places may sit inside other names
+("Yining County People's Court"), which is how an agency or court gets its `locatedIn`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import gazetteer
+from .text import CJK, fold
+
+# Capitalised words that begin sentences or roles and are never part of a proper name.
+CAP_STOP = set("""The This That These Those A An On In At By For From With To Of And Or But If When Where
+After Before During Under Upon Given Based According Pursuant Defendant Defendants Appellant Appellants
+Appellee Plaintiff Witness Procurator Judge Presiding Clerk Prosecuting Agency Is Was As Both Each All Any
+Since Until While Because It He She They We His Her Their Its Our Translation Article Articles Chapter Mr
+Ms Mrs Dr Also Then Thus Therefore However Furthermore Moreover Local National Relevant Such Other
+Criminal Civil Administrative Acting Assessor Issued Instance Internet""".split())
+TOKEN = r"(?:[A-Z][A-Za-z0-9'’\-]*|No\.\s?\d+|\d+(?:st|nd|rd|th)?)"
+UNIT_NOUNS = {"Division", "Branch", "Department", "Office", "Bureau", "Detachment", "Brigade", "Team", "Section",
+              "Unit", "Squad", "Corps", "Force", "Station", "Sub-bureau", "Subbureau"}
+
+PLACE_SUFFIX = (r"(?:Autonomous\s+(?:Region|Prefecture|County|Banner)|Special\s+Administrative\s+Region|"
+                r"District|County|Prefecture|Province|City|Municipality|Township|Town|Village|Banner|League)")
+ZH_PLACE = rf"(?:[{CJK}]{{2,8}}?(?:省|自治区|市|自治州|地区|盟|自治县|县|区|旗))"
+STATUTE_WORDS = re.compile(r"\b(?:Laws?|Provisions|Regulations?|Rules|Measures|Notice|Decision|Interpretations?|"
+                           r"Opinions?|Constitution|Code|Guidelines|Methods|Circular|Penalties)\b")
+REPORTING_VERB = re.compile(r"\s*(?:posted|reported|published|announced|said|stated|wrote)\b")
+
+
+@dataclass
+class Cand:
+    """A candidate mention: a span of the text naming an entity of class `cls`."""
+
+    start: int
+    end: int
+    cls: str
+    name: str
+    lang: str = "en"
+    gid: str = ""  # gazetteer id
+    keys: set[str] = field(default_factory=set)
+    zh_name: str = ""
+    gazetteer: bool = False
+
+    @property
+    def surface_len(self) -> int:
+        return self.end - self.start
+
+
+def _tokens_left(text: str, pos: int, units: bool = True) -> list[tuple[int, str]]:
+    """Capitalised tokens (with `of the` joins after unit nouns) immediately left of `pos`."""
+    out: list[tuple[int, str]] = []
+    i = pos
+    while True:
+        m = re.search(rf"({TOKEN})[ \t]+$", text[max(0, i - 60):i])
+        if not m:
+            j = re.search(r"(\b[A-Z][\w'’-]*)[ \t]+of[ \t]+(?:the[ \t]+)?$", text[max(0, i - 60):i])
+            if units and j and out and j.group(1) in UNIT_NOUNS:  # "First Division of the Beijing ..."
+                i = max(0, i - 60) + j.start(1)
+                out.insert(0, (i, j.group(0).rstrip()))
+                continue
+            break
+        tok = m.group(1)
+        if tok in CAP_STOP or tok.endswith(("'s", "’s")):
+            break
+        i = max(0, i - 60) + m.start(1)
+        out.insert(0, (i, tok))
+    while out and out[0][1].split()[0] in CAP_STOP:
+        out.pop(0)
+    return out
+
+
+def _of_chain(text: str, pos: int) -> int:
+    """End of an `of [the] Place Name` chain right of `pos` (or `pos` when there is none)."""
+    m = re.match(rf"[ \t]+of[ \t]+(?:the[ \t]+)?((?:{TOKEN})(?:[ \t]+(?:{TOKEN}))*)", text[pos:])
+    if not m:
+        return pos
+    words = m.group(1).split()
+    kept = []
+    for w in words:
+        if w in CAP_STOP or w.endswith(("'s", "’s")):
+            break
+        kept.append(w)
+    if not kept:
+        return pos
+    chain = re.match(r"\S+" + "".join(r"\s+\S+" for _ in kept[1:]), m.group(1))
+    end = pos + m.start(1) + chain.end()
+    follow = text[end:end + 12]
+    if re.match(r"\s+website", follow):
+        return pos
+    return end
+
+
+def _anchored(text: str, anchor: re.Pattern[str], cls: str, *, need_modifier: bool = True,
+              of_chain: bool = True, unit_suffix: bool = False) -> list[Cand]:
+    out = []
+    for m in anchor.finditer(text):
+        left = _tokens_left(text, m.start())
+        if need_modifier and not left:
+            continue
+        start = left[0][0] if left else m.start()
+        end = m.end()
+        if unit_suffix:
+            s = re.match(rf"((?:[ \t]+{TOKEN}){{1,4}})", text[end:])
+            if s and s.group(1).split()[-1] in UNIT_NOUNS:
+                end += len(s.group(1))
+        if of_chain:
+            end = _of_chain(text, end)
+        name = re.sub(r"\s+", " ", text[start:end])
+        out.append(Cand(start, end, cls, name))
+    return out
+
+
+COURT_ANCHOR = re.compile(r"\bPeople['’]s\s+Court\b|\b(?:Intermediate|Higher|High|Basic|Internet|Maritime)\s+Court\b")
+PROC_ANCHOR = re.compile(r"\bPeople['’]s\s+Procuratorate\b")
+AGENCY_ANCHOR = re.compile(r"\b(?:Public\s+Security\s+(?:Bureau|Department|Sub-?bureau)|State\s+Security\s+Bureau|"
+                           r"Police\s+(?:Station|Department)|Procuratorate)\b")
+MINISTRY_ANCHOR = re.compile(r"\bMinistry(?=[ \t]+of[ \t]+[A-Z])")
+AGENCY_OF_ANCHOR = re.compile(r"\b(?:Administration|Commission|Bureau|Department|Office)(?=[ \t]+(?:of|for)[ \t]+"
+                              r"(?:the[ \t]+)?[A-Z])")
+LAW_FIRM = re.compile(rf"((?:{TOKEN}[ \t]+){{1,5}})Law[ \t]+(?:Firm|Office|Offices)\b")
+PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county)\b")
+ZH_COURT = re.compile(rf"{ZH_PLACE}+(?:第[一二三四五六七八九十]+)?(?:中级|高级|基层)?人民法院(?:[{CJK}]{{2,10}}?分院)?")
+ZH_AGENCY = re.compile(rf"{ZH_PLACE}+(?:人民检察院(?:第[一二三四五六七八九十]+分院)?|公安局(?:[{CJK}]{{2,6}}?分局)?|"
+                       rf"公安厅|[{CJK}]{{2,6}}?派出所|国家安全局|互联网信息办公室)")
+ZH_LEAD = re.compile(r"^[在向由经被对和与及或的于是将把给从自到为并及其]+")
+QUOTED = re.compile(r"[\"“]([A-Z][^\"“”\n]{5,220}?)[,.]?[\"”]")
+ZH_BOOK = re.compile(r"《([^《》\n]{2,80})》")
+BARE_LAW = re.compile(rf"((?:{TOKEN}[ \t]+){{1,6}}(?:Law|Code))(?:\s+of\s+the\s+People['’]s\s+Republic\s+of\s+China)?"
+                      r"(?!\s+[A-Z])")
+PLATFORM_PATTERNS = [
+    re.compile(r"[\"“](?P<n>[^\"“”\n]{2,40}?)[.,]?[\"”]\s+(?:website|web\s?site|app|application|software|"
+               r"platform|forum)\b"),
+    re.compile(r"\b(?:website|web\s?site|app|application|software|platform|forum)\s+(?:called|named)\s+"
+               r"[\"“](?P<n>[^\"“”\n]{2,40}?)[.,]?[\"”]"),
+    re.compile(rf"(?<![\w'’])(?P<n>{TOKEN}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{TOKEN}){{0,4}})[ \t]+(?:website|web\s?site)\b"),
+    re.compile(r"(?<![\w'’])(?P<n>[A-Z][\w-]+)\s+VPN\b"),
+]
+PLATFORM_GENERIC = re.compile(r"\s+(?:VPN|software|app|application|website|web\s?site|platform|service|"
+                              r"messaging\s+service)$", re.IGNORECASE)
+
+
+def _location_cands(text: str) -> list[Cand]:
+    loc_gaz = gazetteer("Location")
+    out = []
+    for m in PLACE_ANCHOR.finditer(text):
+        left = _tokens_left(text, m.start(), units=False)
+        if not left:
+            continue
+        # "Beijing Haidian District": a known place in front is a place of its own
+        while len(left) > 1 and loc_gaz.lookup(left[0][1]) is not None:
+            left.pop(0)
+        if len(left) > 4:
+            continue
+        start = left[0][0]
+        name = re.sub(r"\s+", " ", text[start:m.end()])
+        out.append(Cand(start, m.end(), "Location", name))
+    for m in ZH_COURT.finditer(text):
+        for p in re.finditer(ZH_PLACE, m.group(0)):
+            if p.group(0).endswith(("省", "自治区", "市", "自治州", "县", "区")) and not _generic_zh_place(p.group(0)):
+                lead = ZH_LEAD.match(p.group(0))
+                s = m.start() + p.start() + (lead.end() if lead else 0)
+                out.append(Cand(s, m.start() + p.end(), "Location", text[s:m.start() + p.end()], "zh"))
+    return out
+
+
+def _gazetteer_cands(text: str) -> list[Cand]:
+    out = []
+    for cls in ("Agency", "Court", "Organization", "Platform", "Location", "Statute"):
+        for hit in gazetteer(cls).find(text):
+            out.append(Cand(hit.start, hit.end, cls, hit.entry.name, hit.lang, gid=hit.entry.id,
+                            zh_name=hit.entry.zh_name, gazetteer=True))
+    return out
+
+
+def _statute_cands(text: str) -> list[Cand]:
+    out = []
+    statutes = gazetteer("Statute")
+    for m in QUOTED.finditer(text):
+        title = m.group(1).strip().rstrip(".,")
+        if STATUTE_WORDS.search(title) and len(title.split()) >= 2:
+            entry = statutes.lookup(title)
+            out.append(Cand(m.start(1), m.start(1) + len(title), "Statute", entry.name if entry else title,
+                            gid=entry.id if entry else "", zh_name=entry.zh_name if entry else "",
+                            gazetteer=entry is not None))
+    for m in ZH_BOOK.finditer(text):
+        title = m.group(1)
+        entry = statutes.lookup(title)
+        out.append(Cand(m.start(1), m.end(1), "Statute", entry.name if entry else title, "zh",
+                        gid=entry.id if entry else "", zh_name=entry.zh_name if entry else title,
+                        gazetteer=entry is not None))
+    for m in BARE_LAW.finditer(text):
+        words = m.group(0).split()
+        while words and (words[0] in CAP_STOP or words[0].endswith(("'s", "’s"))):
+            words.pop(0)
+        if len(words) < 2:
+            continue
+        name = " ".join(words)
+        start = m.end() - len(m.group(0)) + m.group(0).index(words[0])
+        entry = statutes.lookup(name)
+        out.append(Cand(start, m.end(), "Statute", entry.name if entry else name, gid=entry.id if entry else "",
+                        zh_name=entry.zh_name if entry else "", gazetteer=entry is not None))
+    return out
+
+
+def _platform_cands(text: str) -> list[Cand]:
+    out = []
+    for rx in PLATFORM_PATTERNS:
+        for m in rx.finditer(text):
+            name = m.group("n").strip()
+            words = name.split()
+            while words and words[0] in CAP_STOP:
+                words.pop(0)
+            if not words:
+                continue
+            name = " ".join(words)
+            start = m.start("n") + m.group("n").index(words[0])
+            end = m.start("n") + len(m.group("n").rstrip())
+            if rx is PLATFORM_PATTERNS[3]:
+                end = m.end()
+                name = text[start:end]
+            elif rx is PLATFORM_PATTERNS[2]:
+                end = m.end()
+                name = re.sub(r"\s+", " ", text[start:end])
+            out.append(Cand(start, end, "Platform", name))
+    return out
+
+
+def platform_key(name: str) -> str:
+    return fold(PLATFORM_GENERIC.sub("", name.strip()))
+
+
+def find(text: str) -> list[Cand]:
+    """All entity mentions of the classes above, overlaps settled, in text order."""
+    cands = _gazetteer_cands(text)
+    cands += _anchored(text, COURT_ANCHOR, "Court")
+    cands += _anchored(text, PROC_ANCHOR, "Agency")
+    cands += _anchored(text, AGENCY_ANCHOR, "Agency", unit_suffix=True)
+    cands += _anchored(text, MINISTRY_ANCHOR, "Agency", need_modifier=False)
+    cands += _anchored(text, AGENCY_OF_ANCHOR, "Agency")
+    cands += [Cand(m.start(), m.end(), "Organization", re.sub(r"\s+", " ", m.group(0)))
+              for m in LAW_FIRM.finditer(text) if _law_firm_ok(m.group(1))]
+    for rx, cls in ((ZH_COURT, "Court"), (ZH_AGENCY, "Agency")):
+        for m in rx.finditer(text):
+            lead = ZH_LEAD.match(m.group(0))
+            s = m.start() + (lead.end() if lead else 0)
+            if not _generic_zh_place(text[s:m.end()]):
+                cands.append(Cand(s, m.end(), cls, text[s:m.end()], "zh"))
+    cands += _statute_cands(text)
+    cands += _platform_cands(text)
+    for c in cands:
+        _trim(text, c)
+    places = [c for c in cands if c.cls == "Location"] + _location_cands(text)
+    others = _settle([c for c in cands if c.cls != "Location"])
+    places = [p for p in _settle(places) if not any(
+        o.start <= p.start and p.end <= o.end and o.cls in ("Platform", "Organization") for o in others)]
+    for c in others + places:
+        if not c.keys:
+            c.keys = {f"gaz:{c.gid}"} if c.gid else {name_key(c.cls, c.name)}
+    return sorted(others + places, key=lambda c: (c.start, -c.end, c.cls))
+
+
+GENERIC_ZH_PLACES = ("直辖市", "设区的市", "自治区", "自治州", "自治县", "地方", "各级", "县级", "省级", "市级", "本行政区")
+
+
+def _generic_zh_place(name: str) -> bool:
+    """"直辖市互联网信息办公室" names a level of government, not one body."""
+    return name.startswith(GENERIC_ZH_PLACES)
+
+
+def _law_firm_ok(prefix: str) -> bool:
+    words = prefix.split()
+    return bool(words) and words[0] not in CAP_STOP
+
+
+def _trim(text: str, c: Cand) -> None:
+    """Strip a leading "the" and a trailing possessive from a pattern match."""
+    if c.gazetteer:
+        return
+    surface = text[c.start:c.end]
+    for suffix in ("'s", "’s"):
+        if surface.endswith(suffix):
+            c.end -= 2
+            c.name = re.sub(r"['’]s$", "", c.name)
+
+
+def _settle(cands: list[Cand]) -> list[Cand]:
+    """Keep the longest of overlapping candidates (a gazetteer name wins a tie)."""
+    kept: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (-c.surface_len, not c.gazetteer, c.start, c.cls)):
+        if any(c.start < k.end and k.start < c.end for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
+def name_key(cls: str, name: str) -> str:
+    """The normalised name under which mentions of one class are the same entity."""
+    key = fold(name)
+    key = re.sub(r"^the ", "", key)
+    if cls == "Platform":
+        key = platform_key(name)
+    elif cls == "Statute":
+        key = re.sub(r"^(?:china's |prc )", "", key)
+        key = re.sub(r" of the people's republic of china$", "", key)
+        key = re.sub(r"^中华人民共和国", "", key)
+    elif cls == "Location":
+        key = re.sub(r"\s+", " ", key)
+    return f"{cls.lower()}:{key}"
+
+
+def followed_by_reporting_verb(text: str, end: int) -> bool:
+    return REPORTING_VERB.match(text[end:end + 20]) is not None

@@ -1,0 +1,241 @@
+"""People, found by the roles that introduce them, and resolved inside one document.
+
+English cues: "Defendant X, male", "Appellant (...): X", "defense counsel X of the Y Law Firm",
+"Procurator X", "witness Mr. X", signature lines ("Presiding Judge: X", "Clerk X"), "a sentence on X",
+and judgment titles ("X's Court Judgment", "the Case of X's ..."). Chinese cues: 被告人X, 辩护人X and the
+signature block (审判长 X, 书记员 X), whose names are romanised with pypinyin to meet their English
+spelling. Inside a document a surname alone ("Duan") and a one-letter misspelling of a full name
+("Duang Zheng") are the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .mentions import CAP_STOP
+from .text import CJK, lines, squeeze_cjk
+
+NAME = r"(?:[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2})"
+TITLED = r"(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+[A-Z][a-z]+)"
+
+EN_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("defendant", re.compile(rf"\b(?:[Dd]efendants?|[Aa]ppellants?|[Tt]he accused|[Cc]riminal suspect)"
+                             rf"(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:?[ \t]+(?P<n>{NAME})")),
+    ("defenseCounsel", re.compile(rf"\b(?:[Dd]efen[cs]e[ \t]+(?:counsel|attorney|lawyer)s?|[Aa]ttorney|[Ll]awyer)"
+                                  rf"[ \t]+(?P<n>{NAME})")),
+    ("procurator", re.compile(rf"\b(?:Procurator|Prosecutor|Public Prosecutor)[ \t]+(?P<n>{NAME})")),
+    ("witness", re.compile(rf"\b[Ww]itness(?:es)?[ \t]+(?P<n>{TITLED}|{NAME})")),
+    ("named", re.compile(rf"\bnamed[ \t]+(?P<n>{NAME})")),
+    ("sentenced", re.compile(rf"\bsentence[ \t]+(?:on|for|against)[ \t]+(?P<n>{NAME})")),
+    ("sentenced", re.compile(rf"(?P<n>{NAME})[ \t]+(?:was|has been|is)[ \t]+(?:sentenced|convicted)\b")),
+]
+TITLE_CUES = [
+    re.compile(rf"\b[Cc]ase of (?P<n>{NAME})['’]s\b"),
+    re.compile(rf"(?:^|:[ \t]*)(?P<n>{NAME})['’]s[ \t]+(?:Court[ \t]+)?(?:Judgment|Case|Trial|Appeal|Sentence|Conviction)\b"),
+]
+BENCH_EN = re.compile(rf"^[ \t]*(?P<role>(?:[A-Z][a-z'’]+[ \t]+){{0,2}}(?:Judges?|Assessor|Juror|Clerc?k|Assistan(?:t|ce)|"
+                      rf"Secretary|Recorder))[ \t]*:?[ \t]+(?P<n>{NAME})[ \t]*$")
+ZH_BENCH_ROLES = {"审判长": "judge", "审判员": "judge", "代理审判员": "judge", "助理审判员": "judge",
+                  "人民陪审员": "judge", "陪审员": "judge", "法官助理": "clerk", "书记员": "clerk"}
+ZH_BENCH = re.compile(rf"^(?P<role>{'|'.join(sorted(ZH_BENCH_ROLES, key=len, reverse=True))})(?P<n>[{CJK}·]{{2,8}})$")
+ZH_CUES = [
+    ("defendant", re.compile(rf"(?:被告人|上诉人|被上诉人)(?:[（(][^）)]{{0,12}}[）)])?(?P<n>[{CJK}]{{2,4}}?)(?=[，,（(。、\s])")),
+    ("defenseCounsel", re.compile(rf"辩护人(?P<n>[{CJK}]{{2,4}}?)(?=[，,（(。、\s])")),
+]
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯")
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name: str  # as written
+    lang: str
+    role: str = ""  # defendant, defenseCounsel, judge, clerk, procurator, witness, ...
+    order: int = 0  # position in a signature block
+
+
+@dataclass
+class Person:
+    """One person in one document: a preferred name, its Chinese form, every mention."""
+
+    name: str
+    zh_name: str = ""
+    roles: list[str] = field(default_factory=list)
+    mentions: list[PersonMention] = field(default_factory=list)
+
+
+def romanise(zh: str) -> str:
+    """Pinyin in the order the English texts write Chinese names: "郑文伟" -> "Zheng Wenwei"."""
+    from pypinyin import lazy_pinyin
+
+    zh = zh.replace(" ", "")
+    surname_len = 2 if zh.startswith(COMPOUND_SURNAMES) else 1
+    syll = lazy_pinyin(zh)
+    if len(zh) >= 4 and surname_len == 1 and not any("·" in c for c in zh):
+        return "".join(syll).capitalize()  # a transliterated name: "莫扎帕尔" -> "Mozhapaer"
+    surname = "".join(syll[:surname_len]).capitalize()
+    given = "".join(syll[surname_len:])
+    return f"{surname} {given}".strip() if given else surname
+
+
+def _en_mentions(text: str, title_end: int, is_judgment: bool) -> list[PersonMention]:
+    out: list[PersonMention] = []
+    for role, rx in EN_CUES:
+        for m in rx.finditer(text):
+            name = _clean(m.group("n"))
+            if name:
+                s = m.start("n")
+                out.append(PersonMention(s, s + len(name), name, "en", role))
+    if is_judgment:
+        for rx in TITLE_CUES:
+            for m in rx.finditer(text[:title_end]):
+                out.append(PersonMention(m.start("n"), m.end("n"), m.group("n"), "en", "defendant"))
+    order = 0
+    for line in lines(text):
+        m = BENCH_EN.match(line.text)
+        if m and _clean(m.group("n")) == m.group("n"):
+            role = m.group("role").lower()
+            kind = "clerk" if re.search(r"assist|cler|secretar|record", role) else "judge"
+            order += 1
+            s = line.start + m.start("n")
+            out.append(PersonMention(s, s + len(m.group("n")), m.group("n"), "en", kind, order))
+    return out
+
+
+def _clean(name: str) -> str:
+    """Drop words that cannot be part of a name (sentence openers, roles)."""
+    words = name.replace("\t", " ").split(" ")
+    while words and words[0] in CAP_STOP:
+        words.pop(0)
+    if words and words[-1] in CAP_STOP:
+        return ""
+    return " ".join(words)
+
+
+def _zh_mentions(text: str) -> list[PersonMention]:
+    out: list[PersonMention] = []
+    order = 0
+    for line in lines(text):
+        squeezed = re.sub(r"[ \t\u3000]+", "", line.text)
+        m = ZH_BENCH.match(squeezed)
+        if not m:
+            continue
+        order += 1
+        name = m.group("n")
+        # the offsets of the name's characters in the spaced line
+        chars = [i for i, ch in enumerate(line.text) if not ch.isspace()]
+        first = chars[len(m.group("role"))]
+        last = chars[len(m.group("role")) + len(name) - 1]
+        out.append(PersonMention(line.start + first, line.start + last + 1, name, "zh",
+                                 ZH_BENCH_ROLES[m.group("role")], order))
+    for role, rx in ZH_CUES:
+        for m in rx.finditer(text):
+            out.append(PersonMention(m.start("n"), m.end("n"), m.group("n"), "zh", role))
+    return out
+
+
+def _distance_one(a: str, b: str) -> bool:
+    """Are a and b one insertion, deletion or substitution apart?"""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def find(text: str, title_end: int, is_judgment: bool) -> list[Person]:
+    """The people of one document, each with all its mentions."""
+    mentions = _en_mentions(text, title_end, is_judgment) + _zh_mentions(text)
+    mentions = _dedupe(mentions)
+    groups: dict[str, Person] = {}
+    for m in mentions:
+        key = squeeze_cjk(m.name) if m.lang == "zh" else m.name
+        person = groups.setdefault(key, Person(m.name if m.lang == "en" else romanise(m.name),
+                                               zh_name=squeeze_cjk(m.name) if m.lang == "zh" else ""))
+        person.mentions.append(m)
+    people = list(groups.values())
+    people = _merge_misspellings(people)
+    people = _merge_chinese(people)
+    for p in people:
+        p.roles = sorted({m.role for m in p.mentions if m.role})
+    _repeated_mentions(text, people)
+    return people
+
+
+def _dedupe(mentions: list[PersonMention]) -> list[PersonMention]:
+    seen: dict[tuple[int, int], PersonMention] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.role == "named", m.role)):
+        if any(s <= m.start < e or s < m.end <= e for s, e in seen):
+            existing = next(v for (s, e), v in seen.items() if s <= m.start < e or s < m.end <= e)
+            if not existing.role or existing.role in ("named", "sentenced"):
+                existing.role = m.role or existing.role
+            continue
+        seen[(m.start, m.end)] = m
+    return list(seen.values())
+
+
+def _merge_misspellings(people: list[Person]) -> list[Person]:
+    """A name written once or twice that is one letter off a name written often is that name."""
+    english = sorted((p for p in people if not p.zh_name), key=lambda p: -len(p.mentions))
+    merged: list[Person] = []
+    for p in english:
+        target = next((q for q in merged if len(q.mentions) >= 3 and len(p.mentions) <= 2
+                       and len(q.name.split()) == len(p.name.split()) > 1
+                       and _distance_one(q.name.lower(), p.name.lower())
+                       and {m.role for m in p.mentions} & {m.role for m in q.mentions}), None)
+        if target:
+            target.mentions.extend(p.mentions)
+        else:
+            merged.append(p)
+    return merged + [p for p in people if p.zh_name]
+
+
+def _merge_chinese(people: list[Person]) -> list[Person]:
+    """A Chinese name is the English-named person whose spelling is its pinyin, or who holds the
+    same place in the English signature block."""
+    english = [p for p in people if not p.zh_name]
+    chinese = [p for p in people if p.zh_name]
+    out = list(english)
+    for z in chinese:
+        spelled = z.name.replace(" ", "").lower()
+        match = next((e for e in english if e.name.replace(" ", "").replace("-", "").lower() == spelled), None)
+        if match is None:
+            zm = z.mentions[0]
+            match = next((e for e in english if zm.order and any(
+                m.order == zm.order and m.role == zm.role for m in e.mentions)), None)
+        if match is None:
+            out.append(z)
+            continue
+        match.zh_name = z.zh_name
+        match.mentions.extend(z.mentions)
+    return out
+
+
+def _repeated_mentions(text: str, people: list[Person]) -> None:
+    """Add every further mention of a person by full name, and by surname alone where the surname
+    is nobody else's ("Duan" in a text about Duan Zheng)."""
+    taken = [(m.start, m.end) for p in people for m in p.mentions]
+    for p in people:
+        for written in {m.name for m in p.mentions if m.lang == "en"}:
+            for m in re.finditer(rf"(?<![\w.]){re.escape(written)}(?![\w-])", text):
+                if not any(s <= m.start() < e for s, e in taken):
+                    p.mentions.append(PersonMention(m.start(), m.end(), written, "en"))
+                    taken.append((m.start(), m.end()))
+    surnames: dict[str, list[Person]] = {}
+    for p in people:
+        words = p.name.split()
+        if len(words) > 1 and not p.name.startswith(("Mr.", "Ms.", "Mrs.", "Dr.")):
+            surnames.setdefault(words[0], []).append(p)
+    for surname, owners in surnames.items():
+        if len(owners) != 1:
+            continue
+        rx = re.compile(rf"(?<![\w.]){re.escape(surname)}(?![\w-])(?![ \t][A-Z])")
+        for m in rx.finditer(text):
+            after_name = re.search(r"(?:[A-Z][a-z]+|Mrs?\.|Ms\.)[ \t]+$", text[max(0, m.start() - 16):m.start()])
+            if not after_name and not any(s <= m.start() < e for s, e in taken):
+                owners[0].mentions.append(PersonMention(m.start(), m.end(), surname, "en"))

@@ -1,0 +1,158 @@
+"""Regulations: issue header, entry into force, own articles, the services they govern, and the
+alignment of an English translation with its Chinese original."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from graph.model import DOC
+
+from .context import Context, service_key
+from .documents import EN_ARTICLE_LINE, ZH_ARTICLE_LINE
+from .mentions import Cand
+from .text import lines
+from .values import find_dates, zh_number
+
+ISSUED_ON = re.compile(r"^\s*(?:Issued|Promulgated|Released|Published|Adopted)\s+(?:on|date)\s*:", re.IGNORECASE)
+ISSUED_BY = re.compile(r"^\s*(?:Issued|Promulgated|Released|Published|Adopted)\s+by\s*:\s*(?P<who>.+)$",
+                       re.IGNORECASE)
+EFFECTIVE_EN = re.compile(r"(?:enter|come)\s+into\s+(?:force|effect)|take\s+effect|become\s+effective|be\s+effective|"
+                          r"(?:Effective|Implementation)\s+(?:date|on)\s*:", re.IGNORECASE)
+EFFECTIVE_ZH = re.compile(r"施行|生效")
+ISSUED_ZH = re.compile(r"通过|公布|发布|印发")
+TITLE_SERVICE = [re.compile(r"\b(?:Administration|Management|Regulation)\s+of\s+(?:the\s+)?(?P<s>.+?services?)\b",
+                            re.IGNORECASE),
+                 re.compile(r"^(?:Provisions|Measures|Regulations|Rules)\s+(?:on|for)\s+(?:the\s+)?(?P<s>.+?services?)\b",
+                            re.IGNORECASE)]
+TITLE_SERVICE_ZH = re.compile(r"^(?:关于)?(?P<s>.+?服务)(?:的)?(?:管理)?(?:规定|办法|条例|细则)$")
+DEFINED_TERM = re.compile(r"the\s+term\s+[\"“](?P<s>[^\"”]+?services?)[\"”]\s+(?:refers|means|shall\s+mean)")
+
+
+def _articles(text: str) -> list[tuple[str, int, int, int]]:
+    """(language, number, start, end) of each of the regulation's own articles."""
+    heads = []
+    for line in lines(text):
+        if m := EN_ARTICLE_LINE.match(line.text + " "):
+            heads.append(("en", int(m.group(1)), line.start))
+        elif m := ZH_ARTICLE_LINE.match(line.text + " "):
+            n = zh_number(m.group(1))
+            if n is not None:
+                heads.append(("zh", n, line.start))
+    out = []
+    for i, (lang, n, start) in enumerate(heads):
+        end = heads[i + 1][2] if i + 1 < len(heads) else len(text)
+        out.append((lang, n, start, start + len(text[start:end].rstrip())))
+    return out
+
+
+def align_languages(text: str, cands: list[Cand]) -> None:
+    """Give the Chinese name of a statute, service or body the keys of its English translation, where
+    English article N and Chinese article N name the same number of them, in the same order."""
+    arts = _articles(text)
+    en = {n: (s, e) for lang, n, s, e in arts if lang == "en"}
+    zh = {n: (s, e) for lang, n, s, e in arts if lang == "zh"}
+    votes: Counter[tuple[int, int]] = Counter()
+    by_id = {id(c): c for c in cands}
+    for n in sorted(en.keys() & zh.keys()):
+        for cls in ("Statute", "Service", "Agency"):
+            left = _distinct(cands, cls, *en[n])
+            right = _distinct(cands, cls, *zh[n])
+            if left and len(left) == len(right):
+                for a, b in zip(left, right, strict=True):
+                    votes[(id(a), id(b))] += 1
+    best: dict[int, tuple[int, int]] = {}
+    for (a, b), v in sorted(votes.items(), key=lambda kv: -kv[1]):
+        best.setdefault(b, (a, v))
+    for b, (a, _) in best.items():
+        keys = by_id[a].keys | by_id[b].keys
+        for c in cands:
+            if c.cls == by_id[a].cls and c.keys & keys:
+                c.keys |= keys
+
+
+def _distinct(cands: list[Cand], cls: str, start: int, end: int) -> list[Cand]:
+    out: list[Cand] = []
+    for c in cands:
+        if c.cls == cls and start <= c.start < end and not any(o.keys & c.keys for o in out):
+            out.append(c)
+    return out
+
+
+def extract(ctx: Context) -> None:
+    col, text = ctx.collector, ctx.text
+    arts = _articles(text)
+    first_article = min((s for _, _, s, _ in arts), default=len(text))
+    header = [ln for ln in lines(text) if ln.start < first_article]
+    _header_facts(ctx, header)
+    _effective(ctx, arts)
+    by_number: dict[tuple[str, int], str] = {}
+    for lang, n, s, e in arts:
+        if (lang, n) in by_number:
+            continue
+        label = f"Article {n}" if lang == "en" else text[s:s + 12].split()[0]
+        eid = col.entity("Article", label, {f"own:{lang}:{n}"}, props={
+            "number": str(n), "lang": lang, "text": text[s:e].strip(), "own": "1"})
+        col.mention(eid, s, s + len(label))
+        col.fact(eid, "partOf", DOC, s, e)
+        by_number[(lang, n)] = eid
+    for (lang, n), eid in by_number.items():
+        if lang == "en" and ("zh", n) in by_number:
+            zid = by_number[("zh", n)]
+            col.fact(eid, "translation", zid, *_span_of(arts, "en", n))
+    _services(ctx)
+
+
+def _span_of(arts: list[tuple[str, int, int, int]], lang: str, n: int) -> tuple[int, int]:
+    return next((s, e) for la, m, s, e in arts if la == lang and m == n)
+
+
+def _header_facts(ctx: Context, header: list) -> None:
+    col = ctx.collector
+    issuers = ctx.of("Agency")
+    for line in header:
+        dates = find_dates(line.text)
+        if ISSUED_ON.match(line.text) and dates:
+            col.fact(DOC, "issuedOn", dates[0][2], line.start, line.end, literal=True)
+        elif dates and ISSUED_ZH.search(line.text) and not EFFECTIVE_ZH.search(line.text):
+            col.fact(DOC, "issuedOn", dates[0][2], line.start, line.end, literal=True)
+        if dates and (EFFECTIVE_ZH.search(line.text) or EFFECTIVE_EN.search(line.text)) and not ISSUED_ON.match(
+                line.text):
+            col.fact(DOC, "effectiveFrom", dates[-1][2], line.start, line.end, literal=True)
+        m = ISSUED_BY.match(line.text)
+        if m or ISSUED_ZH.search(line.text):
+            named = [eid for c, eid in issuers if line.start <= c.start and c.end <= line.end]
+            if m and not named:
+                who = m.group("who").strip().rstrip(".")
+                s = line.start + m.start("who")
+                named = [col.entity("Agency", who, {f"agency:{who.casefold()}"}, s, s + len(who))]
+            for eid in named:
+                col.fact(DOC, "issuedBy", eid, line.start, line.end)
+
+
+def _effective(ctx: Context, arts: list[tuple[str, int, int, int]]) -> None:
+    """The article that puts the regulation into force ("shall enter into force as of", "自...起施行")."""
+    for _, _, s, e in arts:
+        body = ctx.text[s:e]
+        if EFFECTIVE_EN.search(body) or re.search(r"自.{4,20}起施行|自.{4,20}起生效", body):
+            dates = find_dates(body)
+            if dates:
+                ctx.collector.fact(DOC, "effectiveFrom", dates[0][2], s, e, literal=True)
+
+
+def _services(ctx: Context) -> None:
+    """The service a regulation governs: named in its title or defined as a term of its own."""
+    col, text, doc = ctx.collector, ctx.text, ctx.doc
+    title = doc.title
+    m = next((m for rx in TITLE_SERVICE if (m := rx.search(title))), None) or TITLE_SERVICE_ZH.match(title)
+    governed = []
+    if m:
+        name = m.group("s")
+        start = text.find(name)
+        if start >= 0:
+            governed.append((name, start, start + len(name)))
+    for d in DEFINED_TERM.finditer(text):
+        governed.append((d.group("s"), d.start("s"), d.end("s")))
+    for name, s, e in governed:
+        eid = col.entity("Service", name, {service_key(name)}, s, e)
+        col.fact(DOC, "appliesTo", eid, s, e)

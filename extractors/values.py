@@ -1,0 +1,119 @@
+"""Dates, numbers, durations and money, in English and Chinese."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
+         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+EN_DATE = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b")
+EN_DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b")
+ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
+_ZH_DIGIT = "〇零一二三四五六七八九十"
+ZH_DATE = re.compile(rf"(?P<y>[0-9０-９{_ZH_DIGIT}]{{4}})\s*年\s*(?P<m>[0-9０-９{_ZH_DIGIT}]{{1,3}})\s*月"
+                     rf"\s*(?P<d>[0-9０-９{_ZH_DIGIT}]{{1,3}})\s*日")
+
+WORD_NUMBERS = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+WORD_NUMBERS.update({"a": 1, "an": 1, "half": 0})
+_NUM = r"(?:\d+|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    if 1 <= m <= 12 and 1 <= d <= 31:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return None
+
+
+def zh_number(text: str) -> int | None:
+    """An integer from Arabic or Chinese numerals ("二〇一七" -> 2017, "一百二十" -> 120)."""
+    t = text.translate(str.maketrans("０１２３４５６７８９", "0123456789")).strip()
+    if t.isdigit():
+        return int(t)
+    if t and all(c in "〇零一二三四五六七八九" for c in t):  # digit by digit, as in years
+        return int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in t))
+    import cn2an
+
+    try:
+        return int(cn2an.cn2an(t, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Every date in `text` as (start, end, ISO date), in text order."""
+    found: list[tuple[int, int, str]] = []
+    for rx in (EN_DATE, EN_DATE_DMY):
+        for m in rx.finditer(text):
+            month = MONTHS.get(m.group("m").lower().rstrip("."), 0)
+            iso = _iso(int(m.group("y")), month, int(m.group("d")))
+            if iso:
+                found.append((m.start(), m.end(), iso))
+    for m in ISO_DATE.finditer(text):
+        iso = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    for m in ZH_DATE.finditer(text):
+        y, mo, d = (zh_number(m.group(k)) for k in ("y", "m", "d"))
+        if y and mo and d:
+            iso = _iso(y, mo, d)
+            if iso:
+                found.append((m.start(), m.end(), iso))
+    found.sort()
+    return [f for i, f in enumerate(found) if not any(g[0] <= f[0] and f[1] <= g[1] and g != f
+                                                      for g in found[:i] + found[i + 1:])]
+
+
+def word_number(token: str) -> int | None:
+    t = token.lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
+    return WORD_NUMBERS.get(t)
+
+
+_EN_TERM = re.compile(
+    rf"\b(?:(?P<y>{_NUM})[\s-]+years?(?:\s+and\s+(?P<ym>{_NUM})[\s-]+months?)?|(?P<m>{_NUM})[\s-]+months?)\b",
+    re.IGNORECASE)
+_ZH_TERM = re.compile(rf"(?:(?P<y>[0-9{_ZH_DIGIT}两]+)年)?(?:(?P<m>[0-9{_ZH_DIGIT}两]+)个月)?")
+
+
+def en_months(text: str) -> tuple[int, int, int] | None:
+    """The first term of years and/or months in `text` as (start, end, months)."""
+    m = _EN_TERM.search(text)
+    if not m:
+        return None
+    if m.group("y"):
+        years = word_number(m.group("y")) or 0
+        months = word_number(m.group("ym")) if m.group("ym") else 0
+        return m.start(), m.end(), years * 12 + (months or 0)
+    return m.start(), m.end(), word_number(m.group("m")) or 0
+
+
+def zh_months(text: str) -> int | None:
+    """Months in a Chinese term such as "一年六个月" or "七个月"."""
+    m = _ZH_TERM.fullmatch(text.replace("两", "二"))
+    if not m or not (m.group("y") or m.group("m")):
+        return None
+    years = zh_number(m.group("y")) if m.group("y") else 0
+    months = zh_number(m.group("m")) if m.group("m") else 0
+    if years is None or months is None:
+        return None
+    return years * 12 + months
+
+
+def amount(text: str) -> int | None:
+    """An integer amount from "1,000", "5000", "3.5 million", "一千", "5万"."""
+    t = text.replace(",", "").replace("，", "").strip()
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(million|thousand|万|千)?", t, re.IGNORECASE)
+    if m:
+        scale = {"million": 1_000_000, "thousand": 1000, "万": 10_000, "千": 1000}.get(
+            (m.group(2) or "").lower(), 1)
+        return round(float(m.group(1)) * scale)
+    return zh_number(t)

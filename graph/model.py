@@ -1,0 +1,100 @@
+"""The data model shared by the extractors, the resolver and the writers.
+
+Extraction is a pure function of one `Document` and returns an `Extraction`: the entities the
+document names (with every mention's character span) and the facts it states (each with the span
+of the words that state it). Spans are 0-based offsets into the decoded text of the source file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DOCUMENT_CLASSES = ("Regulation", "Judgment", "NewsReport")
+ENTITY_CLASSES = ("Agency", "Court", "Person", "Organization", "Platform", "Statute", "Article",
+                  "Service", "Crime", "Location", "Judgment")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A character range [start, end) in the decoded text of a source file."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    """One document cut out of a source file."""
+
+    source: str  # file name, as given on the command line (its base name)
+    path: str  # the path the file was read from
+    text: str  # the document's own text (file_text[start:end])
+    start: int  # offset of `text` in the decoded file
+    first_line: int  # 1-based line numbers in the file
+    last_line: int
+    genre: str = ""  # one of DOCUMENT_CLASSES
+    title: str = ""
+    languages: tuple[str, ...] = ()
+
+    def span(self, local_start: int, local_end: int) -> Span:
+        """A file-level span for a range of this document's text."""
+        return Span(self.start + local_start, self.start + local_end)
+
+
+@dataclass
+class Mention:
+    """A surface form naming an entity, where it occurs."""
+
+    text: str
+    lang: str  # "en" or "zh"
+    span: Span
+
+
+@dataclass
+class Entity:
+    """An entity as one document knows it.
+
+    `keys` are normalised names: entities of one class that share a key, in any documents, are one
+    thing. `name` is the preferred label; `zh_name` the Chinese one where known. `props` holds
+    class-specific values (an article's number, the local id of its statute, ...).
+    """
+
+    id: str  # local to the extraction
+    cls: str
+    name: str
+    keys: set[str] = field(default_factory=set)
+    zh_name: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+    props: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A relation (object is an entity id) or an attribute (object is a literal value).
+
+    `subject`/`obj` are local entity ids, or the document itself as `DOC`.
+    """
+
+    subject: str
+    predicate: str
+    obj: str | int
+    span: Span
+    literal: bool = False
+
+
+DOC = "@doc"
+
+
+@dataclass
+class Extraction:
+    """What one document yields."""
+
+    document: Document
+    entities: dict[str, Entity] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+
+    def add_fact(self, subject: str, predicate: str, obj: str | int, span: Span,
+                 literal: bool = False) -> None:
+        fact = Fact(subject, predicate, obj, span, literal)
+        if fact not in self.facts:
+            self.facts.append(fact)

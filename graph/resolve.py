@@ -1,0 +1,230 @@
+"""Cross-document resolution: one node per real-world thing, keyed by canonical names.
+
+Entities of one class that share a normalised key, in any documents, are one node (union-find over the
+keys). An article is keyed by its resolved statute and its number; a judgment cited by case number is
+the judgment document that bears that number, where there is one. IRIs derive from canonical names, so
+the same input gives the same IRIs. News reports are linked to the judgments whose defendants they name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+
+from extractors.gazetteer import gazetteer
+from extractors.text import fold, has_cjk, slug
+
+from .kg import DEFAULT_BASE, Evidence, KnowledgeGraph, Node, Statement
+from .model import DOC, Entity, Extraction
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[object, object] = {}
+
+    def find(self, x: object) -> object:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: object, b: object) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)
+
+
+def _doc_iris(extractions: list[Extraction], base: str) -> list[str]:
+    iris: list[str] = []
+    used: Counter[str] = Counter()
+    for ex in extractions:
+        s = slug(ex.document.title or ex.document.source)
+        used[s] += 1
+        iris.append(f"{base}doc/{s}" + (f"-{used[s]}" if used[s] > 1 else ""))
+    return iris
+
+
+def _case_key(number: str) -> str:
+    return "case:" + re.sub(r"[^0-9a-z\u4e00-\u9fff]", "", number.lower())
+
+
+def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeGraph:
+    """Merge per-document extractions (in a deterministic order) into one graph."""
+    doc_iris = _doc_iris(extractions, base)
+    uf = _UnionFind()
+    locals_: list[tuple[int, Entity]] = []
+    for i, ex in enumerate(extractions):
+        for e in ex.entities.values():
+            if e.cls == "Article":
+                continue
+            locals_.append((i, e))
+            for k in sorted(e.keys):
+                uf.union((i, e.id), (e.cls, k))
+    # judgments cited by case number are the documents that bear the number
+    for i, ex in enumerate(extractions):
+        for f in ex.facts:
+            if f.subject == DOC and f.predicate == "caseNumber":
+                uf.union(("doc", i), ("Judgment", _case_key(str(f.obj))))
+    for i, ex in enumerate(extractions):
+        for e in ex.entities.values():
+            if e.cls == "Judgment":
+                for k in e.keys:
+                    uf.union((i, e.id), ("Judgment", k))
+    # articles: by statute and number (a regulation's own articles: by document, language and number)
+    for i, ex in enumerate(extractions):
+        for e in ex.entities.values():
+            if e.cls != "Article":
+                continue
+            locals_.append((i, e))
+            if e.props.get("own"):
+                uf.union((i, e.id), ("own", i, e.props["lang"], e.props["number"]))
+            else:
+                statute = uf.find((i, e.props["statute"]))
+                uf.union((i, e.id), ("article", repr(statute), e.props["number"]))
+    groups: dict[object, list[tuple[int, Entity]]] = defaultdict(list)
+    for i, e in locals_:
+        groups[uf.find((i, e.id))].append((i, e))
+    doc_roots = {uf.find(("doc", i)): i for i in range(len(extractions))}
+    nodes: dict[str, Node] = {}
+    for i, ex in enumerate(extractions):
+        d = ex.document
+        nodes[doc_iris[i]] = Node(doc_iris[i], d.genre, d.title, "zh" if has_cjk(d.title) and not re.search(
+            "[A-Za-z]{3}", d.title) else "en", document=d)
+    root_iri: dict[object, str] = {}
+    used: Counter[str] = Counter()
+    named = {root: _name(members, groups, uf, root_iri) for root, members in groups.items()}
+    order = sorted(groups, key=lambda r: (groups[r][0][1].cls == "Article", groups[r][0][1].cls, named[r][0],
+                                          repr(r)))
+    for root in order:
+        members = groups[root]
+        if root in doc_roots:
+            root_iri[root] = doc_iris[doc_roots[root]]
+            continue
+        iri = _iri(base, members, named[root][0], uf, root_iri, doc_iris)
+        used[iri] += 1
+        if used[iri] > 1:
+            iri += f"-{used[iri]}"
+        root_iri[root] = iri
+    for root in sorted(groups, key=lambda r: root_iri[r]):
+        members = groups[root]
+        iri = root_iri[root]
+        if iri in nodes:
+            node = nodes[iri]
+        else:
+            name, zh = _label(members, groups, uf, root_iri, named[root])
+            node = nodes[iri] = Node(iri, members[0][1].cls, name, "zh" if has_cjk(name) else "en")
+            if zh and zh != name:
+                node.alt_labels.add((zh, "zh"))
+        for i, e in members:
+            for m in e.mentions:
+                text = m.text
+                if fold(text) != fold(node.label):
+                    node.alt_labels.add((re.sub(r"\s+", " ", text).strip(), m.lang))
+                node.evidence.append(_evidence(extractions, doc_iris, i, m.span.start, m.span.end))
+            for k in ("number", "text", "lang"):
+                if k in e.props:
+                    node.props.setdefault(k, e.props[k])
+    statements = _statements(extractions, doc_iris, groups, uf, root_iri, nodes)
+    for node in nodes.values():
+        node.evidence.sort()
+    return KnowledgeGraph(nodes, statements, [ex.document for ex in extractions], base)
+
+
+def _name(members: list[tuple[int, Entity]], groups: dict, uf: _UnionFind, root_iri: dict) -> tuple[str, str]:
+    """The canonical (English, Chinese) names of a node."""
+    cls = members[0][1].cls
+    gids = sorted({e.props["gid"] for _, e in members if e.props.get("gid")})
+    zh = min((e.zh_name for _, e in members if e.zh_name), key=lambda z: (-len(z), z), default="")
+    if gids:
+        entry = gazetteer(cls).by_id.get(gids[0])
+        if entry is not None:
+            return entry.name, entry.zh_name or zh
+    weight: Counter[str] = Counter()
+    for _, e in members:
+        weight[e.name] += max(1, len(e.mentions))
+    if cls == "Person":
+        best = max(weight, key=lambda n: (weight[n], len(n), n))
+    else:
+        english = [n for n in weight if not has_cjk(n)] or list(weight)
+        best = max(english, key=lambda n: (len(n.split()) > 1, weight[n], len(n), n))
+    return best, zh
+
+
+def _label(members, groups, uf, root_iri, named: tuple[str, str]) -> tuple[str, str]:
+    cls = members[0][1].cls
+    name, zh = named
+    if cls == "Article" and not members[0][1].props.get("own"):
+        i, e = members[0]
+        statute_root = uf.find((i, e.props["statute"]))
+        statute_name = _name(groups[statute_root], groups, uf, root_iri)[0]
+        number = e.props["number"]
+        zh_forms = sorted({m.text for _, e in members for m in e.mentions if m.lang == "zh"})
+        return f"{statute_name} Article {number}", zh_forms[0] if zh_forms else ""
+    return name, zh
+
+
+def _iri(base: str, members: list[tuple[int, Entity]], name: str, uf: _UnionFind, root_iri: dict,
+         doc_iris: list[str]) -> str:
+    i, e0 = members[0]
+    cls = e0.cls
+    if cls == "Article":
+        if e0.props.get("own"):
+            return f"{doc_iris[i]}/article/{e0.props['lang']}-{e0.props['number']}"
+        statute = root_iri.get(uf.find((members[0][0], e0.props["statute"])))
+        stem = statute.rsplit("/", 1)[-1] if statute else "statute"
+        return f"{base}article/{stem}/{e0.props['number']}"
+    return f"{base}{cls.lower()}/{slug(name)}"
+
+
+def _evidence(extractions: list[Extraction], doc_iris: list[str], i: int, start: int, end: int) -> Evidence:
+    d = extractions[i].document
+    quote = d.text[start - d.start:end - d.start]
+    return Evidence(doc_iris[i], d.source, start, end, quote)
+
+
+def _statements(extractions, doc_iris, groups, uf, root_iri, nodes) -> list[Statement]:
+    out: dict[tuple, Statement] = {}
+
+    def iri_of(i: int, local: str) -> str:
+        return doc_iris[i] if local == DOC else root_iri[uf.find((i, local))]
+
+    for i, ex in enumerate(extractions):
+        for f in ex.facts:
+            s = iri_of(i, f.subject)
+            o = f.obj if f.literal else iri_of(i, str(f.obj))
+            if s == o:
+                continue
+            key = (s, f.predicate, o, f.literal)
+            st = out.setdefault(key, Statement(s, f.predicate, o, f.literal))
+            st.evidence.append(_evidence(extractions, doc_iris, i, f.span.start, f.span.end))
+    _reports_on(extractions, doc_iris, out, nodes)
+    for st in out.values():
+        st.evidence = sorted(set(st.evidence))
+    return sorted(out.values(), key=lambda s: (s.subject, s.predicate, str(s.obj)))
+
+
+def _reports_on(extractions, doc_iris, out: dict, nodes: dict[str, Node]) -> None:
+    """A news report reports on the judgment documents whose defendants it names."""
+    defendants: dict[str, list[str]] = defaultdict(list)
+    for (s, p, o, lit) in list(out):
+        if p == "defendant" and s in nodes and nodes[s].cls == "Judgment" and nodes[s].document is not None:
+            defendants[o].append(s)
+    for i, ex in enumerate(extractions):
+        if ex.document.genre != "NewsReport":
+            continue
+        news = doc_iris[i]
+        for node in nodes.values():
+            if node.cls != "Person" or node.iri not in defendants:
+                continue
+            mentions = [ev for ev in node.evidence if ev.document == news]
+            if not mentions:
+                continue
+            for judgment in sorted(set(defendants[node.iri])):
+                st = out.setdefault((news, "reportsOn", judgment, False), Statement(news, "reportsOn", judgment, False))
+                st.evidence.append(min(mentions))
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
