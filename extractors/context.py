@@ -83,7 +83,7 @@ def build(doc: Document, collector: Collector) -> Context:
         cands += [s for s in service_cands(text) if not any(c.start <= s.start < c.end for c in cands)]
     cands += _possessive_owners(text, cands)
     ctx.cands = sorted(cands, key=lambda c: (c.start, -c.end, c.cls))
-    found_crimes = crimes.find(text, title_end)
+    found_crimes = crimes.find(text, title_end, doc.genre != "Regulation")
     crime_articles = {m.entry.extra.get("article", "") for m in found_crimes if m.entry is not None}
     statutes = [c for c in ctx.cands if c.cls == "Statute" and c.start >= title_end]
     found_cites = citations.find(text, statutes, doc.genre == "Regulation", crime_articles)

@@ -30,10 +30,9 @@ EN_CUES = [
 CUT = re.compile(r",|\s+(?:and|but)\s+(?:is|was|he|she|they|requested|should|the|it|has|had|will|shall)\b|"
                  r"\s+(?:must|shall|is|was|were|are|which|who|with|in\s+(?:a|the)|on\s+(?:or|the)|against|"
                  r"because|according|pursuant|under|from|at|by|after|before|since|until)\b")
-ZH_CUES = [
-    re.compile(rf"【(?P<c>[{CJK}、，]{{2,40}}?罪)】"),
-    re.compile(rf"(?:犯|以|构成)(?P<c>[{CJK}、]{{2,30}}?罪)(?=[，,。；、）)\s]|$)"),
-]
+ZH_HEADING = re.compile(rf"【(?P<c>[{CJK}、，]{{2,40}}?罪)】")
+ZH_CONVICTION = re.compile(rf"(?:犯|以|构成)(?P<c>[{CJK}、]{{2,30}}?罪)(?=[，,。；、）)\s]|$)")
+NOT_A_NAME = re.compile(r"[前本该款条第其是指等之规定]")
 
 
 @dataclass
@@ -81,7 +80,9 @@ def _cut(phrase: str) -> str:
     return phrase
 
 
-def find(text: str, title_end: int) -> list[CrimeMention]:
+def find(text: str, title_end: int, case: bool) -> list[CrimeMention]:
+    """Offences named in `text`; `case` says the text reports a case (a judgment or news report), where
+    "犯X罪" names the offence a person committed rather than a class of offences in a statute."""
     out: list[CrimeMention] = []
     for rx in EN_CUES:
         for m in rx.finditer(text):
@@ -96,10 +97,12 @@ def find(text: str, title_end: int) -> list[CrimeMention]:
         entry = lookup(name, "en")
         if entry is not None:
             out.append(CrimeMention(title.start("c"), title.end("c"), name, "en", entry, key_of(name, "en", entry)))
-    for rx in ZH_CUES:
+    for rx in (ZH_HEADING, ZH_CONVICTION):
         for m in rx.finditer(text):
             name = m.group("c")
             entry = lookup(name, "zh")
+            if rx is ZH_CONVICTION and entry is None and (not case or NOT_A_NAME.search(name)):
+                continue
             out.append(CrimeMention(m.start("c"), m.end("c"), name, "zh", entry, key_of(name, "zh", entry)))
     seen: set[tuple[int, int]] = set()
     unique = []

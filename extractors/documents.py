@@ -31,6 +31,8 @@ ISSUE_HEADER = re.compile(r"^(?:Issued|Promulgated|Adopted|Released|Published|Ef
 REPORTING = re.compile(r"\b(?:reported|posted|published|announced|said|according to|told|wrote|revealed)\b",
                        re.IGNORECASE)
 JUDGMENT_WORDS = re.compile(r"\b(?:Judgment|Verdict|Ruling|Sentenc\w+)\b|判决|裁定", re.IGNORECASE)
+LEGAL_WORDS = re.compile(r"\b(?:court|judgment|verdict|sentenced?|convicted|prosecut\w+|law|regulations?|provisions|"
+                         r"detained|arrested|police)\b|法院|判决|法律|规定|判处", re.IGNORECASE)
 ROLE_LINE = re.compile(r"^[A-Z][\w'’ ]{2,30}:\s*\S")
 SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from", "as",
                "into", "over", "under", "its", "his", "her", "their", "vs", "via"}
@@ -117,7 +119,7 @@ def _awaits_original(all_lines: list[Line], start: int, i: int) -> bool:
 
 
 def classify(title: str, body: str) -> str:
-    """`Regulation`, `Judgment` or `NewsReport`, from the language of the text."""
+    """`Regulation`, `Judgment` or `NewsReport`, from the language of the text ("" for none of them)."""
     body_lines = [b.strip() for b in body.splitlines() if b.strip()]
     en_numbers = [int(m.group(1)) for b in body_lines if (m := EN_ARTICLE_LINE.match(b + " "))]
     zh_first = [b for b in body_lines if re.match(r"^第一条[\s　]", b)]
@@ -128,7 +130,9 @@ def classify(title: str, body: str) -> str:
         CASE_NUMBER.search(b) for b in head[:4])
     if judgment_head or (not body_lines and JUDGMENT_WORDS.search(title)):
         return "Judgment"
-    return "NewsReport"
+    if REPORTING.search(body) and LEGAL_WORDS.search(title + "\n" + body):
+        return "NewsReport"
+    return ""
 
 
 def _title(line: str) -> str:

@@ -85,7 +85,8 @@ def extract(ctx: Context) -> None:
     first_article = min((s for _, _, s, _ in arts), default=len(text))
     header = [ln for ln in lines(text) if ln.start < first_article]
     _header_facts(ctx, header)
-    _effective(ctx, arts)
+    if not any(f.predicate == "effectiveFrom" for f in col.extraction.facts):
+        _effective(ctx, arts)
     by_number: dict[tuple[str, int], str] = {}
     for lang, n, s, e in arts:
         if (lang, n) in by_number:
@@ -108,19 +109,26 @@ def _span_of(arts: list[tuple[str, int, int, int]], lang: str, n: int) -> tuple[
 
 
 def _header_facts(ctx: Context, header: list) -> None:
+    """Issue date, issuer and entry into force from the lines above the first article. A law's header
+    lists its adoption first and its amendments after: the first line of each kind counts."""
     col = ctx.collector
-    issuers = ctx.of("Agency")
+    issuers = ctx.of("Agency") + ctx.of("Court")
+    found: set[str] = set()
+
+    def once(predicate: str, value: str, line) -> None:
+        if predicate not in found:
+            found.add(predicate)
+            col.fact(DOC, predicate, value, line.start, line.end, literal=True)
+
     for line in header:
         dates = find_dates(line.text)
-        if ISSUED_ON.match(line.text) and dates:
-            col.fact(DOC, "issuedOn", dates[0][2], line.start, line.end, literal=True)
-        elif dates and ISSUED_ZH.search(line.text) and not EFFECTIVE_ZH.search(line.text):
-            col.fact(DOC, "issuedOn", dates[0][2], line.start, line.end, literal=True)
-        if dates and (EFFECTIVE_ZH.search(line.text) or EFFECTIVE_EN.search(line.text)) and not ISSUED_ON.match(
-                line.text):
-            col.fact(DOC, "effectiveFrom", dates[-1][2], line.start, line.end, literal=True)
+        effective = EFFECTIVE_ZH.search(line.text) or EFFECTIVE_EN.search(line.text)
+        if dates and (ISSUED_ON.match(line.text) or (ISSUED_ZH.search(line.text) and not effective)):
+            once("issuedOn", dates[0][2], line)
+        elif dates and effective:
+            once("effectiveFrom", dates[-1][2], line)
         m = ISSUED_BY.match(line.text)
-        if m or ISSUED_ZH.search(line.text):
+        if (m or ISSUED_ZH.search(line.text)) and "issuedBy" not in found:
             named = [eid for c, eid in issuers if line.start <= c.start and c.end <= line.end]
             if m and not named:
                 who = m.group("who").strip().rstrip(".")
@@ -128,6 +136,8 @@ def _header_facts(ctx: Context, header: list) -> None:
                 named = [col.entity("Agency", who, {f"agency:{who.casefold()}"}, s, s + len(who))]
             for eid in named:
                 col.fact(DOC, "issuedBy", eid, line.start, line.end)
+            if named:
+                found.add("issuedBy")
 
 
 def _effective(ctx: Context, arts: list[tuple[str, int, int, int]]) -> None:
@@ -138,6 +148,7 @@ def _effective(ctx: Context, arts: list[tuple[str, int, int, int]]) -> None:
             dates = find_dates(body)
             if dates:
                 ctx.collector.fact(DOC, "effectiveFrom", dates[0][2], s, e, literal=True)
+                return
 
 
 def _services(ctx: Context) -> None:

@@ -25,7 +25,11 @@ def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE) -> Kno
             skipped.append(str(err))
             continue
         for doc in split(text, path):
-            extractions.append(extract(doc))
+            if doc.genre:
+                extractions.append(extract(doc))
+            else:
+                skipped.append(f"{path}: lines {doc.first_line}-{doc.last_line} ({doc.title[:60]!r}) read as "
+                               "no regulation, judgment or news report")
     if not extractions:
         raise InputError("no documents found in " + ", ".join(map(str, paths)) +
                          ("; " + "; ".join(skipped) if skipped else ""))

@@ -175,7 +175,8 @@ def _iri(base: str, members: list[tuple[int, Entity]], name: str, uf: _UnionFind
         statute = root_iri.get(uf.find((members[0][0], e0.props["statute"])))
         stem = statute.rsplit("/", 1)[-1] if statute else "statute"
         return f"{base}article/{stem}/{e0.props['number']}"
-    return f"{base}{cls.lower()}/{slug(name)}"
+    gids = sorted({e.props["gid"] for _, e in members if e.props.get("gid")})
+    return f"{base}{cls.lower()}/{gids[0] if gids else slug(name)}"
 
 
 def _evidence(extractions: list[Extraction], doc_iris: list[str], i: int, start: int, end: int) -> Evidence:

@@ -1,0 +1,85 @@
+"""The `kg` command line: a thin layer over `graph.build` and the writers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .kg import DEFAULT_BASE, KnowledgeGraph
+from .reader import InputError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Build knowledge graphs of Chinese internet-governance law from legal texts.")
+
+
+@app.callback()
+def main() -> None:
+    """Knowledge graphs of regulations, judgments and news reports on China's internet governance."""
+
+
+def write_outputs(kg: KnowledgeGraph, out: Path) -> list[Path]:
+    """Write graph.ttl and graph.html into `out`, replacing its old outputs only once all are written."""
+    from . import html, rdf
+
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        rdf.write(kg, tmp / "graph.ttl")
+        html.write(kg, tmp / "graph.html")
+        out.mkdir(exist_ok=True)
+        written = []
+        for f in sorted(tmp.iterdir()):
+            os.replace(f, out / f.name)
+            written.append(out / f.name)
+        return written
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md) and folders of legal texts.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl and graph.html.")] = Path("outputs"),
+    base: Annotated[str, typer.Option(help="Base IRI of the entities.")] = DEFAULT_BASE,
+) -> None:
+    """Split the texts into documents, extract entities and facts, resolve them into one graph, and
+    write it as RDF (graph.ttl) and as an interactive page (graph.html)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .build import build as build_graph
+
+    console = Console()
+    try:
+        kg = build_graph(list(paths), base=base)
+    except InputError as err:
+        print(f"kg build: {err}", file=sys.stderr)
+        raise typer.Exit(2) from None
+    written = write_outputs(kg, out)
+    summary = kg.summary()
+    table = Table(title=f"{len(kg.documents)} documents, {len(kg.nodes)} nodes, {len(kg.statements)} statements")
+    table.add_column("kind")
+    table.add_column("name")
+    table.add_column("count", justify="right")
+    for kind in ("documents", "entities", "relations"):
+        for name, count in summary[kind].items():
+            table.add_row(kind, name, str(count))
+    console.print(table)
+    for line in kg.skipped:
+        print(f"kg build: skipped {line}", file=sys.stderr)
+    for path in written:
+        console.print(f"wrote {path}")
+    console.print(f"open {out / 'graph.html'} in a browser")
+    if kg.skipped:
+        raise typer.Exit(1)
+
+
+if __name__ == "__main__":
+    app()
