@@ -41,13 +41,38 @@ class ArticleCite:
     lang: str
 
 
-def _en_number(m: re.Match[str], statute: Cand, crime_articles: set[str]) -> str:
-    number = m.group("num") + (f"-{m.group('sub')}" if m.group("sub") else "")
-    tail = m.group("tail") or ""
-    first = re.match(r"\s\((\d+)\)", tail)
-    if not m.group("sub") and first and f"{m.group('num')}-{first.group(1)}" in crime_articles:
-        number = f"{m.group('num')}-{first.group(1)}"
-    return number
+@dataclass
+class _Ref:
+    """One article number in English citation text, before its statute is known."""
+
+    start: int
+    end: int
+    num: str
+    sub: str = ""
+    tail: str = ""
+
+    def number(self, crime_articles: set[str]) -> str:
+        if self.sub:
+            return f"{self.num}-{self.sub}"
+        first = re.match(r"\s\((\d+)\)", self.tail)
+        if first and f"{self.num}-{first.group(1)}" in crime_articles:
+            return f"{self.num}-{first.group(1)}"
+        return self.num
+
+
+def _en_refs(text: str, regulation: bool) -> list[list[_Ref]]:
+    """English article references, one list per match ("Articles 47 and 52" gives two), in text order."""
+    found: list[list[_Ref]] = []
+    for m in EN_ART.finditer(text):
+        if not (regulation and _structural(text, m.start())):
+            found.append([_Ref(m.start(), m.end(), m.group("num"), m.group("sub") or "", m.group("tail") or "")])
+    for m in EN_ARTS.finditer(text):
+        refs = []
+        for n in re.finditer(r"(\d+)(?:-(\d+))?", m.group("list")):
+            s = m.start("list") + n.start()
+            refs.append(_Ref(s, s + len(n.group(0)), n.group(1), n.group(2) or ""))
+        found.append(refs)
+    return sorted(found, key=lambda refs: refs[0].start)
 
 
 def _statute_after(text: str, pos: int, statutes: list[Cand]) -> Cand | None:
@@ -73,38 +98,22 @@ def _structural(text: str, start: int) -> bool:
 def find(text: str, statutes: list[Cand], regulation: bool, crime_articles: set[str]) -> list[ArticleCite]:
     statutes = sorted(statutes, key=lambda s: s.start)
     out: list[ArticleCite] = []
-    group: list[re.Match[str]] = []
-
-    def close(group: list[re.Match[str]]) -> None:
-        if not group:
-            return
-        statute = _statute_after(text, group[-1].end(), statutes)
-        if statute is None:
-            if regulation:
-                return
-            statute = _statute_before(group[0].start(), statutes)
-        if statute is None:
-            return
-        for m in group:
-            out.append(ArticleCite(m.start(), m.end(), re.sub(r"\s+", " ", m.group(0)),
-                                   _en_number(m, statute, crime_articles), statute, "en"))
-
-    for m in EN_ART.finditer(text):
-        if regulation and _structural(text, m.start()):
-            continue
-        if group and SEP.fullmatch(text[group[-1].end():m.start()]):
-            group.append(m)
-            continue
-        close(group)
-        group = [m]
-    close(group)
-    for m in EN_ARTS.finditer(text):
-        statute = _statute_after(text, m.end(), statutes) or (None if regulation else _statute_before(m.start(), statutes))
+    groups: list[list[_Ref]] = []
+    for refs in _en_refs(text, regulation):
+        if groups and SEP.fullmatch(text[groups[-1][-1].end:refs[0].start]):
+            groups[-1].extend(refs)
+        else:
+            groups.append(refs)
+    for group in groups:
+        statute = _statute_after(text, group[-1].end, statutes)
+        if statute is None and not regulation:
+            statute = _statute_before(group[0].start, statutes)
         if statute is None:
             continue
-        for n in re.finditer(r"\d+(?:-\d+)?", m.group("list")):
-            s = m.start("list") + n.start()
-            out.append(ArticleCite(s, s + len(n.group(0)), f"Article {n.group(0)}", n.group(0), statute, "en"))
+        for r in group:
+            written = text[r.start:r.end]
+            surface = re.sub(r"\s+", " ", written) if written.startswith("Article") else f"Article {written}"
+            out.append(ArticleCite(r.start, r.end, surface, r.number(crime_articles), statute, "en"))
     out += _zh(text, statutes, regulation)
     return sorted(out, key=lambda a: a.start)
 

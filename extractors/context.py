@@ -133,7 +133,7 @@ def _common_facts(ctx: Context) -> None:
         col.fact(DOC, "cites", eid, a.start, a.end)
     for cls in ("Court", "Agency"):
         for c, eid in ctx.of(cls):
-            for place, pid in ctx.within(c.start, c.end, "Location"):
+            for _place, pid in ctx.within(c.start, c.end, "Location"):
                 col.fact(eid, "locatedIn", pid, c.start, c.end)
     orgs = ctx.of("Organization")
     for c, eid in ctx.of("Platform"):

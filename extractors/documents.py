@@ -162,13 +162,19 @@ def split(text: str, path: str | Path) -> list[Document]:
         title = _title(chunk[0].text) if heading else ""
         body = text[chunk[1].start:end] if heading and len(chunk) > 1 else ("" if heading else text[start:end])
         doc_text = text[start:end]
-        langs = tuple(x for x, ok in (("en", cjk_ratio(doc_text) < 0.9 and re.search(r"[A-Za-z]{3}", doc_text)),
-                                      ("zh", has_cjk(doc_text))) if ok)
+        langs = languages(doc_text)
         docs.append(Document(source=path.name, path=str(path), text=doc_text, start=start,
                              first_line=chunk[0].number, last_line=chunk[-1].number,
                              genre=classify(title, body), title=title or _fallback_title(body),
                              languages=langs))
     return docs
+
+
+def languages(text: str) -> tuple[str, ...]:
+    """"en" where English words are more than an aside, "zh" where Chinese characters occur."""
+    prose = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
+    english = len(re.findall(r"[A-Za-z]{2,}", prose)) >= 5 and cjk_ratio(prose) < 0.9
+    return tuple(lang for lang, ok in (("en", english), ("zh", has_cjk(prose))) if ok)
 
 
 def _fallback_title(body: str) -> str:

@@ -49,15 +49,18 @@ class Hit:
     lang: str
 
 
+def _aliases(cell: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in cell.split("|") if a.strip())
+
+
 def _read(path: Path, cls: str) -> list[Entry]:
     rows = [r for r in path.read_text(encoding="utf-8").splitlines() if r.strip() and not r.startswith("#")]
     header = rows[0].split("\t")
     entries = []
     for row in rows[1:]:
         cells = dict(zip(header, row.split("\t"), strict=False))
-        split = lambda k: tuple(a.strip() for a in cells.get(k, "").split("|") if a.strip())  # noqa: E731
         extra = {k: v for k, v in cells.items() if k not in ("id", "en", "zh") and v}
-        entries.append(Entry(cells["id"], cls, split("en"), split("zh"), extra))
+        entries.append(Entry(cells["id"], cls, _aliases(cells.get("en", "")), _aliases(cells.get("zh", "")), extra))
     return entries
 
 

@@ -80,7 +80,7 @@ def _prosecution(ctx: Context, all_lines: list) -> list[tuple[str, bool, int, in
     out = []
     for line in all_lines:
         if PROSECUTION.search(line.text):
-            for c, eid in ctx.within(line.start, line.end, "Agency"):
+            for _c, eid in ctx.within(line.start, line.end, "Agency"):
                 ctx.collector.fact(DOC, "prosecutedBy", eid, line.start, line.end)
                 out.append((eid, bool(FIRST_INSTANCE.search(line.text)), line.start, line.end))
             if out:
@@ -186,7 +186,7 @@ def _platforms_used(ctx: Context, defendants: list[str]) -> None:
         if not who and len(defendants) == 1 and re.search(r"\b(?:he|she|his|her|him)\b", text[s:e], re.IGNORECASE):
             who = defendants
         for pid in who:
-            for c, eid in named:
+            for _c, eid in named:
                 col.fact(pid, "usedPlatform", eid, s, e)
 
 
@@ -203,7 +203,7 @@ def _earlier_judgments(ctx: Context, own_case: str, second_instance: bool,
             jid = col.entity("Judgment", number, {f"case:{re.sub(r'[^0-9A-Za-z一-鿿]', '', number).lower()}"},
                              m.start(), m.end())
             col.fact(jid, "caseNumber", number, m.start(), m.end(), literal=True)
-            for c, cid in ctx.within(s, e, "Court"):
+            for _c, cid in ctx.within(s, e, "Court"):
                 col.fact(jid, "decidedBy", cid, s, e)
             for c, aid in ctx.within(s, e, "Agency"):
                 if re.search(r"Procuratorate|检察院", c.name):

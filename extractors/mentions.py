@@ -16,12 +16,17 @@ from .gazetteer import gazetteer
 from .text import CJK, fold
 
 # Capitalised words that begin sentences or roles and are never part of a proper name.
-CAP_STOP = set("""The This That These Those A An On In At By For From With To Of And Or But If When Where
-After Before During Under Upon Given Based According Pursuant Defendant Defendants Appellant Appellants
-Appellee Plaintiff Witness Procurator Judge Presiding Clerk Prosecuting Agency Is Was As Both Each All Any
-Since Until While Because It He She They We His Her Their Its Our Translation Article Articles Chapter Mr
-Ms Mrs Dr Also Then Thus Therefore However Furthermore Moreover Local National Relevant Such Other
-Criminal Civil Administrative Acting Assessor Issued Instance Internet""".split())
+CAP_STOP = {
+    "The", "This", "That", "These", "Those", "A", "An", "On", "In", "At", "By", "For", "From", "With",
+    "To", "Of", "And", "Or", "But", "If", "When", "Where", "After", "Before", "During", "Under", "Upon",
+    "Given", "Based", "According", "Pursuant", "Defendant", "Defendants", "Appellant", "Appellants",
+    "Appellee", "Plaintiff", "Witness", "Procurator", "Judge", "Presiding", "Clerk", "Prosecuting",
+    "Agency", "Is", "Was", "As", "Both", "Each", "All", "Any", "Since", "Until", "While", "Because", "It",
+    "He", "She", "They", "We", "His", "Her", "Their", "Its", "Our", "Translation", "Article", "Articles",
+    "Chapter", "Mr", "Ms", "Mrs", "Dr", "Also", "Then", "Thus", "Therefore", "However", "Furthermore",
+    "Moreover", "Local", "National", "Relevant", "Such", "Other", "Criminal", "Civil", "Administrative",
+    "Acting", "Assessor", "Issued", "Instance", "Internet",
+}
 TOKEN = r"(?:[A-Z][A-Za-z0-9'’\-]*|No\.\s?\d+|\d+(?:st|nd|rd|th)?)"
 UNIT_NOUNS = {"Division", "Branch", "Department", "Office", "Bureau", "Detachment", "Brigade", "Team", "Section",
               "Unit", "Squad", "Corps", "Force", "Station", "Sub-bureau", "Subbureau"}
@@ -300,9 +305,19 @@ def _settle(cands: list[Cand]) -> list[Cand]:
     return kept
 
 
+def _without_province(name: str) -> str:
+    """"Guangdong Province Shenzhen Intermediate People's Court" -> "Shenzhen Intermediate People's Court":
+    a province written before a city that names the body adds nothing to its identity."""
+    places = gazetteer("Location")
+    m = re.match(r"^([A-Z][\w-]*(?:\s+(?:Province|Autonomous\s+Region))?)\s+([A-Z][\w-]*)\b", name)
+    if m and places.lookup(m.group(1)) is not None and places.lookup(m.group(2)) is not None:
+        return name[m.start(2):]
+    return name
+
+
 def name_key(cls: str, name: str) -> str:
     """The normalised name under which mentions of one class are the same entity."""
-    key = fold(name)
+    key = fold(_without_province(name) if cls in ("Court", "Agency") else name)
     key = re.sub(r"^the ", "", key)
     if cls == "Platform":
         key = platform_key(name)

@@ -29,7 +29,10 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"\bnamed[ \t]+(?P<n>{NAME})")),
     ("sentenced", re.compile(rf"\bsentence[ \t]+(?:on|for|against)[ \t]+(?P<n>{NAME})")),
     ("sentenced", re.compile(rf"(?P<n>{NAME})[ \t]+(?:was|has been|is)[ \t]+(?:sentenced|convicted)\b")),
+    ("sentenced", re.compile(rf"\b(?:conviction|sentencing|trial|case|arrest|detention|prosecution)[ \t]+of[ \t]+"
+                             rf"(?:(?:the[ \t]+)?[a-z]+[ \t]+)?(?P<n>{NAME})")),
 ]
+WEAK_ROLES = {"named", "sentenced"}
 TITLE_CUES = [
     re.compile(rf"\b[Cc]ase of (?P<n>{NAME})['’]s\b"),
     re.compile(rf"(?:^|:[ \t]*)(?P<n>{NAME})['’]s[ \t]+(?:Court[ \t]+)?(?:Judgment|Case|Trial|Appeal|Sentence|Conviction)\b"),
@@ -152,6 +155,8 @@ def find(text: str, title_end: int, is_judgment: bool) -> list[Person]:
     """The people of one document, each with all its mentions."""
     mentions = _en_mentions(text, title_end, is_judgment) + _zh_mentions(text)
     mentions = _dedupe(mentions)
+    # a single word found by a weak cue ("Zhang was sentenced") is a surname, not a person of its own
+    mentions = [m for m in mentions if m.lang == "zh" or " " in m.name or m.role not in WEAK_ROLES]
     groups: dict[str, Person] = {}
     for m in mentions:
         key = squeeze_cjk(m.name) if m.lang == "zh" else m.name

@@ -209,7 +209,7 @@ def _statements(extractions, doc_iris, groups, uf, root_iri, nodes) -> list[Stat
 def _reports_on(extractions, doc_iris, out: dict, nodes: dict[str, Node]) -> None:
     """A news report reports on the judgment documents whose defendants it names."""
     defendants: dict[str, list[str]] = defaultdict(list)
-    for (s, p, o, lit) in list(out):
+    for (s, p, o, _literal) in list(out):
         if p == "defendant" and s in nodes and nodes[s].cls == "Judgment" and nodes[s].document is not None:
             defendants[o].append(s)
     for i, ex in enumerate(extractions):

@@ -1,0 +1,148 @@
+"""Each extractor on short texts that differ from the seed: other names, courts, numbers, languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import citations, crimes, mentions, persons
+from extractors.values import amount, en_months, find_dates, zh_months, zh_number
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Issued on: June 1, 2021", "2021-06-01"),
+    ("decided 3 Sept 2019 in Wuhan", "2019-09-03"),
+    ("本规定自2022年3月1日起施行", "2022-03-01"),
+    ("二〇一九年十二月三十日", "2019-12-30"),
+])
+def test_dates(text, iso):
+    assert [d[2] for d in find_dates(text)] == [iso]
+
+
+def test_numbers_terms_and_amounts():
+    assert zh_number("二百八十七") == 287
+    assert zh_number("一百二十") == 120
+    assert en_months("sentenced to three years and six months imprisonment")[2] == 42
+    assert en_months("a 10-month prison term")[2] == 10
+    assert zh_months("一年六个月") == 18
+    assert zh_months("八个月") == 8
+    assert amount("20,000") == 20000
+    assert amount("一万") == 10000
+
+
+def _names(text, cls):
+    return [(text[c.start:c.end], c.name) for c in mentions.find(text) if c.cls == cls]
+
+
+def test_courts_agencies_and_places():
+    text = ("The Hangzhou Intermediate People's Court of Zhejiang Province heard the case brought by the "
+            "Xihu District People's Procuratorate of Hangzhou, investigated by the Hangzhou Public Security "
+            "Bureau Cyber Security Detachment.")
+    assert [n for _, n in _names(text, "Court")] == ["Hangzhou Intermediate People's Court of Zhejiang Province"]
+    assert sorted(n for _, n in _names(text, "Agency")) == [
+        "Hangzhou Public Security Bureau Cyber Security Detachment",
+        "Xihu District People's Procuratorate of Hangzhou"]
+    assert sorted({n for _, n in _names(text, "Location")}) == ["Hangzhou", "Xihu District", "Zhejiang"]
+
+
+def test_courts_need_a_place_and_websites_are_platforms():
+    text = "The People's Court of China website posted the verdict of the Haidian District People's Court."
+    assert [n for _, n in _names(text, "Court")] == ["Haidian District People's Court"]
+    assert [n for _, n in _names(text, "Platform")] == ["People's Court of China website"]
+
+
+def test_platform_patterns_and_operator_possessive():
+    text = 'He used the Lantern VPN software to reach a forum called "FreeTalk" and Alibaba\'s Taobao.'
+    assert sorted(n for _, n in _names(text, "Platform")) == ["FreeTalk", "Lantern VPN", "Taobao"]
+    assert mentions.platform_key("Lantern VPN") == mentions.platform_key("Lantern")
+
+
+def test_quoted_and_chinese_statutes():
+    text = ('pursuant to the "Provisions on Internet Live Streaming Services" and 《网络信息内容生态治理规定》 and the '
+            "Counter-Espionage Law")
+    names = sorted(n for _, n in _names(text, "Statute"))
+    assert names == ["Counter-Espionage Law of the People's Republic of China",
+                     "Provisions on Internet Live Streaming Services", "网络信息内容生态治理规定"]
+
+
+def _cites(text, regulation=False, crime_articles=frozenset()):
+    statutes = [c for c in mentions.find(text) if c.cls == "Statute"]
+    return [(a.surface, a.number, a.statute.name) for a in citations.find(text, statutes, regulation, set(crime_articles))]
+
+
+def test_article_lists_attach_to_the_statute_after_them():
+    text = ("In accordance with Articles 264 and 52 and Article 67(1) of the Criminal Law and Article 15 of the "
+            "Supreme People's Procuratorate's \"Opinions on Handling Online Fraud\", the court rules:")
+    assert _cites(text) == [
+        ("Article 264", "264", "Criminal Law of the People's Republic of China"),
+        ("Article 52", "52", "Criminal Law of the People's Republic of China"),
+        ("Article 67(1)", "67", "Criminal Law of the People's Republic of China"),
+        ("Article 15", "15", "Opinions on Handling Online Fraud"),
+    ]
+
+
+def test_chinese_article_citations():
+    text = "依照《中华人民共和国刑法》第二百八十七条之二第一款、第六十四条和《中华人民共和国刑事诉讼法》第二百条的规定"
+    assert _cites(text) == [
+        ("第二百八十七条之二", "287-2", "Criminal Law of the People's Republic of China"),
+        ("第六十四条", "64", "Criminal Law of the People's Republic of China"),
+        ("第二百条", "200", "Criminal Procedure Law of the People's Republic of China"),
+    ]
+
+
+def test_bare_articles_in_regulations_are_internal_references():
+    text = "Article 3. Violations of Article 2 of these Provisions are handled under the Cybersecurity Law."
+    assert _cites(text, regulation=True) == []
+
+
+def test_sub_article_rendered_as_paragraph_reads_as_the_offence_article():
+    text = "In accordance with Article 286 (1)(ii) of the Criminal Law, the court rules:"
+    assert _cites(text, crime_articles={"286-1"})[0][1] == "286-1"
+    assert _cites(text)[0][1] == "286"
+
+
+def test_crime_names_meet_across_translations():
+    text = ("The procuratorate charged him with the crime of infringing citizens' personal information. "
+            "He was convicted of infringing on citizens' personal information, and 犯侵犯公民个人信息罪.")
+    found = crimes.find(text, 0, True)
+    assert {c.key for c in found} == {"gaz:infringing-personal-information"}
+    assert len(found) == 3
+
+
+def test_unknown_crime_is_keyed_by_stems():
+    a = crimes.stem_key("illegally trading wild animals")
+    b = crimes.stem_key("illegal trade of wild animal")
+    assert a == b
+
+
+def _people(text, judgment=True):
+    return {(p.name, p.zh_name, tuple(p.roles)) for p in persons.find(text, 0, judgment)}
+
+
+def test_people_by_role_and_chinese_signature():
+    text = ("Defendant Gao Yuan, female, born 1988. Defense counsel Ma Lin of the Hubei Zhongnan Law Firm.\n"
+            "Presiding Judge: Qian Hong\nPeople's Juror: Ouyang Xue\nClerk: Fan Bo\n\n"
+            "审 判 长  钱 红\n人民陪审员  欧阳雪\n书 记 员  范 波\n")
+    assert _people(text) == {
+        ("Gao Yuan", "", ("defendant",)), ("Ma Lin", "", ("defenseCounsel",)),
+        ("Qian Hong", "钱红", ("judge",)), ("Ouyang Xue", "欧阳雪", ("judge",)), ("Fan Bo", "范波", ("clerk",))}
+
+
+def test_chinese_name_matched_by_position_when_spelling_differs():
+    text = "Presiding Judge: Alimjan Tursun\nClerk: Ma Li\n\n审判长 阿里木江·吐尔逊\n书记员 马丽\n"
+    people = {p.name: p.zh_name for p in persons.find(text, 0, True)}
+    assert people == {"Alimjan Tursun": "阿里木江·吐尔逊", "Ma Li": "马丽"}
+
+
+def test_surname_and_misspelling_are_the_same_person():
+    text = ("Defendant Wu Gang, male. Defendant Wu Gang confessed. Defendant Wu Gang appealed. "
+            "The court heard defendant Wu Gan. Wu said he regretted it.")
+    people = persons.find(text, 0, True)
+    assert len(people) == 1
+    assert {m.name for m in people[0].mentions} == {"Wu Gang", "Wu Gan", "Wu"}
+
+
+def test_two_people_with_one_surname_get_no_surname_mentions():
+    text = "Defendant Li Hua and defendant Li Qiang were tried. Li said nothing."
+    people = persons.find(text, 0, True)
+    assert sorted(p.name for p in people) == ["Li Hua", "Li Qiang"]
+    assert all("Li" not in {m.name for m in p.mentions} for p in people)
