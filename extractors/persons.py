@@ -10,9 +10,15 @@ spelling. Inside a document a surname alone ("Duan") and a one-letter misspellin
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
+from .gazetteer import ONTOLOGY_DIR
 from .mentions import CAP_STOP
 from .text import CJK, lines, squeeze_cjk
 
@@ -69,18 +75,47 @@ class Person:
     mentions: list[PersonMention] = field(default_factory=list)
 
 
+@cache
+def _surname_readings() -> dict[str, str]:
+    rows = (ONTOLOGY_DIR / "surnames.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(r.split("\t") for r in rows[2:] if r.strip() and not r.startswith("#"))
+
+
+@cache
+def _pinyin_dict() -> dict[str, str]:
+    """pypinyin's character dictionary (code point -> readings). Read from its data file, since
+    importing pypinyin also loads its phrase dictionary, which names do not need and which costs more
+    than a whole build of a small corpus."""
+    spec = importlib.util.find_spec("pypinyin")
+    data = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json" if spec else None
+    if data is not None and data.exists():
+        return json.loads(data.read_text(encoding="utf-8"))
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {str(k): v for k, v in pinyin_dict.items()}
+
+
+def _syllable(ch: str) -> str:
+    """The most common reading of a character, without tones (pypinyin's dictionary)."""
+    readings = _pinyin_dict().get(str(ord(ch)))
+    if not readings:
+        return ch
+    plain = unicodedata.normalize("NFD", readings.split(",")[0].replace("ü", "u"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
 def romanise(zh: str) -> str:
     """Pinyin in the order the English texts write Chinese names: "郑文伟" -> "Zheng Wenwei"."""
-    from pypinyin import lazy_pinyin
-
-    zh = zh.replace(" ", "")
-    surname_len = 2 if zh.startswith(COMPOUND_SURNAMES) else 1
-    syll = lazy_pinyin(zh)
-    if len(zh) >= 4 and surname_len == 1 and not any("·" in c for c in zh):
-        return "".join(syll).capitalize()  # a transliterated name: "莫扎帕尔" -> "Mozhapaer"
-    surname = "".join(syll[:surname_len]).capitalize()
-    given = "".join(syll[surname_len:])
-    return f"{surname} {given}".strip() if given else surname
+    zh = re.sub(r"\s+", "", zh)
+    if "·" in zh:  # a transliterated name in parts: "阿里木江·吐尔逊" -> "Alimujiang Tuerxun"
+        return " ".join(romanise(part).replace(" ", "").capitalize() for part in zh.split("·") if part)
+    readings = _surname_readings()
+    surname_len = 2 if zh[:2] in readings or zh.startswith(COMPOUND_SURNAMES) else 1
+    surname = readings.get(zh[:surname_len]) or "".join(_syllable(c) for c in zh[:surname_len])
+    given = "".join(_syllable(c) for c in zh[surname_len:])
+    if len(zh) >= 4 and surname_len == 1:
+        return (surname + given).capitalize()  # a transliterated name: "莫扎帕尔" -> "Mozhapaer"
+    return f"{surname.capitalize()} {given.capitalize()}" if given else surname.capitalize()
 
 
 def _en_mentions(text: str, title_end: int, is_judgment: bool) -> list[PersonMention]:

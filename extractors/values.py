@@ -32,14 +32,38 @@ def _iso(y: int, m: int, d: int) -> str | None:
     return None
 
 
+ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+ZH_MYRIADS = {"万": 10_000, "亿": 100_000_000}
+
+
+def _plain_zh_number(t: str) -> int | None:
+    """Everyday Chinese numerals ("一百二十", "二百零五", "十", "三万五千"); None for anything else."""
+    total = section = digit = 0
+    for ch in t:
+        if ch in ZH_DIGITS:
+            digit = ZH_DIGITS[ch]
+        elif ch in ZH_UNITS:
+            section += (digit or 1) * ZH_UNITS[ch]
+            digit = 0
+        elif ch in ZH_MYRIADS:
+            total = (total + section + digit) * ZH_MYRIADS[ch]
+            section = digit = 0
+        else:
+            return None
+    return total + section + digit
+
+
 def zh_number(text: str) -> int | None:
-    """An integer from Arabic or Chinese numerals ("二〇一七" -> 2017, "一百二十" -> 120)."""
+    """An integer from Arabic or Chinese numerals ("二〇一七" -> 2017, "一百二十" -> 120, "壹万" -> 10000)."""
     t = text.translate(str.maketrans("０１２３４５６７８９", "0123456789")).strip()
     if t.isdigit():
         return int(t)
-    if t and all(c in "〇零一二三四五六七八九" for c in t):  # digit by digit, as in years
-        return int("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in t))
-    import cn2an
+    if t and all(c in "〇零一二三四五六七八九" for c in t) and len(t) > 1:  # digit by digit, as in years
+        return int("".join(str(ZH_DIGITS[c]) for c in t))
+    if t and (plain := _plain_zh_number(t)) is not None:
+        return plain
+    import cn2an  # financial numerals (壹贰叁) and other forms
 
     try:
         return int(cn2an.cn2an(t, "smart"))

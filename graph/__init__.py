@@ -1,6 +1,27 @@
-"""Knowledge graphs of Chinese internet-governance law: `build(paths)` is the entry point."""
+"""Knowledge graphs of Chinese internet-governance law: `build(paths)` is the entry point.
 
-from .build import build
-from .kg import KnowledgeGraph
+Names are loaded on first use, so that `extractors` can import the data model (`graph.model`) without
+pulling in the whole pipeline.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .kg import KnowledgeGraph
+    from .pipeline import build
 
 __all__ = ["build", "KnowledgeGraph"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "build":
+        from .pipeline import build
+
+        return build
+    if name == "KnowledgeGraph":
+        from .kg import KnowledgeGraph
+
+        return KnowledgeGraph
+    raise AttributeError(f"module 'graph' has no attribute {name!r}")

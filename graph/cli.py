@@ -54,7 +54,7 @@ def build(
     from rich.console import Console
     from rich.table import Table
 
-    from .build import build as build_graph
+    from .pipeline import build as build_graph
 
     console = Console()
     try:

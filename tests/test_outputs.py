@@ -1,0 +1,142 @@
+"""The command line, the written files and the Python API."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph
+import pytest
+import rdflib
+from conftest import DATA, SEEDS, SHARED
+
+import graph
+from graph import rdf as rdf_writer
+
+KG = [sys.executable, "-m", "graph.cli"]
+
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*KG, *args], capture_output=True, text=True, env=env, check=False)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    result = run("build", str(SEEDS), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "graph.html" in result.stdout
+    return out
+
+
+def test_build_writes_turtle_that_parses_in_rdflib_and_oxigraph(built):
+    ttl = built / "graph.ttl"
+    g = rdflib.Graph().parse(ttl)
+    store = pyoxigraph.Store()
+    store.load(path=str(ttl), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(g) == len(store) > 700
+
+
+def test_outputs_are_byte_identical_across_runs_and_hash_seeds(built, tmp_path):
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    assert run("build", str(SEEDS), "--out", str(tmp_path), env=env).returncode == 0
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes()
+
+
+def test_every_node_has_one_label_and_a_class(built):
+    g = rdflib.Graph().parse(built / "graph.ttl")
+    for s in set(g.subjects()):
+        assert len(list(g.objects(s, rdflib.RDFS.label))) == 1, s
+        assert len(list(g.objects(s, rdflib.RDF.type))) == 1, s
+
+
+def test_sparql_over_the_output(built):
+    store = pyoxigraph.Store()
+    store.load(path=str(built / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    rows = list(store.query("""
+        PREFIX kg: <https://w3id.org/legal-kg/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?name ?months WHERE { ?p a kg:Person ; rdfs:label ?name ; kg:imprisonmentMonths ?months }
+        ORDER BY ?name"""))
+    assert [(r["name"].value, int(r["months"].value)) for r in rows] == [("Duan Zheng", 7), ("Huang Shike", 24)]
+
+
+def test_html_is_offline_and_holds_the_graph(built):
+    html = (built / "graph.html").read_text(encoding="utf-8")
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?https?:""", html)
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S).group(1))
+    kg = graph.build([SEEDS])
+    assert len(data["nodes"]) == len(kg.nodes)
+    assert len(data["edges"]) == len(kg.relations())
+    assert any(n["zh"] == "郑文伟" for n in data["nodes"])
+
+
+def test_html_escapes_hostile_text(tmp_path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("Judgment in the Case of Xu Ke's Fraud\n\nHaidian District People's Court\n\n"
+                       "Criminal Judgment Document\n\nDefendant Xu Ke, male. He used the </script><script>alert(1)"
+                       '</script> website and a forum called "<img src=x onerror=alert(2)>".\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(hostile), "--out", str(out)).returncode == 0
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in html
+    assert "</script><script>alert(1)" not in html
+
+
+def test_python_api(tmp_path):
+    kg = graph.build([SEEDS])
+    assert isinstance(kg.nx, nx.MultiDiGraph)
+    duan = next(n for n, d in kg.nx.nodes(data=True) if d["label"] == "Duan Zheng")
+    assert kg.nx.nodes[duan]["type"] == "Person"
+    assert kg.nx.nodes[duan]["imprisonmentMonths"] == 7
+    assert {d["relation"] for _, _, d in kg.nx.out_edges(duan, data=True)} >= {"convictedOf", "convictedUnder"}
+    assert isinstance(kg.rdf, rdflib.Graph)
+    assert len(kg.rdf) == len(rdflib.Graph().parse(data=rdf_writer.serialize(kg).decode(), format="turtle"))
+
+
+def test_base_iri_is_configurable(tmp_path):
+    assert run("build", str(SEEDS), "--out", str(tmp_path), "--base", "http://example.org/kg/").returncode == 0
+    text = (tmp_path / "graph.ttl").read_text(encoding="utf-8")
+    assert "<http://example.org/kg/person/" in text
+    assert "w3id.org/legal-kg/id/" not in text
+
+
+def test_bad_input_gives_one_line_and_exit_code(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = run("build", str(empty), "--out", str(tmp_path / "o"))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "empty.txt" in result.stderr
+    assert not (tmp_path / "o").exists()
+    result = run("build", str(tmp_path / "missing"), "--out", str(tmp_path / "o"))
+    assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_some_files_skipped_exit_one(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "seed.txt").write_bytes((SEEDS / "000_cfcf9f275d95a8e1.txt").read_bytes())
+    result = run("build", str(tmp_path), "--out", str(tmp_path / "o"))
+    assert result.returncode == 1
+    assert "empty.txt" in result.stderr
+    assert (tmp_path / "o" / "graph.ttl").exists()
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="the shared evaluation is not beside the repo")
+def test_reference_scorer_on_the_seed(built):
+    result = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(SHARED / "eval" / "seed.gold.json"),
+                             str(built), "--json"], capture_output=True, text=True, check=True)
+    totals = json.loads(result.stdout)["totals"]
+    assert totals["entities"]["f1"] >= 0.95
+    assert totals["relations"]["f1"] >= 0.90
+    assert totals["attributes"][0] >= 12
+
+
+def test_data_corpus_builds(tmp_path):
+    assert run("build", str(DATA), "--out", str(tmp_path)).returncode == 0

@@ -1,0 +1,65 @@
+"""A second-instance judgment, a news report on it and a Chinese-only regulation that the seed does not hold."""
+
+from __future__ import annotations
+
+from conftest import node, objects
+
+APPEAL = "Second Instance Judgment in the Case of Zhang Wei's Picking Quarrels and Provoking Trouble"
+CRIMINAL_LAW = "Criminal Law of the People's Republic of China"
+
+
+def test_second_instance_judgment(data_kg):
+    j = node(data_kg, APPEAL, "Judgment")
+    assert objects(data_kg, j, "decidedBy") == ["Guangdong Province Shenzhen Intermediate People's Court"]
+    assert objects(data_kg, j, "caseNumber") == ["(2019) Yue 03 Criminal Final No. 1234"]
+    assert objects(data_kg, j, "decidedOn") == ["2019-12-30"]
+    assert objects(data_kg, j, "prosecutedBy") == ["Futian District People's Procuratorate of Shenzhen"]
+    assert objects(data_kg, j, "judge") == ["Li Na", "Zhou Jie"]
+    assert objects(data_kg, j, "clerk") == ["Sun Li"]
+    assert objects(data_kg, j, "defenseCounsel") == ["Chen Ming"]
+    first = node(data_kg, "(2018) Yue 0304 Criminal First No. 567", "Judgment")
+    assert objects(data_kg, j, "appealOf") == [first.label]
+    assert objects(data_kg, first, "decidedBy") == ["Futian District People's Court of Shenzhen"]
+    assert objects(data_kg, first, "decidedOn") == ["2018-11-20"]
+    assert objects(data_kg, first, "defendant") == ["Zhang Wei"]
+
+
+def test_sentence_in_years_and_months_and_fine(data_kg):
+    zhang = node(data_kg, "Zhang Wei", "Person")
+    assert objects(data_kg, zhang, "imprisonmentMonths") == [18]
+    assert objects(data_kg, zhang, "fineYuan") == [5000]
+    assert objects(data_kg, zhang, "convictedOf") == ["picking quarrels and provoking trouble"]
+    assert objects(data_kg, zhang, "convictedUnder") == [f"{CRIMINAL_LAW} Article 293", f"{CRIMINAL_LAW} Article 64"]
+    assert objects(data_kg, zhang, "usedPlatform") == ["Telegram", "Twitter", "Weibo"]
+    assert "Zhang" in {t for t, _ in zhang.alt_labels}
+
+
+def test_chinese_signature_block_romanised(data_kg):
+    assert node(data_kg, "李娜", "Person").label == "Li Na"
+    assert node(data_kg, "孙丽", "Person").label == "Sun Li"
+
+
+def test_court_named_with_and_without_province_is_one(data_kg):
+    court = node(data_kg, "Shenzhen Intermediate People's Court", "Court")
+    assert court.label == "Guangdong Province Shenzhen Intermediate People's Court"
+    assert sorted(objects(data_kg, court, "locatedIn")) == ["Guangdong", "Shenzhen"]
+
+
+def test_news_report_on_the_appeal(data_kg):
+    news = node(data_kg, "Shenzhen Blogger's Sentence Upheld on Appeal", "NewsReport")
+    assert objects(data_kg, news, "reportsOn") == [APPEAL]
+    assert f"{CRIMINAL_LAW} Article 293" in objects(data_kg, news, "cites")
+
+
+def test_chinese_only_regulation(data_kg):
+    reg = node(data_kg, "网络直播营销服务管理办法", "Regulation")
+    assert objects(data_kg, reg, "issuedBy") == ["Cyberspace Administration of China", "Ministry of Public Security"]
+    assert objects(data_kg, reg, "issuedOn") == ["2021-04-23"]
+    assert objects(data_kg, reg, "effectiveFrom") == ["2021-05-25"]
+    assert objects(data_kg, reg, "appliesTo") == ["网络直播营销服务"]
+    assert objects(data_kg, reg, "cites") == [
+        CRIMINAL_LAW, f"{CRIMINAL_LAW} Article 287-1", "Cybersecurity Law of the People's Republic of China",
+        "E-Commerce Law of the People's Republic of China",
+        "Measures for the Administration of Internet Information Services"]
+    own = [st for st in data_kg.statements if st.predicate == "partOf" and st.obj == reg.iri]
+    assert len(own) == 3
