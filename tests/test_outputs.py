@@ -13,9 +13,9 @@ import networkx as nx
 import pyoxigraph
 import pytest
 import rdflib
-from conftest import DATA, SEEDS, SHARED
 
 import graph
+from conftest import DATA, SEEDS, SHARED
 from graph import rdf as rdf_writer
 
 KG = [sys.executable, "-m", "graph.cli"]
@@ -51,9 +51,33 @@ def test_outputs_are_byte_identical_across_runs_and_hash_seeds(built, tmp_path):
 
 def test_every_node_has_one_label_and_a_class(built):
     g = rdflib.Graph().parse(built / "graph.ttl")
-    for s in set(g.subjects()):
+    kg_ns = "https://w3id.org/legal-kg/ontology#"
+    nodes = {s for s, o in g.subject_objects(rdflib.RDF.type) if str(o).startswith(kg_ns)}
+    assert len(nodes) == len(graph.build([SEEDS]).nodes)
+    for s in nodes:
         assert len(list(g.objects(s, rdflib.RDFS.label))) == 1, s
         assert len(list(g.objects(s, rdflib.RDF.type))) == 1, s
+
+
+@pytest.mark.parametrize(("fmt", "ox_format", "rdflib_format"), [
+    ("ttl", pyoxigraph.RdfFormat.TURTLE, "turtle"), ("trig", pyoxigraph.RdfFormat.TRIG, "trig"),
+    ("nq", pyoxigraph.RdfFormat.N_QUADS, "nquads"), ("jsonld", pyoxigraph.RdfFormat.JSON_LD, "json-ld")])
+def test_every_format_reparses_to_the_same_count(tmp_path_factory, fmt, ox_format, rdflib_format):
+    out = tmp_path_factory.mktemp(fmt)
+    assert run("build", str(SEEDS), "--out", str(out), "--format", fmt).returncode == 0
+    path = out / f"graph.{fmt}"
+    ds = rdflib.Dataset()
+    ds.parse(path, format=rdflib_format)
+    store = pyoxigraph.Store()
+    store.load(path=str(path), format=ox_format)
+    assert len(list(ds.quads((None, None, None, None)))) == len(store) > 5000
+    if fmt == "jsonld":
+        assert json.loads((out / "context.jsonld").read_text())["@context"]["kg"] == "https://w3id.org/legal-kg/ontology#"
+
+
+def test_unknown_format_is_refused(tmp_path):
+    result = run("build", str(SEEDS), "--out", str(tmp_path / "o"), "--format", "ttl,xml")
+    assert result.returncode == 2 and "xml" in result.stderr
 
 
 def test_sparql_over_the_output(built):
