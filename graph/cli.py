@@ -87,5 +87,106 @@ def build(
         raise typer.Exit(1)
 
 
+def _fail(command: str, message: str, code: int = 2) -> typer.Exit:
+    print(f"kg {command}: {message}", file=sys.stderr)
+    return typer.Exit(code)
+
+
+@app.command()
+def query(
+    outputs: Annotated[Path, typer.Argument(help="The folder a `kg build` wrote.")] = Path("outputs"),
+    sparql: Annotated[str | None, typer.Argument(help="A SPARQL SELECT or ASK query.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="Run a named query (see --list).")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE for a named query's "
+                                                    "parameter (bound, never pasted into the query).")] = None,
+    list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
+) -> None:
+    """Run SPARQL over a build's RDF: a query given inline, from a file, or from the library of named
+    queries in ontology/queries/."""
+    from .query import QueryError, named_queries, open_store, render, run
+
+    library = named_queries()
+    if list_queries:
+        for q in library.values():
+            params = f" (parameters: {', '.join(q.params)})" if q.params else ""
+            print(f"{q.name}: {q.description}{params}")
+        return
+    if fmt not in ("table", "csv", "tsv", "json"):
+        raise _fail("query", f"unknown --format {fmt!r}; use table, csv, tsv or json")
+    if sum(x is not None for x in (sparql, file, name)) != 1:
+        raise _fail("query", "give one query: inline, --file or --name (kg query --list shows the names)")
+    bindings = {}
+    for p in param or []:
+        key, sep, value = p.partition("=")
+        if not sep:
+            raise _fail("query", f"--param {p!r}: write NAME=VALUE")
+        bindings[key] = value
+    if name is not None:
+        if name not in library:
+            raise _fail("query", f"no named query {name!r}; kg query --list shows them")
+        missing = [p for p in library[name].params if p not in bindings]
+        if missing:
+            raise _fail("query", f"{name} needs --param {missing[0]}=VALUE")
+        sparql = library[name].text
+    elif file is not None:
+        try:
+            sparql = file.read_text(encoding="utf-8")
+        except OSError as err:
+            raise _fail("query", f"{file}: {err.strerror or err}") from None
+    try:
+        names, rows = run(open_store(outputs), sparql or "", bindings)
+    except QueryError as err:
+        raise _fail("query", str(err)) from None
+    sys.stdout.write(render(names, rows, fmt))
+
+
+@app.command()
+def show(
+    name: Annotated[str, typer.Argument(help="A label of the entity, in English or Chinese (any case).")],
+    outputs: Annotated[Path, typer.Option("--out", "-o", help="The folder a `kg build` wrote.")] = Path("outputs"),
+) -> None:
+    """An entity card: classes, labels in English and Chinese, every relation in and out, and the quote
+    behind each."""
+    from rich.console import Console
+
+    from .query import QueryError, open_store
+    from .show import candidates, card
+
+    try:
+        store = open_store(outputs)
+    except QueryError as err:
+        raise _fail("show", str(err)) from None
+    found = candidates(store, name)
+    if not found:
+        raise _fail("show", f"no entity is named {name!r}", 1)
+    if len(found) > 1:
+        print(f"kg show: {name!r} names {len(found)} entities; give one of these labels:", file=sys.stderr)
+        for iri, cls, label in found:
+            print(f"  {label} ({cls}) {iri}", file=sys.stderr)
+        raise typer.Exit(1)
+    Console().print(card(store, found[0][0]))
+
+
+@app.command()
+def validate(
+    outputs: Annotated[Path, typer.Argument(help="The folder a `kg build` wrote.")] = Path("outputs"),
+) -> None:
+    """Check the build against the SHACL shapes in ontology/shapes.ttl; exit 1 when any is violated."""
+    from .validate import validate as run_validation
+
+    path = outputs / "graph.ttl"
+    if not path.exists():
+        raise _fail("validate", f"{path}: not found; run `kg build` first")
+    violations = run_validation(path)
+    for v in violations:
+        print(v)
+    if violations:
+        print(f"{len(violations)} violation{'s' if len(violations) != 1 else ''}", file=sys.stderr)
+        raise typer.Exit(1)
+    print("conforms")
+
+
 if __name__ == "__main__":
     app()

@@ -1,0 +1,198 @@
+"""`kg query`, the named queries (answers on the seeds, and the same answers from rdflib), `kg show`,
+`kg validate`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import rdflib
+
+from conftest import SEEDS
+from graph.query import named_queries, open_store, run
+
+KG = [sys.executable, "-m", "graph.cli"]
+PARAMS = {"label": "Duan Zheng", "title": "Judgment in the Case of Huang Shike's Illegal Use of Internet Information"}
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*KG, *args], capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("out")
+    assert cli("build", str(SEEDS), "--out", str(folder)).returncode == 0
+    return folder
+
+
+@pytest.fixture(scope="module")
+def answers(out) -> dict[str, tuple[list[str], list[list[str]]]]:
+    store = open_store(out)
+    return {name: run(store, q.text, {p: PARAMS[p] for p in q.params}) for name, q in named_queries().items()}
+
+
+def test_library_lists_ten_documented_queries():
+    library = named_queries()
+    assert len(library) == 10
+    assert all(q.description for q in library.values())
+    assert library["evidence"].params == ("label",)
+    assert library["document-facts"].params == ("title",)
+
+
+def test_regulations(answers):
+    names, rows = answers["regulations"]
+    assert names == ["regulation", "issuer", "issuedOn", "effectiveFrom"]
+    assert rows == [
+        ["Provisions on the Administration of Internet Group Information Services", "Cyberspace Administration of China",
+         "2017-09-07", "2017-10-08"],
+        ["Provisions on the Administration of Internet Public Account Information Services",
+         "Cyberspace Administration of China", "2017-09-07", "2017-10-08"]]
+
+
+def test_legal_basis(answers):
+    _, rows = answers["legal-basis"]
+    assert len(rows) == 4
+    assert {r[1] for r in rows} == {"Cybersecurity Law of the People's Republic of China",
+                                    "State Council Notice Regarding Authorizing the Cyberspace Administration of China "
+                                    "to Assume Responsibility for the Management of Internet Information Content"}
+
+
+def test_convictions(answers):
+    _, rows = answers["convictions"]
+    huang = [r for r in rows if r[0] == "Huang Shike"]
+    assert huang == [["Huang Shike", "illegal use of information networks",
+                      "Criminal Law of the People's Republic of China Article 287-1",
+                      "Xinjiang Uighur Autonomous Region High People's Court of the Yili Kazakh Autonomous Prefecture",
+                      "24", "", "2017-03-10"]]
+    duan = [r for r in rows if r[0] == "Duan Zheng"]
+    assert len(duan) == 6
+    assert {(r[4], r[5], r[6]) for r in duan} == {("7", "1000", "2017-08-25")}
+
+
+def test_bench(answers):
+    _, rows = answers["bench"]
+    assert len(rows) == 9
+    assert ["Judgment in the Case of Huang Shike's Illegal Use of Internet Information", "judge", "Mozhapaer",
+            "莫扎帕尔"] in rows
+    assert [r[3] for r in rows if r[2] == "Wang Jingyan"] == ["王婧妍"]
+
+
+def test_platforms(answers):
+    _, rows = answers["platforms"]
+    assert rows == [["Baidu NetDisk", "Duan Zheng", "Baidu"], ["Doujia VPN", "Duan Zheng", ""],
+                    ["WeChat", "Huang Shike", "Tencent"], ["theYNC", "Duan Zheng", ""]]
+
+
+def test_most_cited_articles(answers):
+    _, rows = answers["most-cited-articles"]
+    assert rows[0][2] == rows[1][2] == "2"
+    assert {rows[0][0], rows[1][0]} == {"Criminal Law of the People's Republic of China Article 120-6",
+                                        "Criminal Law of the People's Republic of China Article 287-1"}
+    assert len(rows) == 9
+
+
+def test_appeal_chains(answers):
+    _, rows = answers["appeal-chains"]
+    assert rows == [["Judgment in the Case of Huang Shike's Illegal Use of Internet Information",
+                     "Xinjiang Uighur Autonomous Region High People's Court of the Yili Kazakh Autonomous Prefecture",
+                     "(2017) Xin 40 Criminal Final No. 78", "(2016) Xin 4021 Criminal First No. 388",
+                     "Yining County People's Court", "2016-12-12"]]
+
+
+def test_evidence(answers):
+    names, rows = answers["evidence"]
+    assert names == ["label", "fact", "quote", "document", "start", "end"]
+    facts = {r[1] for r in rows}
+    assert {"mention", "object of defendant", "subject of imprisonmentMonths", "subject of convictedOf"} <= facts
+    months = [r for r in rows if r[1] == "subject of imprisonmentMonths"]
+    assert len(months) == 1 and "seven months imprisonment" in months[0][2]
+
+
+def test_article_divergence(answers):
+    _, rows = answers["article-divergence"]
+    assert len(rows) == 11
+    assert all(float(r[4]) > 8 for r in rows)
+    assert ["Provisions on the Administration of Internet Public Account Information Services", "2"] in [r[:2] for r in rows]
+
+
+def test_document_facts(answers):
+    _, rows = answers["document-facts"]
+    assert {r[1] for r in rows} >= {"Judgment", "Person", "Court", "Article"}
+    assert [r[2:] for r in rows if r[3] == "appealOf"] == [
+        ["Judgment in the Case of Huang Shike's Illegal Use of Internet Information", "appealOf",
+         "(2016) Xin 4021 Criminal First No. 388"]]
+
+
+def test_rdflib_gives_the_same_answers(out, answers):
+    g = rdflib.Graph().parse(out / "graph.ttl")
+    for name, q in named_queries().items():
+        bindings = {rdflib.Variable(p): rdflib.Literal(PARAMS[p]) for p in q.params}
+        result = g.query(q.text, initBindings=bindings)
+        rows = sorted([[str(v) if v is not None else "" for v in row] for row in result])
+        assert rows == sorted(answers[name][1]), name
+
+
+def test_cli_query_formats_and_errors(out):
+    result = cli("query", str(out), "--name", "platforms", "--format", "csv")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0] == "platform,usedBy,operator"
+    table = cli("query", str(out), "SELECT ?s WHERE { ?s a <https://w3id.org/legal-kg/ontology#Court> }")
+    assert table.returncode == 0 and "(5 rows)" in table.stdout
+    bad = cli("query", str(out), "SELECT ?x WHERE { ?x ?y }")
+    assert bad.returncode == 2
+    assert bad.stderr.strip() == "kg query: bad SPARQL: error at 1:26: expected one of LATERAL, SERVICE, [_]"
+    missing = cli("query", str(out.parent / "nothing-here"), "--name", "regulations")
+    assert missing.returncode == 2 and "run `kg build` first" in missing.stderr
+    needs = cli("query", str(out), "--name", "evidence")
+    assert needs.returncode == 2 and "--param label=VALUE" in needs.stderr
+    listing = cli("query", "--list")
+    assert listing.returncode == 0 and len(listing.stdout.splitlines()) == 10
+
+
+def test_parameters_are_bound_not_pasted(out):
+    hostile = '" } } SELECT * WHERE { ?s ?p ?o } #'
+    result = cli("query", str(out), "--name", "evidence", "--param", f"label={hostile}", "--format", "json")
+    assert result.returncode == 0 and result.stdout.strip() == "[]"
+
+
+def test_show_card(out):
+    result = cli("show", "郑文伟", "--out", str(out))
+    assert result.returncode == 0
+    assert "Zheng Wenwei" in result.stdout and "judge" in result.stdout
+    assert "Presiding" not in result.stderr
+    lower = cli("show", "duan zheng", "--out", str(out))
+    assert lower.returncode == 0 and "seven months" in lower.stdout.replace("\n", " ").replace("│", " ")
+
+
+def test_show_ambiguous_and_unknown(out):
+    result = cli("show", "Article 5", "--out", str(out))
+    assert result.returncode == 1
+    assert result.stderr.count("(Article)") == 3
+    assert cli("show", "Nobody Atall", "--out", str(out)).returncode == 1
+
+
+def test_validate_conforms(out):
+    result = cli("validate", str(out))
+    assert result.returncode == 0 and result.stdout.strip() == "conforms"
+
+
+def test_validate_reports_a_broken_graph(out, tmp_path):
+    kg = "https://w3id.org/legal-kg/ontology#"
+    g = rdflib.Graph().parse(out / "graph.ttl")
+    judgment = next(s for s, _ in g.subject_objects(rdflib.URIRef(kg + "caseNumber"))
+                    if "Jing 01" in str(g.value(s, rdflib.URIRef(kg + "caseNumber"))))
+    g.add((judgment, rdflib.URIRef(kg + "decidedBy"), rdflib.URIRef("https://w3id.org/legal-kg/id/court/spc")))
+    g.set((judgment, rdflib.URIRef(kg + "decidedOn"), rdflib.Literal("25 August 2017")))
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    g.serialize(broken / "graph.ttl", format="turtle")
+    result = cli("validate", str(broken))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any("decidedBy exactly one Court" in ln for ln in lines)
+    assert any("decidedOn must be an xsd:date" in ln for ln in lines)
+    assert any("has no evidence" in ln for ln in lines)
+    assert result.stderr.strip().endswith("violations")
