@@ -86,3 +86,14 @@ def test_document_nodes_carry_their_source():
     assert doc.document.source == "000_cfcf9f275d95a8e1.txt"
     assert (doc.document.first_line, doc.document.last_line) == (193, 307)
     assert doc.document.languages == ("en", "zh")
+
+
+def test_readme_sparql_example_returns_the_quote(store):
+    import re
+
+    from conftest import ROOT
+
+    query = re.search(r"```sparql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S).group(1)
+    rows = list(store.query(query))
+    assert [int(r["months"].value) for r in rows] == [7]
+    assert "sentenced to seven months imprisonment" in rows[0]["quote"].value
