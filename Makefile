@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench screenshot browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,15 +22,27 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 run: $(STAMP)
 	$(BIN)/kg build seeds/ --out outputs/
 
-test: $(TEST_STAMP)
-	$(BIN)/ruff check graph extractors tests benchmarks
+# Debian's chromium and a CJK font for the browser tests (CI runs as root; elsewhere run this with sudo)
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+		else echo "browser tests need chromium and fonts-noto-cjk: sudo make browser"; fi; \
+	fi
+
+test: $(TEST_STAMP) browser
+	$(BIN)/ruff check graph extractors tests benchmarks tools
 	$(BIN)/python -m pytest -q; status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$status
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check graph extractors tests benchmarks
+	$(BIN)/ruff check graph extractors tests benchmarks tools
 
-bench: $(STAMP)
+screenshot: $(TEST_STAMP) browser
+	$(BIN)/python tools/screenshot.py
+
+bench: $(TEST_STAMP) browser
 	$(BIN)/python benchmarks/build_time.py
+	$(BIN)/python benchmarks/html_scale.py
 
 clean:
-	rm -rf $(VENV) outputs/graph.* .pytest_cache
+	rm -rf $(VENV) outputs/graph.* outputs/index.html outputs/docs outputs/context.jsonld .pytest_cache

@@ -49,11 +49,18 @@ def extract(ctx: Context) -> None:
                                 ("clerk", "clerk")):
             if role in p.roles:
                 m = next(m for m in p.mentions if m.role == role)
-                col.fact(DOC, predicate, eid, m.start, m.end)
+                col.fact(DOC, predicate, eid, *_line_around(text, m.start, m.end))
     _decided_on(ctx, all_lines)
     _sentences(ctx, defendants)
     _platforms_used(ctx, defendants)
     _earlier_judgments(ctx, own_case, second_instance, prosecutors)
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line holding a mention (a party's header line, a signature line), as the evidence of a role."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
 
 
 def _court(ctx: Context, head: list) -> None:

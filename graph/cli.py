@@ -24,7 +24,8 @@ def main() -> None:
 
 
 def write_outputs(kg: KnowledgeGraph, out: Path, formats: list[str]) -> list[Path]:
-    """Write the RDF files and graph.html into `out`, replacing its old outputs only once all are written."""
+    """Write the RDF files and the pages (index.html, graph.html, docs/) into `out`, replacing its old
+    outputs only once all are written."""
     from . import html, rdf
 
     out = out.resolve()
@@ -32,8 +33,11 @@ def write_outputs(kg: KnowledgeGraph, out: Path, formats: list[str]) -> list[Pat
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
         rdf.write(kg, tmp, formats)
-        html.write(kg, tmp / "graph.html")
+        html.write_site(kg, tmp)
         out.mkdir(exist_ok=True)
+        stale = out / "docs"
+        if stale.is_dir():
+            shutil.rmtree(stale)
         written = []
         for f in sorted(tmp.iterdir()):
             os.replace(f, out / f.name)
@@ -82,7 +86,7 @@ def build(
         print(f"kg build: skipped {line}", file=sys.stderr)
     for path in written:
         console.print(f"wrote {path}")
-    console.print(f"open {out / 'graph.html'} in a browser")
+    console.print(f"open {out / 'index.html'} in a browser")
     if kg.skipped:
         raise typer.Exit(1)
 

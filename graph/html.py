@@ -1,22 +1,36 @@
-"""graph.html: an interactive vis-network page that works offline.
+"""The browser pages a build writes: index.html (the corpus at a glance), graph.html (the whole graph)
+and docs/<slug>.html (one page per document).
 
-The vis-network script and style that pyvis ships are inlined, so the page fetches nothing. Document
-text never reaches innerHTML: the data travels as JSON in a script element (with "<" escaped) and the
-page builds labels and tooltips with textContent.
+Offline and safe: the vis-network script and style that pyvis ships are inlined, nothing is fetched
+(a Content-Security-Policy forbids it), and document text never reaches innerHTML: graph data travels
+as JSON in a script element (with "<", ">" and "&" escaped) and the page builds every label, tooltip
+and panel with textContent; the static pages escape every text. Node positions are computed here
+(graph/layout.py), so the page opens with physics off.
 """
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
+import re
+from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
 from extractors.gazetteer import ONTOLOGY_DIR
 
-from .kg import KnowledgeGraph
+from .kg import Evidence, KnowledgeGraph, Node, Statement
+from .layout import positions
 
-TEMPLATE = Path(__file__).with_name("templates") / "graph.html"
+TEMPLATES = Path(__file__).with_name("templates")
+QUOTE_LIMIT = 300
+FACTS_PER_NODE = 60
+EVIDENCE_PER_FACT = 3
+MENTIONS_PER_NODE = 5
+WINDOWS_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
+CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
+       "connect-src 'none'; form-action 'none'; base-uri 'none'")
 
 
 @cache
@@ -35,38 +49,189 @@ def styles() -> dict[str, dict[str, str]]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
 def _script_json(value: object) -> str:
-    """JSON safe inside a <script> element."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(
-        ">", "\\u003e").replace("&", "\\u0026")
+    """JSON that is safe inside a <script> element."""
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def doc_slugs(kg: KnowledgeGraph) -> dict[str, str]:
+    """A safe, unique file name (without .html) for each document node."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for node in sorted(kg.document_nodes(), key=lambda n: n.iri):
+        s = re.sub(r"[^a-z0-9-]", "-", node.iri.rstrip("/").rsplit("/", 1)[-1].lower()).strip("-")[:90] or "doc"
+        if WINDOWS_RESERVED.match(s):
+            s += "-doc"
+        candidate, k = s, 1
+        while candidate in used:
+            k += 1
+            candidate = f"{s}-{k}"
+        used.add(candidate)
+        out[node.iri] = candidate
+    return out
+
+
+def _short(quote: str) -> str:
+    quote = re.sub(r"\s+", " ", quote).strip()
+    return quote if len(quote) <= QUOTE_LIMIT else quote[: QUOTE_LIMIT - 1] + "…"
 
 
 def page_data(kg: KnowledgeGraph) -> dict:
-    degree: dict[str, int] = {}
-    for st in kg.relations():
-        degree[st.subject] = degree.get(st.subject, 0) + 1
-        degree[str(st.obj)] = degree.get(str(st.obj), 0) + 1
+    """What graph.html shows: nodes (with layout, facts and evidence), edges, documents, class styles."""
+    slugs = doc_slugs(kg)
+    doc_ids = sorted(slugs, key=lambda iri: slugs[iri])
+    doc_index = {iri: i for i, iri in enumerate(doc_ids)}
+    relations = kg.relations()
+    degree: dict[str, int] = defaultdict(int)
+    for st in relations:
+        degree[st.subject] += 1
+        degree[str(st.obj)] += 1
+    facts: dict[str, list[dict]] = defaultdict(list)
+    for st in kg.statements:
+        for iri, direction in ((st.subject, "out"), (None if st.literal else str(st.obj), "in")):
+            if iri is None or len(facts[iri]) >= FACTS_PER_NODE:
+                continue
+            other = st.obj if direction == "out" else st.subject
+            other_label = str(other) if st.literal and direction == "out" else kg.nodes[str(other)].label
+            facts[iri].append({"rel": st.predicate, "dir": direction, "other": other_label,
+                               "ev": [_ev(e.document, e.start, e.end, e.quote, doc_index)
+                                      for e in st.evidence[:EVIDENCE_PER_FACT]]})
+    ids = sorted(kg.nodes)
+    xy = positions(ids, [(st.subject, str(st.obj)) for st in relations])
     nodes = []
-    for n in sorted(kg.nodes.values(), key=lambda n: n.iri):
-        nodes.append({"id": n.iri, "cls": n.cls, "label": n.label, "zh": n.zh_label,
-                      "alt": sorted(t for t, _ in n.alt_labels), "degree": degree.get(n.iri, 0)})
-    edges = [{"from": st.subject, "to": str(st.obj), "rel": st.predicate} for st in kg.relations()]
-    return {"nodes": nodes, "edges": edges, "styles": styles()}
+    for iri in ids:
+        n = kg.nodes[iri]
+        docs = sorted({doc_index[e.document] for e in n.evidence} | (
+            {doc_index[iri]} if iri in doc_index else set()))
+        nodes.append({"id": iri, "cls": n.cls, "label": n.label, "zh": n.zh_label,
+                      "alt": sorted(t for t, _ in n.alt_labels), "degree": degree.get(iri, 0),
+                      "x": xy[iri][0], "y": xy[iri][1], "docs": docs, "facts": facts.get(iri, []),
+                      "mentions": [_ev(e.document, e.start, e.end, e.quote, doc_index)
+                                   for e in n.evidence[:MENTIONS_PER_NODE]],
+                      "page": f"docs/{slugs[iri]}.html" if iri in slugs else ""})
+    edges = [{"from": st.subject, "to": str(st.obj), "rel": st.predicate} for st in relations]
+    documents = [{"slug": slugs[iri], "title": kg.nodes[iri].label, "genre": kg.nodes[iri].cls} for iri in doc_ids]
+    return {"nodes": nodes, "edges": edges, "docs": documents, "styles": styles()}
 
 
-def render(kg: KnowledgeGraph, title: str = "Knowledge graph") -> str:
+def _ev(document: str, start: int, end: int, quote: str, doc_index: dict[str, int]) -> list:
+    return [doc_index[document], start, end, _short(quote)]
+
+
+def render_graph(kg: KnowledgeGraph, title: str = "Knowledge graph") -> str:
     js, css = _vis_assets()
-    html = TEMPLATE.read_text(encoding="utf-8")
-    return (html.replace("/*VIS_CSS*/", css.replace("</", "<\\/"))
+    page = (TEMPLATES / "graph.html").read_text(encoding="utf-8")
+    return (page.replace("__CSP__", CSP)
+                .replace("/*VIS_CSS*/", css.replace("</", "<\\/"))
                 .replace("/*VIS_JS*/", js.replace("</script", "<\\/script"))
-                .replace("__TITLE__", _escape(title))
+                .replace("__TITLE__", esc(title))
                 .replace("/*DATA*/", _script_json(page_data(kg))))
 
 
-def _escape(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-            .replace("'", "&#39;"))
+def _page(title: str, body: str) -> str:
+    page = (TEMPLATES / "page.html").read_text(encoding="utf-8")
+    return page.replace("__CSP__", CSP).replace("__TITLE__", esc(title)).replace("__BODY__", body)
 
 
-def write(kg: KnowledgeGraph, path: Path) -> None:
-    path.write_text(render(kg), encoding="utf-8")
+def _dates(kg: KnowledgeGraph, iri: str) -> str:
+    values = [f"{st.predicate} {st.obj}" for st in kg.statements
+              if st.subject == iri and st.literal and st.predicate in ("issuedOn", "effectiveFrom", "decidedOn")]
+    return ", ".join(values)
+
+
+def render_index(kg: KnowledgeGraph) -> str:
+    slugs = doc_slugs(kg)
+    summary = kg.summary()
+    parts = [f"<h1>{esc('Knowledge graph of ' + str(len(kg.documents)) + ' documents')}</h1>",
+             '<p><a href="graph.html">Open the whole graph</a></p>', "<h2>Documents</h2>"]
+    by_genre: dict[str, list[Node]] = defaultdict(list)
+    for node in kg.document_nodes():
+        by_genre[node.cls].append(node)
+    for genre in sorted(by_genre):
+        parts.append(f"<h3>{esc(genre)} ({len(by_genre[genre])})</h3><ul>")
+        for node in sorted(by_genre[genre], key=lambda n: (n.document.source, n.document.first_line)):
+            dates = _dates(kg, node.iri)
+            parts.append(f'<li><a href="docs/{esc(slugs[node.iri])}.html">{esc(node.label)}</a>'
+                         f"{' — ' + esc(dates) if dates else ''} <small>({esc(node.document.source)}, lines "
+                         f"{node.document.first_line}–{node.document.last_line})</small></li>")
+        parts.append("</ul>")
+    parts.append("<h2>Entities by class</h2><table><tr><th>class</th><th>count</th></tr>")
+    colours = styles()
+    for cls, count in summary["entities"].items():
+        colour = colours.get(cls, {}).get("color", "#999")
+        parts.append(f'<tr><td><span class="cls" style="background:{esc(colour)}"></span>{esc(cls)}</td>'
+                     f"<td>{count}</td></tr>")
+    parts.append("</table><h2>Relations</h2><table><tr><th>relation</th><th>count</th></tr>")
+    for rel, count in summary["relations"].items():
+        parts.append(f"<tr><td>{esc(rel)}</td><td>{count}</td></tr>")
+    parts.append("</table>")
+    return _page("Knowledge graph", "\n".join(parts))
+
+
+def render_document(kg: KnowledgeGraph, node: Node, statements: list[Statement],
+                    mentioned: list[tuple[Node, Evidence]]) -> str:
+    """The page of one document: its facts with their quotes (each row anchored `ev-START-END`, the
+    target of the graph's evidence links), the entities it names, and its text."""
+    d = node.document
+    assert d is not None
+    parts = ['<p><a href="../index.html">All documents</a> · <a href="../graph.html">Whole graph</a></p>',
+             f"<h1>{esc(node.label)}</h1>",
+             f"<p>{esc(node.cls)} · {esc(d.source)}, lines {d.first_line}–{d.last_line} · "
+             f"{esc(', '.join(d.languages))}{' · ' + esc(_dates(kg, node.iri)) if _dates(kg, node.iri) else ''}</p>",
+             "<h2>Facts stated in this document</h2>",
+             "<table><tr><th>subject</th><th>relation</th><th>object</th><th>quote</th></tr>"]
+    rows = []
+    for st in statements:
+        for ev in st.evidence:
+            if ev.document != node.iri:
+                continue
+            obj = st.obj if st.literal else kg.nodes[str(st.obj)].label
+            rows.append((ev.start, ev.end, kg.nodes[st.subject].label, st.predicate, str(obj), ev.quote))
+    seen: set[str] = set()
+    for start, end, subject, rel, obj, quote in sorted(rows):
+        anchor = f"ev-{start}-{end}"
+        attr = f' id="{anchor}"' if anchor not in seen else ""
+        seen.add(anchor)
+        parts.append(f"<tr{attr}><td>{esc(subject)}</td><td>{esc(rel)}</td><td>{esc(obj)}</td>"
+                     f'<td class="quote">{esc(_short(quote))}</td></tr>')
+    parts.append("</table><h2>Entities named</h2><ul>")
+    for entity, ev in sorted(mentioned, key=lambda m: (m[0].cls, m[0].label, m[0].iri)):
+        anchor = f"ev-{ev.start}-{ev.end}"
+        attr = f' id="{anchor}"' if anchor not in seen else ""
+        seen.add(anchor)
+        zh = entity.zh_label
+        parts.append(f"<li{attr}>{esc(entity.cls)}: {esc(entity.label)}{' · ' + esc(zh) if zh else ''}</li>")
+    parts.append(f"</ul><h2>Text</h2><pre>{esc(d.text)}</pre>")
+    return _page(node.label, "\n".join(parts))
+
+
+def write_site(kg: KnowledgeGraph, out: Path) -> list[Path]:
+    """Write index.html, graph.html and docs/<slug>.html into `out`."""
+    slugs = doc_slugs(kg)
+    (out / "docs").mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in (("index.html", render_index(kg)), ("graph.html", render_graph(kg))):
+        (out / name).write_text(text, encoding="utf-8")
+        written.append(out / name)
+    by_doc: dict[str, list[Statement]] = defaultdict(list)
+    for st in kg.statements:
+        for doc in {e.document for e in st.evidence}:
+            by_doc[doc].append(st)
+    mentioned: dict[str, list[tuple[Node, Evidence]]] = defaultdict(list)
+    for entity in kg.nodes.values():
+        first: dict[str, Evidence] = {}
+        for ev in entity.evidence:
+            first.setdefault(ev.document, ev)
+        for doc, ev in first.items():
+            mentioned[doc].append((entity, ev))
+    for node in kg.document_nodes():
+        path = out / "docs" / f"{slugs[node.iri]}.html"
+        path.write_text(render_document(kg, node, by_doc[node.iri], mentioned[node.iri]), encoding="utf-8")
+        written.append(path)
+    return written

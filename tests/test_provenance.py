@@ -71,7 +71,7 @@ def test_the_sentence_imposing_a_sentence_is_the_evidence(store):
 def test_signature_lines_are_the_evidence_for_the_bench(store):
     judgment = ("First Instance Judgment in a Case of Duan Zheng's Illegal Possession of Materials Promoting "
                 "Terrorism and Extremism")
-    assert "Zheng Wenwei" in quotes(store, judgment, "judge")
+    assert "Presiding Judge: Zheng Wenwei" in quotes(store, judgment, "judge")
 
 
 def test_mentions_of_a_person_in_both_languages():

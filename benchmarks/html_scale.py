@@ -1,0 +1,70 @@
+"""graph.html at scale: generated graphs of 1,000, 5,000 and 20,000 nodes. For each, the time to write
+the page and the time until it is interactive in headless chromium (window.kgReady after the first draw).
+
+Run by hand or with `make bench`. Target (issue 4): 20,000 nodes written within 3 s, interactive within 5 s.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser import browser  # noqa: E402
+
+from graph.html import render_graph  # noqa: E402
+from graph.kg import Evidence, KnowledgeGraph, Node, Statement  # noqa: E402
+from graph.model import Document  # noqa: E402
+
+CLASSES = ["Person", "Judgment", "Court", "Article", "Platform", "Crime", "Location", "Agency"]
+RELATIONS = ["defendant", "decidedBy", "cites", "usedPlatform", "convictedOf", "locatedIn", "prosecutedBy"]
+
+
+def generated(n: int, seed: int = 7) -> KnowledgeGraph:
+    rng = random.Random(seed)
+    doc = Document("bench.txt", "bench.txt", "x" * 100, 0, 1, 1, "Judgment", "Benchmark document", ("en",))
+    base = "https://example.org/id/"
+    nodes = {f"{base}doc/0": Node(f"{base}doc/0", "Judgment", "Benchmark document", document=doc)}
+    ids = []
+    for i in range(n - 1):
+        iri = f"{base}n/{i}"
+        nodes[iri] = Node(iri, rng.choice(CLASSES), f"Entity {i}", alt_labels={(f"实体{i}", "zh")},
+                          evidence=[Evidence(f"{base}doc/0", "bench.txt", 0, 10, "xxxxxxxxxx")])
+        ids.append(iri)
+    statements = []
+    for _ in range(2 * n):
+        a, b = rng.sample(ids, 2)
+        statements.append(Statement(a, rng.choice(RELATIONS), b, False,
+                                    [Evidence(f"{base}doc/0", "bench.txt", 0, 10, "xxxxxxxxxx")]))
+    return KnowledgeGraph(nodes, statements, [doc], base)
+
+
+def main() -> None:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, browser() as b:
+        for n in (1_000, 5_000, 20_000):
+            kg = generated(n)
+            start = time.perf_counter()
+            page_html = render_graph(kg)
+            path = Path(tmp, f"graph-{n}.html")
+            path.write_text(page_html, encoding="utf-8")
+            write = time.perf_counter() - start
+            page = b.new_page(viewport={"width": 1400, "height": 900})
+            start = time.perf_counter()
+            page.goto(path.as_uri())
+            page.wait_for_function("window.kgReady === true", timeout=120_000)
+            ready = time.perf_counter() - start
+            page.close()
+            rows.append((n, len(kg.relations()), write, ready))
+    print(f"{'nodes':>7} {'edges':>7} {'write s':>8} {'interactive s':>14}")
+    for n, e, w, r in rows:
+        print(f"{n:>7} {e:>7} {w:>8.2f} {r:>14.2f}")
+
+
+if __name__ == "__main__":
+    main()

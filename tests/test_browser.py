@@ -1,0 +1,187 @@
+"""The pages in a real browser: Debian's chromium, headless, driven by playwright."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from browser import CHROMIUM, browser
+
+import graph
+from conftest import SEEDS
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (make test installs it)")
+
+HOSTILE = """Judgment in the Case of Xu Ke's Fraud
+
+Haidian District People's Court
+
+Criminal Judgment Document
+
+(2020) Jing 0108 Criminal First No. 1
+
+Defendant Xu Ke, male. He used the "<img src=x onerror=window.pwned=1>" website and a forum called \
+"<script>window.pwned=2</script>" and the "javascript:window.pwned=3" app and the "a'b\\"c" website.
+
+Presiding Judge: Yu Hua
+"""
+
+
+def build(paths: list[Path], out: Path) -> Path:
+    subprocess.run([sys.executable, "-m", "graph.cli", "build", *map(str, paths), "--out", str(out)], check=True,
+                   capture_output=True)
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build([SEEDS], tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as b:
+        yield b
+
+
+class Page:
+    """A page that records console errors, page errors, dialogs and every request that is not a file."""
+
+    def __init__(self, chromium, url: str):
+        self.page = chromium.new_page(viewport={"width": 1400, "height": 900})
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url) if not r.url.startswith(("file:", "data:"))
+                     else None)
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(url)
+
+    def ready(self) -> Page:
+        self.page.wait_for_function("window.kgReady === true", timeout=20000)
+        return self
+
+
+def test_graph_page_holds_the_whole_graph_and_fetches_nothing(chromium, site):
+    p = Page(chromium, (site / "graph.html").as_uri()).ready()
+    kg = graph.build([SEEDS])
+    assert p.page.evaluate("window.kgNodes.length") == len(kg.nodes)
+    assert p.page.evaluate("window.kgEdges.length") == len(kg.relations())
+    assert p.errors == [] and p.requests == [] and p.dialogs == []
+    p.page.close()
+
+
+def test_layout_is_still(chromium, site):
+    p = Page(chromium, (site / "graph.html").as_uri()).ready()
+    first = p.page.evaluate("JSON.stringify(window.kgNetwork.getPositions())")
+    p.page.wait_for_timeout(500)
+    assert p.page.evaluate("JSON.stringify(window.kgNetwork.getPositions())") == first
+    p.page.close()
+
+
+def test_search_in_chinese_focuses_the_judge(chromium, site):
+    p = Page(chromium, (site / "graph.html").as_uri()).ready()
+    p.page.fill("#search", "郑文伟")
+    p.page.press("#search", "Enter")
+    selected = p.page.evaluate("window.kgNetwork.getSelectedNodes()")
+    assert [p.page.evaluate(f"window.kgNodes.get({selected[0]!r}).label")] == ["Zheng Wenwei\n郑文伟"]
+    assert p.page.inner_text("#panel h2") == "Zheng Wenwei"
+    p.page.close()
+
+
+def test_clicking_duan_zheng_shows_the_sentence(chromium, site):
+    p = Page(chromium, (site / "graph.html").as_uri()).ready()
+    node_id = p.page.evaluate("window.kgData.nodes.find(n => n.label === 'Duan Zheng').id")
+    p.page.evaluate(f"window.kgNetwork.focus({node_id!r}, {{scale: 3, animation: false}})")
+    pos = p.page.evaluate(f"window.kgNetwork.canvasToDOM(window.kgNetwork.getPositions([{node_id!r}])[{node_id!r}])")
+    box = p.page.locator("#graph").bounding_box()
+    p.page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+    p.page.wait_for_selector("#panel h2")
+    assert p.page.inner_text("#panel h2") == "Duan Zheng"
+    assert "seven months" in p.page.inner_text("#panel")
+    link = p.page.locator("#panel blockquote a").first.get_attribute("href")
+    assert link.startswith("docs/") and "#ev-" in link
+    p.page.close()
+
+
+def test_filters_hide_and_show_without_losing_nodes(chromium, site):
+    p = Page(chromium, (site / "graph.html").as_uri()).ready()
+    total = p.page.evaluate("window.kgNodes.length")
+    visible = "window.kgNodes.get({filter: n => !n.hidden}).length"
+    people = p.page.evaluate("window.kgData.nodes.filter(n => n.cls === 'Person').length")
+    p.page.uncheck("input[data-cls=Person]")
+    assert p.page.evaluate(visible) == total - people
+    p.page.check("input[data-cls=Person]")
+    assert p.page.evaluate(visible) == total
+    p.page.select_option("#docfilter", label="NewsReport: Man Jailed for Providing Islamic Instruction on Tencent’s "
+                                             "WeChat Messaging Service")
+    shown = p.page.evaluate("window.kgNodes.get({filter: n => !n.hidden}).map(n => n.id)")
+    assert 0 < len(shown) < total
+    assert any("huang-shike" in s for s in shown)
+    p.page.select_option("#docfilter", value="")
+    assert p.page.evaluate(visible) == total
+    p.page.close()
+
+
+def test_every_document_page_and_the_index_open(chromium, site):
+    pages = [site / "index.html", *sorted((site / "docs").glob("*.html"))]
+    assert len(pages) == 8
+    for path in pages:
+        p = Page(chromium, path.as_uri())
+        assert p.page.locator("h1").count() == 1
+        assert p.errors == [] and p.requests == []
+        p.page.close()
+    index = Page(chromium, (site / "index.html").as_uri())
+    hrefs = index.page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
+    assert sum(h.startswith("docs/") for h in hrefs) == 7 and "graph.html" in hrefs
+    index.page.close()
+
+
+def test_evidence_link_lands_on_its_row(chromium, site):
+    p = Page(chromium, (site / "graph.html").as_uri()).ready()
+    p.page.evaluate("window.kgFocusNode(window.kgData.nodes.find(n => n.label === 'Duan Zheng').id)")
+    href = p.page.locator("#panel blockquote a").nth(1).get_attribute("href")
+    path, anchor = href.split("#")
+    doc = Page(chromium, (site / path).as_uri() + "#" + anchor)
+    assert doc.page.locator(f"[id='{anchor}']").count() == 1
+    assert "Duan Zheng" in doc.page.locator(f"[id='{anchor}']").inner_text()
+    doc.page.close()
+    p.page.close()
+
+
+def test_hostile_document_runs_nothing(chromium, tmp_path):
+    source = tmp_path / "hostile.txt"
+    source.write_text(HOSTILE, encoding="utf-8")
+    out = build([source], tmp_path / "out")
+    p = Page(chromium, (out / "graph.html").as_uri()).ready()
+    labels = p.page.evaluate("window.kgData.nodes.map(n => n.label)")
+    assert "<img src=x onerror=window.pwned=1>" in labels
+    p.page.fill("#search", "<img")
+    p.page.press("#search", "Enter")
+    assert "onerror" in p.page.inner_text("#panel h2")
+    for page in [p, *(Page(chromium, d.as_uri()) for d in [out / "index.html", *(out / "docs").glob("*.html")])]:
+        assert page.page.evaluate("window.pwned") is None
+        assert page.dialogs == [] and page.requests == []
+        assert page.page.locator("img").count() == 0
+    p.page.close()
+
+
+def test_chinese_is_drawn_with_real_glyphs(chromium, site):
+    p = Page(chromium, (site / "graph.html").as_uri()).ready()
+    # each character drawn alone: real glyphs differ from one another and from the box of an unknown one
+    drawn = p.page.evaluate("""() => ['郑', '文', '伟', '\\u{10FFFD}', '\\u{10FFFC}'].map(ch => {
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 32;
+        const ctx = canvas.getContext('2d');
+        ctx.font = '24px "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+        ctx.fillText(ch, 2, 26);
+        return canvas.toDataURL();
+    })""")
+    zheng, wen, wei, unknown, unknown2 = drawn
+    assert unknown == unknown2  # two unknown characters draw the same box
+    assert len({zheng, wen, wei, unknown}) == 4
+    p.page.close()
