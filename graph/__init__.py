@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
+    from .loader import load
     from .pipeline import build
 
-__all__ = ["build", "KnowledgeGraph"]
+__all__ = ["build", "load", "KnowledgeGraph"]
 
 
 def __getattr__(name: str) -> Any:
@@ -20,6 +21,10 @@ def __getattr__(name: str) -> Any:
         from .pipeline import build
 
         return build
+    if name == "load":
+        from .loader import load
+
+        return load
     if name == "KnowledgeGraph":
         from .kg import KnowledgeGraph
 

@@ -53,6 +53,8 @@ def build(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl and graph.html.")] = Path("outputs"),
     base: Annotated[str, typer.Option(help="Base IRI of the entities.")] = DEFAULT_BASE,
     fmt: Annotated[str, typer.Option("--format", help="RDF formats, comma-separated: ttl, trig, nq, jsonld.")] = "ttl",
+    exports: Annotated[str, typer.Option("--export", help="Also export, comma-separated: graphml, gexf, json, csv, "
+                                         "neo4j (into OUT/export/FORMAT/).")] = "",
 ) -> None:
     """Split the texts into documents, extract entities and facts, resolve them into one graph, and
     write it as RDF (graph.ttl, .trig, .nq, .jsonld) and as an interactive page (graph.html)."""
@@ -67,12 +69,15 @@ def build(
     if unknown or not formats:
         print(f"kg build: unknown --format {', '.join(unknown) or fmt!r}; use ttl, trig, nq or jsonld", file=sys.stderr)
         raise typer.Exit(2)
+    targets = _export_formats("build", exports) if exports else []
     try:
         kg = build_graph(list(paths), base=base)
     except InputError as err:
         print(f"kg build: {err}", file=sys.stderr)
         raise typer.Exit(2) from None
     written = write_outputs(kg, out, formats)
+    for to in targets:
+        written += kg.export(out / "export" / to, to=to)
     summary = kg.summary()
     table = Table(title=f"{len(kg.documents)} documents, {len(kg.nodes)} nodes, {len(kg.statements)} statements")
     table.add_column("kind")
@@ -94,6 +99,90 @@ def build(
 def _fail(command: str, message: str, code: int = 2) -> typer.Exit:
     print(f"kg {command}: {message}", file=sys.stderr)
     return typer.Exit(code)
+
+
+def _export_formats(command: str, value: str) -> list[str]:
+    from .export import FORMATS
+
+    chosen = [f.strip() for f in value.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise _fail(command, f"unknown export format {', '.join(unknown) or value!r}; use {', '.join(FORMATS)}")
+    return chosen
+
+
+def _load(command: str, outputs: Path) -> KnowledgeGraph:
+    from .loader import load
+    from .query import QueryError
+
+    try:
+        return load(outputs)
+    except QueryError as err:
+        raise _fail(command, str(err)) from None
+
+
+@app.command()
+def export(
+    outputs: Annotated[Path, typer.Argument(help="The folder a `kg build` wrote.")] = Path("outputs"),
+    to: Annotated[str, typer.Option("--to", help="graphml, gexf, json, csv or neo4j (comma-separated).")] = "graphml",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder (default OUTPUTS/export/FORMAT).")] = None,
+) -> None:
+    """Export the graph for other tools: GraphML and GEXF (Gephi), node-link JSON (networkx), nodes.csv and
+    edges.csv, or CSV files for neo4j-admin database import."""
+    targets = _export_formats("export", to)
+    kg = _load("export", outputs)
+    for fmt in targets:
+        folder = out if out is not None and len(targets) == 1 else (out or outputs / "export") / fmt
+        for path in kg.export(folder, to=fmt):
+            print(f"wrote {path}")
+
+
+@app.command()
+def stats(
+    outputs: Annotated[Path, typer.Argument(help="The folder a `kg build` wrote.")] = Path("outputs"),
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Documents by genre, nodes by class, edges by relation, the most central entities (degree and
+    betweenness), connected components, and which documents share entities."""
+    import json
+
+    from .stats import statistics
+
+    if fmt not in ("table", "json"):
+        raise _fail("stats", f"unknown --format {fmt!r}; use table or json")
+    data = statistics(_load("stats", outputs))
+    if fmt == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    _print_stats(data)
+
+
+def _print_stats(data: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    counts = Table(title=f"{data['nodes']} nodes, {data['edges']} edges, {data['components']['count']} components")
+    for col in ("kind", "name", "count"):
+        counts.add_column(col, justify="right" if col == "count" else "left")
+    for kind in ("documents", "entities", "relations"):
+        for name, count in data[kind].items():
+            counts.add_row(kind, name, str(count))
+    console.print(counts)
+    for key, title in (("central_by_degree", "Most central by degree"),
+                       ("central_by_betweenness", "Most central by betweenness")):
+        table = Table(title=title)
+        for col in ("entity", "class", "score"):
+            table.add_column(col)
+        for row in data[key]:
+            table.add_row(row["label"], row["class"], f"{row['score']:g}")
+        console.print(table)
+    shared = Table(title="Documents that share entities")
+    for col in ("document", "document", "shared", "entities"):
+        shared.add_column(col)
+    for row in data["shared_entities"]:
+        shared.add_row(row["documents"][0], row["documents"][1], str(row["count"]), ", ".join(row["entities"][:8]))
+    console.print(shared)
 
 
 @app.command()

@@ -1,0 +1,24 @@
+"""GEXF for Gephi, with each class's colour from ontology/style.json (as in graph.html)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from ..html import styles
+
+
+def _rgb(colour: str) -> dict[str, int | float]:
+    h = colour.lstrip("#")
+    return {"r": int(h[0:2], 16), "g": int(h[2:4], 16), "b": int(h[4:6], 16), "a": 1.0}
+
+
+def write(g: nx.MultiDiGraph, folder: Path) -> list[Path]:
+    g = g.copy()
+    colours = styles()
+    for _, data in g.nodes(data=True):
+        data["viz"] = {"color": _rgb(colours.get(data["type"], {}).get("color", "#999999"))}
+    path = folder / "graph.gexf"
+    nx.write_gexf(g, path, encoding="utf-8")
+    return [path]

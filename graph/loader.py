@@ -1,0 +1,89 @@
+"""Read a build's RDF back into a `KnowledgeGraph` (for `kg export`, `kg stats` and `graph.load`).
+
+Everything the graph holds comes back: nodes, classes, labels, article numbers and texts, documents (title,
+source file, lines, offsets, languages), relations, attributes and the evidence of each. The documents'
+own text is not in the RDF: a loaded document's `text` is empty.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .kg import Evidence, KnowledgeGraph, Node, Statement
+from .model import Document
+from .query import open_store
+from .rdf import KG
+
+PREFIXES = """PREFIX kg: <https://w3id.org/legal-kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+EVIDENCE = """?ev oa:hasSource ?doc ; oa:hasSelector ?pos , ?q . ?pos oa:start ?start ; oa:end ?end .
+  ?q oa:exact ?quote . ?doc dcterms:source ?file ."""
+
+
+def _select(store: ox.Store, body: str) -> list[ox.QuerySolution]:
+    return list(store.query(PREFIXES + body, use_default_graph_as_union=True))
+
+
+def _value(term: ox.NamedNode | ox.Literal) -> str | int:
+    if isinstance(term, ox.Literal) and term.datatype.value.endswith("#integer"):
+        return int(term.value)
+    return term.value
+
+
+def load(folder: Path | str) -> KnowledgeGraph:
+    """The graph a `kg build` wrote into `folder`."""
+    store = open_store(Path(folder))
+    nodes: dict[str, Node] = {}
+    for r in _select(store, """SELECT ?s ?type ?label WHERE { ?s a ?type ; rdfs:label ?label
+                               FILTER(STRSTARTS(STR(?type), STR(kg:))) }"""):
+        nodes[r["s"].value] = Node(r["s"].value, r["type"].value[len(KG):], r["label"].value,
+                                   r["label"].language or "en")
+    for r in _select(store, "SELECT ?s ?alt WHERE { ?s skos:altLabel ?alt }"):
+        if r["s"].value in nodes:
+            nodes[r["s"].value].alt_labels.add((r["alt"].value, r["alt"].language or "en"))
+    for r in _select(store, "SELECT ?s ?n WHERE { ?s kg:number ?n }"):
+        nodes[r["s"].value].props["number"] = r["n"].value
+    for r in _select(store, "SELECT ?s ?t WHERE { ?s kg:text ?t }"):
+        nodes[r["s"].value].props.update(text=r["t"].value, lang=r["t"].language or "en")
+    languages: dict[str, list[str]] = defaultdict(list)
+    for r in _select(store, "SELECT ?d ?lang WHERE { ?d dcterms:language ?lang } ORDER BY ?lang"):
+        languages[r["d"].value].append(r["lang"].value)
+    documents = []
+    for r in _select(store, """SELECT ?d ?title ?file ?first ?last ?start WHERE {
+            ?d dcterms:title ?title ; dcterms:source ?file ; kg:firstLine ?first ; kg:lastLine ?last ;
+               kg:startOffset ?start } ORDER BY ?file ?start"""):
+        node = nodes[r["d"].value]
+        doc = Document(r["file"].value, r["file"].value, "", int(r["start"].value), int(r["first"].value),
+                       int(r["last"].value), node.cls, r["title"].value, tuple(languages[r["d"].value]))
+        node.document = doc
+        documents.append(doc)
+    for r in _select(store, f"SELECT ?s ?doc ?file ?start ?end ?quote WHERE {{ ?s kg:mention ?ev . {EVIDENCE} }}"):
+        nodes[r["s"].value].evidence.append(_evidence(r))
+    statements: dict[tuple, Statement] = {}
+    for r in _select(store, f"""SELECT ?s ?p ?o ?doc ?file ?start ?end ?quote WHERE {{
+            ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?ev . {EVIDENCE} }}"""):
+        literal = isinstance(r["o"], ox.Literal)
+        key = (r["s"].value, r["p"].value[len(KG):], _value(r["o"]), literal)
+        st = statements.setdefault(key, Statement(*key))
+        st.evidence.append(_evidence(r))
+    for node in nodes.values():
+        node.evidence.sort()
+    for st in statements.values():
+        st.evidence.sort()
+    doc_iri = next((n.iri for n in nodes.values() if n.document is not None), "")
+    base = doc_iri[: doc_iri.index("/doc/") + 1] if "/doc/" in doc_iri else ""
+    ordered = sorted(statements.values(), key=lambda s: (s.subject, s.predicate, str(s.obj)))
+    return KnowledgeGraph(nodes, ordered, documents, base)
+
+
+def _evidence(r: ox.QuerySolution) -> Evidence:
+    return Evidence(r["doc"].value, r["file"].value, int(r["start"].value), int(r["end"].value), r["quote"].value)

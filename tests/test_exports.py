@@ -1,0 +1,158 @@
+"""Exports round-trip to the same graph as `.nx`; the Python API; `kg stats`."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import graph
+from conftest import SEEDS
+from graph.export import LIST_SEPARATOR, simple_graph
+
+KG = [sys.executable, "-m", "graph.cli"]
+
+
+@pytest.fixture(scope="module")
+def kg():
+    return graph.build([SEEDS])
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("out")
+    subprocess.run([*KG, "build", str(SEEDS), "--out", str(folder), "--export", "graphml,neo4j"], check=True,
+                   capture_output=True)
+    return folder
+
+
+def edges(g) -> list[tuple[str, str, str]]:
+    return sorted((s, o, d["relation"]) for s, o, d in g.edges(data=True))
+
+
+def same_nodes(expected: nx.MultiDiGraph, got, keys=("type", "label", "zh_label", "labels_en", "labels_zh", "degree",
+                                                          "imprisonmentMonths", "fineYuan", "caseNumber", "decidedOn")):
+    assert sorted(expected.nodes) == sorted(got.nodes)
+    for n, d in expected.nodes(data=True):
+        for k in keys:
+            if k in d:
+                assert got.nodes[n][k] == d[k], (n, k)
+
+
+def test_graphml_round_trip(kg, tmp_path):
+    (path,) = kg.export(tmp_path, to="graphml")
+    back = nx.read_graphml(path, force_multigraph=True)
+    same_nodes(simple_graph(kg), back)
+    assert edges(back) == edges(kg.nx)
+
+
+def test_gexf_round_trip_with_class_colours(kg, tmp_path):
+    (path,) = kg.export(tmp_path, to="gexf")
+    back = nx.read_gexf(path)
+    same_nodes(simple_graph(kg), back)
+    assert edges(back) == edges(kg.nx)
+    duan = next(n for n, d in back.nodes(data=True) if d["label"] == "Duan Zheng")
+    assert back.nodes[duan]["viz"]["color"] == {"r": 255, "g": 127, "b": 14, "a": 1.0}
+
+
+def test_node_link_json_round_trip(kg, tmp_path):
+    (path,) = kg.export(tmp_path, to="json")
+    back = nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="edges")
+    assert nx.utils.graphs_equal(back, simple_graph(kg))
+
+
+def test_csv_round_trip(kg, tmp_path):
+    nodes_csv, edges_csv = kg.export(tmp_path, to="csv")
+    with nodes_csv.open(encoding="utf-8") as f:
+        rows = {r["id"]: r for r in csv.DictReader(f)}
+    simple = simple_graph(kg)
+    assert sorted(rows) == sorted(simple.nodes)
+    for n, d in simple.nodes(data=True):
+        assert {k: str(v) for k, v in d.items() if v != ""} == {k: v for k, v in rows[n].items() if k != "id" and v}
+    with edges_csv.open(encoding="utf-8") as f:
+        assert sorted((r["source"], r["target"], r["relation"]) for r in csv.DictReader(f)) == edges(kg.nx)
+
+
+def test_neo4j_import_headers(out, kg):
+    folder = out / "export" / "neo4j"
+    with (folder / "nodes.csv").open(encoding="utf-8") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        rows = list(reader)
+    assert header[0] == "id:ID" and header[-1] == ":LABEL" and "degree:int" in header
+    assert "imprisonmentMonths:int" in header
+    assert len(rows) == len(kg.nodes)
+    assert {r[-1] for r in rows} == {n.cls for n in kg.nodes.values()}
+    with (folder / "relationships.csv").open(encoding="utf-8") as f:
+        reader = csv.reader(f)
+        assert next(reader) == [":START_ID", ":END_ID", ":TYPE"]
+        assert sorted(tuple(r) for r in reader) == edges(kg.nx)
+
+
+def test_labels_are_joined_with_the_separator(kg):
+    simple = simple_graph(kg)
+    duan = next(d for _, d in simple.nodes(data=True) if d["label"] == "Duan Zheng")
+    assert duan["labels_en"].split(LIST_SEPARATOR) == ["Duan", "Duan Zheng", "Duang Zheng"]
+    zheng = next(d for _, d in simple.nodes(data=True) if d["label"] == "Zheng Wenwei")
+    assert zheng["labels_zh"] == "郑文伟"
+
+
+def test_cli_export_from_a_build(out, tmp_path):
+    result = subprocess.run([*KG, "export", str(out), "--to", "json", "--out", str(tmp_path)], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0
+    data = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == 142 and len(data["edges"]) == 187
+    bad = subprocess.run([*KG, "export", str(out), "--to", "pdf"], capture_output=True, text=True, check=False)
+    assert bad.returncode == 2 and "pdf" in bad.stderr
+    assert (out / "export" / "graphml" / "graph.graphml").exists()
+
+
+def test_loaded_graph_equals_the_built_one(out, kg):
+    loaded = graph.load(out)
+    assert nx.utils.graphs_equal(loaded.nx, kg.nx)
+    assert sorted(loaded.nodes) == sorted(kg.nodes)
+    assert [(s.subject, s.predicate, s.obj, s.evidence) for s in loaded.statements] == [
+        (s.subject, s.predicate, s.obj, s.evidence) for s in kg.statements]
+
+
+def test_python_api(kg, tmp_path):
+    rows = kg.query("SELECT ?name ?months WHERE { ?p <https://w3id.org/legal-kg/ontology#imprisonmentMonths> ?months ;"
+                    " <http://www.w3.org/2000/01/rdf-schema#label> ?name } ORDER BY ?name")
+    assert rows == [{"name": "Duan Zheng", "months": 7}, {"name": "Huang Shike", "months": 24}]
+    bound = kg.query("SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+                     "FILTER(STR(?l) = ?label) }", label="Liu Ze")
+    assert [r["s"] for r in bound] == ["https://w3id.org/legal-kg/id/person/liu-ze"]
+    assert [n.label for n in kg.entities(type="Crime")] == [
+        "assembling a crowd to disturb social order", "illegal possession of materials promoting terrorism and extremism",
+        "illegal use of information networks"]
+    kinds = {k for k, _ in kg.evidence("duan zheng")}
+    assert {"mention", "subject of imprisonmentMonths", "object of defendant"} <= kinds
+    assert kg.to_html(tmp_path / "g.html").read_text(encoding="utf-8").count('id="kg-data"') == 1
+    assert "<iframe srcdoc=" in kg._repr_html_()
+    with pytest.raises(ValueError, match="unknown class 'Judge'"):
+        kg.entities(type="Judge")
+    with pytest.raises(KeyError, match="'Article 5' names 3 nodes"):
+        kg.evidence("Article 5")
+    with pytest.raises(ValueError, match="unknown export format 'pdf'"):
+        kg.export(tmp_path, to="pdf")
+
+
+def test_stats_on_the_seeds(out):
+    result = subprocess.run([*KG, "stats", str(out), "--format", "json"], capture_output=True, text=True, check=True)
+    data = json.loads(result.stdout)
+    assert (data["nodes"], data["edges"]) == (142, 187)
+    assert data["components"]["count"] == 16 and data["components"]["sizes"][:3] == [74, 53, 2]
+    assert [(r["label"], r["score"]) for r in data["central_by_degree"][:2]] == [
+        ("Criminal Law of the People's Republic of China", 11), ("Duan Zheng", 11)]
+    assert data["central_by_betweenness"][0]["label"] == "Criminal Law of the People's Republic of China"
+    first = data["shared_entities"][0]
+    assert first["count"] == 12 and "Duan Zheng" in first["entities"]
+    assert first["documents"][0].startswith("Man Jailed Seven Months")
+    table = subprocess.run([*KG, "stats", str(out)], capture_output=True, text=True, check=True)
+    assert "Most central by betweenness" in table.stdout
