@@ -156,3 +156,15 @@ def test_stats_on_the_seeds(out):
     assert first["documents"][0].startswith("Man Jailed Seven Months")
     table = subprocess.run([*KG, "stats", str(out)], capture_output=True, text=True, check=True)
     assert "Most central by betweenness" in table.stdout
+
+
+def test_readme_python_example_runs(tmp_path, monkeypatch):
+    import re
+
+    from conftest import ROOT
+
+    code = re.search(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S).group(1)
+    monkeypatch.chdir(ROOT)
+    code = code.replace('"duan.html"', repr(str(tmp_path / "duan.html"))).replace('"exports/"', repr(str(tmp_path)))
+    exec(compile(code, "README.md", "exec"), {})
+    assert (tmp_path / "duan.html").exists() and (tmp_path / "graph.graphml").exists()
