@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench screenshot browser clean
+.PHONY: run test lint bench screenshot browser fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ test: $(TEST_STAMP) browser
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check graph extractors tests benchmarks tools
+
+# 10,000 hypothesis cases against the splitter, the extractors and the writers (make test runs a few hundred)
+fuzz: $(TEST_STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 screenshot: $(TEST_STAMP) browser
 	$(BIN)/python tools/screenshot.py

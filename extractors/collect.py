@@ -49,4 +49,4 @@ class Collector:
              literal: bool = False) -> None:
         if subject == obj:
             return
-        self.extraction.add_fact(subject, predicate, obj, self.doc.span(start, end), literal)
+        self.extraction.add_fact(subject, predicate, obj, self.doc.span(start, end), self.doc.text[start:end], literal)

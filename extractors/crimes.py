@@ -32,7 +32,7 @@ CUT = re.compile(r",|\s+(?:and|but)\s+(?:is|was|he|she|they|requested|should|the
                  r"because|according|pursuant|under|from|at|by|after|before|since|until)\b")
 ZH_HEADING = re.compile(rf"【(?P<c>[{CJK}、，]{{2,40}}?罪)】")
 ZH_CONVICTION = re.compile(rf"(?:犯|以|构成)(?P<c>[{CJK}、]{{2,30}}?罪)(?=[，,。.；;、）)\s]|$)")
-NOT_A_NAME = re.compile(r"[前本该款条第其是指等之规定]")
+NOT_A_NAME = re.compile(r"[前本该該款条條第其是指等之规規定]")
 
 
 @dataclass

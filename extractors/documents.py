@@ -9,6 +9,7 @@ case number) or a news report (a dated lead paragraph). Header lines inside a do
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from graph.model import Document
 from .text import CJK, Line, cjk_ratio, has_cjk, lines, squeeze_cjk
 
 EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+)\s*[.:：]?\s")
-ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)条(?:之[一二三四五六七八九十]+)?[\s　]")
+ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)[条條](?:之[一二三四五六七八九十]+)?[\s　]")
 CASE_NUMBER = re.compile(
     r"[(（\[]\s*(?:19|20)\d\d\s*[)）\]]\s*[A-Z][a-z]+\.?\s*\d+\s*[A-Za-z. ]*?No\.\s*\d+|"
     rf"[(（]\s*(?:19|20)\d\d\s*[)）][{CJK}]+\d+[{CJK}]+\d+号")
@@ -36,7 +37,8 @@ LEGAL_WORDS = re.compile(r"\b(?:court|judgment|verdict|sentenced?|convicted|pros
 ROLE_LINE = re.compile(r"^[A-Z][\w'’ ]{2,30}:\s*\S")
 SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from", "as",
                "into", "over", "under", "its", "his", "her", "their", "vs", "via"}
-ZH_TITLE = re.compile(rf"^[{CJK}《》、，（）()]{{4,60}}(?:法|规定|办法|条例|决定|通知|解释|意见|细则|规则|判决书)$")
+ZH_TITLE = re.compile(rf"^[{CJK}《》、，（）()]{{4,60}}(?:法|规定|規定|办法|辦法|条例|條例|决定|決定|通知|"
+                      r"解释|解釋|意见|意見|细则|細則|规则|規則|判决书|判決書)$")
 
 
 def _is_heading(line: Line) -> bool:
@@ -122,7 +124,7 @@ def classify(title: str, body: str) -> str:
     """`Regulation`, `Judgment` or `NewsReport`, from the language of the text ("" for none of them)."""
     body_lines = [b.strip() for b in body.splitlines() if b.strip()]
     en_numbers = [int(m.group(1)) for b in body_lines if (m := EN_ARTICLE_LINE.match(b + " "))]
-    zh_first = [b for b in body_lines if re.match(r"^第一条[\s　]", b)]
+    zh_first = [b for b in body_lines if re.match(r"^第一[条條][\s　]", b)]
     head = body_lines[:8]
     if (1 in en_numbers and 2 in en_numbers) or zh_first or any(ISSUE_HEADER.match(b) for b in head):
         return "Regulation"
@@ -166,7 +168,8 @@ def split(text: str, path: str | Path) -> list[Document]:
         docs.append(Document(source=path.name, path=str(path), text=doc_text, start=start,
                              first_line=chunk[0].number, last_line=chunk[-1].number,
                              genre=classify(title, body), title=title or _fallback_title(body),
-                             languages=langs))
+                             languages=langs, sha256=hashlib.sha256(doc_text.encode("utf-8")).hexdigest(),
+                             length=len(doc_text)))
     return docs
 
 

@@ -20,12 +20,12 @@ ISSUED_BY = re.compile(r"^\s*(?:Issued|Promulgated|Released|Published|Adopted)\s
 EFFECTIVE_EN = re.compile(r"(?:enter|come)\s+into\s+(?:force|effect)|take\s+effect|become\s+effective|be\s+effective|"
                           r"(?:Effective|Implementation)\s+(?:date|on)\s*:", re.IGNORECASE)
 EFFECTIVE_ZH = re.compile(r"施行|生效")
-ISSUED_ZH = re.compile(r"通过|公布|发布|印发")
+ISSUED_ZH = re.compile(r"通过|通過|公布|发布|發布|印发|印發")
 TITLE_SERVICE = [re.compile(r"\b(?:Administration|Management|Regulation)\s+of\s+(?:the\s+)?(?P<s>.+?services?)\b",
                             re.IGNORECASE),
                  re.compile(r"^(?:Provisions|Measures|Regulations|Rules)\s+(?:on|for)\s+(?:the\s+)?(?P<s>.+?services?)\b",
                             re.IGNORECASE)]
-TITLE_SERVICE_ZH = re.compile(r"^(?:关于)?(?P<s>.+?服务)(?:的)?(?:管理)?(?:规定|办法|条例|细则)$")
+TITLE_SERVICE_ZH = re.compile(r"^(?:关于|關於)?(?P<s>.+?(?:服务|服務))(?:的)?(?:管理)?(?:规定|規定|办法|辦法|条例|條例|细则|細則)$")
 DEFINED_TERM = re.compile(r"the\s+term\s+[\"“](?P<s>[^\"”]+?services?)[\"”]\s+(?:refers|means|shall\s+mean)")
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import shutil
+import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -14,70 +12,84 @@ import typer
 from .kg import DEFAULT_BASE, KnowledgeGraph
 from .reader import InputError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Build knowledge graphs of Chinese internet-governance law from legal texts.")
 
 
 @app.callback()
-def main() -> None:
+def callback(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")] = False,
+) -> None:
     """Knowledge graphs of regulations, judgments and news reports on China's internet governance."""
 
 
-def write_outputs(kg: KnowledgeGraph, out: Path, formats: list[str]) -> list[Path]:
-    """Write the RDF files and the pages (index.html, graph.html, docs/) into `out`, replacing its old
-    outputs only once all are written."""
-    from . import html, rdf
-
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+def main() -> None:
+    """The console script: every error is one line on stderr (`--debug`, anywhere, shows the traceback)."""
+    debug = "--debug" in sys.argv[1:]
+    if debug:
+        sys.argv.remove("--debug")
     try:
-        rdf.write(kg, tmp, formats)
-        html.write_site(kg, tmp)
-        out.mkdir(exist_ok=True)
-        stale = out / "docs"
-        if stale.is_dir():
-            shutil.rmtree(stale)
-        written = []
-        for f in sorted(tmp.iterdir()):
-            os.replace(f, out / f.name)
-            written.append(out / f.name)
-        return written
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        app()
+    except Exception as err:  # noqa: BLE001 - the last line of defence: one line, not a traceback
+        if debug:
+            raise
+        command = next((a for a in sys.argv[1:] if not a.startswith("-")), "")
+        print(f"kg {command}: unexpected error: {type(err).__name__}: {err} (run again with --debug for the "
+              "traceback, and report it)", file=sys.stderr)
+        sys.exit(2)
 
 
 @app.command()
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md) and folders of legal texts.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for graph.ttl and graph.html.")] = Path("outputs"),
-    base: Annotated[str, typer.Option(help="Base IRI of the entities.")] = DEFAULT_BASE,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs (replaced when complete).")]
+    = Path("outputs"),
+    base: Annotated[str, typer.Option(help="Base IRI of the entities (absolute, ending in / or #).")] = DEFAULT_BASE,
     fmt: Annotated[str, typer.Option("--format", help="RDF formats, comma-separated: ttl, trig, nq, jsonld.")] = "ttl",
     exports: Annotated[str, typer.Option("--export", help="Also export, comma-separated: graphml, gexf, json, csv, "
                                          "neo4j (into OUT/export/FORMAT/).")] = "",
+    strict: Annotated[bool, typer.Option("--strict", help="Fail, writing nothing, if any file is skipped.")] = False,
 ) -> None:
-    """Split the texts into documents, extract entities and facts, resolve them into one graph, and
-    write it as RDF (graph.ttl, .trig, .nq, .jsonld) and as an interactive page (graph.html)."""
-    from rich.console import Console
-    from rich.table import Table
+    """Split the texts into documents, extract entities and facts, resolve them into one graph, and write
+    it as RDF (graph.ttl, .trig, .nq, .jsonld) and as pages for the browser (index.html, graph.html, docs/).
 
+    Exit code: 0 when every file was built, 1 when some were skipped (each named on stderr), 2 when nothing
+    was usable or the arguments are wrong."""
+    from rich.console import Console
+
+    from .outputs import write_all
     from .pipeline import build as build_graph
 
-    console = Console()
     formats = [f.strip() for f in fmt.split(",") if f.strip()]
     unknown = [f for f in formats if f not in ("ttl", "trig", "nq", "jsonld")]
     if unknown or not formats:
-        print(f"kg build: unknown --format {', '.join(unknown) or fmt!r}; use ttl, trig, nq or jsonld", file=sys.stderr)
-        raise typer.Exit(2)
+        raise _fail("build", f"unknown --format {', '.join(unknown) or fmt!r}; use ttl, trig, nq or jsonld")
+    if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"{}|\\^`]*[/#]", base):
+        raise _fail("build", f"--base {base!r} is not an absolute IRI ending in / or #")
     targets = _export_formats("build", exports) if exports else []
     try:
         kg = build_graph(list(paths), base=base)
     except InputError as err:
-        print(f"kg build: {err}", file=sys.stderr)
-        raise typer.Exit(2) from None
-    written = write_outputs(kg, out, formats)
-    for to in targets:
-        written += kg.export(out / "export" / to, to=to)
+        raise _fail("build", str(err)) from None
+    for line in kg.skipped:
+        print(f"kg build: skipped {line}", file=sys.stderr)
+    for line in kg.notes:
+        print(f"kg build: note: {line}", file=sys.stderr)
+    if strict and kg.skipped:
+        raise _fail("build", f"--strict: {len(kg.skipped)} file(s) skipped; nothing written")
+    written = write_all(kg, out, formats, targets)
+    console = Console()
+    console.print(_summary_table(kg))
+    console.print(f"wrote {len(written)} files into {out}")
+    console.print(f"open {out / 'index.html'} in a browser")
+    if kg.skipped:
+        console.print(f"skipped {len(kg.skipped)} file(s) or document(s); see the messages above")
+        raise typer.Exit(1)
+
+
+def _summary_table(kg: KnowledgeGraph):
+    from rich.table import Table
+
     summary = kg.summary()
     table = Table(title=f"{len(kg.documents)} documents, {len(kg.nodes)} nodes, {len(kg.statements)} statements")
     table.add_column("kind")
@@ -86,14 +98,7 @@ def build(
     for kind in ("documents", "entities", "relations"):
         for name, count in summary[kind].items():
             table.add_row(kind, name, str(count))
-    console.print(table)
-    for line in kg.skipped:
-        print(f"kg build: skipped {line}", file=sys.stderr)
-    for path in written:
-        console.print(f"wrote {path}")
-    console.print(f"open {out / 'index.html'} in a browser")
-    if kg.skipped:
-        raise typer.Exit(1)
+    return table
 
 
 def _fail(command: str, message: str, code: int = 2) -> typer.Exit:
@@ -282,4 +287,4 @@ def validate(
 
 
 if __name__ == "__main__":
-    app()
+    main()

@@ -15,13 +15,14 @@ import importlib.util
 import json
 import re
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from extractors.gazetteer import ONTOLOGY_DIR
 
 from .kg import Evidence, KnowledgeGraph, Node, Statement
 from .layout import positions
+from .model import Document
 
 TEMPLATES = Path(__file__).with_name("templates")
 QUOTE_LIMIT = 300
@@ -174,6 +175,26 @@ def render_index(kg: KnowledgeGraph) -> str:
     return _page("Knowledge graph", "\n".join(parts))
 
 
+@lru_cache(maxsize=4)
+def _file_text(path: str) -> str | None:
+    from .reader import InputError, read_text
+
+    try:
+        return read_text(Path(path))
+    except InputError:
+        return None
+
+
+def _source_text(d: Document) -> str | None:
+    """A document's text: kept while it is extracted, read again from its file for the page after."""
+    if d.text:
+        return d.text
+    text = _file_text(d.path)
+    if text is None or len(text) < d.end:
+        return None
+    return text[d.start:d.end]
+
+
 def render_document(kg: KnowledgeGraph, node: Node, statements: list[Statement],
                     mentioned: list[tuple[Node, Evidence]]) -> str:
     """The page of one document: its facts with their quotes (each row anchored `ev-START-END`, the
@@ -207,7 +228,9 @@ def render_document(kg: KnowledgeGraph, node: Node, statements: list[Statement],
         seen.add(anchor)
         zh = entity.zh_label
         parts.append(f"<li{attr}>{esc(entity.cls)}: {esc(entity.label)}{' · ' + esc(zh) if zh else ''}</li>")
-    parts.append(f"</ul><h2>Text</h2><pre>{esc(d.text)}</pre>")
+    text = _source_text(d)
+    parts.append(f"</ul><h2>Text</h2><pre>{esc(text) if text is not None else '(the source file is not at hand)'}"
+                 "</pre>")
     return _page(node.label, "\n".join(parts))
 
 

@@ -66,7 +66,8 @@ class KnowledgeGraph:
     statements: list[Statement]
     documents: list[Document]
     base: str = DEFAULT_BASE
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files or documents left out, one line each
+    notes: list[str] = field(default_factory=list)  # documents built with something missing
 
     def relations(self) -> list[Statement]:
         return [s for s in self.statements if not s.literal]

@@ -58,12 +58,14 @@ def load(folder: Path | str) -> KnowledgeGraph:
     for r in _select(store, "SELECT ?d ?lang WHERE { ?d dcterms:language ?lang } ORDER BY ?lang"):
         languages[r["d"].value].append(r["lang"].value)
     documents = []
-    for r in _select(store, """SELECT ?d ?title ?file ?first ?last ?start WHERE {
+    for r in _select(store, """SELECT ?d ?title ?file ?first ?last ?start ?end ?hash WHERE {
             ?d dcterms:title ?title ; dcterms:source ?file ; kg:firstLine ?first ; kg:lastLine ?last ;
-               kg:startOffset ?start } ORDER BY ?file ?start"""):
+               kg:startOffset ?start ; kg:endOffset ?end ; kg:sha256 ?hash } ORDER BY ?file ?start"""):
         node = nodes[r["d"].value]
-        doc = Document(r["file"].value, r["file"].value, "", int(r["start"].value), int(r["first"].value),
-                       int(r["last"].value), node.cls, r["title"].value, tuple(languages[r["d"].value]))
+        start = int(r["start"].value)
+        doc = Document(r["file"].value, r["file"].value, "", start, int(r["first"].value), int(r["last"].value),
+                       node.cls, r["title"].value, tuple(languages[r["d"].value]), r["hash"].value,
+                       int(r["end"].value) - start)
         node.document = doc
         documents.append(doc)
     for r in _select(store, f"SELECT ?s ?doc ?file ?start ?end ?quote WHERE {{ ?s kg:mention ?ev . {EVIDENCE} }}"):

@@ -35,10 +35,16 @@ class Document:
     genre: str = ""  # one of DOCUMENT_CLASSES
     title: str = ""
     languages: tuple[str, ...] = ()
+    sha256: str = ""  # of the text, UTF-8
+    length: int = 0  # characters; `text` itself is let go once the document is extracted
 
     def span(self, local_start: int, local_end: int) -> Span:
         """A file-level span for a range of this document's text."""
         return Span(self.start + local_start, self.start + local_end)
+
+    @property
+    def end(self) -> int:
+        return self.start + self.length
 
 
 @dataclass
@@ -79,6 +85,7 @@ class Fact:
     predicate: str
     obj: str | int
     span: Span
+    quote: str
     literal: bool = False
 
 
@@ -93,8 +100,8 @@ class Extraction:
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
 
-    def add_fact(self, subject: str, predicate: str, obj: str | int, span: Span,
+    def add_fact(self, subject: str, predicate: str, obj: str | int, span: Span, quote: str,
                  literal: bool = False) -> None:
-        fact = Fact(subject, predicate, obj, span, literal)
+        fact = Fact(subject, predicate, obj, span, quote, literal)
         if fact not in self.facts:
             self.facts.append(fact)

@@ -1,23 +1,34 @@
-"""The pipeline: read -> split into documents -> extract -> resolve -> graph."""
+"""The pipeline: read -> split into documents -> extract -> resolve -> graph.
+
+Files are read one at a time and each document's text is let go once it is extracted, so memory is
+bounded by the largest file, not the folder.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from extractors import extract
 from extractors.documents import split
 
 from .kg import DEFAULT_BASE, KnowledgeGraph
+from .model import DOC, Extraction
 from .reader import InputError, collect, read_text
 from .resolve import merge
 
 
 def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE) -> KnowledgeGraph:
-    """Build the knowledge graph of the .txt/.md files that `paths` name (files or folders)."""
+    """Build the knowledge graph of the .txt/.md files that `paths` name (files or folders).
+
+    Files that cannot be read and texts that are no regulation, judgment or news report are skipped and
+    listed in `.skipped`; documents built with something missing are listed in `.notes`. Raises
+    `InputError` when nothing usable is left."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    extractions = []
+    extractions: list[Extraction] = []
     skipped: list[str] = []
+    notes: list[str] = []
     for path in collect(list(paths)):
         try:
             text = read_text(path)
@@ -25,14 +36,31 @@ def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE) -> Kno
             skipped.append(str(err))
             continue
         for doc in split(text, path):
-            if doc.genre:
-                extractions.append(extract(doc))
-            else:
-                skipped.append(f"{path}: lines {doc.first_line}-{doc.last_line} ({doc.title[:60]!r}) read as "
-                               "no regulation, judgment or news report")
+            where = f"{path}: lines {doc.first_line}-{doc.last_line} ({doc.title[:60]!r})"
+            if not doc.genre:
+                skipped.append(f"{where}: reads as no regulation, judgment or news report")
+                continue
+            ex = extract(doc)
+            notes += [f"{where}: {n}" for n in _missing(ex)]
+            ex.document = replace(doc, text="")  # let the text go: memory is bounded by one file
+            extractions.append(ex)
     if not extractions:
-        raise InputError("no documents found in " + ", ".join(map(str, paths)) +
-                         ("; " + "; ".join(skipped) if skipped else ""))
+        raise InputError("nothing to build from " + ", ".join(map(str, paths)) + (
+            "; " + "; ".join(skipped) if skipped else ""))
     kg = merge(extractions, base)
     kg.skipped = skipped
+    kg.notes = notes
     return kg
+
+
+def _missing(ex: Extraction) -> list[str]:
+    """What a document lacks that its genre usually has (it is built all the same)."""
+    doc = ex.document
+    if doc.first_line == doc.last_line:
+        return [f"only a title; the {doc.genre} holds what the title says"]
+    facts = {f.predicate for f in ex.facts if f.subject == DOC}
+    if doc.genre == "Regulation" and not any(e.props.get("own") for e in ex.entities.values()):
+        return ["a regulation with no numbered articles"]
+    if doc.genre == "Judgment" and not facts & {"judge", "clerk"}:
+        return ["a judgment with no signature block (no judge or clerk found)"]
+    return []

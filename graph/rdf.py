@@ -83,8 +83,6 @@ def _evidence(ev: Evidence, base: str, out: list[ox.Quad]) -> ox.NamedNode:
 def quads(kg: KnowledgeGraph, named_graphs: bool = True) -> list[ox.Quad]:
     """Every quad of the graph, sorted (so that output files are byte-identical run to run). Without
     `named_graphs`, all of them in the default graph."""
-    from .resolve import text_hash
-
     out: list[ox.Quad] = []
 
     def add(s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal, g: ox.NamedNode | ox.DefaultGraph = DEFAULT):
@@ -109,8 +107,8 @@ def quads(kg: KnowledgeGraph, named_graphs: bool = True) -> list[ox.Quad]:
             add(s, KG + "firstLine", _lit(d.first_line, datatype="integer"))
             add(s, KG + "lastLine", _lit(d.last_line, datatype="integer"))
             add(s, KG + "startOffset", _lit(d.start, datatype="integer"))
-            add(s, KG + "endOffset", _lit(d.start + len(d.text), datatype="integer"))
-            add(s, KG + "sha256", _lit(text_hash(d.text)))
+            add(s, KG + "endOffset", _lit(d.end, datatype="integer"))
+            add(s, KG + "sha256", _lit(d.sha256))
             for lang in d.languages:
                 add(s, DCT + "language", _lit(lang))
     for st in kg.statements:

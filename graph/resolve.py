@@ -8,7 +8,6 @@ the same input gives the same IRIs. News reports are linked to the judgments who
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 
@@ -122,7 +121,7 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
                 text = m.text
                 if fold(text) != fold(node.label):
                     node.alt_labels.add((re.sub(r"\s+", " ", text).strip(), m.lang))
-                node.evidence.append(_evidence(extractions, doc_iris, i, m.span.start, m.span.end))
+                node.evidence.append(_evidence(extractions, doc_iris, i, m.span.start, m.span.end, m.text))
             for k in ("number", "text", "lang"):
                 if k in e.props:
                     node.props.setdefault(k, e.props[k])
@@ -179,10 +178,9 @@ def _iri(base: str, members: list[tuple[int, Entity]], name: str, uf: _UnionFind
     return f"{base}{cls.lower()}/{gids[0] if gids else slug(name)}"
 
 
-def _evidence(extractions: list[Extraction], doc_iris: list[str], i: int, start: int, end: int) -> Evidence:
-    d = extractions[i].document
-    quote = d.text[start - d.start:end - d.start]
-    return Evidence(doc_iris[i], d.source, start, end, quote)
+def _evidence(extractions: list[Extraction], doc_iris: list[str], i: int, start: int, end: int,
+              quote: str) -> Evidence:
+    return Evidence(doc_iris[i], extractions[i].document.source, start, end, quote)
 
 
 def _statements(extractions, doc_iris, groups, uf, root_iri, nodes) -> list[Statement]:
@@ -199,7 +197,7 @@ def _statements(extractions, doc_iris, groups, uf, root_iri, nodes) -> list[Stat
                 continue
             key = (s, f.predicate, o, f.literal)
             st = out.setdefault(key, Statement(s, f.predicate, o, f.literal))
-            st.evidence.append(_evidence(extractions, doc_iris, i, f.span.start, f.span.end))
+            st.evidence.append(_evidence(extractions, doc_iris, i, f.span.start, f.span.end, f.quote))
     _reports_on(extractions, doc_iris, out, nodes)
     for st in out.values():
         st.evidence = sorted(set(st.evidence))
@@ -226,6 +224,3 @@ def _reports_on(extractions, doc_iris, out: dict, nodes: dict[str, Node]) -> Non
                 st = out.setdefault((news, "reportsOn", judgment, False), Statement(news, "reportsOn", judgment, False))
                 st.evidence.append(min(mentions))
 
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -30,7 +30,7 @@ def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("out")
     result = run("build", str(SEEDS), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "graph.html" in result.stdout
+    assert "index.html" in result.stdout
     return out
 
 

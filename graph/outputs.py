@@ -1,0 +1,48 @@
+"""Writing a build's files atomically: everything goes to a temporary folder beside the output folder,
+which replaces the old one only when complete. A build killed half-way leaves the previous outputs as
+they were."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .kg import KnowledgeGraph
+
+
+def write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str]) -> list[Path]:
+    """RDF in `formats`, the pages (index.html, graph.html, docs/) and `exports` (into export/FORMAT/).
+    Returns the files written, as they stand in `out`."""
+    from . import html, rdf
+
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for stale in out.parent.glob(f".{out.name}.*.tmp"):
+        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; the outputs are an ordinary folder
+    try:
+        written = rdf.write(kg, tmp, formats) + html.write_site(kg, tmp)
+        for to in exports:
+            written += kg.export(tmp / "export" / to, to=to)
+        _swap(tmp, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return [out / p.relative_to(tmp) for p in written]
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Put folder `new` where `out` is: two renames on one file system."""
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"{out}: exists and is not a folder")
+    old = out.parent / f".{out.name}.old.tmp"
+    if old.exists():
+        shutil.rmtree(old)
+    if out.exists():
+        os.replace(out, old)
+    os.replace(new, out)
+    shutil.rmtree(old, ignore_errors=True)

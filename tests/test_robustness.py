@@ -1,0 +1,180 @@
+"""Bad input, hostile input and crashes: the build keeps working, says what it skipped, loses nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, SEEDS, SHARED
+
+KG = [sys.executable, "-m", "graph.cli"]
+JUDGMENT = (DATA / "appeal.txt").read_text(encoding="utf-8").split("\nShenzhen Blogger")[0] + "\n"
+REGULATION_ZH = (DATA / "measures-zh.md").read_text(encoding="utf-8")
+TRADITIONAL = """# 網路直播營銷服務管理辦法
+
+2021年4月23日 國務院發布
+
+<!-- INFO END -->
+
+第一條 為了規範網路直播營銷服務，根據《中華人民共和國網路安全法》，制定本辦法。
+
+第二條 本辦法自2021年5月25日起施行。
+"""
+
+
+def kg(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*KG, *args], capture_output=True, text=True, env=env, check=False)
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom", "gb18030",
+                                      "gbk"])
+def test_encodings_give_the_same_graph(tmp_path, encoding):
+    def save(folder: Path, enc: str) -> Path:
+        folder.mkdir()
+        for name, text in (("judgment.txt", JUDGMENT), ("measures.md", REGULATION_ZH)):
+            if enc.endswith("-bom"):
+                codec = enc[:-4]
+                data = ("\ufeff" + text).encode(codec)
+            else:
+                data = text.encode(enc)
+            (folder / name).write_bytes(data)
+        return folder
+
+    reference = save(tmp_path / "ref", "utf-8")
+    other = save(tmp_path / "other", encoding)
+    assert kg("build", str(reference), "--out", str(tmp_path / "a")).returncode == 0
+    result = kg("build", str(other), "--out", str(tmp_path / "b"))
+    assert result.returncode == 0, result.stderr
+    assert outputs(tmp_path / "a")["graph.ttl"] == outputs(tmp_path / "b")["graph.ttl"]
+
+
+def test_big5_reads_as_the_same_traditional_text(tmp_path):
+    for name, enc in (("a", "utf-8"), ("b", "big5")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "law.md").write_bytes(TRADITIONAL.encode(enc))
+        assert kg("build", str(tmp_path / name), "--out", str(tmp_path / f"out-{name}")).returncode == 0
+    assert (tmp_path / "out-a" / "graph.ttl").read_bytes() == (tmp_path / "out-b" / "graph.ttl").read_bytes()
+    assert "網路直播營銷服務管理辦法" in (tmp_path / "out-b" / "graph.ttl").read_text(encoding="utf-8")
+
+
+BAD = {
+    "empty.txt": (b"", "empty file"),
+    "blank.txt": (b"  \n\n ", "empty file"),
+    "image.txt": (b"\x89PNG\r\n\x1a\n" + bytes(200), "a PNG image"),
+    "scan.txt": (b"%PDF-1.7\n" + bytes(100), "a PDF"),
+    "archive.md": (b"PK\x03\x04" + bytes(100), "a zip archive"),
+    "nul.txt": (b"Article 1. Text\x00with a NUL byte\n", "NUL bytes"),
+    "noise.txt": (bytes(range(128, 256)) * 40, "not text in any encoding"),
+}
+
+
+def test_bad_files_are_skipped_one_line_each(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, (data, _) in BAD.items():
+        (src / name).write_bytes(data)
+    (src / "long.txt").write_bytes(b"a" * 50_000_000)
+    shutil.copy(SEEDS / "000_cfcf9f275d95a8e1.txt", src / "seed.txt")
+    result = kg("build", str(src), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    lines = [ln for ln in result.stderr.splitlines() if ln.startswith("kg build: skipped")]
+    assert len(lines) == len(BAD) + 1
+    for name, (_, why) in BAD.items():
+        assert any(name in ln and why in ln for ln in lines), name
+    assert any("long.txt" in ln and "a line of 50,000,000 characters" in ln for ln in lines)
+    assert "Traceback" not in result.stderr
+    assert "skipped 8 file(s)" in result.stdout
+    assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_strict_makes_a_skipped_file_fatal(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    shutil.copy(SEEDS / "000_cfcf9f275d95a8e1.txt", tmp_path / "seed.txt")
+    result = kg("build", str(tmp_path / "empty.txt"), str(tmp_path / "seed.txt"), "--out", str(tmp_path / "out"),
+                "--strict")
+    assert result.returncode == 2
+    assert "--strict" in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_nothing_usable_exits_two(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "list.txt").write_text("Groceries\n\nApples and pears for the weekend.\n", encoding="utf-8")
+    result = kg("build", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "nothing to build" in result.stderr and "empty.txt" in result.stderr and "list.txt" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_thin_documents_are_built_with_a_note(tmp_path):
+    (tmp_path / "thin.txt").write_text(
+        "Translation: Gao Lin's Court Judgment for Reposting Videos\n\n"
+        "Provisions on Mobile Apps\n\nIssued by: Cyberspace Administration of China\n\nThese rules govern apps.\n\n"
+        "Judgment in the Case of Bai Yu's Fraud\n\nChaoyang District People's Court\n\nCriminal Judgment Document\n\n"
+        "(2020) Jing 0105 Criminal First No. 9\n\nDefendant Bai Yu, male.\n", encoding="utf-8")
+    result = kg("build", str(tmp_path / "thin.txt"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    notes = [ln for ln in result.stderr.splitlines() if "note:" in ln]
+    assert len(notes) == 3
+    assert "only a title" in notes[0]
+    assert "a regulation with no numbered articles" in notes[1]
+    assert "a judgment with no signature block" in notes[2]
+
+
+def test_bad_arguments(tmp_path):
+    assert kg("build", str(SEEDS), "--out", str(tmp_path / "o"), "--base", "not an iri").returncode == 2
+    assert kg("build", str(tmp_path / "missing.txt")).returncode == 2
+    a_file = tmp_path / "file"
+    a_file.write_text("x", encoding="utf-8")
+    result = kg("build", str(SEEDS), "--out", str(a_file))
+    assert result.returncode == 2 and "is not a folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unexpected_errors_are_one_line_and_debug_shows_the_traceback(tmp_path):
+    result = kg("build", str(SEEDS), "--out", "/proc/kg-cannot-write-here")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 2  # the note about the title-only judgment, and the error
+    assert "--debug" in result.stderr and "Traceback" not in result.stderr
+    debug = kg("build", str(SEEDS), "--out", "/proc/kg-cannot-write-here", "--debug")
+    assert "Traceback" in debug.stderr
+
+
+def test_outputs_are_byte_identical_whatever_the_order_hash_seed_and_locale(tmp_path):
+    first = kg("build", str(SEEDS), str(DATA), "--out", str(tmp_path / "a"), "--format", "ttl,nq,jsonld",
+               env=dict(os.environ, PYTHONHASHSEED="1", LC_ALL="C"))
+    second = kg("build", str(DATA), str(SEEDS), "--out", str(tmp_path / "b"), "--format", "ttl,nq,jsonld",
+                env=dict(os.environ, PYTHONHASHSEED="987654", LC_ALL="C.UTF-8", LANG="zh_CN.UTF-8"))
+    assert first.returncode == second.returncode == 0
+    assert outputs(tmp_path / "a") == outputs(tmp_path / "b")
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="the shared corpus is not beside the repo")
+def test_a_killed_build_leaves_the_previous_outputs(tmp_path):
+    out = tmp_path / "out"
+    assert kg("build", str(SEEDS), "--out", str(out)).returncode == 0
+    before = outputs(out)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SHARED / "corpus", corpus)
+    for delay in (0.3, 0.8, 1.5, 2.5):
+        proc = subprocess.Popen([*KG, "build", str(corpus), str(SEEDS), "--out", str(out), "--format", "ttl,nq"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if outputs(out) != before:  # the build finished before the kill: it replaced the outputs whole
+            assert (out / "graph.nq").exists()
+            break
+        assert outputs(out) == before
+    assert kg("build", str(SEEDS), "--out", str(out)).returncode == 0
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
