@@ -38,12 +38,15 @@ class Collector:
             self.mention(eid, start, end)
         return eid
 
-    def mention(self, eid: str, start: int, end: int) -> None:
+    def mention(self, eid: str, start: int, end: int, label: str = "") -> None:
+        """A mention of entity `eid` at [start, end); `label` names it where the span alone does not
+        ("52" in "Articles 47 and 52" is "Article 52")."""
         surface = self.doc.text[start:end]
         span = self.doc.span(start, end)
         entity = self.entities[eid]
         if all(m.span != span for m in entity.mentions):
-            entity.mentions.append(Mention(surface, "zh" if has_cjk(surface) else "en", span))
+            entity.mentions.append(Mention(surface, "zh" if has_cjk(surface) else "en", span,
+                                           label if label != surface else ""))
 
     def fact(self, subject: str, predicate: str, obj: str | int, start: int, end: int,
              literal: bool = False) -> None:

@@ -110,8 +110,9 @@ def _register(ctx: Context, found_crimes: list[crimes.CrimeMention], found_cites
         ctx.crimes.append((m, eid))
     for a in found_cites:
         statute_eid = ctx.eid[id(a.statute)]
-        eid = col.entity("Article", f"Article {a.number}", {f"article:{statute_eid}:{a.number}"}, a.start, a.end,
+        eid = col.entity("Article", f"Article {a.number}", {f"article:{statute_eid}:{a.number}"},
                          props={"number": a.number, "statute": statute_eid})
+        col.mention(eid, a.start, a.end, a.surface)
         ctx.cites.append((a, eid))
         col.fact(eid, "partOf", statute_eid, a.start, a.end)
     for p in people:
@@ -143,7 +144,8 @@ def _common_facts(ctx: Context) -> None:
                 col.fact(eid, "operatedBy", oid, o.start, c.end)
     for p, eid in ctx.people:
         for m in p.mentions:
-            firm = re.match(r"\s+(?:of|from)\s+(?:the\s+)?", text[m.end:m.end + 12])
+            firm = re.match(r"(?:,?\s+(?:a\s+)?(?:lawyer|attorney|partner)s?)?\s+(?:of|from|at|with)\s+(?:the\s+)?",
+                            text[m.end:m.end + 40])
             if firm:
                 for o, oid in orgs:
                     if o.start == m.end + firm.end() and re.search(r"Law\s+(?:Firm|Office)", o.name):

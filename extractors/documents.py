@@ -20,7 +20,7 @@ from .text import CJK, Line, cjk_ratio, has_cjk, lines, squeeze_cjk
 EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+)\s*[.:：]?\s")
 ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)[条條](?:之[一二三四五六七八九十]+)?[\s　]")
 CASE_NUMBER = re.compile(
-    r"[(（\[]\s*(?:19|20)\d\d\s*[)）\]]\s*[A-Z][a-z]+\.?\s*\d+\s*[A-Za-z. ]*?No\.\s*\d+|"
+    r"[(（\[]\s*(?:19|20)\d\d\s*[)）\]]\s*[A-Z][a-z]*\.?\s*\d+\s*[A-Za-z. ]*?No\.\s*\d+|"
     rf"[(（]\s*(?:19|20)\d\d\s*[)）][{CJK}]+\d+[{CJK}]+\d+号")
 COURT_LINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+|of\s+|the\s+)*(?:People'?s\s+)?Court(?:\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*)?$"
                         rf"|^[{CJK}]+人民法院$")

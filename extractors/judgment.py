@@ -23,6 +23,7 @@ APPLIED_LAW = re.compile(r"\b(?:in\s+accordance\s+with|pursuant\s+to|according\s
                          re.IGNORECASE)
 TERM_EN = re.compile(r"(?P<term>[^,;()]*?)\s*(?:of\s+)?(?:fixed[\s-]+term\s+)?(?:imprisonment|in\s+prison|prison)\b",
                      re.IGNORECASE)
+IMPRISONMENT_OF = re.compile(r"\bimprisonment\s+(?:for|of)\s+(?P<term>[^,;()]{3,60})", re.IGNORECASE)
 FINE_EN = re.compile(r"\bfined?\s+(?:of\s+)?(?:RMB|CNY|¥)?\s*(?P<n>[\d,.]+(?:\s*(?:million|thousand))?)\s*"
                      r"(?:yuan|RMB)?", re.IGNORECASE)
 TERM_ZH = re.compile(r"有期徒刑(?P<t>[0-9一二三四五六七八九十两]+年(?:[0-9一二三四五六七八九十两]+个月)?|[0-9一二三四五六七八九十两]+个月)")
@@ -144,10 +145,10 @@ def _penalty(chunk: str) -> tuple[int | None, int | None]:
     months = fine = None
     after = chunk[chunk.find("sentenced to"):] if "sentenced to" in chunk else chunk
     m = TERM_EN.search(after)
-    if m:
-        term = en_months(m.group("term"))
-        if term:
-            months = term[2]
+    if m and (term := en_months(m.group("term"))):
+        months = term[2]
+    elif (later := IMPRISONMENT_OF.search(after)) and (term := en_months(later.group("term"))):
+        months = term[2]  # "fixed-term imprisonment of four years"
     if months is None and (z := TERM_ZH.search(chunk)):
         months = zh_months(z.group("t"))
     f = FINE_EN.search(after) or FINE_ZH.search(chunk)

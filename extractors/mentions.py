@@ -306,12 +306,18 @@ def _settle(cands: list[Cand]) -> list[Cand]:
 
 
 def _without_province(name: str) -> str:
-    """"Guangdong Province Shenzhen Intermediate People's Court" -> "Shenzhen Intermediate People's Court":
-    a province written before a city that names the body adds nothing to its identity."""
+    """"Guangdong Province Shenzhen Intermediate People's Court" and "Shenzhen Intermediate People's Court
+    of Guangdong Province" -> "Shenzhen Intermediate People's Court": a province written beside the city
+    that names the body adds nothing to its identity."""
     places = gazetteer("Location")
-    m = re.match(r"^([A-Z][\w-]*(?:\s+(?:Province|Autonomous\s+Region))?)\s+([A-Z][\w-]*)\b", name)
+    province = r"([A-Z][\w-]*(?:\s+(?:Province|Autonomous\s+Region))?)"
+    m = re.match(rf"^{province}\s+([A-Z][\w-]*)\b", name)
     if m and places.lookup(m.group(1)) is not None and places.lookup(m.group(2)) is not None:
         return name[m.start(2):]
+    m = re.search(rf"\s+of\s+(?:the\s+)?{province}$", name)
+    first = name.split()[0]
+    if m and places.lookup(m.group(1)) is not None and places.lookup(first) is not None and m.start() > 0:
+        return name[: m.start()]
     return name
 
 

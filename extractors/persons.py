@@ -28,13 +28,14 @@ TITLED = r"(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+[A-Z][a-z]+)"
 EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("defendant", re.compile(rf"\b(?:[Dd]efendants?|[Aa]ppellants?|[Tt]he accused|[Cc]riminal suspect)"
                              rf"(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:?[ \t]+(?P<n>{NAME})")),
-    ("defenseCounsel", re.compile(rf"\b(?:[Dd]efen[cs]e[ \t]+(?:counsel|attorney|lawyer)s?|[Aa]ttorney|[Ll]awyer)"
-                                  rf"[ \t]+(?P<n>{NAME})")),
+    ("defenseCounsel", re.compile(rf"\b(?:[Dd]efen[cs]e[ \t]+(?:counsel|attorney|lawyer)s?|[Aa]ttorney|[Ll]awyer|"
+                                  rf"[Dd]efender)[ \t]*:?[ \t]+(?P<n>{NAME})")),
     ("procurator", re.compile(rf"\b(?:Procurator|Prosecutor|Public Prosecutor)[ \t]+(?P<n>{NAME})")),
     ("witness", re.compile(rf"\b[Ww]itness(?:es)?[ \t]+(?P<n>{TITLED}|{NAME})")),
     ("named", re.compile(rf"\bnamed[ \t]+(?P<n>{NAME})")),
     ("sentenced", re.compile(rf"\bsentence[ \t]+(?:on|for|against)[ \t]+(?P<n>{NAME})")),
     ("sentenced", re.compile(rf"(?P<n>{NAME})[ \t]+(?:was|has been|is)[ \t]+(?:sentenced|convicted)\b")),
+    ("sentenced", re.compile(rf"\bsentenc(?:ed|es|ing)[ \t]+(?:[a-z]+[ \t]+)?(?P<n>{NAME})[ \t]+to\b")),
     ("sentenced", re.compile(rf"\b(?:conviction|sentencing|trial|case|arrest|detention|prosecution)[ \t]+of[ \t]+"
                              rf"(?:(?:the[ \t]+)?[a-z]+[ \t]+)?(?P<n>{NAME})")),
 ]

@@ -8,7 +8,7 @@ from collections import Counter
 
 from graph.model import DOC
 
-from .context import Context, service_key
+from .context import EN_SERVICE, Context, service_key
 from .documents import EN_ARTICLE_LINE, ZH_ARTICLE_LINE
 from .mentions import Cand
 from .text import lines
@@ -26,6 +26,8 @@ TITLE_SERVICE = [re.compile(r"\b(?:Administration|Management|Regulation)\s+of\s+
                  re.compile(r"^(?:Provisions|Measures|Regulations|Rules)\s+(?:on|for)\s+(?:the\s+)?(?P<s>.+?services?)\b",
                             re.IGNORECASE)]
 TITLE_SERVICE_ZH = re.compile(r"^(?:关于|關於)?(?P<s>.+?(?:服务|服務))(?:的)?(?:管理)?(?:规定|規定|办法|辦法|条例|條例|细则|細則)$")
+APPLIES = re.compile(r"\b(?:These|This)\s+(?:Provisions|Measures|Regulations|Rules|Decision)\s+(?:shall\s+)?apply\s+"
+                     r"to\b[^.;]*")
 DEFINED_TERM = re.compile(r"the\s+term\s+[\"“](?P<s>[^\"”]+?services?)[\"”]\s+(?:refers|means|shall\s+mean)")
 
 
@@ -164,6 +166,9 @@ def _services(ctx: Context) -> None:
             governed.append((name, start, start + len(name)))
     for d in DEFINED_TERM.finditer(text):
         governed.append((d.group("s"), d.start("s"), d.end("s")))
+    for clause in APPLIES.finditer(text):  # "These Provisions apply to Internet ... information services"
+        for svc in EN_SERVICE.finditer(clause.group(0)):
+            governed.append((svc.group(0), clause.start() + svc.start(), clause.start() + svc.end()))
     for name, s, e in governed:
         eid = col.entity("Service", name, {service_key(name)}, s, e)
         col.fact(DOC, "appliesTo", eid, s, e)

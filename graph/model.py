@@ -49,11 +49,17 @@ class Document:
 
 @dataclass
 class Mention:
-    """A surface form naming an entity, where it occurs."""
+    """A surface form naming an entity, where it occurs. `text` is exactly the text at `span`; `label` is
+    the name it stands for where the span alone is not one ("52" in "Articles 47 and 52": "Article 52")."""
 
     text: str
     lang: str  # "en" or "zh"
     span: Span
+    label: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.label or self.text
 
 
 @dataclass

@@ -118,9 +118,8 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
                 node.alt_labels.add((zh, "zh"))
         for i, e in members:
             for m in e.mentions:
-                text = m.text
-                if fold(text) != fold(node.label):
-                    node.alt_labels.add((re.sub(r"\s+", " ", text).strip(), m.lang))
+                if fold(m.name) != fold(node.label):
+                    node.alt_labels.add((re.sub(r"\s+", " ", m.name).strip(), m.lang))
                 node.evidence.append(_evidence(extractions, doc_iris, i, m.span.start, m.span.end, m.text))
             for k in ("number", "text", "lang"):
                 if k in e.props:

@@ -63,3 +63,39 @@ def test_chinese_only_regulation(data_kg):
         "Measures for the Administration of Internet Information Services"]
     own = [st for st in data_kg.statements if st.predicate == "partOf" and st.obj == reg.iri]
     assert len(own) == 3
+
+
+WUHAN = "Chen Guang's Case of Picking Quarrels and Provoking Trouble"
+
+
+def test_other_phrasings_of_a_judgment(data_kg):
+    j = node(data_kg, WUHAN, "Judgment")
+    assert objects(data_kg, j, "caseNumber") == ["(2020) E 01 Xing Chu No. 45"]
+    assert objects(data_kg, j, "prosecutedBy") == ["Wuhan People's Procuratorate"]
+    assert objects(data_kg, j, "defenseCounsel") == ["Zhao Lei"]
+    assert objects(data_kg, j, "judge") == ["Chen Hong", "Li Ming", "Wang Fang"]
+    assert objects(data_kg, j, "clerk") == ["Zhou Xue"]
+    assert objects(data_kg, j, "decidedOn") == ["2020-12-15"]
+    assert objects(data_kg, node(data_kg, "Zhao Lei", "Person"), "memberOf") == ["Hubei Yingke Law Firm"]
+    chen = node(data_kg, "Chen Guang", "Person")
+    assert objects(data_kg, chen, "imprisonmentMonths") == [48]
+    assert objects(data_kg, chen, "convictedUnder") == [f"{CRIMINAL_LAW} Article 293", f"{CRIMINAL_LAW} Article 64"]
+    assert "Article 64" in {t for t, _ in node(data_kg, f"{CRIMINAL_LAW} Article 64", "Article").alt_labels}
+
+
+def test_court_with_its_province_after_is_the_court(data_kg):
+    court = node(data_kg, "Wuhan Intermediate People's Court", "Court")
+    assert court.label == "Wuhan Intermediate People's Court of Hubei Province"
+
+
+def test_news_names_the_sentenced_activist(data_kg):
+    news = node(data_kg, "Activist Sentenced to Four Years for WeChat Posts", "NewsReport")
+    assert objects(data_kg, news, "reportsOn") == [WUHAN]
+
+
+def test_regulation_with_promulgation_header(data_kg):
+    reg = node(data_kg, "Provisions on the Management of Internet User Account Information", "Regulation")
+    assert objects(data_kg, reg, "issuedOn") == ["2022-06-27"]
+    assert objects(data_kg, reg, "effectiveFrom") == ["2022-08-01"]
+    assert objects(data_kg, reg, "issuedBy") == ["Cyberspace Administration of China"]
+    assert objects(data_kg, reg, "appliesTo") == ["Internet user account information services"]
