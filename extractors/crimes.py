@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .gazetteer import Entry, gazetteer
 from .text import CJK
@@ -58,12 +59,19 @@ def stem_key(name: str) -> str:
     return " ".join(sorted({stem(w) for w in words if w.lower() not in STOP}))
 
 
+@cache
+def _by_stem_key() -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for e in gazetteer("Crime").entries:
+        for alias in e.en:
+            out.setdefault(stem_key(alias), e)
+    return out
+
+
 def lookup(name: str, lang: str) -> Entry | None:
-    gaz = gazetteer("Crime")
     if lang == "zh":
-        return gaz.lookup(name)
-    key = stem_key(name)
-    return next((e for e in gaz.entries for alias in e.en if stem_key(alias) == key), None)
+        return gazetteer("Crime").lookup(name)
+    return _by_stem_key().get(stem_key(name))
 
 
 def key_of(name: str, lang: str, entry: Entry | None) -> str:

@@ -140,10 +140,13 @@ def _page(title: str, body: str) -> str:
     return page.replace("__CSP__", CSP).replace("__TITLE__", esc(title)).replace("__BODY__", body)
 
 
-def _dates(kg: KnowledgeGraph, iri: str) -> str:
-    values = [f"{st.predicate} {st.obj}" for st in kg.statements
-              if st.subject == iri and st.literal and st.predicate in ("issuedOn", "effectiveFrom", "decidedOn")]
-    return ", ".join(values)
+def _dates(kg: KnowledgeGraph) -> dict[str, str]:
+    """Each document's dates as a line ("issuedOn 2017-09-07, effectiveFrom 2017-10-08")."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for st in kg.statements:
+        if st.literal and st.predicate in ("issuedOn", "effectiveFrom", "decidedOn"):
+            out[st.subject].append(f"{st.predicate} {st.obj}")
+    return {iri: ", ".join(v) for iri, v in out.items()}
 
 
 def render_index(kg: KnowledgeGraph) -> str:
@@ -151,13 +154,14 @@ def render_index(kg: KnowledgeGraph) -> str:
     summary = kg.summary()
     parts = [f"<h1>{esc('Knowledge graph of ' + str(len(kg.documents)) + ' documents')}</h1>",
              '<p><a href="graph.html">Open the whole graph</a></p>', "<h2>Documents</h2>"]
+    dates_of = _dates(kg)
     by_genre: dict[str, list[Node]] = defaultdict(list)
     for node in kg.document_nodes():
         by_genre[node.cls].append(node)
     for genre in sorted(by_genre):
         parts.append(f"<h3>{esc(genre)} ({len(by_genre[genre])})</h3><ul>")
         for node in sorted(by_genre[genre], key=lambda n: (n.document.source, n.document.first_line)):
-            dates = _dates(kg, node.iri)
+            dates = dates_of.get(node.iri, "")
             parts.append(f'<li><a href="docs/{esc(slugs[node.iri])}.html">{esc(node.label)}</a>'
                          f"{' — ' + esc(dates) if dates else ''} <small>({esc(node.document.source)}, lines "
                          f"{node.document.first_line}–{node.document.last_line})</small></li>")
@@ -196,7 +200,7 @@ def _source_text(d: Document) -> str | None:
 
 
 def render_document(kg: KnowledgeGraph, node: Node, statements: list[Statement],
-                    mentioned: list[tuple[Node, Evidence]]) -> str:
+                    mentioned: list[tuple[Node, Evidence]], dates: str) -> str:
     """The page of one document: its facts with their quotes (each row anchored `ev-START-END`, the
     target of the graph's evidence links), the entities it names, and its text."""
     d = node.document
@@ -204,7 +208,7 @@ def render_document(kg: KnowledgeGraph, node: Node, statements: list[Statement],
     parts = ['<p><a href="../index.html">All documents</a> · <a href="../graph.html">Whole graph</a></p>',
              f"<h1>{esc(node.label)}</h1>",
              f"<p>{esc(node.cls)} · {esc(d.source)}, lines {d.first_line}–{d.last_line} · "
-             f"{esc(', '.join(d.languages))}{' · ' + esc(_dates(kg, node.iri)) if _dates(kg, node.iri) else ''}</p>",
+             f"{esc(', '.join(d.languages))}{' · ' + esc(dates) if dates else ''}</p>",
              "<h2>Facts stated in this document</h2>",
              "<table><tr><th>subject</th><th>relation</th><th>object</th><th>quote</th></tr>"]
     rows = []
@@ -246,6 +250,7 @@ def write_site(kg: KnowledgeGraph, out: Path) -> list[Path]:
     for st in kg.statements:
         for doc in {e.document for e in st.evidence}:
             by_doc[doc].append(st)
+    dates_of = _dates(kg)
     mentioned: dict[str, list[tuple[Node, Evidence]]] = defaultdict(list)
     for entity in kg.nodes.values():
         first: dict[str, Evidence] = {}
@@ -255,6 +260,7 @@ def write_site(kg: KnowledgeGraph, out: Path) -> list[Path]:
             mentioned[doc].append((entity, ev))
     for node in kg.document_nodes():
         path = out / "docs" / f"{slugs[node.iri]}.html"
-        path.write_text(render_document(kg, node, by_doc[node.iri], mentioned[node.iri]), encoding="utf-8")
+        page = render_document(kg, node, by_doc[node.iri], mentioned[node.iri], dates_of.get(node.iri, ""))
+        path.write_text(page, encoding="utf-8")
         written.append(path)
     return written

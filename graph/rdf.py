@@ -48,87 +48,102 @@ FILE_NAMES = {"ttl": "graph.ttl", "trig": "graph.trig", "nq": "graph.nq", "jsonl
 DEFAULT = ox.DefaultGraph()
 
 
-def _lit(value: object, lang: str | None = None, datatype: str | None = None) -> ox.Literal:
-    if lang:
-        return ox.Literal(str(value), language=lang)
-    if datatype:
-        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + datatype))
-    return ox.Literal(str(value))
+Term = tuple[str, ...]  # ("iri", value) or ("lit", value, language, datatype): sortable, hashable
+Row = tuple[str, str, Term, str]  # subject IRI, predicate IRI, object, graph IRI ("" = default graph)
 
 
-def _iri(kind: str, *parts: object, base: str) -> ox.NamedNode:
+def _iri(kind: str, *parts: object, base: str) -> str:
     digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:20]
-    return ox.NamedNode(f"{base}{kind}/{digest}")
+    return f"{base}{kind}/{digest}"
 
 
-def _evidence(ev: Evidence, base: str, out: list[ox.Quad]) -> ox.NamedNode:
-    node = _iri("evidence", ev.document, ev.start, ev.end, base=base)
-    position = ox.NamedNode(node.value + "#position")
-    quote = ox.NamedNode(node.value + "#quote")
-    for s, p, o in (
-        (node, RDF + "type", ox.NamedNode(OA + "SpecificResource")),
-        (node, OA + "hasSource", ox.NamedNode(ev.document)),
-        (node, OA + "hasSelector", position),
-        (node, OA + "hasSelector", quote),
-        (position, RDF + "type", ox.NamedNode(OA + "TextPositionSelector")),
-        (position, OA + "start", _lit(ev.start, datatype="nonNegativeInteger")),
-        (position, OA + "end", _lit(ev.end, datatype="nonNegativeInteger")),
-        (quote, RDF + "type", ox.NamedNode(OA + "TextQuoteSelector")),
-        (quote, OA + "exact", _lit(ev.quote)),
-    ):
-        out.append(ox.Quad(s, ox.NamedNode(p), o, DEFAULT))
-    return node
+def _lit(value: object, lang: str = "", datatype: str = "") -> Term:
+    return ("lit", str(value), lang, XSD + datatype if datatype and not lang else "")
+
+
+def _node(iri: str) -> Term:
+    return ("iri", iri)
+
+
+def rows(kg: KnowledgeGraph, named_graphs: bool = True) -> list[Row]:
+    """Every statement of the graph as plain sortable rows, sorted (so that output files are
+    byte-identical run to run). Without `named_graphs`, all of them in the default graph."""
+    out: set[Row] = set()
+    add = out.add
+    evidence: dict[tuple[str, int, int], str] = {}
+
+    def ev_node(ev: Evidence) -> Term:
+        key = (ev.document, ev.start, ev.end)
+        node = evidence.get(key)
+        if node is None:
+            node = evidence[key] = _iri("evidence", *key, base=kg.base)
+            position, quote = node + "#position", node + "#quote"
+            add((node, RDF + "type", _node(OA + "SpecificResource"), ""))
+            add((node, OA + "hasSource", _node(ev.document), ""))
+            add((node, OA + "hasSelector", _node(position), ""))
+            add((node, OA + "hasSelector", _node(quote), ""))
+            add((position, RDF + "type", _node(OA + "TextPositionSelector"), ""))
+            add((position, OA + "start", _lit(ev.start, datatype="nonNegativeInteger"), ""))
+            add((position, OA + "end", _lit(ev.end, datatype="nonNegativeInteger"), ""))
+            add((quote, RDF + "type", _node(OA + "TextQuoteSelector"), ""))
+            add((quote, OA + "exact", _lit(ev.quote), ""))
+        return _node(node)
+
+    for node in kg.nodes.values():
+        s = node.iri
+        add((s, RDF + "type", _node(KG + node.cls), ""))
+        add((s, RDFS + "label", _lit(node.label, node.label_lang), ""))
+        for text, lang in node.alt_labels:
+            add((s, SKOS + "altLabel", _lit(text, lang), ""))
+        if "number" in node.props:
+            add((s, KG + "number", _lit(node.props["number"]), ""))
+        if "text" in node.props:
+            add((s, KG + "text", _lit(node.props["text"], node.props.get("lang", "en")), ""))
+        for ev in node.evidence:
+            add((s, KG + "mention", ev_node(ev), ""))
+        d = node.document
+        if d is not None:
+            add((s, DCT + "title", _lit(d.title, node.label_lang), ""))
+            add((s, DCT + "source", _lit(d.source), ""))
+            for p, v in (("firstLine", d.first_line), ("lastLine", d.last_line), ("startOffset", d.start),
+                         ("endOffset", d.end)):
+                add((s, KG + p, _lit(v, datatype="integer"), ""))
+            add((s, KG + "sha256", _lit(d.sha256), ""))
+            for lang in d.languages:
+                add((s, DCT + "language", _lit(lang), ""))
+    for st in kg.statements:
+        s, p = st.subject, KG + st.predicate
+        o = _lit(st.obj, datatype=DATATYPES.get(st.predicate, "")) if st.literal else _node(str(st.obj))
+        docs = sorted({ev.document for ev in st.evidence})
+        for g in (docs if named_graphs and docs else [""]):
+            add((s, p, o, g))
+        reified = _iri("statement", st.subject, st.predicate, st.obj, base=kg.base)
+        add((reified, RDF + "type", _node(RDF + "Statement"), ""))
+        add((reified, RDF + "subject", _node(s), ""))
+        add((reified, RDF + "predicate", _node(p), ""))
+        add((reified, RDF + "object", o, ""))
+        for ev in st.evidence:
+            add((reified, PROV + "wasDerivedFrom", ev_node(ev), ""))
+    return sorted(out)
+
+
+def _term(t: Term) -> ox.NamedNode | ox.Literal:
+    if t[0] == "iri":
+        return ox.NamedNode(t[1])
+    if t[2]:
+        return ox.Literal(t[1], language=t[2])
+    return ox.Literal(t[1], datatype=ox.NamedNode(t[3])) if t[3] else ox.Literal(t[1])
 
 
 def quads(kg: KnowledgeGraph, named_graphs: bool = True) -> list[ox.Quad]:
-    """Every quad of the graph, sorted (so that output files are byte-identical run to run). Without
-    `named_graphs`, all of them in the default graph."""
-    out: list[ox.Quad] = []
-
-    def add(s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal, g: ox.NamedNode | ox.DefaultGraph = DEFAULT):
-        out.append(ox.Quad(s, ox.NamedNode(p), o, g))
-
-    for node in kg.nodes.values():
-        s = ox.NamedNode(node.iri)
-        add(s, RDF + "type", ox.NamedNode(KG + node.cls))
-        add(s, RDFS + "label", _lit(node.label, node.label_lang))
-        for text, lang in node.alt_labels:
-            add(s, SKOS + "altLabel", _lit(text, lang))
-        if "number" in node.props:
-            add(s, KG + "number", _lit(node.props["number"]))
-        if "text" in node.props:
-            add(s, KG + "text", _lit(node.props["text"], node.props.get("lang", "en")))
-        for ev in node.evidence:
-            add(s, KG + "mention", _evidence(ev, kg.base, out))
-        d = node.document
-        if d is not None:
-            add(s, DCT + "title", _lit(d.title, node.label_lang))
-            add(s, DCT + "source", _lit(d.source))
-            add(s, KG + "firstLine", _lit(d.first_line, datatype="integer"))
-            add(s, KG + "lastLine", _lit(d.last_line, datatype="integer"))
-            add(s, KG + "startOffset", _lit(d.start, datatype="integer"))
-            add(s, KG + "endOffset", _lit(d.end, datatype="integer"))
-            add(s, KG + "sha256", _lit(d.sha256))
-            for lang in d.languages:
-                add(s, DCT + "language", _lit(lang))
-    for st in kg.statements:
-        s, p = ox.NamedNode(st.subject), KG + st.predicate
-        o = _lit(st.obj, datatype=DATATYPES.get(st.predicate)) if st.literal else ox.NamedNode(str(st.obj))
-        docs = sorted({ev.document for ev in st.evidence})
-        for g in ([ox.NamedNode(d) for d in docs] if named_graphs and docs else [DEFAULT]):
-            add(s, p, o, g)
-        reified = _iri("statement", st.subject, st.predicate, st.obj, base=kg.base)
-        add(reified, RDF + "type", ox.NamedNode(RDF + "Statement"))
-        add(reified, RDF + "subject", s)
-        add(reified, RDF + "predicate", ox.NamedNode(p))
-        add(reified, RDF + "object", o)
-        for ev in st.evidence:
-            add(reified, PROV + "wasDerivedFrom", _evidence(ev, kg.base, out))
-    return sorted(set(out), key=str)
+    """Every quad of the graph, in a stable order."""
+    return [ox.Quad(ox.NamedNode(s), ox.NamedNode(p), _term(o), ox.NamedNode(g) if g else DEFAULT)
+            for s, p, o, g in rows(kg, named_graphs)]
 
 
 def triples(kg: KnowledgeGraph) -> list[ox.Triple]:
-    return [q.triple for q in quads(kg, named_graphs=False)]
+    """Every triple of the graph (one graph), in a stable order."""
+    return [ox.Triple(ox.NamedNode(s), ox.NamedNode(p), _term(o)) for s, p, o, _ in rows(kg, named_graphs=False)]
 
 
 def serialize(kg: KnowledgeGraph, fmt: str = "ttl") -> bytes:
@@ -148,18 +163,17 @@ def context() -> dict[str, object]:
 def _jsonld(kg: KnowledgeGraph) -> bytes:
     """Compact JSON-LD: one object per subject, keys as prefixed names (the context defines them)."""
     subjects: dict[str, dict[str, list[dict[str, str]]]] = {}
-    for t in triples(kg):
-        obj = subjects.setdefault(t.subject.value, {})
-        key = "@type" if t.predicate.value == RDF + "type" else _curie(t.predicate.value)
-        o = t.object
+    for s, p, o, _ in rows(kg, named_graphs=False):
+        obj = subjects.setdefault(s, {})
+        key = "@type" if p == RDF + "type" else _curie(p)
         if key == "@type":
-            obj.setdefault("@type", []).append(_curie(o.value))
-        elif isinstance(o, ox.NamedNode):
-            obj.setdefault(key, []).append({"@id": o.value})
-        elif o.language:
-            obj.setdefault(key, []).append({"@value": o.value, "@language": o.language})
+            obj.setdefault("@type", []).append(_curie(o[1]))
+        elif o[0] == "iri":
+            obj.setdefault(key, []).append({"@id": o[1]})
+        elif o[2]:
+            obj.setdefault(key, []).append({"@value": o[1], "@language": o[2]})
         else:
-            obj.setdefault(key, []).append({"@value": o.value, "@type": _curie(o.datatype.value)})
+            obj.setdefault(key, []).append({"@value": o[1], "@type": _curie(o[3] or XSD + "string")})
     graph = [{"@id": s, **props} for s, props in subjects.items()]
     doc = {**context(), "@graph": graph}
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
