@@ -80,7 +80,8 @@ def build(
     written = write_all(kg, out, formats, targets)
     console = Console()
     console.print(_summary_table(kg))
-    console.print(f"wrote {len(written)} files into {out}")
+    console.print(f"wrote {len(written)} files into {out}; seconds: " +
+                  ", ".join(f"{k} {v:.2f}" for k, v in kg.timings.items()))
     console.print(f"open {out / 'index.html'} in a browser")
     if kg.skipped:
         console.print(f"skipped {len(kg.skipped)} file(s) or document(s); see the messages above")

@@ -68,6 +68,7 @@ class KnowledgeGraph:
     base: str = DEFAULT_BASE
     skipped: list[str] = field(default_factory=list)  # files or documents left out, one line each
     notes: list[str] = field(default_factory=list)  # documents built with something missing
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage of the build
 
     def relations(self) -> list[Statement]:
         return [s for s in self.statements if not s.literal]
@@ -95,10 +96,10 @@ class KnowledgeGraph:
         """An in-memory pyoxigraph store of the graph's RDF (with evidence), for SPARQL."""
         import pyoxigraph
 
-        from .rdf import quads
+        from .rdf import nquads
 
         store = pyoxigraph.Store()
-        store.extend(quads(self, named_graphs=False))
+        store.load(nquads(self, named_graphs=False), format=pyoxigraph.RdfFormat.N_QUADS)
         return store
 
     def query(self, sparql: str, **params: str) -> list[dict[str, str | int]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from .kg import KnowledgeGraph
@@ -26,9 +27,17 @@ def write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[s
     os.umask(umask)
     tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; the outputs are an ordinary folder
     try:
-        written = rdf.write(kg, tmp, formats) + html.write_site(kg, tmp)
+        started = time.perf_counter()
+        written = rdf.write(kg, tmp, formats)
+        kg.timings["write RDF"] = time.perf_counter() - started
+        started = time.perf_counter()
+        written += html.write_site(kg, tmp)
+        kg.timings["write HTML"] = time.perf_counter() - started
+        started = time.perf_counter()
         for to in exports:
             written += kg.export(tmp / "export" / to, to=to)
+        if exports:
+            kg.timings["exports"] = time.perf_counter() - started
         _swap(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -6,6 +6,7 @@ bounded by the largest file, not the folder.
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,12 +30,17 @@ def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE) -> Kno
     extractions: list[Extraction] = []
     skipped: list[str] = []
     notes: list[str] = []
+    timings = {"read": 0.0, "extract": 0.0}
     for path in collect(list(paths)):
+        started = time.perf_counter()
         try:
             text = read_text(path)
         except InputError as err:
             skipped.append(str(err))
             continue
+        finally:
+            timings["read"] += time.perf_counter() - started
+        started = time.perf_counter()
         for doc in split(text, path):
             where = f"{path}: lines {doc.first_line}-{doc.last_line} ({doc.title[:60]!r})"
             if not doc.genre:
@@ -44,12 +50,16 @@ def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE) -> Kno
             notes += [f"{where}: {n}" for n in _missing(ex)]
             ex.document = replace(doc, text="")  # let the text go: memory is bounded by one file
             extractions.append(ex)
+        timings["extract"] += time.perf_counter() - started
     if not extractions:
         raise InputError("nothing to build from " + ", ".join(map(str, paths)) + (
             "; " + "; ".join(skipped) if skipped else ""))
+    started = time.perf_counter()
     kg = merge(extractions, base)
+    timings["resolve"] = time.perf_counter() - started
     kg.skipped = skipped
     kg.notes = notes
+    kg.timings = timings
     return kg
 
 

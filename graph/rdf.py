@@ -13,7 +13,8 @@ In TriG and N-Quads the plain triple of each relation or attribute stands in the
 document that states it (the graph's name is the document's IRI); everything else is in the default
 graph. Turtle and JSON-LD hold the union in one graph.
 
-pyoxigraph writes Turtle, TriG and N-Quads (sorted input gives byte-identical output); rdflib is the
+The files are written as text from sorted rows (byte-identical run to run, and quick: most of a graph is
+evidence, written as pre-formed blocks); pyoxigraph and rdflib read them back in the tests. rdflib is the
 API users get (`KnowledgeGraph.rdf`), made from the same triples.
 """
 
@@ -43,9 +44,7 @@ PREFIXES = {"kg": KG, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "xsd": XSD, "dcter
             "prov": PROV}
 DATATYPES = {"issuedOn": "date", "effectiveFrom": "date", "decidedOn": "date", "imprisonmentMonths": "integer",
              "fineYuan": "integer", "caseNumber": "string"}
-FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
 FILE_NAMES = {"ttl": "graph.ttl", "trig": "graph.trig", "nq": "graph.nq", "jsonld": "graph.jsonld"}
-DEFAULT = ox.DefaultGraph()
 
 
 Term = tuple[str, ...]  # ("iri", value) or ("lit", value, language, datatype): sortable, hashable
@@ -65,29 +64,22 @@ def _node(iri: str) -> Term:
     return ("iri", iri)
 
 
-def rows(kg: KnowledgeGraph, named_graphs: bool = True) -> list[Row]:
-    """Every statement of the graph as plain sortable rows, sorted (so that output files are
-    byte-identical run to run). Without `named_graphs`, all of them in the default graph."""
+def rows(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Row], dict[str, Evidence]]:
+    """The graph's statements as plain sortable rows, sorted, and its evidence by IRI (written as blocks
+    of their own, the bulk of the output). Without `named_graphs`, every row is in the default graph."""
     out: set[Row] = set()
     add = out.add
-    evidence: dict[tuple[str, int, int], str] = {}
+    evidence: dict[str, Evidence] = {}
+    known: dict[tuple[str, int, int], Term] = {}
 
     def ev_node(ev: Evidence) -> Term:
         key = (ev.document, ev.start, ev.end)
-        node = evidence.get(key)
+        node = known.get(key)
         if node is None:
-            node = evidence[key] = _iri("evidence", *key, base=kg.base)
-            position, quote = node + "#position", node + "#quote"
-            add((node, RDF + "type", _node(OA + "SpecificResource"), ""))
-            add((node, OA + "hasSource", _node(ev.document), ""))
-            add((node, OA + "hasSelector", _node(position), ""))
-            add((node, OA + "hasSelector", _node(quote), ""))
-            add((position, RDF + "type", _node(OA + "TextPositionSelector"), ""))
-            add((position, OA + "start", _lit(ev.start, datatype="nonNegativeInteger"), ""))
-            add((position, OA + "end", _lit(ev.end, datatype="nonNegativeInteger"), ""))
-            add((quote, RDF + "type", _node(OA + "TextQuoteSelector"), ""))
-            add((quote, OA + "exact", _lit(ev.quote), ""))
-        return _node(node)
+            iri = _iri("evidence", *key, base=kg.base)
+            evidence[iri] = ev
+            node = known[key] = _node(iri)
+        return node
 
     for node in kg.nodes.values():
         s = node.iri
@@ -124,35 +116,105 @@ def rows(kg: KnowledgeGraph, named_graphs: bool = True) -> list[Row]:
         add((reified, RDF + "object", o, ""))
         for ev in st.evidence:
             add((reified, PROV + "wasDerivedFrom", ev_node(ev), ""))
-    return sorted(out)
+    return sorted(out), evidence
 
 
-def _term(t: Term) -> ox.NamedNode | ox.Literal:
-    if t[0] == "iri":
-        return ox.NamedNode(t[1])
-    if t[2]:
-        return ox.Literal(t[1], language=t[2])
-    return ox.Literal(t[1], datatype=ox.NamedNode(t[3])) if t[3] else ox.Literal(t[1])
+def evidence_rows(iri: str, ev: Evidence) -> list[Row]:
+    """The rows of one piece of evidence: an oa:SpecificResource with its source and two selectors."""
+    position, quote = iri + "#position", iri + "#quote"
+    return [(iri, RDF + "type", _node(OA + "SpecificResource"), ""),
+            (iri, OA + "hasSelector", _node(position), ""),
+            (iri, OA + "hasSelector", _node(quote), ""),
+            (iri, OA + "hasSource", _node(ev.document), ""),
+            (position, RDF + "type", _node(OA + "TextPositionSelector"), ""),
+            (position, OA + "end", _lit(ev.end, datatype="nonNegativeInteger"), ""),
+            (position, OA + "start", _lit(ev.start, datatype="nonNegativeInteger"), ""),
+            (quote, RDF + "type", _node(OA + "TextQuoteSelector"), ""),
+            (quote, OA + "exact", _lit(ev.quote), "")]
+
+
+def _text(term: Term, prefixed: bool) -> str:
+    """A term in Turtle / N-Triples syntax (JSON string escapes are valid Turtle string escapes)."""
+    if term[0] == "iri":
+        return _curie_or_iri(term[1]) if prefixed else f"<{term[1]}>"
+    value = json.dumps(term[1], ensure_ascii=False)
+    if term[2]:
+        return f"{value}@{term[2]}"
+    if term[3]:
+        return f"{value}^^{_curie_or_iri(term[3]) if prefixed else '<' + term[3] + '>'}"
+    return value
+
+
+def _curie_or_iri(iri: str) -> str:
+    curie = _curie(iri)
+    return curie if curie != iri else f"<{iri}>"
+
+
+def _turtle_blocks(rows_: list[Row]) -> list[str]:
+    """Turtle subject blocks ("s p o , o ; p o .") for rows sorted by subject."""
+    out = []
+    i = 0
+    while i < len(rows_):
+        s = rows_[i][0]
+        j = i
+        while j < len(rows_) and rows_[j][0] == s:
+            j += 1
+        preds: dict[str, list[str]] = {}
+        for _, p, o, _g in rows_[i:j]:
+            preds.setdefault(p, []).append(_text(o, prefixed=True))
+        body = " ;\n\t".join(("a" if p == RDF + "type" else _curie_or_iri(p)) + " " + " , ".join(objs)
+                               for p, objs in preds.items())
+        out.append(f"<{s}> {body} .\n")
+        i = j
+    return out
+
+
+def _evidence_turtle(evidence: dict[str, Evidence]) -> list[str]:
+    out = []
+    for iri in sorted(evidence):
+        out += _turtle_blocks(evidence_rows(iri, evidence[iri]))
+    return out
+
+
+def _prefix_lines() -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+
+
+def turtle(kg: KnowledgeGraph) -> bytes:
+    main, evidence = rows(kg, named_graphs=False)
+    return (_prefix_lines() + "".join(_turtle_blocks(main)) + "".join(_evidence_turtle(evidence))).encode("utf-8")
+
+
+def trig(kg: KnowledgeGraph) -> bytes:
+    main, evidence = rows(kg, named_graphs=True)
+    default = [r for r in main if not r[3]]
+    named: dict[str, list[Row]] = {}
+    for r in main:
+        if r[3]:
+            named.setdefault(r[3], []).append(r)
+    parts = [_prefix_lines(), *_turtle_blocks(default), *_evidence_turtle(evidence)]
+    for g in sorted(named):
+        parts.append(f"<{g}> {{\n" + "".join(_turtle_blocks(sorted(named[g]))) + "}\n")
+    return "".join(parts).encode("utf-8")
+
+
+def nquads(kg: KnowledgeGraph, named_graphs: bool = True) -> bytes:
+    main, evidence = rows(kg, named_graphs)
+    lines = [f"<{s}> <{p}> {_text(o, False)}{f' <{g}>' if g else ''} .\n" for s, p, o, g in main]
+    for iri in sorted(evidence):
+        lines += [f"<{s}> <{p}> {_text(o, False)} .\n" for s, p, o, _ in evidence_rows(iri, evidence[iri])]
+    return "".join(lines).encode("utf-8")
 
 
 def quads(kg: KnowledgeGraph, named_graphs: bool = True) -> list[ox.Quad]:
-    """Every quad of the graph, in a stable order."""
-    return [ox.Quad(ox.NamedNode(s), ox.NamedNode(p), _term(o), ox.NamedNode(g) if g else DEFAULT)
-            for s, p, o, g in rows(kg, named_graphs)]
-
-
-def triples(kg: KnowledgeGraph) -> list[ox.Triple]:
-    """Every triple of the graph (one graph), in a stable order."""
-    return [ox.Triple(ox.NamedNode(s), ox.NamedNode(p), _term(o)) for s, p, o, _ in rows(kg, named_graphs=False)]
+    """Every quad of the graph, as pyoxigraph terms."""
+    return list(ox.parse(nquads(kg, named_graphs), format=ox.RdfFormat.N_QUADS))
 
 
 def serialize(kg: KnowledgeGraph, fmt: str = "ttl") -> bytes:
     """The graph in one of FILE_NAMES' formats."""
-    if fmt == "jsonld":
-        return _jsonld(kg)
-    if fmt == "ttl":
-        return ox.serialize(triples(kg), format=FORMATS[fmt], prefixes=PREFIXES)
-    return ox.serialize(quads(kg), format=FORMATS[fmt], prefixes=PREFIXES if fmt == "trig" else None)
+    writers = {"ttl": turtle, "trig": trig, "nq": nquads, "jsonld": _jsonld}
+    return writers[fmt](kg)
 
 
 def context() -> dict[str, object]:
@@ -163,7 +225,10 @@ def context() -> dict[str, object]:
 def _jsonld(kg: KnowledgeGraph) -> bytes:
     """Compact JSON-LD: one object per subject, keys as prefixed names (the context defines them)."""
     subjects: dict[str, dict[str, list[dict[str, str]]]] = {}
-    for s, p, o, _ in rows(kg, named_graphs=False):
+    main, evidence = rows(kg, named_graphs=False)
+    for iri in sorted(evidence):
+        main += evidence_rows(iri, evidence[iri])
+    for s, p, o, _ in main:
         obj = subjects.setdefault(s, {})
         key = "@type" if p == RDF + "type" else _curie(p)
         if key == "@type":
@@ -206,16 +271,5 @@ def to_rdflib(kg: KnowledgeGraph) -> rdflib.Graph:
     g = rdflib.Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    for t in triples(kg):
-        g.add((_rl(t.subject), _rl(t.predicate), _rl(t.object)))
+    g.parse(data=nquads(kg, named_graphs=False).decode("utf-8"), format="nt")
     return g
-
-
-def _rl(term: ox.NamedNode | ox.Literal) -> rdflib.term.Node:
-    import rdflib
-
-    if isinstance(term, ox.NamedNode):
-        return rdflib.URIRef(term.value)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
