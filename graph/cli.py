@@ -49,6 +49,12 @@ def build(
     exports: Annotated[str, typer.Option("--export", help="Also export, comma-separated: graphml, gexf, json, csv, "
                                          "neo4j (into OUT/export/FORMAT/).")] = "",
     strict: Annotated[bool, typer.Option("--strict", help="Fail, writing nothing, if any file is skipped.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")] = 1,
+    scheduler: Annotated[str | None, typer.Option(help="Extract on a Dask cluster: its scheduler's address, "
+                                                  "tcp://HOST:PORT.")] = None,
+    cache: Annotated[Path | None, typer.Option(help="Extraction cache folder (default: .kg-cache beside --out).")]
+    = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Extract every file again, keep no cache.")] = False,
 ) -> None:
     """Split the texts into documents, extract entities and facts, resolve them into one graph, and write
     it as RDF (graph.ttl, .trig, .nq, .jsonld) and as pages for the browser (index.html, graph.html, docs/).
@@ -67,8 +73,9 @@ def build(
     if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"{}|\\^`]*[/#]", base):
         raise _fail("build", f"--base {base!r} is not an absolute IRI ending in / or #")
     targets = _export_formats("build", exports) if exports else []
+    cache_dir = None if no_cache else (cache or out.resolve().parent / ".kg-cache")
     try:
-        kg = build_graph(list(paths), base=base)
+        kg = build_graph(list(paths), base=base, jobs=jobs, scheduler=scheduler, cache_dir=cache_dir)
     except InputError as err:
         raise _fail("build", str(err)) from None
     for line in kg.skipped:

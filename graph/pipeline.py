@@ -1,66 +1,64 @@
 """The pipeline: read -> split into documents -> extract -> resolve -> graph.
 
-Files are read one at a time and each document's text is let go once it is extracted, so memory is
-bounded by the largest file, not the folder.
+Extraction is a pure function of one file (`extract_file`), so it runs in one process, in `jobs`
+processes, or on a Dask cluster (`scheduler`), and its result can be cached by the file's content; the
+merge that follows sees the files in the same sorted order whichever way they were extracted, so the
+outputs are the same bytes. Each document's text is let go once it is extracted: memory is bounded by the
+largest file, not the folder.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from extractors import extract
 from extractors.documents import split
 
+from .cache import Cache
 from .kg import DEFAULT_BASE, KnowledgeGraph
 from .model import DOC, Extraction
 from .reader import InputError, collect, read_text
 from .resolve import merge
 
 
-def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE) -> KnowledgeGraph:
-    """Build the knowledge graph of the .txt/.md files that `paths` name (files or folders).
+@dataclass
+class FileResult:
+    """What one file yields: its documents' extractions, and what was skipped or is missing."""
 
-    Files that cannot be read and texts that are no regulation, judgment or news report are skipped and
-    listed in `.skipped`; documents built with something missing are listed in `.notes`. Raises
-    `InputError` when nothing usable is left."""
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    extractions: list[Extraction] = []
-    skipped: list[str] = []
-    notes: list[str] = []
-    timings = {"read": 0.0, "extract": 0.0}
-    for path in collect(list(paths)):
-        started = time.perf_counter()
-        try:
-            text = read_text(path)
-        except InputError as err:
-            skipped.append(str(err))
-            continue
-        finally:
-            timings["read"] += time.perf_counter() - started
-        started = time.perf_counter()
-        for doc in split(text, path):
-            where = f"{path}: lines {doc.first_line}-{doc.last_line} ({doc.title[:60]!r})"
-            if not doc.genre:
-                skipped.append(f"{where}: reads as no regulation, judgment or news report")
-                continue
-            ex = extract(doc)
-            notes += [f"{where}: {n}" for n in _missing(ex)]
-            ex.document = replace(doc, text="")  # let the text go: memory is bounded by one file
-            extractions.append(ex)
-        timings["extract"] += time.perf_counter() - started
-    if not extractions:
-        raise InputError("nothing to build from " + ", ".join(map(str, paths)) + (
-            "; " + "; ".join(skipped) if skipped else ""))
+    path: str
+    extractions: list[Extraction] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # read, extract
+
+
+def extract_file(path: str | Path) -> FileResult:
+    """Read, split and extract one file (a pure function of the file's content and name)."""
+    path = Path(path)
+    result = FileResult(str(path))
     started = time.perf_counter()
-    kg = merge(extractions, base)
-    timings["resolve"] = time.perf_counter() - started
-    kg.skipped = skipped
-    kg.notes = notes
-    kg.timings = timings
-    return kg
+    try:
+        text = read_text(path)
+    except InputError as err:
+        result.skipped.append(str(err))
+        return result
+    finally:
+        result.seconds["read"] = time.perf_counter() - started
+    started = time.perf_counter()
+    for doc in split(text, path):
+        where = f"{path}: lines {doc.first_line}-{doc.last_line} ({doc.title[:60]!r})"
+        if not doc.genre:
+            result.skipped.append(f"{where}: reads as no regulation, judgment or news report")
+            continue
+        ex = extract(doc)
+        result.notes += [f"{where}: {n}" for n in _missing(ex)]
+        ex.document = replace(doc, text="")  # let the text go: memory is bounded by one file
+        result.extractions.append(ex)
+    result.seconds["extract"] = time.perf_counter() - started
+    return result
 
 
 def _missing(ex: Extraction) -> list[str]:
@@ -74,3 +72,62 @@ def _missing(ex: Extraction) -> list[str]:
     if doc.genre == "Judgment" and not facts & {"judge", "clerk"}:
         return ["a judgment with no signature block (no judge or clerk found)"]
     return []
+
+
+def _extract_all(files: list[Path], jobs: int, scheduler: str | None) -> Iterator[FileResult]:
+    """FileResults in the order of `files`, however they are computed."""
+    if scheduler:
+        from .distributed import map_files
+
+        yield from map_files(scheduler, files)
+    elif jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from pool.map(extract_file, [str(f) for f in files], chunksize=max(1, len(files) // (jobs * 8)))
+    else:
+        yield from map(extract_file, files)
+
+
+def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE, jobs: int = 1,
+          scheduler: str | None = None, cache_dir: str | Path | None = None) -> KnowledgeGraph:
+    """Build the knowledge graph of the .txt/.md files that `paths` name (files or folders).
+
+    `jobs` extraction processes, or a Dask `scheduler` address ("tcp://host:port"); `cache_dir` keeps each
+    file's extraction, keyed by its content and the extractors' version, so an unchanged file is not
+    extracted again. Files that cannot be read and texts that are no regulation, judgment or news report
+    are skipped and listed in `.skipped`; documents built with something missing are listed in `.notes`.
+    Raises `InputError` when nothing usable is left."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    files = collect(list(paths))
+    cache = Cache(Path(cache_dir)) if cache_dir else None
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    results: dict[Path, FileResult] = {}
+    todo = files
+    if cache is not None:
+        results = {f: r for f in files if (r := cache.get(f)) is not None}
+        todo = [f for f in files if f not in results]
+        timings["cache"] = time.perf_counter() - started
+        started = time.perf_counter()
+    for f, result in zip(todo, _extract_all(todo, jobs, scheduler), strict=True):
+        results[f] = result
+        if cache is not None:
+            cache.put(f, result)
+    timings["read+extract (wall)"] = time.perf_counter() - started
+    ordered = [results[f] for f in files]
+    for stage in ("read", "extract"):  # seconds summed over the files (over all processes)
+        timings[stage] = sum(r.seconds.get(stage, 0.0) for r in ordered)
+    extractions = [ex for r in ordered for ex in r.extractions]
+    skipped = [s for r in ordered for s in r.skipped]
+    if not extractions:
+        raise InputError("nothing to build from " + ", ".join(map(str, paths)) + (
+            "; " + "; ".join(skipped) if skipped else ""))
+    started = time.perf_counter()
+    kg = merge(extractions, base)
+    timings["resolve"] = time.perf_counter() - started
+    kg.skipped = skipped
+    kg.notes = [n for r in ordered for n in r.notes]
+    kg.timings = timings
+    return kg

@@ -170,9 +170,16 @@ def _turtle_blocks(rows_: list[Row]) -> list[str]:
 
 
 def _evidence_turtle(evidence: dict[str, Evidence]) -> list[str]:
+    """The Turtle of each piece of evidence (the same triples as evidence_rows, pre-formed: most of a
+    graph's output is evidence)."""
     out = []
     for iri in sorted(evidence):
-        out += _turtle_blocks(evidence_rows(iri, evidence[iri]))
+        ev = evidence[iri]
+        out.append(f"<{iri}> a oa:SpecificResource ;\n\toa:hasSelector <{iri}#position> , <{iri}#quote> ;\n"
+                   f"\toa:hasSource <{ev.document}> .\n"
+                   f"<{iri}#position> a oa:TextPositionSelector ;\n\toa:end \"{ev.end}\"^^xsd:nonNegativeInteger ;\n"
+                   f"\toa:start \"{ev.start}\"^^xsd:nonNegativeInteger .\n"
+                   f"<{iri}#quote> a oa:TextQuoteSelector ;\n\toa:exact {json.dumps(ev.quote, ensure_ascii=False)} .\n")
     return out
 
 
@@ -244,7 +251,12 @@ def _jsonld(kg: KnowledgeGraph) -> bytes:
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
 
 
+NAMESPACES = tuple(PREFIXES.values())
+
+
 def _curie(iri: str) -> str:
+    if not iri.startswith(NAMESPACES):  # the common case: an entity, evidence or statement IRI
+        return iri
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns) and "/" not in iri[len(ns):] and "#" not in iri[len(ns):]:
             return f"{prefix}:{iri[len(ns):]}"

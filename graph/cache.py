@@ -1,0 +1,67 @@
+"""The extraction cache: each file's extraction, keyed by the file's bytes and the extractors' version
+(their source code and the data files they read), so that a rebuild extracts only what changed."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import extractors
+from extractors.gazetteer import ONTOLOGY_DIR
+
+if TYPE_CHECKING:
+    from .pipeline import FileResult
+
+
+@cache
+def extractor_version() -> str:
+    """A digest of everything extraction depends on besides the text."""
+    h = hashlib.sha256(extractors.VERSION.encode())
+    code = Path(extractors.__file__).parent
+    for path in sorted([*code.glob("*.py"), *ONTOLOGY_DIR.glob("gazetteer/*.tsv"), ONTOLOGY_DIR / "surnames.tsv",
+                        Path(__file__).with_name("model.py")]):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+class Cache:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def _entry(self, path: Path) -> Path:
+        h = hashlib.sha256(extractor_version().encode())
+        h.update(path.name.encode())  # a document's source is its file name
+        h.update(path.read_bytes())
+        return self.folder / f"{h.hexdigest()}.pickle"
+
+    def get(self, path: Path) -> FileResult | None:
+        entry = self._entry(path)
+        if not entry.exists():
+            return None
+        try:
+            result = pickle.loads(entry.read_bytes())
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None  # a damaged or outdated entry is extracted again
+        old = result.path
+        for ex in result.extractions:
+            ex.document = replace(ex.document, path=str(path))
+        result.skipped = [s.replace(old, str(path)) for s in result.skipped]
+        result.notes = [n.replace(old, str(path)) for n in result.notes]
+        result.path = str(path)
+        result.seconds = {}
+        return result
+
+    def put(self, path: Path, result: FileResult) -> None:
+        entry = self._entry(path)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, entry)
