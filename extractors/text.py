@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{CJK}]")
@@ -82,6 +83,7 @@ def squeeze_cjk(text: str) -> str:
     return CJK_SPACED_RE.sub("", text)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """A comparison key: NFKC, case-folded, straight apostrophes, single spaces, no quotes."""
     t = unicodedata.normalize("NFKC", text).casefold().replace("’", "'").replace("‘", "'")

@@ -84,7 +84,7 @@ def build(
         print(f"kg build: note: {line}", file=sys.stderr)
     if strict and kg.skipped:
         raise _fail("build", f"--strict: {len(kg.skipped)} file(s) skipped; nothing written")
-    written = write_all(kg, out, formats, targets)
+    written = write_all(kg, out, formats, targets, jobs=jobs)
     console = Console()
     console.print(_summary_table(kg))
     console.print(f"wrote {len(written)} files into {out}; seconds: " +

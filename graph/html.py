@@ -29,6 +29,7 @@ QUOTE_LIMIT = 300
 FACTS_PER_NODE = 60
 EVIDENCE_PER_FACT = 3
 MENTIONS_PER_NODE = 5
+MAX_GRAPH_NODES = 20_000  # beyond this graph.html shows the most connected nodes (every document keeps its page)
 WINDOWS_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
 CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
        "connect-src 'none'; form-action 'none'; base-uri 'none'")
@@ -104,6 +105,10 @@ def page_data(kg: KnowledgeGraph) -> dict:
                                "ev": [_ev(e.document, e.start, e.end, e.quote, doc_index)
                                       for e in st.evidence[:EVIDENCE_PER_FACT]]})
     ids = sorted(kg.nodes)
+    if len(ids) > MAX_GRAPH_NODES:
+        ids = sorted(sorted(ids, key=lambda iri: (-degree.get(iri, 0), iri))[:MAX_GRAPH_NODES])
+    shown = set(ids)
+    relations = [st for st in relations if st.subject in shown and st.obj in shown]
     xy = positions(ids, [(st.subject, str(st.obj)) for st in relations])
     nodes = []
     for iri in ids:
@@ -118,7 +123,7 @@ def page_data(kg: KnowledgeGraph) -> dict:
                       "page": f"docs/{slugs[iri]}.html" if iri in slugs else ""})
     edges = [{"from": st.subject, "to": str(st.obj), "rel": st.predicate} for st in relations]
     documents = [{"slug": slugs[iri], "title": kg.nodes[iri].label, "genre": kg.nodes[iri].cls} for iri in doc_ids]
-    return {"nodes": nodes, "edges": edges, "docs": documents, "styles": styles()}
+    return {"nodes": nodes, "edges": edges, "docs": documents, "styles": styles(), "total": len(kg.nodes)}
 
 
 def _ev(document: str, start: int, end: int, quote: str, doc_index: dict[str, int]) -> list:
@@ -199,7 +204,7 @@ def _source_text(d: Document) -> str | None:
     return text[d.start:d.end]
 
 
-def render_document(kg: KnowledgeGraph, node: Node, statements: list[Statement],
+def render_document(kg: KnowledgeGraph, node: Node, stated: list[tuple[Statement, Evidence]],
                     mentioned: list[tuple[Node, Evidence]], dates: str) -> str:
     """The page of one document: its facts with their quotes (each row anchored `ev-START-END`, the
     target of the graph's evidence links), the entities it names, and its text."""
@@ -212,12 +217,9 @@ def render_document(kg: KnowledgeGraph, node: Node, statements: list[Statement],
              "<h2>Facts stated in this document</h2>",
              "<table><tr><th>subject</th><th>relation</th><th>object</th><th>quote</th></tr>"]
     rows = []
-    for st in statements:
-        for ev in st.evidence:
-            if ev.document != node.iri:
-                continue
-            obj = st.obj if st.literal else kg.nodes[str(st.obj)].label
-            rows.append((ev.start, ev.end, kg.nodes[st.subject].label, st.predicate, str(obj), ev.quote))
+    for st, ev in stated:
+        obj = st.obj if st.literal else kg.nodes[str(st.obj)].label
+        rows.append((ev.start, ev.end, kg.nodes[st.subject].label, st.predicate, str(obj), ev.quote))
     seen: set[str] = set()
     for start, end, subject, rel, obj, quote in sorted(rows):
         anchor = f"ev-{start}-{end}"
@@ -246,10 +248,10 @@ def write_site(kg: KnowledgeGraph, out: Path) -> list[Path]:
     for name, text in (("index.html", render_index(kg)), ("graph.html", render_graph(kg))):
         (out / name).write_text(text, encoding="utf-8")
         written.append(out / name)
-    by_doc: dict[str, list[Statement]] = defaultdict(list)
+    by_doc: dict[str, list[tuple[Statement, Evidence]]] = defaultdict(list)
     for st in kg.statements:
-        for doc in {e.document for e in st.evidence}:
-            by_doc[doc].append(st)
+        for ev in st.evidence:
+            by_doc[ev.document].append((st, ev))
     dates_of = _dates(kg)
     mentioned: dict[str, list[tuple[Node, Evidence]]] = defaultdict(list)
     for entity in kg.nodes.values():

@@ -15,6 +15,7 @@ import pyoxigraph as ox
 from .kg import Evidence, KnowledgeGraph, Node, Statement
 from .model import Document
 from .query import open_store
+from .resolve import evidence_key
 from .rdf import KG
 
 PREFIXES = """PREFIX kg: <https://w3id.org/legal-kg/ontology#>
@@ -78,9 +79,9 @@ def load(folder: Path | str) -> KnowledgeGraph:
         st = statements.setdefault(key, Statement(*key))
         st.evidence.append(_evidence(r))
     for node in nodes.values():
-        node.evidence.sort()
+        node.evidence.sort(key=evidence_key)
     for st in statements.values():
-        st.evidence.sort()
+        st.evidence.sort(key=evidence_key)
     doc_iri = next((n.iri for n in nodes.values() if n.document is not None), "")
     base = doc_iri[: doc_iri.index("/doc/") + 1] if "/doc/" in doc_iri else ""
     ordered = sorted(statements.values(), key=lambda s: (s.subject, s.predicate, str(s.obj)))

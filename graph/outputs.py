@@ -1,9 +1,10 @@
 """Writing a build's files atomically: everything goes to a temporary folder beside the output folder,
 which replaces the old one only when complete. A build killed half-way leaves the previous outputs as
-they were."""
+they were. With more than one job, the pages are written in a forked process while the RDF is written."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -13,13 +14,15 @@ from pathlib import Path
 from .kg import KnowledgeGraph
 
 
-def write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str]) -> list[Path]:
+def write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str], jobs: int = 1) -> list[Path]:
     """RDF in `formats`, the pages (index.html, graph.html, docs/) and `exports` (into export/FORMAT/).
     Returns the files written, as they stand in `out`."""
     from . import html, rdf
 
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"{out}: exists and is not a folder")
     for stale in out.parent.glob(f".{out.name}.*.tmp"):
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
@@ -28,26 +31,35 @@ def write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[s
     tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; the outputs are an ordinary folder
     try:
         started = time.perf_counter()
-        written = rdf.write(kg, tmp, formats)
+        pages = None
+        if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+            pages = multiprocessing.get_context("fork").Process(target=html.write_site, args=(kg, tmp))
+            pages.start()
+        rdf.write(kg, tmp, formats)
         kg.timings["write RDF"] = time.perf_counter() - started
-        started = time.perf_counter()
-        written += html.write_site(kg, tmp)
-        kg.timings["write HTML"] = time.perf_counter() - started
+        if pages is not None:
+            pages.join()
+            if pages.exitcode != 0:
+                raise RuntimeError(f"writing the pages failed (exit code {pages.exitcode})")
+            kg.timings["write HTML (alongside)"] = time.perf_counter() - started
+        else:
+            started = time.perf_counter()
+            html.write_site(kg, tmp)
+            kg.timings["write HTML"] = time.perf_counter() - started
         started = time.perf_counter()
         for to in exports:
-            written += kg.export(tmp / "export" / to, to=to)
+            kg.export(tmp / "export" / to, to=to)
         if exports:
             kg.timings["exports"] = time.perf_counter() - started
+        written = sorted(p.relative_to(tmp) for p in tmp.rglob("*") if p.is_file())
         _swap(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return [out / p.relative_to(tmp) for p in written]
+    return [out / p for p in written]
 
 
 def _swap(new: Path, out: Path) -> None:
     """Put folder `new` where `out` is: two renames on one file system."""
-    if out.exists() and not out.is_dir():
-        raise NotADirectoryError(f"{out}: exists and is not a folder")
     old = out.parent / f".{out.name}.old.tmp"
     if old.exists():
         shutil.rmtree(old)

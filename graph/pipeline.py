@@ -101,7 +101,13 @@ def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE, jobs: 
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files = collect(list(paths))
-    cache = Cache(Path(cache_dir)) if cache_dir else None
+    notes: list[str] = []
+    cache = None
+    if cache_dir:
+        try:
+            cache = Cache(Path(cache_dir))
+        except OSError as err:
+            notes.append(f"{cache_dir}: no extraction cache ({err.strerror or err}); extracting every file")
     timings: dict[str, float] = {}
     started = time.perf_counter()
     results: dict[Path, FileResult] = {}
@@ -128,6 +134,6 @@ def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE, jobs: 
     kg = merge(extractions, base)
     timings["resolve"] = time.perf_counter() - started
     kg.skipped = skipped
-    kg.notes = [n for r in ordered for n in r.notes]
+    kg.notes = notes + [n for r in ordered for n in r.notes]
     kg.timings = timings
     return kg

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -187,30 +188,41 @@ def _prefix_lines() -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
 
 
-def turtle(kg: KnowledgeGraph) -> bytes:
+def turtle_chunks(kg: KnowledgeGraph) -> Iterator[str]:
     main, evidence = rows(kg, named_graphs=False)
-    return (_prefix_lines() + "".join(_turtle_blocks(main)) + "".join(_evidence_turtle(evidence))).encode("utf-8")
+    yield _prefix_lines()
+    yield from _turtle_blocks(main)
+    yield from _evidence_turtle(evidence)
 
 
-def trig(kg: KnowledgeGraph) -> bytes:
+def trig_chunks(kg: KnowledgeGraph) -> Iterator[str]:
     main, evidence = rows(kg, named_graphs=True)
-    default = [r for r in main if not r[3]]
     named: dict[str, list[Row]] = {}
     for r in main:
         if r[3]:
             named.setdefault(r[3], []).append(r)
-    parts = [_prefix_lines(), *_turtle_blocks(default), *_evidence_turtle(evidence)]
+    yield _prefix_lines()
+    yield from _turtle_blocks([r for r in main if not r[3]])
+    yield from _evidence_turtle(evidence)
     for g in sorted(named):
-        parts.append(f"<{g}> {{\n" + "".join(_turtle_blocks(sorted(named[g]))) + "}\n")
-    return "".join(parts).encode("utf-8")
+        yield f"<{g}> {{\n" + "".join(_turtle_blocks(sorted(named[g]))) + "}\n"
+
+
+def nquads_chunks(kg: KnowledgeGraph, named_graphs: bool = True) -> Iterator[str]:
+    main, evidence = rows(kg, named_graphs)
+    for s, p, o, g in main:
+        yield f"<{s}> <{p}> {_text(o, False)}{f' <{g}>' if g else ''} .\n"
+    for iri in sorted(evidence):
+        for s, p, o, _ in evidence_rows(iri, evidence[iri]):
+            yield f"<{s}> <{p}> {_text(o, False)} .\n"
+
+
+def turtle(kg: KnowledgeGraph) -> bytes:
+    return "".join(turtle_chunks(kg)).encode("utf-8")
 
 
 def nquads(kg: KnowledgeGraph, named_graphs: bool = True) -> bytes:
-    main, evidence = rows(kg, named_graphs)
-    lines = [f"<{s}> <{p}> {_text(o, False)}{f' <{g}>' if g else ''} .\n" for s, p, o, g in main]
-    for iri in sorted(evidence):
-        lines += [f"<{s}> <{p}> {_text(o, False)} .\n" for s, p, o, _ in evidence_rows(iri, evidence[iri])]
-    return "".join(lines).encode("utf-8")
+    return "".join(nquads_chunks(kg, named_graphs)).encode("utf-8")
 
 
 def quads(kg: KnowledgeGraph, named_graphs: bool = True) -> list[ox.Quad]:
@@ -218,10 +230,17 @@ def quads(kg: KnowledgeGraph, named_graphs: bool = True) -> list[ox.Quad]:
     return list(ox.parse(nquads(kg, named_graphs), format=ox.RdfFormat.N_QUADS))
 
 
+def chunks(kg: KnowledgeGraph, fmt: str) -> Iterator[str]:
+    """The graph in one of FILE_NAMES' formats, piece by piece (a big graph is not held twice)."""
+    if fmt == "jsonld":
+        return iter([_jsonld(kg)])
+    writers = {"ttl": turtle_chunks, "trig": trig_chunks, "nq": nquads_chunks}
+    return writers[fmt](kg)
+
+
 def serialize(kg: KnowledgeGraph, fmt: str = "ttl") -> bytes:
     """The graph in one of FILE_NAMES' formats."""
-    writers = {"ttl": turtle, "trig": trig, "nq": nquads, "jsonld": _jsonld}
-    return writers[fmt](kg)
+    return "".join(chunks(kg, fmt)).encode("utf-8")
 
 
 def context() -> dict[str, object]:
@@ -229,7 +248,7 @@ def context() -> dict[str, object]:
     return {"@context": dict(PREFIXES)}
 
 
-def _jsonld(kg: KnowledgeGraph) -> bytes:
+def _jsonld(kg: KnowledgeGraph) -> str:
     """Compact JSON-LD: one object per subject, keys as prefixed names (the context defines them)."""
     subjects: dict[str, dict[str, list[dict[str, str]]]] = {}
     main, evidence = rows(kg, named_graphs=False)
@@ -248,7 +267,7 @@ def _jsonld(kg: KnowledgeGraph) -> bytes:
             obj.setdefault(key, []).append({"@value": o[1], "@type": _curie(o[3] or XSD + "string")})
     graph = [{"@id": s, **props} for s, props in subjects.items()]
     doc = {**context(), "@graph": graph}
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 NAMESPACES = tuple(PREFIXES.values())
@@ -268,7 +287,8 @@ def write(kg: KnowledgeGraph, folder: Path, formats: list[str]) -> list[Path]:
     written = []
     for fmt in formats:
         path = folder / FILE_NAMES[fmt]
-        path.write_bytes(serialize(kg, fmt))
+        with path.open("w", encoding="utf-8", newline="\n") as f:
+            f.writelines(chunks(kg, fmt))
         written.append(path)
         if fmt == "jsonld":
             ctx = folder / "context.jsonld"

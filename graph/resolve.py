@@ -19,20 +19,30 @@ from .model import DOC, Entity, Extraction
 
 
 class _UnionFind:
+    """Union-find over hashable keys; a set's root is its earliest key (the merge visits keys in a
+    deterministic order, so roots are deterministic too)."""
+
     def __init__(self) -> None:
         self.parent: dict[object, object] = {}
+        self.order: dict[object, int] = {}
 
     def find(self, x: object) -> object:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
+        parent = self.parent
+        if x not in parent:
+            parent[x] = x
+            self.order[x] = len(self.order)
+            return x
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
         return x
 
     def union(self, a: object, b: object) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)
+            if self.order[ra] > self.order[rb]:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
 
 
 def _doc_iris(extractions: list[Extraction], base: str) -> list[str]:
@@ -93,7 +103,7 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
             "[A-Za-z]{3}", d.title) else "en", document=d)
     root_iri: dict[object, str] = {}
     used: Counter[str] = Counter()
-    named = {root: _name(members, groups, uf, root_iri) for root, members in groups.items()}
+    named = {root: _name(members) for root, members in groups.items()}
     order = sorted(groups, key=lambda r: (groups[r][0][1].cls == "Article", groups[r][0][1].cls, named[r][0],
                                           repr(r)))
     for root in order:
@@ -112,7 +122,7 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
         if iri in nodes:
             node = nodes[iri]
         else:
-            name, zh = _label(members, groups, uf, root_iri, named[root])
+            name, zh = _label(members, uf, named)
             node = nodes[iri] = Node(iri, members[0][1].cls, name, "zh" if has_cjk(name) else "en")
             if zh and zh != name:
                 node.alt_labels.add((zh, "zh"))
@@ -126,11 +136,11 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
                     node.props.setdefault(k, e.props[k])
     statements = _statements(extractions, doc_iris, groups, uf, root_iri, nodes)
     for node in nodes.values():
-        node.evidence.sort()
+        node.evidence.sort(key=evidence_key)
     return KnowledgeGraph(nodes, statements, [ex.document for ex in extractions], base)
 
 
-def _name(members: list[tuple[int, Entity]], groups: dict, uf: _UnionFind, root_iri: dict) -> tuple[str, str]:
+def _name(members: list[tuple[int, Entity]]) -> tuple[str, str]:
     """The canonical (English, Chinese) names of a node."""
     cls = members[0][1].cls
     gids = sorted({e.props["gid"] for _, e in members if e.props.get("gid")})
@@ -150,13 +160,11 @@ def _name(members: list[tuple[int, Entity]], groups: dict, uf: _UnionFind, root_
     return best, zh
 
 
-def _label(members, groups, uf, root_iri, named: tuple[str, str]) -> tuple[str, str]:
-    cls = members[0][1].cls
-    name, zh = named
-    if cls == "Article" and not members[0][1].props.get("own"):
-        i, e = members[0]
-        statute_root = uf.find((i, e.props["statute"]))
-        statute_name = _name(groups[statute_root], groups, uf, root_iri)[0]
+def _label(members, uf, named: dict) -> tuple[str, str]:
+    i, e = members[0]
+    name, zh = named[uf.find((i, e.id))]
+    if e.cls == "Article" and not e.props.get("own"):
+        statute_name = named[uf.find((i, e.props["statute"]))][0]
         number = e.props["number"]
         zh_forms = sorted({m.text for _, e in members for m in e.mentions if m.lang == "zh"})
         return f"{statute_name} Article {number}", zh_forms[0] if zh_forms else ""
@@ -199,8 +207,12 @@ def _statements(extractions, doc_iris, groups, uf, root_iri, nodes) -> list[Stat
             st.evidence.append(_evidence(extractions, doc_iris, i, f.span.start, f.span.end, f.quote))
     _reports_on(extractions, doc_iris, out, nodes)
     for st in out.values():
-        st.evidence = sorted(set(st.evidence))
+        st.evidence = sorted(set(st.evidence), key=evidence_key)
     return sorted(out.values(), key=lambda s: (s.subject, s.predicate, str(s.obj)))
+
+
+def evidence_key(ev: Evidence) -> tuple[str, int, int, str, str]:
+    return (ev.document, ev.start, ev.end, ev.source, ev.quote)
 
 
 def _reports_on(extractions, doc_iris, out: dict, nodes: dict[str, Node]) -> None:
@@ -209,17 +221,14 @@ def _reports_on(extractions, doc_iris, out: dict, nodes: dict[str, Node]) -> Non
     for (s, p, o, _literal) in list(out):
         if p == "defendant" and s in nodes and nodes[s].cls == "Judgment" and nodes[s].document is not None:
             defendants[o].append(s)
-    for i, ex in enumerate(extractions):
-        if ex.document.genre != "NewsReport":
-            continue
-        news = doc_iris[i]
-        for node in nodes.values():
-            if node.cls != "Person" or node.iri not in defendants:
-                continue
-            mentions = [ev for ev in node.evidence if ev.document == news]
-            if not mentions:
-                continue
-            for judgment in sorted(set(defendants[node.iri])):
-                st = out.setdefault((news, "reportsOn", judgment, False), Statement(news, "reportsOn", judgment, False))
-                st.evidence.append(min(mentions))
+    news_docs = {doc_iris[i] for i, ex in enumerate(extractions) if ex.document.genre == "NewsReport"}
+    named_in: dict[tuple[str, str], list[Evidence]] = defaultdict(list)  # (news, defendant) -> mentions
+    for person in defendants:
+        for ev in nodes[person].evidence:
+            if ev.document in news_docs:
+                named_in[(ev.document, person)].append(ev)
+    for (news, person), mentions in sorted(named_in.items()):
+        for judgment in sorted(set(defendants[person])):
+            st = out.setdefault((news, "reportsOn", judgment, False), Statement(news, "reportsOn", judgment, False))
+            st.evidence.append(min(mentions))
 
