@@ -47,6 +47,7 @@ screenshot: $(TEST_STAMP) browser
 bench: $(TEST_STAMP) browser
 	$(BIN)/python benchmarks/build_time.py
 	$(BIN)/python benchmarks/html_scale.py
+	$(BIN)/python benchmarks/scale.py
 
 clean:
 	rm -rf $(VENV) outputs/graph.* outputs/index.html outputs/docs outputs/context.jsonld .pytest_cache

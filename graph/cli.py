@@ -200,7 +200,7 @@ def _print_stats(data: dict) -> None:
 
 @app.command()
 def query(
-    outputs: Annotated[Path, typer.Argument(help="The folder a `kg build` wrote.")] = Path("outputs"),
+    outputs: Annotated[str, typer.Argument(help="The folder a `kg build` wrote.")] = "outputs",
     sparql: Annotated[str | None, typer.Argument(help="A SPARQL SELECT or ASK query.")] = None,
     file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
     name: Annotated[str | None, typer.Option("--name", "-n", help="Run a named query (see --list).")] = None,
@@ -208,9 +208,11 @@ def query(
                                                     "parameter (bound, never pasted into the query).")] = None,
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
+    endpoint: Annotated[str | None, typer.Option(help="Query a SPARQL endpoint (URL) instead of the files; "
+                                                 "the query may then stand in place of OUTPUTS.")] = None,
 ) -> None:
-    """Run SPARQL over a build's RDF: a query given inline, from a file, or from the library of named
-    queries in ontology/queries/."""
+    """Run SPARQL over a build's RDF, or at a SPARQL endpoint where `kg push` loaded it: a query given
+    inline, from a file, or from the library of named queries in ontology/queries/."""
     from .query import QueryError, named_queries, open_store, render, run
 
     library = named_queries()
@@ -221,6 +223,8 @@ def query(
         return
     if fmt not in ("table", "csv", "tsv", "json"):
         raise _fail("query", f"unknown --format {fmt!r}; use table, csv, tsv or json")
+    if endpoint and sparql is None and file is None and name is None and not Path(outputs).is_dir():
+        sparql = outputs  # kg query --endpoint URL 'SELECT ...'
     if sum(x is not None for x in (sparql, file, name)) != 1:
         raise _fail("query", "give one query: inline, --file or --name (kg query --list shows the names)")
     bindings = {}
@@ -242,10 +246,39 @@ def query(
         except OSError as err:
             raise _fail("query", f"{file}: {err.strerror or err}") from None
     try:
-        names, rows = run(open_store(outputs), sparql or "", bindings)
+        if endpoint:
+            from .endpoint import query as remote_query
+
+            names, rows = remote_query(endpoint, sparql or "", bindings)
+        else:
+            names, rows = run(open_store(Path(outputs)), sparql or "", bindings)
     except QueryError as err:
         raise _fail("query", str(err)) from None
     sys.stdout.write(render(names, rows, fmt))
+
+
+@app.command()
+def push(
+    outputs: Annotated[Path, typer.Argument(help="The folder a `kg build` wrote.")] = Path("outputs"),
+    endpoint: Annotated[str, typer.Option(help="The store's SPARQL 1.1 Graph Store endpoint, e.g. "
+                                          "http://localhost:7878/store.")] = "",
+    graph: Annotated[str | None, typer.Option(help="Load into this named graph (default: the default graph).")]
+    = None,
+    quads: Annotated[bool, typer.Option("--quads", help="POST graph.nq, keeping each document's named graph.")]
+    = False,
+) -> None:
+    """Load a build into a triple store (SPARQL 1.1 Graph Store HTTP Protocol): PUT graph.ttl into the default
+    graph or --graph, or POST graph.nq with --quads. Then `kg query --endpoint URL` asks it."""
+    from .endpoint import push as push_build
+    from .query import QueryError
+
+    if not endpoint:
+        raise _fail("push", "give the store's Graph Store endpoint: --endpoint URL")
+    try:
+        what, size = push_build(outputs, endpoint, graph, quads)
+    except QueryError as err:
+        raise _fail("push", str(err)) from None
+    print(f"pushed {size:,} bytes: {what}")
 
 
 @app.command()

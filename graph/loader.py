@@ -15,8 +15,8 @@ import pyoxigraph as ox
 from .kg import Evidence, KnowledgeGraph, Node, Statement
 from .model import Document
 from .query import open_store
-from .resolve import evidence_key
 from .rdf import KG
+from .resolve import evidence_key
 
 PREFIXES = """PREFIX kg: <https://w3id.org/legal-kg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>

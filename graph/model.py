@@ -105,9 +105,11 @@ class Extraction:
     document: Document
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+    _seen: set[Fact] = field(default_factory=set, repr=False, compare=False)
 
     def add_fact(self, subject: str, predicate: str, obj: str | int, span: Span, quote: str,
                  literal: bool = False) -> None:
         fact = Fact(subject, predicate, obj, span, quote, literal)
-        if fact not in self.facts:
+        if fact not in self._seen:
+            self._seen.add(fact)
             self.facts.append(fact)

@@ -1,0 +1,161 @@
+"""Parallel, cached, distributed and remote: --jobs, the extraction cache, a Dask cluster, and a real
+Oxigraph server (pushed to and queried over HTTP on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, ROOT, SEEDS
+from graph.query import named_queries, open_store, run
+
+KG = [sys.executable, "-m", "graph.cli"]
+OXIGRAPH = Path(sys.executable).with_name("oxigraph")
+
+
+def kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*KG, *args], capture_output=True, text=True, check=False)
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "60", "--seed", "3", "--out",
+                    str(folder)], check=True, capture_output=True)
+    shutil.copy(SEEDS / "000_cfcf9f275d95a8e1.txt", folder)
+    return folder
+
+
+def test_generated_corpus_is_deterministic_and_of_the_genre(tmp_path):
+    for name in ("a", "b"):
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "40", "--seed", "9", "--out",
+                        str(tmp_path / name)], check=True, capture_output=True)
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+    import graph
+
+    built = graph.build([tmp_path / "a"])
+    assert set(built.summary()["documents"]) == {"Judgment", "NewsReport", "Regulation"}
+    assert built.skipped == []
+
+
+def test_two_jobs_give_the_same_bytes(corpus, tmp_path):
+    assert kg("build", str(corpus), "--out", str(tmp_path / "one"), "--no-cache").returncode == 0
+    assert kg("build", str(corpus), "--out", str(tmp_path / "two"), "--jobs", "2", "--no-cache").returncode == 0
+    assert files(tmp_path / "one") == files(tmp_path / "two")
+
+
+def test_cache_skips_unchanged_files_and_gives_the_same_bytes(corpus, tmp_path):
+    cache = tmp_path / "cache"
+    first = kg("build", str(corpus), "--out", str(tmp_path / "a"), "--cache", str(cache))
+    assert first.returncode == 0 and len(list(cache.glob("*.pickle"))) == len(list(corpus.iterdir()))
+    copy = tmp_path / "copy"
+    shutil.copytree(corpus, copy)
+    victim = sorted(copy.glob("*.txt"))[0]
+    victim.write_text(victim.read_text(encoding="utf-8").replace("Defendant", "Defendant", 1) + "\n", encoding="utf-8")
+    again = kg("build", str(copy), "--out", str(tmp_path / "b"), "--cache", str(cache))
+    assert again.returncode == 0
+    assert len(list(cache.glob("*.pickle"))) == len(list(corpus.iterdir())) + 1  # only the changed file is new
+    assert kg("build", str(copy), "--out", str(tmp_path / "c"), "--no-cache").returncode == 0
+    assert files(tmp_path / "b") == files(tmp_path / "c")
+
+
+def test_dask_local_cluster_gives_the_same_bytes(tmp_path):
+    from dask.distributed import LocalCluster
+
+    assert kg("build", str(SEEDS), str(DATA), "--out", str(tmp_path / "local"), "--no-cache").returncode == 0
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1") as cluster:
+        result = kg("build", str(SEEDS), str(DATA), "--out", str(tmp_path / "dask"), "--no-cache",
+                    "--scheduler", cluster.scheduler_address)
+    assert result.returncode == 0, result.stderr
+    assert files(tmp_path / "local") == files(tmp_path / "dask")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path):
+    if not OXIGRAPH.exists():
+        pytest.skip("the oxigraph server is not installed (pip install oxigraph)")
+    port = free_port()
+    proc = subprocess.Popen([str(OXIGRAPH), "serve", "--location", str(tmp_path / "db"), "--bind",
+                             f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        pytest.fail("oxigraph did not start")
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+PARAMS = {"label": "Duan Zheng", "title": "Judgment in the Case of Huang Shike's Illegal Use of Internet Information"}
+
+
+def test_push_and_query_a_real_oxigraph_server(oxigraph_server, tmp_path):
+    out = tmp_path / "out"
+    assert kg("build", str(SEEDS), "--out", str(out)).returncode == 0
+    pushed = kg("push", str(out), "--endpoint", oxigraph_server + "/store")
+    assert pushed.returncode == 0, pushed.stderr
+    assert pushed.stdout.startswith("pushed ") and "PUT text/turtle" in pushed.stdout
+    store = open_store(out)
+    from graph.endpoint import query as remote
+
+    for name, q in named_queries().items():
+        params = {p: PARAMS[p] for p in q.params}
+        local_names, local_rows = run(store, q.text, params)
+        remote_names, remote_rows = remote(oxigraph_server + "/query", q.text, params)
+        assert remote_names == local_names, name
+        assert sorted(remote_rows) == sorted(local_rows), name
+    cli = kg("query", "--endpoint", oxigraph_server + "/query", "--name", "convictions", "--format", "csv")
+    assert cli.returncode == 0 and "Huang Shike" in cli.stdout
+    inline = kg("query", "--endpoint", oxigraph_server + "/query",
+                "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/legal-kg/ontology#Person> }")
+    assert inline.returncode == 0 and "16" in inline.stdout
+
+
+def test_push_into_a_named_graph_and_quads(oxigraph_server, tmp_path):
+    out = tmp_path / "out"
+    assert kg("build", str(SEEDS), "--out", str(out), "--format", "ttl,nq").returncode == 0
+    assert kg("push", str(out), "--endpoint", oxigraph_server + "/store", "--graph", "http://example.org/g").returncode == 0
+    assert kg("push", str(out), "--endpoint", oxigraph_server + "/store", "--quads").returncode == 0
+    from graph.endpoint import query as remote
+
+    _, rows = remote(oxigraph_server + "/query", "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert int(rows[0][0]) == 1 + 7  # the pushed named graph and one graph per document
+
+
+def test_endpoint_errors_are_one_line(tmp_path):
+    port = free_port()
+    result = kg("query", "--endpoint", f"http://127.0.0.1:{port}/query", "--name", "regulations")
+    assert result.returncode == 2 and "cannot reach the endpoint" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert kg("push", str(tmp_path), "--endpoint", f"http://127.0.0.1:{port}/store").returncode == 2
+
+
+def test_endpoint_parameters_are_serialized_terms():
+    from graph.endpoint import bind
+
+    bound = bind("SELECT ?x WHERE { ?x ?p ?label }", {"label": 'a" } ; DROP ALL ; #'})
+    assert 'VALUES (?label) { ("a\\" } ; DROP ALL ; #") }' in bound
