@@ -15,23 +15,15 @@ import pyoxigraph as ox
 from .kg import Evidence, KnowledgeGraph, Node, Statement
 from .model import Document
 from .query import open_store
-from .rdf import KG
+from .rdf import KG, SPARQL_PREFIXES
 from .resolve import evidence_key
 
-PREFIXES = """PREFIX kg: <https://w3id.org/legal-kg/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
 EVIDENCE = """?ev oa:hasSource ?doc ; oa:hasSelector ?pos , ?q . ?pos oa:start ?start ; oa:end ?end .
   ?q oa:exact ?quote . ?doc dcterms:source ?file ."""
 
 
 def _select(store: ox.Store, body: str) -> list[ox.QuerySolution]:
-    return list(store.query(PREFIXES + body, use_default_graph_as_union=True))
+    return list(store.query(SPARQL_PREFIXES + body, use_default_graph_as_union=True))
 
 
 def _value(term: ox.NamedNode | ox.Literal) -> str | int:

@@ -43,6 +43,8 @@ OA = "http://www.w3.org/ns/oa#"
 PROV = "http://www.w3.org/ns/prov#"
 PREFIXES = {"kg": KG, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "xsd": XSD, "dcterms": DCT, "oa": OA,
             "prov": PROV}
+NAMESPACES = tuple(PREFIXES.values())
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 DATATYPES = {"issuedOn": "date", "effectiveFrom": "date", "decidedOn": "date", "imprisonmentMonths": "integer",
              "fineYuan": "integer", "caseNumber": "string"}
 FILE_NAMES = {"ttl": "graph.ttl", "trig": "graph.trig", "nq": "graph.nq", "jsonld": "graph.jsonld"}
@@ -270,7 +272,6 @@ def _jsonld(kg: KnowledgeGraph) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-NAMESPACES = tuple(PREFIXES.values())
 
 
 def _curie(iri: str) -> str:

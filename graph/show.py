@@ -9,16 +9,9 @@ import pyoxigraph as ox
 from rich.table import Table
 from rich.text import Text
 
-PREFIXES = """PREFIX kg: <https://w3id.org/legal-kg/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+from .rdf import SPARQL_PREFIXES
 
-FIND = PREFIXES + """
+FIND = SPARQL_PREFIXES + """
 SELECT DISTINCT ?e ?class ?label ?name WHERE {
   ?e rdfs:label|skos:altLabel ?l ; rdfs:label ?label ; a ?type .
   FILTER(STRSTARTS(STR(?type), STR(kg:)))
@@ -26,12 +19,12 @@ SELECT DISTINCT ?e ?class ?label ?name WHERE {
   BIND(STRAFTER(STR(?type), "#") AS ?class)
 } ORDER BY ?class ?label ?e"""
 
-LABELS = PREFIXES + """
+LABELS = SPARQL_PREFIXES + """
 SELECT ?e ?text ?kind WHERE {
   { ?e rdfs:label ?text . BIND("label" AS ?kind) } UNION { ?e skos:altLabel ?text . BIND("alt" AS ?kind) }
 } ORDER BY ?kind ?text"""
 
-FACTS = PREFIXES + """
+FACTS = SPARQL_PREFIXES + """
 SELECT ?e ?direction ?relation ?other ?quote ?document WHERE {
   {
     ?st rdf:subject ?e ; rdf:object ?o . BIND("out" AS ?direction)
@@ -56,7 +49,7 @@ def candidates(store: ox.Store, name: str) -> list[tuple[str, str, str]]:
 def card(store: ox.Store, iri: str) -> Table:
     bound = {ox.Variable("e"): ox.NamedNode(iri)}
     labels = list(store.query(LABELS, substitutions=bound, use_default_graph_as_union=True))
-    classes = list(store.query(PREFIXES + "SELECT ?e ?t WHERE { ?e a ?t }", substitutions=bound,
+    classes = list(store.query(SPARQL_PREFIXES + "SELECT ?e ?t WHERE { ?e a ?t }", substitutions=bound,
                                use_default_graph_as_union=True))
     label = next(r["text"] for r in labels if r["kind"].value == "label")
     zh = sorted({r["text"].value for r in labels if r["text"].language == "zh"})
