@@ -17,8 +17,8 @@ from graph.model import Document
 
 from .text import CJK, Line, cjk_ratio, has_cjk, lines, squeeze_cjk
 
-EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+)\s*[.:：]?\s")
-ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)[条條](?:之[一二三四五六七八九十]+)?[\s　]")
+EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+(?:-\d+)?)\s*[.:：]?\s")
+ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)[条條](?:之([一二三四五六七八九十]+))?[\s　]")
 CASE_NUMBER = re.compile(
     r"[(（\[]\s*(?:19|20)\d\d\s*[)）\]]\s*[A-Z][a-z]*\.?\s*\d+\s*[A-Za-z. ]*?No\.\s*\d+|"
     rf"[(（]\s*(?:19|20)\d\d\s*[)）][{CJK}]+\d+[{CJK}]+\d+号")
@@ -123,10 +123,10 @@ def _awaits_original(all_lines: list[Line], start: int, i: int) -> bool:
 def classify(title: str, body: str) -> str:
     """`Regulation`, `Judgment` or `NewsReport`, from the language of the text ("" for none of them)."""
     body_lines = [b.strip() for b in body.splitlines() if b.strip()]
-    en_numbers = [int(m.group(1)) for b in body_lines if (m := EN_ARTICLE_LINE.match(b + " "))]
+    en_numbers = [m.group(1) for b in body_lines if (m := EN_ARTICLE_LINE.match(b + " "))]
     zh_first = [b for b in body_lines if re.match(r"^第一[条條][\s　]", b)]
     head = body_lines[:8]
-    if (1 in en_numbers and 2 in en_numbers) or zh_first or any(ISSUE_HEADER.match(b) for b in head):
+    if ("1" in en_numbers and "2" in en_numbers) or zh_first or any(ISSUE_HEADER.match(b) for b in head):
         return "Regulation"
     judgment_head = any(COURT_LINE.match(b) or DOC_TYPE_LINE.match(b) for b in head) or any(
         CASE_NUMBER.search(b) for b in head[:4])

@@ -31,16 +31,18 @@ APPLIES = re.compile(r"\b(?:These|This)\s+(?:Provisions|Measures|Regulations|Rul
 DEFINED_TERM = re.compile(r"the\s+term\s+[\"“](?P<s>[^\"”]+?services?)[\"”]\s+(?:refers|means|shall\s+mean)")
 
 
-def _articles(text: str) -> list[tuple[str, int, int, int]]:
-    """(language, number, start, end) of each of the regulation's own articles."""
+def _articles(text: str) -> list[tuple[str, str, int, int]]:
+    """(language, number, start, end) of each of the regulation's own articles; an article inserted by
+    an amendment has the number of the one before and its own ("120-6" for 第一百二十条之六)."""
     heads = []
     for line in lines(text):
         if m := EN_ARTICLE_LINE.match(line.text + " "):
-            heads.append(("en", int(m.group(1)), line.start))
+            heads.append(("en", m.group(1), line.start))
         elif m := ZH_ARTICLE_LINE.match(line.text + " "):
             n = zh_number(m.group(1))
+            sub = zh_number(m.group(2)) if m.group(2) else None
             if n is not None:
-                heads.append(("zh", n, line.start))
+                heads.append(("zh", f"{n}-{sub}" if sub else str(n), line.start))
     out = []
     for i, (lang, n, start) in enumerate(heads):
         end = heads[i + 1][2] if i + 1 < len(heads) else len(text)
@@ -89,7 +91,7 @@ def extract(ctx: Context) -> None:
     _header_facts(ctx, header)
     if not any(f.predicate == "effectiveFrom" for f in col.extraction.facts):
         _effective(ctx, arts)
-    by_number: dict[tuple[str, int], str] = {}
+    by_number: dict[tuple[str, str], str] = {}
     for lang, n, s, e in arts:
         if (lang, n) in by_number:
             continue
@@ -106,7 +108,7 @@ def extract(ctx: Context) -> None:
     _services(ctx)
 
 
-def _span_of(arts: list[tuple[str, int, int, int]], lang: str, n: int) -> tuple[int, int]:
+def _span_of(arts: list[tuple[str, str, int, int]], lang: str, n: str) -> tuple[int, int]:
     return next((s, e) for la, m, s, e in arts if la == lang and m == n)
 
 
@@ -142,7 +144,7 @@ def _header_facts(ctx: Context, header: list) -> None:
                 found.add("issuedBy")
 
 
-def _effective(ctx: Context, arts: list[tuple[str, int, int, int]]) -> None:
+def _effective(ctx: Context, arts: list[tuple[str, str, int, int]]) -> None:
     """The article that puts the regulation into force ("shall enter into force as of", "自...起施行")."""
     for _, _, s, e in arts:
         body = ctx.text[s:e]

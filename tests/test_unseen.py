@@ -99,3 +99,19 @@ def test_regulation_with_promulgation_header(data_kg):
     assert objects(data_kg, reg, "effectiveFrom") == ["2022-08-01"]
     assert objects(data_kg, reg, "issuedBy") == ["Cyberspace Administration of China"]
     assert objects(data_kg, reg, "appliesTo") == ["Internet user account information services"]
+
+
+def test_inserted_articles_of_a_chinese_law_are_their_own_articles(tmp_path):
+    import graph
+
+    (tmp_path / "law.md").write_text("# 中华人民共和国刑法修正案节选\n\n2015年8月29日 全国人民代表大会常务委员会通过\n\n"
+                                     "<!-- INFO END -->\n\n第一百二十条 组织恐怖组织的，处十年以上有期徒刑。\n\n"
+                                     "第一百二十条之一 资助恐怖活动的，处五年以下有期徒刑。\n\n"
+                                     "第一百二十条之六 明知是宣扬恐怖主义的物品而非法持有的，处三年以下有期徒刑。\n",
+                                     encoding="utf-8")
+    kg = graph.build([tmp_path])
+    own = sorted(n.props["number"] for n in kg.nodes.values() if n.cls == "Article")
+    assert own == ["120", "120-1", "120-6"]
+    reg = node(kg, "中华人民共和国刑法修正案节选", "Regulation")
+    assert objects(kg, reg, "issuedBy") == ["Standing Committee of the National People's Congress"]
+    assert objects(kg, reg, "issuedOn") == ["2015-08-29"]
