@@ -124,7 +124,8 @@ def classify(title: str, body: str) -> str:
     """`Regulation`, `Judgment` or `NewsReport`, from the language of the text ("" for none of them)."""
     body_lines = [b.strip() for b in body.splitlines() if b.strip()]
     en_numbers = [m.group(1) for b in body_lines if (m := EN_ARTICLE_LINE.match(b + " "))]
-    zh_first = [b for b in body_lines if re.match(r"^第一[条條][\s　]", b)]
+    zh_articles = [b for b in body_lines if ZH_ARTICLE_LINE.match(b + " ")]
+    zh_first = any(re.match(r"^第一[条條][\s　]", b) for b in zh_articles) or len(zh_articles) >= 2
     head = body_lines[:8]
     if ("1" in en_numbers and "2" in en_numbers) or zh_first or any(ISSUE_HEADER.match(b) for b in head):
         return "Regulation"
