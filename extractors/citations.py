@@ -19,7 +19,9 @@ from .mentions import Cand
 from .values import zh_number
 
 PAREN = r"\((?:\d+|[ivxlcIVXLC]+|[a-z])\)"
-EN_ART = re.compile(rf"\bArticle\s+(?P<num>\d+)(?:\s*-\s*(?P<sub>\d+))?(?P<tail>(?:\s?{PAREN})*(?:\s+and\s+{PAREN})*)")
+PART = r"(?:paragraphs?|items?|subparagraphs?|clauses?|sections?)\s+\(?\w{1,4}\)?"
+EN_ART = re.compile(rf"\bArticle\s+(?P<num>\d+)(?:\s*-\s*(?P<sub>\d+))?(?P<tail>(?:\s?{PAREN})*(?:\s+and\s+{PAREN})*"
+                    rf"(?:,?\s+{PART}(?:\s*(?:,|and|or)\s+(?!Article){PART}|\s*(?:,|and)\s+\(?\d\)?(?=[\s,]))*)*)")
 EN_ARTS = re.compile(r"\bArticles\s+(?P<list>\d+(?:-\d+)?(?:\s*(?:,\s*(?:and\s+)?|and\s+)\d+(?:-\d+)?)+)")
 SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+|\s*;\s*")
 OF = re.compile(r"\s*,?\s+(?:of|in|under)\s+(?:the\s+)?")

@@ -144,8 +144,8 @@ def _common_facts(ctx: Context) -> None:
                 col.fact(eid, "operatedBy", oid, o.start, c.end)
     for p, eid in ctx.people:
         for m in p.mentions:
-            firm = re.match(r"(?:,?\s+(?:a\s+)?(?:lawyer|attorney|partner)s?)?\s+(?:of|from|at|with)\s+(?:the\s+)?",
-                            text[m.end:m.end + 40])
+            firm = re.match(r"(?:,?\s+(?:a\s+)?(?:lawyer|attorney|partner)s?)?\s+(?:of|from|at|with)\s+(?:the\s+)?|"
+                            r",\s+(?:a\s+lawyer\s+(?:of|at|with)\s+)?(?:the\s+)?", text[m.end:m.end + 40])
             if firm:
                 for o, oid in orgs:
                     if o.start == m.end + firm.end() and re.search(r"Law\s+(?:Firm|Office)", o.name):

@@ -44,8 +44,8 @@ TITLE_CUES = [
     re.compile(rf"\b[Cc]ase of (?P<n>{NAME})['’]s\b"),
     re.compile(rf"(?:^|:[ \t]*)(?P<n>{NAME})['’]s[ \t]+(?:Court[ \t]+)?(?:Judgment|Case|Trial|Appeal|Sentence|Conviction)\b"),
 ]
-BENCH_EN = re.compile(rf"^[ \t]*(?P<role>(?:[A-Z][a-z'’]+[ \t]+){{0,2}}(?:Judges?|Assessor|Juror|Clerc?k|Assistan(?:t|ce)|"
-                      rf"Secretary|Recorder))[ \t]*:?[ \t]+(?P<n>{NAME})[ \t]*$")
+BENCH_EN = re.compile(rf"^[ \t]*(?=[A-Z])(?P<role>(?:[A-Z][a-z'’]+[ \t]+(?:[A-Za-z][a-z'’]+[ \t]+)?)?(?i:judges?|assessor|"
+                      rf"juror|clerc?k|assistan(?:t|ce)|secretary|recorder))[ \t]*:?[ \t]+(?P<n>{NAME})[ \t]*$")
 ZH_BENCH_ROLES = {"审判长": "judge", "审判员": "judge", "代理审判员": "judge", "助理审判员": "judge",
                   "人民陪审员": "judge", "陪审员": "judge", "法官助理": "clerk", "书记员": "clerk"}
 ZH_BENCH = re.compile(rf"^(?P<role>{'|'.join(sorted(ZH_BENCH_ROLES, key=len, reverse=True))})(?P<n>[{CJK}·]{{2,8}})$")

@@ -14,13 +14,14 @@ from .mentions import Cand
 from .text import lines
 from .values import find_dates, zh_number
 
-ISSUED_ON = re.compile(r"^\s*(?:Issued|Promulgated|Released|Published|Adopted)\s+(?:on|date)\s*:", re.IGNORECASE)
 ISSUED_BY = re.compile(r"^\s*(?:Issued|Promulgated|Released|Published|Adopted)\s+by\s*:\s*(?P<who>.+)$",
                        re.IGNORECASE)
 EFFECTIVE_EN = re.compile(r"(?:enter|come)\s+into\s+(?:force|effect)|take\s+effect|become\s+effective|be\s+effective|"
                           r"(?:Effective|Implementation)\s+(?:date|on)\s*:", re.IGNORECASE)
-EFFECTIVE_ZH = re.compile(r"施行|生效")
-ISSUED_ZH = re.compile(r"通过|通過|公布|发布|發布|印发|印發")
+ISSUE_WORD = re.compile(r"\b(?:issued|promulgated|released|published|adopted|passed|announced)\b|"
+                        r"通过|通過|公布|发布|發布|印发|印發", re.IGNORECASE)
+EFFECTIVE_WORD = re.compile(r"\b(?:effective|enters?\s+into\s+force|entered\s+into\s+force|takes?\s+effect|"
+                            r"comes?\s+into\s+(?:force|effect)|implementation)\b|施行|生效", re.IGNORECASE)
 TITLE_SERVICE = [re.compile(r"\b(?:Administration|Management|Regulation)\s+of\s+(?:the\s+)?(?P<s>.+?services?)\b",
                             re.IGNORECASE),
                  re.compile(r"^(?:Provisions|Measures|Regulations|Rules)\s+(?:on|for)\s+(?:the\s+)?(?P<s>.+?services?)\b",
@@ -112,36 +113,47 @@ def _span_of(arts: list[tuple[str, str, int, int]], lang: str, n: str) -> tuple[
     return next((s, e) for la, m, s, e in arts if la == lang and m == n)
 
 
+def _date_kinds(text: str) -> list[tuple[str, str]]:
+    """("issuedOn" | "effectiveFrom", ISO date) for each date of a header line, by the word that governs
+    it: in English the issuing or entry-into-force word before the date ("Promulgated ... on June 27, 2022;
+    effective August 1, 2022"), in Chinese the one after it ("2021年4月23日 ... 发布", "2021年5月25日 施行")."""
+    words = sorted([(m.start(), "issuedOn") for m in ISSUE_WORD.finditer(text)] +
+                   [(m.start(), "effectiveFrom") for m in EFFECTIVE_WORD.finditer(text)])
+    out = []
+    for start, end, iso in find_dates(text):
+        before = [kind for pos, kind in reversed(words) if pos < start]  # nearest first
+        after = [kind for pos, kind in words if pos >= end]
+        chinese = bool(re.search(r"[年月日]", text[start:end]))
+        nearest = after + before if chinese else before + after
+        kind = nearest[0] if nearest else None
+        if kind:
+            out.append((kind, iso))
+    return out
+
+
 def _header_facts(ctx: Context, header: list) -> None:
     """Issue date, issuer and entry into force from the lines above the first article. A law's header
-    lists its adoption first and its amendments after: the first line of each kind counts."""
+    lists its adoption first and its amendments after: the first of each counts."""
     col = ctx.collector
     issuers = ctx.of("Agency") + ctx.of("Court")
     found: set[str] = set()
-
-    def once(predicate: str, value: str, line) -> None:
-        if predicate not in found:
-            found.add(predicate)
-            col.fact(DOC, predicate, value, line.start, line.end, literal=True)
-
     for line in header:
-        dates = find_dates(line.text)
-        effective = EFFECTIVE_ZH.search(line.text) or EFFECTIVE_EN.search(line.text)
-        if dates and (ISSUED_ON.match(line.text) or (ISSUED_ZH.search(line.text) and not effective)):
-            once("issuedOn", dates[0][2], line)
-        elif dates and effective:
-            once("effectiveFrom", dates[-1][2], line)
+        for kind, iso in _date_kinds(line.text):
+            if kind not in found:
+                found.add(kind)
+                col.fact(DOC, kind, iso, line.start, line.end, literal=True)
+        if "issuedBy" in found or not ISSUE_WORD.search(line.text):
+            continue
+        named = [eid for c, eid in issuers if line.start <= c.start and c.end <= line.end]
         m = ISSUED_BY.match(line.text)
-        if (m or ISSUED_ZH.search(line.text)) and "issuedBy" not in found:
-            named = [eid for c, eid in issuers if line.start <= c.start and c.end <= line.end]
-            if m and not named:
-                who = m.group("who").strip().rstrip(".")
-                s = line.start + m.start("who")
-                named = [col.entity("Agency", who, {f"agency:{who.casefold()}"}, s, s + len(who))]
-            for eid in named:
-                col.fact(DOC, "issuedBy", eid, line.start, line.end)
-            if named:
-                found.add("issuedBy")
+        if m and not named:
+            who = m.group("who").strip().rstrip(".")
+            s = line.start + m.start("who")
+            named = [col.entity("Agency", who, {f"agency:{who.casefold()}"}, s, s + len(who))]
+        for eid in named:
+            col.fact(DOC, "issuedBy", eid, line.start, line.end)
+        if named:
+            found.add("issuedBy")
 
 
 def _effective(ctx: Context, arts: list[tuple[str, str, int, int]]) -> None:

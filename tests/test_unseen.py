@@ -115,3 +115,26 @@ def test_inserted_articles_of_a_chinese_law_are_their_own_articles(tmp_path):
     reg = node(kg, "中华人民共和国刑法修正案节选", "Regulation")
     assert objects(kg, reg, "issuedBy") == ["Standing Committee of the National People's Congress"]
     assert objects(kg, reg, "issuedOn") == ["2015-08-29"]
+
+
+CHAOYANG = "Criminal Ruling of the Beijing Chaoyang District People's Court in the Case of Defendant Zhou Hua"
+
+
+def test_header_in_one_sentence(data_kg):
+    reg = node(data_kg, "Provisions on the Administration of Internet Comment Posting Services", "Regulation")
+    assert objects(data_kg, reg, "issuedBy") == ["Cyberspace Administration of China"]
+    assert objects(data_kg, reg, "issuedOn") == ["2017-08-25"]
+    assert objects(data_kg, reg, "effectiveFrom") == ["2017-10-01"]
+    decision = node(data_kg, "全国人民代表大会常务委员会关于加强网络信息保护的决定", "Statute")
+    assert decision.label.startswith("Decision of the Standing Committee of the National People's Congress")
+
+
+def test_paragraphs_lower_case_roles_and_a_firm_after_a_comma(data_kg):
+    j = node(data_kg, CHAOYANG, "Judgment")
+    assert objects(data_kg, j, "judge") == ["Liu Ying", "Qian Lu", "Zhang Min"]
+    assert objects(data_kg, j, "clerk") == ["Ma Jun"]
+    zhou = node(data_kg, "Zhou Hua", "Person")
+    assert objects(data_kg, zhou, "convictedUnder") == [f"{CRIMINAL_LAW} Article 253-1", f"{CRIMINAL_LAW} Article 67"]
+    assert objects(data_kg, zhou, "imprisonmentMonths") == [42]
+    assert objects(data_kg, zhou, "fineYuan") == [20000]
+    assert objects(data_kg, node(data_kg, "Gu Qing", "Person"), "memberOf") == ["Beijing Dacheng Law Firm"]
