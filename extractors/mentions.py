@@ -151,6 +151,13 @@ PLATFORM_GENERIC = re.compile(r"\s+(?:VPN|software|app|application|website|web\s
                               r"messaging\s+service)$", re.IGNORECASE)
 
 
+CITY_BEFORE_BODY = re.compile(
+    r"(?<![\w'’-])(?P<place>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?:(?:Intermediate|High|Higher|Basic)[ \t]+People['’]s"
+    r"[ \t]+Court|People['’]s[ \t]+(?:Court|Procuratorate)|Public[ \t]+Security[ \t]+Bureau)\b")
+ORDINAL = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|No|Supreme|Military|"
+                     r"Maritime|Internet|Railway|Forestry|Financial|Intellectual)$")
+
+
 def _location_cands(text: str) -> list[Cand]:
     loc_gaz = gazetteer("Location")
     out = []
@@ -166,6 +173,16 @@ def _location_cands(text: str) -> list[Cand]:
         start = left[0][0]
         name = re.sub(r"\s+", " ", text[start:m.end()])
         out.append(Cand(start, m.end(), "Location", name))
+    for m in CITY_BEFORE_BODY.finditer(text):  # "Linyi Intermediate People's Court": the city it serves
+        words = m.group("place").split()
+        while words and words[0] in CAP_STOP:
+            words.pop(0)
+        while words and words[-1] in ("High", "Higher", "Intermediate", "Basic"):
+            words.pop()
+        if words and not ORDINAL.match(words[0]) and not any(w in UNIT_NOUNS for w in words):
+            place = " ".join(words)
+            start = m.start("place") + m.group("place").index(place)
+            out.append(Cand(start, m.end("place"), "Location", place))
     for m in ZH_COURT.finditer(text):
         for p in re.finditer(ZH_PLACE, m.group(0)):
             if p.group(0).endswith(("省", "自治区", "市", "自治州", "县", "区")) and not _generic_zh_place(p.group(0)):
@@ -266,6 +283,8 @@ def find(text: str) -> list[Cand]:
     places = [p for p in _settle(places) if not any(
         o.start <= p.start and p.end <= o.end and o.cls in ("Platform", "Organization") for o in others)]
     for c in others + places:
+        if not c.gid and (entry := gazetteer(c.cls).lookup(c.name)) is not None:
+            c.gid, c.name, c.zh_name = entry.id, entry.name, entry.zh_name  # a pattern found a known name
         if not c.keys:
             c.keys = {f"gaz:{c.gid}"} if c.gid else {name_key(c.cls, c.name)}
     return sorted(others + places, key=lambda c: (c.start, -c.end, c.cls))

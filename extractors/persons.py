@@ -35,7 +35,10 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"\bnamed[ \t]+(?P<n>{NAME})")),
     ("sentenced", re.compile(rf"\bsentence[ \t]+(?:on|for|against)[ \t]+(?P<n>{NAME})")),
     ("sentenced", re.compile(rf"(?P<n>{NAME})[ \t]+(?:was|has been|is)[ \t]+(?:sentenced|convicted)\b")),
-    ("sentenced", re.compile(rf"\bsentenc(?:ed|es|ing)[ \t]+(?:[a-z]+[ \t]+)?(?P<n>{NAME})[ \t]+to\b")),
+    ("sentenced", re.compile(rf"\bsentenc(?:ed|es|ing)[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<n>{NAME})[ \t]+"
+                             rf"(?:[(（][^()（）\n]{{1,12}}[)）][ \t]+)?to\b")),
+    ("sentenced", re.compile(rf"^(?:Translation:[ \t]*)?(?P<n>{NAME})[ \t]+(?:Sentenced|Jailed|Convicted|Detained|Arrested|"
+                             rf"Imprisoned|Tried)\b")),
     ("sentenced", re.compile(rf"\b(?:conviction|sentencing|trial|case|arrest|detention|prosecution)[ \t]+of[ \t]+"
                              rf"(?:(?:the[ \t]+)?[a-z]+[ \t]+)?(?P<n>{NAME})")),
 ]
@@ -153,6 +156,21 @@ def _clean(name: str) -> str:
     return " ".join(words)
 
 
+GLOSSED = re.compile(rf"(?P<n>{NAME})[ \t]*[(（](?P<zh>[{CJK}·]{{2,8}})[)）]")
+
+
+def _glossed_names(text: str) -> list[PersonMention]:
+    """"Xu Zhiyong (许志永)": an English name glossed with the Chinese name it romanises is a person."""
+    out = []
+    for m in GLOSSED.finditer(text):
+        name = _clean(m.group("n"))
+        if name and romanise(m.group("zh")).replace(" ", "").lower() == name.replace(" ", "").replace("-", "").lower():
+            s = m.start("n") + m.group("n").index(name)
+            out.append(PersonMention(s, s + len(name), name, "en", "named"))
+            out.append(PersonMention(m.start("zh"), m.end("zh"), m.group("zh"), "zh", "named"))
+    return out
+
+
 def _zh_mentions(text: str) -> list[PersonMention]:
     out: list[PersonMention] = []
     order = 0
@@ -189,7 +207,7 @@ def _distance_one(a: str, b: str) -> bool:
 
 def find(text: str, title_end: int, is_judgment: bool) -> list[Person]:
     """The people of one document, each with all its mentions."""
-    mentions = _en_mentions(text, title_end, is_judgment) + _zh_mentions(text)
+    mentions = _en_mentions(text, title_end, is_judgment) + _zh_mentions(text) + _glossed_names(text)
     mentions = _dedupe(mentions)
     # a single word found by a weak cue ("Zhang was sentenced") is a surname, not a person of its own
     mentions = [m for m in mentions if m.lang == "zh" or " " in m.name or m.role not in WEAK_ROLES]

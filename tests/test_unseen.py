@@ -138,3 +138,14 @@ def test_paragraphs_lower_case_roles_and_a_firm_after_a_comma(data_kg):
     assert objects(data_kg, zhou, "imprisonmentMonths") == [42]
     assert objects(data_kg, zhou, "fineYuan") == [20000]
     assert objects(data_kg, node(data_kg, "Gu Qing", "Person"), "memberOf") == ["Beijing Dacheng Law Firm"]
+
+
+def test_glossed_names_and_the_city_a_court_serves(data_kg):
+    xu = node(data_kg, "许志永", "Person")
+    assert xu.label == "Xu Zhiyong"
+    assert node(data_kg, "丁家喜", "Person").label == "Ding Jiaxi"
+    court = node(data_kg, "Linyi Intermediate People's Court", "Court")
+    assert objects(data_kg, court, "locatedIn") == ["Linyi"]
+    reg = node(data_kg, "Provisions on the Governance of the Online Information Content Ecosystem", "Regulation")
+    assert (objects(data_kg, reg, "issuedOn"), objects(data_kg, reg, "effectiveFrom")) == (["2019-12-15"],
+                                                                                          ["2020-03-01"])
