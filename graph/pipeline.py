@@ -9,8 +9,10 @@ largest file, not the folder.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -89,6 +91,18 @@ def _extract_all(files: list[Path], jobs: int, scheduler: str | None) -> Iterato
         yield from map(extract_file, files)
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a build makes its millions of long-lived, acyclic objects."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE, jobs: int = 1,
           scheduler: str | None = None, cache_dir: str | Path | None = None) -> KnowledgeGraph:
     """Build the knowledge graph of the .txt/.md files that `paths` name (files or folders).
@@ -98,8 +112,12 @@ def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE, jobs: 
     extracted again. Files that cannot be read and texts that are no regulation, judgment or news report
     are skipped and listed in `.skipped`; documents built with something missing are listed in `.notes`.
     Raises `InputError` when nothing usable is left."""
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
+    with paused_gc():
+        return _build([paths] if isinstance(paths, (str, Path)) else list(paths), base, jobs, scheduler, cache_dir)
+
+
+def _build(paths: list[str | Path], base: str, jobs: int, scheduler: str | None,
+           cache_dir: str | Path | None) -> KnowledgeGraph:
     files = collect(list(paths))
     notes: list[str] = []
     cache = None
