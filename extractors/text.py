@@ -11,7 +11,6 @@ from functools import lru_cache
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{CJK}]")
 CJK_SPACED_RE = re.compile(f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
-APOSTROPHES = "'’"
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,17 @@ import time
 from pathlib import Path
 
 from .kg import KnowledgeGraph
+from .pipeline import paused_gc
 
 
 def write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str], jobs: int = 1) -> list[Path]:
     """RDF in `formats`, the pages (index.html, graph.html, docs/) and `exports` (into export/FORMAT/).
     Returns the files written, as they stand in `out`."""
+    with paused_gc():
+        return _write_all(kg, out, formats, exports, jobs)
+
+
+def _write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str], jobs: int) -> list[Path]:
     from . import html, rdf
 
     out = out.resolve()
