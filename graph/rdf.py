@@ -70,8 +70,15 @@ def _node(iri: str) -> Term:
 def rows(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Row], dict[str, Evidence]]:
     """The graph's statements as plain sortable rows, sorted, and its evidence by IRI (written as blocks
     of their own, the bulk of the output). Without `named_graphs`, every row is in the default graph."""
-    out: set[Row] = set()
-    add = out.add
+    by_subject: dict[str, set[tuple[str, Term, str]]] = {}
+
+    def add(row: Row) -> None:
+        s = row[0]
+        rest = by_subject.get(s)
+        if rest is None:
+            rest = by_subject[s] = set()
+        rest.add(row[1:])
+
     evidence: dict[str, Evidence] = {}
     known: dict[tuple[str, int, int], Term] = {}
 
@@ -119,7 +126,8 @@ def rows(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Row], dict
         add((reified, RDF + "object", o, ""))
         for ev in st.evidence:
             add((reified, PROV + "wasDerivedFrom", ev_node(ev), ""))
-    return sorted(out), evidence
+    # sorted subject by subject: the same order as sorting every row, at a fraction of the cost
+    return [(s, *rest) for s in sorted(by_subject) for rest in sorted(by_subject[s])], evidence
 
 
 def evidence_rows(iri: str, ev: Evidence) -> list[Row]:
@@ -283,13 +291,44 @@ def _curie(iri: str) -> str:
     return iri
 
 
-def write(kg: KnowledgeGraph, folder: Path, formats: list[str]) -> list[Path]:
-    """Write the graph in each format into `folder` (plus context.jsonld beside JSON-LD)."""
+def _write_turtle_in_two(kg: KnowledgeGraph, path: Path) -> None:
+    """graph.ttl with its evidence blocks (most of the file) written by a forked process meanwhile."""
+    import multiprocessing
+    import shutil
+
+    main, evidence = rows(kg, named_graphs=False)
+    tail = path.with_name(path.name + ".evidence")
+
+    def write_evidence() -> None:
+        with tail.open("w", encoding="utf-8", newline="\n") as f:
+            f.writelines(_evidence_turtle(evidence))
+
+    child = multiprocessing.get_context("fork").Process(target=write_evidence)
+    child.start()
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        f.write(_prefix_lines())
+        f.writelines(_turtle_blocks(main))
+    child.join()
+    if child.exitcode != 0:
+        raise RuntimeError(f"writing the evidence of {path.name} failed (exit code {child.exitcode})")
+    with path.open("ab") as f, tail.open("rb") as g:
+        shutil.copyfileobj(g, f, 1 << 20)
+    tail.unlink()
+
+
+def write(kg: KnowledgeGraph, folder: Path, formats: list[str], parallel: bool = False) -> list[Path]:
+    """Write the graph in each format into `folder` (plus context.jsonld beside JSON-LD). With `parallel`,
+    a second process writes the evidence of graph.ttl (the same bytes, sooner on two cores)."""
+    import multiprocessing
+
     written = []
     for fmt in formats:
         path = folder / FILE_NAMES[fmt]
-        with path.open("w", encoding="utf-8", newline="\n") as f:
-            f.writelines(chunks(kg, fmt))
+        if fmt == "ttl" and parallel and "fork" in multiprocessing.get_all_start_methods():
+            _write_turtle_in_two(kg, path)
+        else:
+            with path.open("w", encoding="utf-8", newline="\n") as f:
+                f.writelines(chunks(kg, fmt))
         written.append(path)
         if fmt == "jsonld":
             ctx = folder / "context.jsonld"
