@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -15,17 +16,20 @@ def attribute_columns(g: nx.MultiDiGraph) -> list[str]:
     return sorted({k for _, d in g.nodes(data=True) for k in d} - set(NODE_COLUMNS))
 
 
+def write_csv(path: Path, header: list[str], rows: Iterable[list]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
+def edge_rows(g: nx.MultiDiGraph) -> list[list[str]]:
+    return [[s, o, k] for s, o, k in sorted(g.edges(keys=True))]
+
+
 def write(g: nx.MultiDiGraph, folder: Path) -> list[Path]:
-    extra = attribute_columns(g)
-    nodes, edges = folder / "nodes.csv", folder / "edges.csv"
-    with nodes.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(NODE_COLUMNS + extra)
-        for iri, d in sorted(g.nodes(data=True)):
-            w.writerow([iri] + [d.get(c, "") for c in NODE_COLUMNS[1:] + extra])
-    with edges.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["source", "target", "relation"])
-        for s, o, k in sorted(g.edges(keys=True)):
-            w.writerow([s, o, k])
-    return [nodes, edges]
+    columns = NODE_COLUMNS[1:] + attribute_columns(g)
+    nodes = ([iri] + [d.get(c, "") for c in columns] for iri, d in sorted(g.nodes(data=True)))
+    return [write_csv(folder / "nodes.csv", ["id", *columns], nodes),
+            write_csv(folder / "edges.csv", ["source", "target", "relation"], edge_rows(g))]

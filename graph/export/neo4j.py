@@ -8,28 +8,18 @@ are joined with the export's LIST_SEPARATOR in `labels_en` / `labels_zh`.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import networkx as nx
 
-from .csvfiles import NODE_COLUMNS, attribute_columns
+from .csvfiles import NODE_COLUMNS, attribute_columns, edge_rows, write_csv
 
 TYPES = {"degree": "int", "imprisonmentMonths": "int", "fineYuan": "int"}
 
 
 def write(g: nx.MultiDiGraph, folder: Path) -> list[Path]:
-    extra = attribute_columns(g)
-    columns = [c for c in NODE_COLUMNS[1:] if c != "type"] + extra
-    nodes, rels = folder / "nodes.csv", folder / "relationships.csv"
-    with nodes.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(["id:ID"] + [f"{c}:{TYPES[c]}" if c in TYPES else c for c in columns] + [":LABEL"])
-        for iri, d in sorted(g.nodes(data=True)):
-            w.writerow([iri] + [d.get(c, "") for c in columns] + [d["type"]])
-    with rels.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow([":START_ID", ":END_ID", ":TYPE"])
-        for s, o, k in sorted(g.edges(keys=True)):
-            w.writerow([s, o, k])
-    return [nodes, rels]
+    columns = [c for c in NODE_COLUMNS[1:] if c != "type"] + attribute_columns(g)
+    header = ["id:ID"] + [f"{c}:{TYPES[c]}" if c in TYPES else c for c in columns] + [":LABEL"]
+    nodes = ([iri] + [d.get(c, "") for c in columns] + [d["type"]] for iri, d in sorted(g.nodes(data=True)))
+    return [write_csv(folder / "nodes.csv", header, nodes),
+            write_csv(folder / "relationships.csv", [":START_ID", ":END_ID", ":TYPE"], edge_rows(g))]
