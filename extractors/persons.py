@@ -80,6 +80,12 @@ class Person:
 
 
 @cache
+def _pinyin_surnames() -> frozenset[str]:
+    rows = (ONTOLOGY_DIR / "surnames-pinyin.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(r.strip() for r in rows if r.strip() and not r.startswith("#"))
+
+
+@cache
 def _surname_readings() -> dict[str, str]:
     rows = (ONTOLOGY_DIR / "surnames.tsv").read_text(encoding="utf-8").splitlines()
     return dict(r.split("\t") for r in rows[2:] if r.strip() and not r.startswith("#"))
@@ -209,8 +215,11 @@ def find(text: str, title_end: int, is_judgment: bool) -> list[Person]:
     """The people of one document, each with all its mentions."""
     mentions = _en_mentions(text, title_end, is_judgment) + _zh_mentions(text) + _glossed_names(text)
     mentions = _dedupe(mentions)
-    # a single word found by a weak cue ("Zhang was sentenced") is a surname, not a person of its own
-    mentions = [m for m in mentions if m.lang == "zh" or " " in m.name or m.role not in WEAK_ROLES]
+    # a single word found by a weak cue ("Zhang was sentenced") is a surname, not a person of its own; and
+    # words found by a weak cue are a name when they begin with a Chinese surname or the text repeats them
+    # ("Tibetan Monk Sentenced to ..." is not)
+    mentions = [m for m in mentions if m.lang == "zh" or m.role not in WEAK_ROLES or (
+        " " in m.name and (m.name.split()[0] in _pinyin_surnames() or text.count(m.name) > 1))]
     groups: dict[str, Person] = {}
     for m in mentions:
         key = squeeze_cjk(m.name) if m.lang == "zh" else m.name

@@ -24,8 +24,8 @@ def extractor_version() -> str:
     """A digest of everything extraction depends on besides the text."""
     h = hashlib.sha256(extractors.VERSION.encode())
     code = Path(extractors.__file__).parent
-    for path in sorted([*code.glob("*.py"), *ONTOLOGY_DIR.glob("gazetteer/*.tsv"), ONTOLOGY_DIR / "surnames.tsv",
-                        Path(__file__).with_name("model.py")]):
+    data = [*ONTOLOGY_DIR.glob("gazetteer/*.tsv"), *ONTOLOGY_DIR.glob("*.tsv"), *ONTOLOGY_DIR.glob("*.txt")]
+    for path in sorted([*code.glob("*.py"), *data, Path(__file__).with_name("model.py")]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()

@@ -146,3 +146,10 @@ def test_two_people_with_one_surname_get_no_surname_mentions():
     people = persons.find(text, 0, True)
     assert sorted(p.name for p in people) == ["Li Hua", "Li Qiang"]
     assert all("Li" not in {m.name for m in p.mentions} for p in people)
+
+
+def test_a_headline_noun_phrase_is_not_a_person():
+    text = "Tibetan Monk Sentenced to Seven Years\n\nA court sentenced a Tibetan monk to seven years in prison."
+    assert persons.find(text, text.index("\n"), False) == []
+    text = "Wang Quanzhang Sentenced to Four Years\n\nA court in Tianjin sentenced the lawyer."
+    assert [p.name for p in persons.find(text, text.index("\n"), False)] == ["Wang Quanzhang"]
