@@ -25,7 +25,7 @@ CAP_STOP = {
     "He", "She", "They", "We", "His", "Her", "Their", "Its", "Our", "Translation", "Article", "Articles",
     "Chapter", "Mr", "Ms", "Mrs", "Dr", "Also", "Then", "Thus", "Therefore", "However", "Furthermore",
     "Moreover", "Local", "National", "Relevant", "Such", "Other", "Criminal", "Civil", "Administrative",
-    "Acting", "Assessor", "Issued", "Instance", "Internet",
+    "Acting", "Assessor", "Issued", "Instance", "Internet", "Order", "Decree", "Announcement", "Circular",
 }
 TOKEN = r"(?:[A-Z][A-Za-z0-9'’\-]*|No\.\s?\d+|\d+(?:st|nd|rd|th)?)"
 UNIT_NOUNS = {"Division", "Branch", "Department", "Office", "Bureau", "Detachment", "Brigade", "Team", "Section",
@@ -89,7 +89,7 @@ def _of_chain(text: str, pos: int) -> int:
     words = m.group(1).split()
     kept = []
     for w in words:
-        if w in CAP_STOP or w.endswith(("'s", "’s")):
+        if w in CAP_STOP or w.endswith(("'s", "’s")) or w.startswith("No."):
             break
         kept.append(w)
     if not kept:

@@ -18,8 +18,8 @@ ISSUED_BY = re.compile(r"^\s*(?:Issued|Promulgated|Released|Published|Adopted)\s
                        re.IGNORECASE)
 EFFECTIVE_EN = re.compile(r"(?:enter|come)\s+into\s+(?:force|effect)|take\s+effect|become\s+effective|be\s+effective|"
                           r"(?:Effective|Implementation)\s+(?:date|on)\s*:", re.IGNORECASE)
-ISSUE_WORD = re.compile(r"\b(?:issued|promulgated|released|published|adopted|passed|announced)\b|"
-                        r"通过|通過|公布|发布|發布|印发|印發", re.IGNORECASE)
+ISSUE_WORD = re.compile(r"\b(?:issued|promulgated|released|published|adopted|passed|announced|order)\b|"
+                        r"通过|通過|公布|发布|發布|印发|印發|令", re.IGNORECASE)
 EFFECTIVE_WORD = re.compile(r"\b(?:effective|enters?\s+into\s+force|entered\s+into\s+force|takes?\s+effect|"
                             r"comes?\s+into\s+(?:force|effect)|implementation)\b|施行|生效", re.IGNORECASE)
 TITLE_SERVICE = [re.compile(r"\b(?:Administration|Management|Regulation)\s+of\s+(?:the\s+)?(?P<s>.+?services?)\b",
@@ -131,6 +131,12 @@ def _date_kinds(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _only_date(text: str) -> str | None:
+    """The ISO date a line holds when it holds nothing else."""
+    dates = find_dates(text)
+    return dates[0][2] if len(dates) == 1 and dates[0][:2] == (0, len(text)) else None
+
+
 def _header_facts(ctx: Context, header: list) -> None:
     """Issue date, issuer and entry into force from the lines above the first article. A law's header
     lists its adoption first and its amendments after: the first of each counts."""
@@ -142,6 +148,13 @@ def _header_facts(ctx: Context, header: list) -> None:
             if kind not in found:
                 found.add(kind)
                 col.fact(DOC, kind, iso, line.start, line.end, literal=True)
+    if "issuedOn" not in found:  # a dateline of its own under the title is the date of issue
+        datelines = [(ln, iso) for ln in header if (iso := _only_date(ln.stripped))]
+        if datelines:
+            found.add("issuedOn")
+            line, iso = datelines[0]
+            col.fact(DOC, "issuedOn", iso, line.start, line.end, literal=True)
+    for line in header:
         if "issuedBy" in found or not ISSUE_WORD.search(line.text):
             continue
         named = [eid for c, eid in issuers if line.start <= c.start and c.end <= line.end]

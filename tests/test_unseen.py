@@ -149,3 +149,11 @@ def test_glossed_names_and_the_city_a_court_serves(data_kg):
     reg = node(data_kg, "Provisions on the Governance of the Online Information Content Ecosystem", "Regulation")
     assert (objects(data_kg, reg, "issuedOn"), objects(data_kg, reg, "effectiveFrom")) == (["2019-12-15"],
                                                                                           ["2020-03-01"])
+
+
+def test_issued_by_an_order_with_a_dateline(data_kg):
+    reg = node(data_kg, "Provisions on Mobile Internet Application Information Services", "Regulation")
+    assert objects(data_kg, reg, "issuedBy") == ["Cyberspace Administration of China"]
+    assert objects(data_kg, reg, "issuedOn") == ["2016-06-28"]
+    assert objects(data_kg, reg, "effectiveFrom") == ["2016-08-01"]
+    assert not [n for n in data_kg.nodes.values() if "Order" in n.label and n.cls == "Agency"]
