@@ -136,6 +136,8 @@ def _en_mentions(text: str, title_end: int, is_judgment: bool) -> list[PersonMen
             if name:
                 s = m.start("n")
                 out.append(PersonMention(s, s + len(name), name, "en", role))
+                if role in ("defendant", "defenseCounsel"):  # "defendants Li Ming, Wang Qiang and Zhao Lei"
+                    out += _listed(text, s + len(name), role)
     if is_judgment:
         for rx in TITLE_CUES:
             for m in rx.finditer(text[:title_end]):
@@ -150,6 +152,23 @@ def _en_mentions(text: str, title_end: int, is_judgment: bool) -> list[PersonMen
             s = line.start + m.start("n")
             out.append(PersonMention(s, s + len(m.group("n")), m.group("n"), "en", kind, order))
     return out
+
+
+LISTED = re.compile(rf"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?P<n>{NAME})\b(?![ \t]*(?:'s|’s))")
+
+
+def _listed(text: str, pos: int, role: str) -> list[PersonMention]:
+    """The further names of a list that a role cue opens; a list ends in "and NAME" ("defendants Li Ming,
+    Wang Qiang and Zhao Lei"), which tells it from a name followed by a place ("Li Ming, Haidian District")."""
+    out: list[PersonMention] = []
+    closed = False
+    while (m := LISTED.match(text, pos)) and (name := _clean(m.group("n"))) == m.group("n") and " " in name:
+        out.append(PersonMention(m.start("n"), m.end("n"), name, "en", role))
+        closed = "and" in text[pos:m.start("n")]
+        pos = m.end("n")
+        if closed:
+            break
+    return out if closed else []
 
 
 def _clean(name: str) -> str:

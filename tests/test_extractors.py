@@ -153,3 +153,9 @@ def test_a_headline_noun_phrase_is_not_a_person():
     assert persons.find(text, text.index("\n"), False) == []
     text = "Wang Quanzhang Sentenced to Four Years\n\nA court in Tianjin sentenced the lawyer."
     assert [p.name for p in persons.find(text, text.index("\n"), False)] == ["Wang Quanzhang"]
+
+
+def test_a_list_of_defendants_and_not_a_name_followed_by_a_place():
+    text = ("The court tried defendants Li Ming, Wang Qiang and Zhao Lei for fraud. "
+            "Defendant Sun Hua, Haidian District resident, confessed.")
+    assert sorted(p.name for p in persons.find(text, 0, True)) == ["Li Ming", "Sun Hua", "Wang Qiang", "Zhao Lei"]
