@@ -9,6 +9,8 @@ from graph.model import DOC
 
 from .context import Context
 from .documents import CASE_NUMBER
+from .gazetteer import gazetteer
+from .mentions import followed_by_reporting_verb
 from .text import lines, sentences
 from .values import amount, en_months, find_dates, zh_months
 
@@ -46,15 +48,15 @@ def extract(ctx: Context) -> None:
     prosecutors = _prosecution(ctx, all_lines)
     defendants = [eid for p, eid in ctx.people if "defendant" in p.roles]
     for p, eid in ctx.people:
-        for role, predicate in (("defendant", "defendant"), ("defenseCounsel", "defenseCounsel"), ("judge", "judge"),
-                                ("clerk", "clerk")):
+        for role in ("defendant", "defenseCounsel", "judge", "clerk"):  # the role is the relation's name
             if role in p.roles:
                 m = next(m for m in p.mentions if m.role == role)
-                col.fact(DOC, predicate, eid, *_line_around(text, m.start, m.end))
+                col.fact(DOC, role, eid, *_line_around(text, m.start, m.end))
     _decided_on(ctx, all_lines)
-    _sentences(ctx, defendants)
-    _platforms_used(ctx, defendants)
-    _earlier_judgments(ctx, own_case, second_instance, prosecutors)
+    spans = list(sentences(text))
+    _sentences(ctx, spans, defendants)
+    _platforms_used(ctx, spans, defendants)
+    _earlier_judgments(ctx, spans, defendants, own_case, second_instance, prosecutors)
 
 
 def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -102,20 +104,20 @@ def _prosecution(ctx: Context, all_lines: list) -> list[tuple[str, bool, int, in
 
 
 def _decided_on(ctx: Context, all_lines: list) -> None:
+    """The last dateline: the English one where a translation also keeps the Chinese original's."""
     dated = [ln for ln in all_lines if DATE_LINE.match(ln.text)]
+    english = [ln for ln in dated if re.search(r"[A-Za-z]", ln.text)]
     if dated:
-        line = dated[-1] if not any(re.search(r"[A-Za-z]", ln.text) for ln in dated) else next(
-            ln for ln in reversed(dated) if re.search(r"[A-Za-z]", ln.text))
+        line = (english or dated)[-1]
         iso = find_dates(line.text)
         if iso:
             ctx.collector.fact(DOC, "decidedOn", iso[0][2], line.start, line.end, literal=True)
 
 
-def _sentences(ctx: Context, defendants: list[str]) -> None:
+def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]) -> None:
     """The operative sentences: who is convicted of what, for how long, with what fine, under which
     articles of the criminal code."""
     col, text = ctx.collector, ctx.text
-    spans = list(sentences(text))
     applied = [(s, e) for s, e in spans if APPLIED_LAW.search(text[s:e]) and any(
         s <= a.start < e for a, _ in ctx.cites)]
     for s, e in spans:
@@ -171,20 +173,16 @@ def _applied_articles(ctx: Context, applied: list[tuple[int, int]], before: int)
 
 
 def _criminal_code(gid: str) -> bool:
-    from .gazetteer import gazetteer
-
     entry = gazetteer("Statute").by_id.get(gid)
     return entry is not None and entry.extra.get("kind") == "criminal-code"
 
 
-def _platforms_used(ctx: Context, defendants: list[str]) -> None:
+def _platforms_used(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]) -> None:
     """A defendant used a platform where one sentence names both (or names the platform and refers to
     the only defendant as he or she)."""
-    from .mentions import followed_by_reporting_verb
-
     col, text = ctx.collector, ctx.text
     platforms = ctx.of("Platform")
-    for s, e in sentences(text):
+    for s, e in spans:
         named = [p for p in platforms if s <= p[0].start < e and not followed_by_reporting_verb(text, p[0].end)
                  and not CIRCUMVENTED.search(text[max(s, p[0].start - 30):p[0].start])
                  and not re.match(r"\s+circumvention", text[p[0].end:p[0].end + 14])]
@@ -198,12 +196,11 @@ def _platforms_used(ctx: Context, defendants: list[str]) -> None:
                 col.fact(pid, "usedPlatform", eid, s, e)
 
 
-def _earlier_judgments(ctx: Context, own_case: str, second_instance: bool,
-                       prosecutors: list[tuple[str, bool, int, int]]) -> None:
+def _earlier_judgments(ctx: Context, spans: list[tuple[int, int]], defendants: list[str], own_case: str,
+                       second_instance: bool, prosecutors: list[tuple[str, bool, int, int]]) -> None:
     """Judgments cited by case number: their court, date, prosecutor and defendant, and the appeal link."""
     col, text = ctx.collector, ctx.text
-    defendants = [eid for p, eid in ctx.people if "defendant" in p.roles]
-    for s, e in sentences(text):
+    for s, e in spans:
         for m in CASE_NUMBER.finditer(text, s, e):
             number = m.group(0)
             if number == own_case:

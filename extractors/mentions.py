@@ -103,7 +103,7 @@ def _of_chain(text: str, pos: int) -> int:
 
 
 def _anchored(text: str, anchor: re.Pattern[str], cls: str, *, need_modifier: bool = True,
-              of_chain: bool = True, unit_suffix: bool = False) -> list[Cand]:
+              unit_suffix: bool = False) -> list[Cand]:
     out = []
     for m in anchor.finditer(text):
         left = _tokens_left(text, m.start())
@@ -115,8 +115,7 @@ def _anchored(text: str, anchor: re.Pattern[str], cls: str, *, need_modifier: bo
             s = re.match(rf"((?:[ \t]+{TOKEN}){{1,4}})", text[end:])
             if s and s.group(1).split()[-1] in UNIT_NOUNS:
                 end += len(s.group(1))
-        if of_chain:
-            end = _of_chain(text, end)
+        end = _of_chain(text, end)
         name = re.sub(r"\s+", " ", text[start:end])
         out.append(Cand(start, end, cls, name))
     return out

@@ -260,7 +260,8 @@ def write_site(kg: KnowledgeGraph, out: Path) -> list[Path]:
             first.setdefault(ev.document, ev)
         for doc, ev in first.items():
             mentioned[doc].append((entity, ev))
-    for node in kg.document_nodes():
+    # in file order, so that each source file is read again once for the texts of its documents
+    for node in sorted(kg.document_nodes(), key=lambda n: (n.document.path, n.document.start)):
         path = out / "docs" / f"{slugs[node.iri]}.html"
         page = render_document(kg, node, by_doc[node.iri], mentioned[node.iri], dates_of.get(node.iri, ""))
         path.write_text(page, encoding="utf-8")
