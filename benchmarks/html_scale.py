@@ -34,13 +34,13 @@ def generated(n: int, seed: int = 7) -> KnowledgeGraph:
     for i in range(n - 1):
         iri = f"{base}n/{i}"
         nodes[iri] = Node(iri, rng.choice(CLASSES), f"Entity {i}", alt_labels={(f"实体{i}", "zh")},
-                          evidence=[Evidence(f"{base}doc/0", "bench.txt", 0, 10, "xxxxxxxxxx")])
+                          evidence=[Evidence(f"{base}doc/0", 0, 10, "bench.txt", "xxxxxxxxxx")])
         ids.append(iri)
     statements = []
     for _ in range(2 * n):
         a, b = rng.sample(ids, 2)
         statements.append(Statement(a, rng.choice(RELATIONS), b, False,
-                                    [Evidence(f"{base}doc/0", "bench.txt", 0, 10, "xxxxxxxxxx")]))
+                                    [Evidence(f"{base}doc/0", 0, 10, "bench.txt", "xxxxxxxxxx")]))
     return KnowledgeGraph(nodes, statements, [doc], base)
 
 

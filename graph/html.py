@@ -80,7 +80,7 @@ def doc_slugs(kg: KnowledgeGraph) -> dict[str, str]:
 
 
 def _short(quote: str) -> str:
-    quote = re.sub(r"\s+", " ", quote).strip()
+    quote = " ".join(quote.split())
     return quote if len(quote) <= QUOTE_LIMIT else quote[: QUOTE_LIMIT - 1] + "…"
 
 

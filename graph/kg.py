@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .model import Document
 
@@ -18,14 +18,14 @@ if TYPE_CHECKING:
 DEFAULT_BASE = "https://w3id.org/legal-kg/id/"
 
 
-@dataclass(frozen=True, order=True)
-class Evidence:
-    """Where a fact or mention is stated: a document node, the file, a span and its exact text."""
+class Evidence(NamedTuple):
+    """Where a fact or mention is stated: a document node, a span, the file and the span's exact text.
+    Evidence sorts by document and position. (A named tuple: a big graph makes a million of them.)"""
 
     document: str  # the document node's IRI
-    source: str  # file name
     start: int
     end: int
+    source: str  # file name
     quote: str
 
 

@@ -16,7 +16,6 @@ from .kg import Evidence, KnowledgeGraph, Node, Statement
 from .model import Document
 from .query import open_store
 from .rdf import KG, SPARQL_PREFIXES
-from .resolve import evidence_key
 
 EVIDENCE = """?ev oa:hasSource ?doc ; oa:hasSelector ?pos , ?q . ?pos oa:start ?start ; oa:end ?end .
   ?q oa:exact ?quote . ?doc dcterms:source ?file ."""
@@ -71,9 +70,9 @@ def load(folder: Path | str) -> KnowledgeGraph:
         st = statements.setdefault(key, Statement(*key))
         st.evidence.append(_evidence(r))
     for node in nodes.values():
-        node.evidence.sort(key=evidence_key)
+        node.evidence.sort()
     for st in statements.values():
-        st.evidence.sort(key=evidence_key)
+        st.evidence.sort()
     doc_iri = next((n.iri for n in nodes.values() if n.document is not None), "")
     base = doc_iri[: doc_iri.index("/doc/") + 1] if "/doc/" in doc_iri else ""
     ordered = sorted(statements.values(), key=lambda s: (s.subject, s.predicate, str(s.obj)))
@@ -81,4 +80,4 @@ def load(folder: Path | str) -> KnowledgeGraph:
 
 
 def _evidence(r: ox.QuerySolution) -> Evidence:
-    return Evidence(r["doc"].value, r["file"].value, int(r["start"].value), int(r["end"].value), r["quote"].value)
+    return Evidence(r["doc"].value, int(r["start"].value), int(r["end"].value), r["file"].value, r["quote"].value)

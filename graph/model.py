@@ -105,11 +105,20 @@ class Extraction:
     document: Document
     entities: dict[str, Entity] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
-    _seen: set[Fact] = field(default_factory=set, repr=False, compare=False)
+    _seen: set[Fact] | None = field(default=None, repr=False, compare=False)  # the facts, while adding
+    _quotes: dict[str, str] | None = field(default=None, repr=False, compare=False)  # one string per quote
 
     def add_fact(self, subject: str, predicate: str, obj: str | int, span: Span, quote: str,
                  literal: bool = False) -> None:
+        if self._seen is None or self._quotes is None:
+            self._seen, self._quotes = set(self.facts), {f.quote: f.quote for f in self.facts}
+        quote = self._quotes.setdefault(quote, quote)
         fact = Fact(subject, predicate, obj, span, quote, literal)
         if fact not in self._seen:
             self._seen.add(fact)
             self.facts.append(fact)
+
+    def __getstate__(self) -> dict:
+        """Pickled without the working sets (an extraction travels between processes and into the cache;
+        the facts' shared quotes travel once)."""
+        return {**self.__dict__, "_seen": None, "_quotes": None}

@@ -41,7 +41,7 @@ def _write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[
         if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
             pages = multiprocessing.get_context("fork").Process(target=html.write_site, args=(kg, tmp))
             pages.start()
-        rdf.write(kg, tmp, formats, parallel=jobs > 1)
+        rdf.write(kg, tmp, formats)
         kg.timings["write RDF"] = time.perf_counter() - started
         if pages is not None:
             pages.join()

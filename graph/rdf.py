@@ -67,18 +67,13 @@ def _node(iri: str) -> Term:
     return ("iri", iri)
 
 
-def rows(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Row], dict[str, Evidence]]:
-    """The graph's statements as plain sortable rows, sorted, and its evidence by IRI (written as blocks
-    of their own, the bulk of the output). Without `named_graphs`, every row is in the default graph."""
+Subject = tuple[str, list[tuple[str, Term, str]]]  # a subject IRI and its sorted (predicate, object, graph)
+
+
+def subjects(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Subject], dict[str, Evidence]]:
+    """The graph's statements grouped by subject, sorted, and its evidence by IRI (written as blocks of
+    their own, the bulk of the output). Without `named_graphs`, every statement is in the default graph."""
     by_subject: dict[str, set[tuple[str, Term, str]]] = {}
-
-    def add(row: Row) -> None:
-        s = row[0]
-        rest = by_subject.get(s)
-        if rest is None:
-            rest = by_subject[s] = set()
-        rest.add(row[1:])
-
     evidence: dict[str, Evidence] = {}
     known: dict[tuple[str, int, int], Term] = {}
 
@@ -93,41 +88,50 @@ def rows(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Row], dict
 
     for node in kg.nodes.values():
         s = node.iri
-        add((s, RDF + "type", _node(KG + node.cls), ""))
-        add((s, RDFS + "label", _lit(node.label, node.label_lang), ""))
+        rest = by_subject.setdefault(s, set())
+        add = rest.add
+        add((RDF + "type", _node(KG + node.cls), ""))
+        add((RDFS + "label", _lit(node.label, node.label_lang), ""))
         for text, lang in node.alt_labels:
-            add((s, SKOS + "altLabel", _lit(text, lang), ""))
+            add((SKOS + "altLabel", _lit(text, lang), ""))
         if "number" in node.props:
-            add((s, KG + "number", _lit(node.props["number"]), ""))
+            add((KG + "number", _lit(node.props["number"]), ""))
         if "text" in node.props:
-            add((s, KG + "text", _lit(node.props["text"], node.props.get("lang", "en")), ""))
+            add((KG + "text", _lit(node.props["text"], node.props.get("lang", "en")), ""))
+        mention = KG + "mention"
         for ev in node.evidence:
-            add((s, KG + "mention", ev_node(ev), ""))
+            add((mention, ev_node(ev), ""))
         d = node.document
         if d is not None:
-            add((s, DCT + "title", _lit(d.title, node.label_lang), ""))
-            add((s, DCT + "source", _lit(d.source), ""))
+            add((DCT + "title", _lit(d.title, node.label_lang), ""))
+            add((DCT + "source", _lit(d.source), ""))
             for p, v in (("firstLine", d.first_line), ("lastLine", d.last_line), ("startOffset", d.start),
                          ("endOffset", d.end)):
-                add((s, KG + p, _lit(v, datatype="integer"), ""))
-            add((s, KG + "sha256", _lit(d.sha256), ""))
+                add((KG + p, _lit(v, datatype="integer"), ""))
+            add((KG + "sha256", _lit(d.sha256), ""))
             for lang in d.languages:
-                add((s, DCT + "language", _lit(lang), ""))
+                add((DCT + "language", _lit(lang), ""))
+    derived = PROV + "wasDerivedFrom"
     for st in kg.statements:
         s, p = st.subject, KG + st.predicate
         o = _lit(st.obj, datatype=DATATYPES.get(st.predicate, "")) if st.literal else _node(str(st.obj))
-        docs = sorted({ev.document for ev in st.evidence})
-        for g in (docs if named_graphs and docs else [""]):
-            add((s, p, o, g))
+        rest = by_subject.setdefault(s, set())
+        if named_graphs and st.evidence:
+            rest.update((p, o, g) for g in {ev.document for ev in st.evidence})
+        else:
+            rest.add((p, o, ""))
         reified = _iri("statement", st.subject, st.predicate, st.obj, base=kg.base)
-        add((reified, RDF + "type", _node(RDF + "Statement"), ""))
-        add((reified, RDF + "subject", _node(s), ""))
-        add((reified, RDF + "predicate", _node(p), ""))
-        add((reified, RDF + "object", o, ""))
-        for ev in st.evidence:
-            add((reified, PROV + "wasDerivedFrom", ev_node(ev), ""))
-    # sorted subject by subject: the same order as sorting every row, at a fraction of the cost
-    return [(s, *rest) for s in sorted(by_subject) for rest in sorted(by_subject[s])], evidence
+        rest = by_subject.setdefault(reified, set())
+        rest.update(((RDF + "type", _node(RDF + "Statement"), ""), (RDF + "subject", _node(s), ""),
+                     (RDF + "predicate", _node(p), ""), (RDF + "object", o, "")))
+        rest.update((derived, ev_node(ev), "") for ev in st.evidence)
+    return [(s, sorted(by_subject[s])) for s in sorted(by_subject)], evidence
+
+
+def rows(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Row], dict[str, Evidence]]:
+    """The graph's statements as plain sortable rows, sorted, and its evidence by IRI (see `subjects`)."""
+    grouped, evidence = subjects(kg, named_graphs)
+    return [(s, *rest) for s, rests in grouped for rest in rests], evidence
 
 
 def evidence_rows(iri: str, ev: Evidence) -> list[Row]:
@@ -161,22 +165,22 @@ def _curie_or_iri(iri: str) -> str:
     return curie if curie != iri else f"<{iri}>"
 
 
-def _turtle_blocks(rows_: list[Row]) -> list[str]:
-    """Turtle subject blocks ("s p o , o ; p o .") for rows sorted by subject."""
+def _turtle_blocks(grouped: list[Subject]) -> list[str]:
+    """Turtle subject blocks ("s p o , o ; p o .") for statements grouped by subject."""
     out = []
-    i = 0
-    while i < len(rows_):
-        s = rows_[i][0]
-        j = i
-        while j < len(rows_) and rows_[j][0] == s:
-            j += 1
+    verbs: dict[str, str] = {RDF + "type": "a"}
+    for s, rests in grouped:
         preds: dict[str, list[str]] = {}
-        for _, p, o, _g in rows_[i:j]:
-            preds.setdefault(p, []).append(_text(o, prefixed=True))
-        body = " ;\n\t".join(("a" if p == RDF + "type" else _curie_or_iri(p)) + " " + " , ".join(objs)
+        for p, o, _g in rests:
+            # most objects are entities and evidence: full IRIs, no prefixed name to look for
+            text = f"<{o[1]}>" if o[0] == "iri" and not o[1].startswith(NAMESPACES) else _text(o, prefixed=True)
+            objs = preds.get(p)
+            if objs is None:
+                objs = preds[p] = []
+            objs.append(text)
+        body = " ;\n\t".join((verbs.get(p) or verbs.setdefault(p, _curie_or_iri(p))) + " " + " , ".join(objs)
                                for p, objs in preds.items())
         out.append(f"<{s}> {body} .\n")
-        i = j
     return out
 
 
@@ -199,29 +203,38 @@ def _prefix_lines() -> str:
 
 
 def turtle_chunks(kg: KnowledgeGraph) -> Iterator[str]:
-    main, evidence = rows(kg, named_graphs=False)
+    grouped, evidence = subjects(kg, named_graphs=False)
     yield _prefix_lines()
-    yield from _turtle_blocks(main)
+    yield from _turtle_blocks(grouped)
     yield from _evidence_turtle(evidence)
 
 
 def trig_chunks(kg: KnowledgeGraph) -> Iterator[str]:
-    main, evidence = rows(kg, named_graphs=True)
-    named: dict[str, list[Row]] = {}
-    for r in main:
-        if r[3]:
-            named.setdefault(r[3], []).append(r)
+    grouped, evidence = subjects(kg, named_graphs=True)
+    default: list[Subject] = []
+    named: dict[str, list[Subject]] = {}
+    for s, rests in grouped:
+        mine = [r for r in rests if not r[2]]
+        if mine:
+            default.append((s, mine))
+        for r in rests:
+            if r[2]:
+                in_graph = named.setdefault(r[2], [])
+                if not in_graph or in_graph[-1][0] != s:
+                    in_graph.append((s, []))
+                in_graph[-1][1].append(r)
     yield _prefix_lines()
-    yield from _turtle_blocks([r for r in main if not r[3]])
+    yield from _turtle_blocks(default)
     yield from _evidence_turtle(evidence)
     for g in sorted(named):
-        yield f"<{g}> {{\n" + "".join(_turtle_blocks(sorted(named[g]))) + "}\n"
+        yield f"<{g}> {{\n" + "".join(_turtle_blocks(named[g])) + "}\n"
 
 
 def nquads_chunks(kg: KnowledgeGraph, named_graphs: bool = True) -> Iterator[str]:
-    main, evidence = rows(kg, named_graphs)
-    for s, p, o, g in main:
-        yield f"<{s}> <{p}> {_text(o, False)}{f' <{g}>' if g else ''} .\n"
+    grouped, evidence = subjects(kg, named_graphs)
+    for s, rests in grouped:
+        for p, o, g in rests:
+            yield f"<{s}> <{p}> {_text(o, False)}{f' <{g}>' if g else ''} .\n"
     for iri in sorted(evidence):
         for s, p, o, _ in evidence_rows(iri, evidence[iri]):
             yield f"<{s}> <{p}> {_text(o, False)} .\n"
@@ -260,12 +273,12 @@ def context() -> dict[str, object]:
 
 def _jsonld(kg: KnowledgeGraph) -> str:
     """Compact JSON-LD: one object per subject, keys as prefixed names (the context defines them)."""
-    subjects: dict[str, dict[str, list[dict[str, str]]]] = {}
+    objects: dict[str, dict[str, list[dict[str, str]]]] = {}
     main, evidence = rows(kg, named_graphs=False)
     for iri in sorted(evidence):
         main += evidence_rows(iri, evidence[iri])
     for s, p, o, _ in main:
-        obj = subjects.setdefault(s, {})
+        obj = objects.setdefault(s, {})
         key = "@type" if p == RDF + "type" else _curie(p)
         if key == "@type":
             obj.setdefault("@type", []).append(_curie(o[1]))
@@ -275,7 +288,7 @@ def _jsonld(kg: KnowledgeGraph) -> str:
             obj.setdefault(key, []).append({"@value": o[1], "@language": o[2]})
         else:
             obj.setdefault(key, []).append({"@value": o[1], "@type": _curie(o[3] or XSD + "string")})
-    graph = [{"@id": s, **props} for s, props in subjects.items()]
+    graph = [{"@id": s, **props} for s, props in objects.items()]
     doc = {**context(), "@graph": graph}
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
@@ -291,44 +304,13 @@ def _curie(iri: str) -> str:
     return iri
 
 
-def _write_turtle_in_two(kg: KnowledgeGraph, path: Path) -> None:
-    """graph.ttl with its evidence blocks (most of the file) written by a forked process meanwhile."""
-    import multiprocessing
-    import shutil
-
-    main, evidence = rows(kg, named_graphs=False)
-    tail = path.with_name(path.name + ".evidence")
-
-    def write_evidence() -> None:
-        with tail.open("w", encoding="utf-8", newline="\n") as f:
-            f.writelines(_evidence_turtle(evidence))
-
-    child = multiprocessing.get_context("fork").Process(target=write_evidence)
-    child.start()
-    with path.open("w", encoding="utf-8", newline="\n") as f:
-        f.write(_prefix_lines())
-        f.writelines(_turtle_blocks(main))
-    child.join()
-    if child.exitcode != 0:
-        raise RuntimeError(f"writing the evidence of {path.name} failed (exit code {child.exitcode})")
-    with path.open("ab") as f, tail.open("rb") as g:
-        shutil.copyfileobj(g, f, 1 << 20)
-    tail.unlink()
-
-
-def write(kg: KnowledgeGraph, folder: Path, formats: list[str], parallel: bool = False) -> list[Path]:
-    """Write the graph in each format into `folder` (plus context.jsonld beside JSON-LD). With `parallel`,
-    a second process writes the evidence of graph.ttl (the same bytes, sooner on two cores)."""
-    import multiprocessing
-
+def write(kg: KnowledgeGraph, folder: Path, formats: list[str]) -> list[Path]:
+    """Write the graph in each format into `folder` (plus context.jsonld beside JSON-LD)."""
     written = []
     for fmt in formats:
         path = folder / FILE_NAMES[fmt]
-        if fmt == "ttl" and parallel and "fork" in multiprocessing.get_all_start_methods():
-            _write_turtle_in_two(kg, path)
-        else:
-            with path.open("w", encoding="utf-8", newline="\n") as f:
-                f.writelines(chunks(kg, fmt))
+        with path.open("w", encoding="utf-8", newline="\n") as f:
+            f.writelines(chunks(kg, fmt))
         written.append(path)
         if fmt == "jsonld":
             ctx = folder / "context.jsonld"

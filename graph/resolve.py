@@ -45,53 +45,73 @@ class _UnionFind:
             self.parent[rb] = ra
 
 
-def _doc_iris(extractions: list[Extraction], base: str) -> list[str]:
-    iris: list[str] = []
-    used: Counter[str] = Counter()
-    for ex in extractions:
-        s = slug(ex.document.title or ex.document.source)
-        used[s] += 1
-        iris.append(f"{base}doc/{s}" + (f"-{used[s]}" if used[s] > 1 else ""))
-    return iris
-
-
 def _case_key(number: str) -> str:
     return "case:" + re.sub(r"[^0-9a-z\u4e00-\u9fff]", "", number.lower())
 
 
 def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeGraph:
     """Merge per-document extractions (in a deterministic order) into one graph."""
-    doc_iris = _doc_iris(extractions, base)
-    uf = _UnionFind()
-    locals_: list[tuple[int, Entity]] = []
-    for i, ex in enumerate(extractions):
+    merger = Merger(base)
+    for ex in extractions:
+        merger.add(ex)
+    return merger.finish()
+
+
+class Merger:
+    """A merge fed one extraction at a time: `add` settles what a document decides alone (its IRI, the
+    keys of its entities), `finish` what needs them all."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.base = base
+        self.extractions: list[Extraction] = []
+        self.doc_iris: list[str] = []
+        self.slugs: Counter[str] = Counter()
+        self.uf = _UnionFind()
+        self.locals: list[tuple[int, Entity]] = []
+        self.case_numbers: list[tuple[int, str]] = []
+        self.judgments: list[tuple[int, Entity]] = []
+        self.articles: list[tuple[int, Entity]] = []
+
+    def add(self, ex: Extraction) -> None:
+        i = len(self.extractions)
+        self.extractions.append(ex)
+        s = slug(ex.document.title or ex.document.source)
+        self.slugs[s] += 1
+        self.doc_iris.append(f"{self.base}doc/{s}" + (f"-{self.slugs[s]}" if self.slugs[s] > 1 else ""))
+        union = self.uf.union
         for e in ex.entities.values():
             if e.cls == "Article":
+                self.articles.append((i, e))
                 continue
-            locals_.append((i, e))
+            self.locals.append((i, e))
             for k in sorted(e.keys):
-                uf.union((i, e.id), (e.cls, k))
-    # judgments cited by case number are the documents that bear the number
-    for i, ex in enumerate(extractions):
-        for f in ex.facts:
-            if f.subject == DOC and f.predicate == "caseNumber":
-                uf.union(("doc", i), ("Judgment", _case_key(str(f.obj))))
-    for i, ex in enumerate(extractions):
-        for e in ex.entities.values():
+                union((i, e.id), (e.cls, k))
             if e.cls == "Judgment":
-                for k in e.keys:
-                    uf.union((i, e.id), ("Judgment", k))
+                self.judgments.append((i, e))
+        self.case_numbers += [(i, str(f.obj)) for f in ex.facts if f.subject == DOC and f.predicate == "caseNumber"]
+
+    def finish(self) -> KnowledgeGraph:
+        return _finish(self.extractions, self.base, self.doc_iris, self.uf, self.locals, self.case_numbers,
+                       self.judgments, self.articles)
+
+
+def _finish(extractions: list[Extraction], base: str, doc_iris: list[str], uf: _UnionFind,
+            locals_: list[tuple[int, Entity]], case_numbers: list[tuple[int, str]],
+            judgments: list[tuple[int, Entity]], articles: list[tuple[int, Entity]]) -> KnowledgeGraph:
+    # judgments cited by case number are the documents that bear the number
+    for i, number in case_numbers:
+        uf.union(("doc", i), ("Judgment", _case_key(number)))
+    for i, e in judgments:
+        for k in e.keys:
+            uf.union((i, e.id), ("Judgment", k))
     # articles: by statute and number (a regulation's own articles: by document, language and number)
-    for i, ex in enumerate(extractions):
-        for e in ex.entities.values():
-            if e.cls != "Article":
-                continue
-            locals_.append((i, e))
-            if e.props.get("own"):
-                uf.union((i, e.id), ("own", i, e.props["lang"], e.props["number"]))
-            else:
-                statute = uf.find((i, e.props["statute"]))
-                uf.union((i, e.id), ("article", repr(statute), e.props["number"]))
+    for i, e in articles:
+        locals_.append((i, e))
+        if e.props.get("own"):
+            uf.union((i, e.id), ("own", i, e.props["lang"], e.props["number"]))
+        else:
+            statute = uf.find((i, e.props["statute"]))
+            uf.union((i, e.id), ("article", repr(statute), e.props["number"]))
     groups: dict[object, list[tuple[int, Entity]]] = defaultdict(list)
     for i, e in locals_:
         groups[uf.find((i, e.id))].append((i, e))
@@ -116,6 +136,9 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
         if used[iri] > 1:
             iri += f"-{used[iri]}"
         root_iri[root] = iri
+    sources = [ex.document.source for ex in extractions]
+    local_iri: dict[tuple[int, str], str] = {}  # (document, local entity id) -> node IRI
+    folded: dict[str, str] = {}  # a name -> its comparison key (names recur across documents)
     for root in sorted(groups, key=lambda r: root_iri[r]):
         members = groups[root]
         iri = root_iri[root]
@@ -126,17 +149,24 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
             node = nodes[iri] = Node(iri, members[0][1].cls, name, "zh" if has_cjk(name) else "en")
             if zh and zh != name:
                 node.alt_labels.add((zh, "zh"))
+        label_key = fold(node.label)
         for i, e in members:
+            local_iri[(i, e.id)] = iri
+            doc, source = doc_iris[i], sources[i]
             for m in e.mentions:
-                if fold(m.name) != fold(node.label):
-                    node.alt_labels.add((re.sub(r"\s+", " ", m.name).strip(), m.lang))
-                node.evidence.append(_evidence(extractions, doc_iris, i, m.span.start, m.span.end, m.text))
+                name = m.name
+                key = folded.get(name)
+                if key is None:
+                    key = folded[name] = fold(name)
+                if key != label_key:
+                    node.alt_labels.add((" ".join(name.split()), m.lang))
+                node.evidence.append(Evidence(doc, m.span.start, m.span.end, source, m.text))
             for k in ("number", "text", "lang"):
                 if k in e.props:
                     node.props.setdefault(k, e.props[k])
-    statements = _statements(extractions, doc_iris, groups, uf, root_iri, nodes)
+    statements = _statements(extractions, doc_iris, sources, local_iri, nodes)
     for node in nodes.values():
-        node.evidence.sort(key=evidence_key)
+        node.evidence.sort()
     return KnowledgeGraph(nodes, statements, [ex.document for ex in extractions], base)
 
 
@@ -185,34 +215,26 @@ def _iri(base: str, members: list[tuple[int, Entity]], name: str, uf: _UnionFind
     return f"{base}{cls.lower()}/{gids[0] if gids else slug(name)}"
 
 
-def _evidence(extractions: list[Extraction], doc_iris: list[str], i: int, start: int, end: int,
-              quote: str) -> Evidence:
-    return Evidence(doc_iris[i], extractions[i].document.source, start, end, quote)
-
-
-def _statements(extractions, doc_iris, groups, uf, root_iri, nodes) -> list[Statement]:
+def _statements(extractions: list[Extraction], doc_iris: list[str], sources: list[str],
+                local_iri: dict[tuple[int, str], str], nodes: dict[str, Node]) -> list[Statement]:
     out: dict[tuple, Statement] = {}
-
-    def iri_of(i: int, local: str) -> str:
-        return doc_iris[i] if local == DOC else root_iri[uf.find((i, local))]
-
     for i, ex in enumerate(extractions):
+        doc, source = doc_iris[i], sources[i]
         for f in ex.facts:
-            s = iri_of(i, f.subject)
-            o = f.obj if f.literal else iri_of(i, str(f.obj))
+            s = doc if f.subject == DOC else local_iri[(i, f.subject)]
+            o = f.obj if f.literal else doc if f.obj == DOC else local_iri[(i, str(f.obj))]
             if s == o:
                 continue
             key = (s, f.predicate, o, f.literal)
-            st = out.setdefault(key, Statement(s, f.predicate, o, f.literal))
-            st.evidence.append(_evidence(extractions, doc_iris, i, f.span.start, f.span.end, f.quote))
+            st = out.get(key)
+            if st is None:
+                st = out[key] = Statement(s, f.predicate, o, f.literal)
+            st.evidence.append(Evidence(doc, f.span.start, f.span.end, source, f.quote))
     _reports_on(extractions, doc_iris, out, nodes)
     for st in out.values():
-        st.evidence = sorted(set(st.evidence), key=evidence_key)
+        if len(st.evidence) > 1:
+            st.evidence = sorted(set(st.evidence))
     return sorted(out.values(), key=lambda s: (s.subject, s.predicate, str(s.obj)))
-
-
-def evidence_key(ev: Evidence) -> tuple[str, int, int, str, str]:
-    return (ev.document, ev.start, ev.end, ev.source, ev.quote)
 
 
 def _reports_on(extractions, doc_iris, out: dict, nodes: dict[str, Node]) -> None:
