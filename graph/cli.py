@@ -54,7 +54,8 @@ def build(
     exports: Annotated[str, typer.Option("--export", help="Also export, comma-separated: graphml, gexf, json, csv, "
                                          "neo4j (into OUT/export/FORMAT/).")] = "",
     strict: Annotated[bool, typer.Option("--strict", help="Fail, writing nothing, if any file is skipped.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction processes.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes: for extraction, then for writing "
+                                      "(each RDF format, the pages and each export).")] = 1,
     scheduler: Annotated[str | None, typer.Option(help="Extract on a Dask cluster: its scheduler's address, "
                                                   "tcp://HOST:PORT.")] = None,
     cache: Annotated[Path | None, typer.Option(help="Extraction cache folder (default: .kg-cache beside --out).")]

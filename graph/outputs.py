@@ -1,6 +1,9 @@
 """Writing a build's files atomically: everything goes to a temporary folder beside the output folder,
 which replaces the old one only when complete. A build killed half-way leaves the previous outputs as
-they were. With more than one job, the pages are written in a forked process while the RDF is written."""
+they were.
+
+Each RDF format, the pages and each export is a task of its own; with more than one job the tasks run in
+that many forked processes (the graph is shared, not copied), the biggest first."""
 
 from __future__ import annotations
 
@@ -9,22 +12,29 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .kg import KnowledgeGraph
 from .pipeline import paused_gc
 
+# the stage each task counts towards in the timings, and its share of the work in a big build (the order
+# in which parallel workers take the tasks: the longest first)
+STAGES = {"html": ("write HTML", 10), "ttl": ("write RDF", 10), "trig": ("write RDF", 12), "nq": ("write RDF", 9),
+          "jsonld": ("write RDF", 12), "gexf": ("exports", 6), "graphml": ("exports", 4), "json": ("exports", 3),
+          "csv": ("exports", 2), "neo4j": ("exports", 2)}
+_task: Callable[[str], float] | None = None  # set before the workers fork: what each of them runs
+
 
 def write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str], jobs: int = 1) -> list[Path]:
-    """RDF in `formats`, the pages (index.html, graph.html, docs/) and `exports` (into export/FORMAT/).
-    Returns the files written, as they stand in `out`."""
+    """RDF in `formats`, the pages (index.html, graph.html, docs/) and `exports` (into export/FORMAT/),
+    in `jobs` processes. Returns the files written, as they stand in `out`."""
     with paused_gc():
         return _write_all(kg, out, formats, exports, jobs)
 
 
 def _write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str], jobs: int) -> list[Path]:
-    from . import html, rdf
-
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.exists() and not out.is_dir():
@@ -36,32 +46,51 @@ def _write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[
     os.umask(umask)
     tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; the outputs are an ordinary folder
     try:
-        started = time.perf_counter()
-        pages = None
-        if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-            pages = multiprocessing.get_context("fork").Process(target=html.write_site, args=(kg, tmp))
-            pages.start()
-        rdf.write(kg, tmp, formats)
-        kg.timings["write RDF"] = time.perf_counter() - started
-        if pages is not None:
-            pages.join()
-            if pages.exitcode != 0:
-                raise RuntimeError(f"writing the pages failed (exit code {pages.exitcode})")
-            kg.timings["write HTML (alongside)"] = time.perf_counter() - started
-        else:
-            started = time.perf_counter()
-            html.write_site(kg, tmp)
-            kg.timings["write HTML"] = time.perf_counter() - started
-        started = time.perf_counter()
-        for to in exports:
-            kg.export(tmp / "export" / to, to=to)
-        if exports:
-            kg.timings["exports"] = time.perf_counter() - started
+        _run(kg, tmp, formats, exports, jobs)
         written = sorted(p.relative_to(tmp) for p in tmp.rglob("*") if p.is_file())
         _swap(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return [out / p for p in written]
+
+
+def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], jobs: int) -> None:
+    from . import html, rdf
+
+    def task(name: str) -> float:
+        started = time.perf_counter()
+        if name == "html":
+            html.write_site(kg, tmp)
+        elif name in exports:
+            kg.export(tmp / "export" / name, to=name)
+        else:
+            rdf.write(kg, tmp, [name])
+        return time.perf_counter() - started
+
+    names = sorted(["html", *formats, *exports], key=lambda n: -STAGES[n][1])
+    started = time.perf_counter()
+    if jobs > 1 and len(names) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        global _task
+        if exports:
+            kg.nx  # noqa: B018 - made once here, shared by the exports' processes
+        _task = task
+        try:
+            with ProcessPoolExecutor(min(jobs, len(names)), mp_context=multiprocessing.get_context("fork")) as pool:
+                seconds = list(pool.map(_run_task, names))
+        finally:
+            _task = None
+    else:
+        seconds = [task(n) for n in names]
+    for name, s in zip(names, seconds, strict=True):
+        stage = STAGES[name][0]
+        kg.timings[stage] = kg.timings.get(stage, 0.0) + s
+    if len(names) > 1 and jobs > 1:
+        kg.timings["write (wall)"] = time.perf_counter() - started
+
+
+def _run_task(name: str) -> float:
+    assert _task is not None
+    return _task(name)
 
 
 def _swap(new: Path, out: Path) -> None:

@@ -13,9 +13,11 @@ In TriG and N-Quads the plain triple of each relation or attribute stands in the
 document that states it (the graph's name is the document's IRI); everything else is in the default
 graph. Turtle and JSON-LD hold the union in one graph.
 
-The files are written as text from sorted rows (byte-identical run to run, and quick: most of a graph is
-evidence, written as pre-formed blocks); pyoxigraph and rdflib read them back in the tests. rdflib is the
-API users get (`KnowledgeGraph.rdf`), made from the same triples.
+The files are written as text from statements grouped by subject (byte-identical run to run, and quick:
+most of a graph is evidence, written as pre-formed blocks); pyoxigraph and rdflib read them back in the
+tests. (pyoxigraph's own writer is quicker still, but making its terms from Python is not: on a graph of
+717,000 triples here, making the terms took 1.0 s and writing Turtle 0.2 s, against 1.05 s for this whole
+writer.) rdflib is the API users get (`KnowledgeGraph.rdf`), made from the same triples.
 """
 
 from __future__ import annotations

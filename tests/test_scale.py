@@ -50,9 +50,33 @@ def test_generated_corpus_is_deterministic_and_of_the_genre(tmp_path):
 
 
 def test_two_jobs_give_the_same_bytes(corpus, tmp_path):
-    assert kg("build", str(corpus), "--out", str(tmp_path / "one"), "--no-cache").returncode == 0
-    assert kg("build", str(corpus), "--out", str(tmp_path / "two"), "--jobs", "2", "--no-cache").returncode == 0
-    assert files(tmp_path / "one") == files(tmp_path / "two")
+    every = ["--format", "ttl,trig,nq,jsonld", "--export", "graphml,gexf,json,csv,neo4j", "--no-cache"]
+    assert kg("build", str(corpus), "--out", str(tmp_path / "one"), *every).returncode == 0
+    assert kg("build", str(corpus), "--out", str(tmp_path / "two"), "--jobs", "2", *every).returncode == 0
+    one, two = files(tmp_path / "one"), files(tmp_path / "two")
+    assert one == two
+    assert {"graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "graph.html", "export/gexf/graph.gexf",
+            "export/neo4j/relationships.csv"} <= set(one)
+
+
+def test_a_failing_writer_process_fails_the_build_and_keeps_the_old_outputs(monkeypatch, tmp_path):
+    import graph
+    from graph import export as exports
+    from graph.outputs import write_all
+
+    built = graph.build([SEEDS])
+    out = tmp_path / "out"
+    write_all(built, out, ["ttl"], [], jobs=2)
+    before = files(out)
+
+    def broken(*_args: object) -> list[Path]:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(exports, "export", broken)  # the forked writers inherit the broken exporter
+    with pytest.raises(OSError, match="disk full"):
+        write_all(built, out, ["ttl", "nq"], ["graphml"], jobs=2)
+    assert files(out) == before
+    assert not list(tmp_path.glob(".out.*.tmp"))
 
 
 def test_cache_skips_unchanged_files_and_gives_the_same_bytes(corpus, tmp_path):
