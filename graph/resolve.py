@@ -51,53 +51,27 @@ def _case_key(number: str) -> str:
 
 def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeGraph:
     """Merge per-document extractions (in a deterministic order) into one graph."""
-    merger = Merger(base)
-    for ex in extractions:
-        merger.add(ex)
-    return merger.finish()
-
-
-class Merger:
-    """A merge fed one extraction at a time: `add` settles what a document decides alone (its IRI, the
-    keys of its entities), `finish` what needs them all."""
-
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
-        self.base = base
-        self.extractions: list[Extraction] = []
-        self.doc_iris: list[str] = []
-        self.slugs: Counter[str] = Counter()
-        self.uf = _UnionFind()
-        self.locals: list[tuple[int, Entity]] = []
-        self.case_numbers: list[tuple[int, str]] = []
-        self.judgments: list[tuple[int, Entity]] = []
-        self.articles: list[tuple[int, Entity]] = []
-
-    def add(self, ex: Extraction) -> None:
-        i = len(self.extractions)
-        self.extractions.append(ex)
+    doc_iris: list[str] = []
+    slugs: Counter[str] = Counter()
+    uf = _UnionFind()
+    locals_: list[tuple[int, Entity]] = []
+    case_numbers: list[tuple[int, str]] = []
+    judgments: list[tuple[int, Entity]] = []
+    articles: list[tuple[int, Entity]] = []
+    for i, ex in enumerate(extractions):  # what each document settles alone: its IRI, its entities' keys
         s = slug(ex.document.title or ex.document.source)
-        self.slugs[s] += 1
-        self.doc_iris.append(f"{self.base}doc/{s}" + (f"-{self.slugs[s]}" if self.slugs[s] > 1 else ""))
-        union = self.uf.union
+        slugs[s] += 1
+        doc_iris.append(f"{base}doc/{s}" + (f"-{slugs[s]}" if slugs[s] > 1 else ""))
         for e in ex.entities.values():
             if e.cls == "Article":
-                self.articles.append((i, e))
+                articles.append((i, e))
                 continue
-            self.locals.append((i, e))
+            locals_.append((i, e))
             for k in sorted(e.keys):
-                union((i, e.id), (e.cls, k))
+                uf.union((i, e.id), (e.cls, k))
             if e.cls == "Judgment":
-                self.judgments.append((i, e))
-        self.case_numbers += [(i, str(f.obj)) for f in ex.facts if f.subject == DOC and f.predicate == "caseNumber"]
-
-    def finish(self) -> KnowledgeGraph:
-        return _finish(self.extractions, self.base, self.doc_iris, self.uf, self.locals, self.case_numbers,
-                       self.judgments, self.articles)
-
-
-def _finish(extractions: list[Extraction], base: str, doc_iris: list[str], uf: _UnionFind,
-            locals_: list[tuple[int, Entity]], case_numbers: list[tuple[int, str]],
-            judgments: list[tuple[int, Entity]], articles: list[tuple[int, Entity]]) -> KnowledgeGraph:
+                judgments.append((i, e))
+        case_numbers += [(i, str(f.obj)) for f in ex.facts if f.subject == DOC and f.predicate == "caseNumber"]
     # judgments cited by case number are the documents that bear the number
     for i, number in case_numbers:
         uf.union(("doc", i), ("Judgment", _case_key(number)))
