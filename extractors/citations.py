@@ -19,12 +19,13 @@ from .mentions import Cand
 from .values import zh_number
 
 PAREN = r"\((?:\d+|[ivxlcIVXLC]+|[a-z])\)"
-PART = r"(?:paragraphs?|items?|subparagraphs?|clauses?|sections?)\s+\(?\w{1,4}\)?"
+PART = r"(?i:paragraphs?|items?|subparagraphs?|clauses?|sections?)\s+\(?\w{1,4}\)?"
 EN_ART = re.compile(rf"\bArticle\s+(?P<num>\d+)(?:\s*-\s*(?P<sub>\d+))?(?P<tail>(?:\s?{PAREN})*(?:\s+and\s+{PAREN})*"
                     rf"(?:,?\s+{PART}(?:\s*(?:,|and|or)\s+(?!Article){PART}|\s*(?:,|and)\s+\(?\d\)?(?=[\s,]))*)*)")
 EN_ARTS = re.compile(r"\bArticles\s+(?P<list>\d+(?:-\d+)?(?:\s*(?:,\s*(?:and\s+)?|and\s+)\d+(?:-\d+)?)+)")
 SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+|\s*;\s*")
 OF = re.compile(r"\s*,?\s+(?:of|in|under)\s+(?:the\s+)?")
+NAMED_ELSEWHERE = re.compile(r"\s*,?\s+of\s+(?:the\s+)?[A-Z]")  # "Article 5 of the Interpretation ...": not the last statute
 ISSUER_GAP = re.compile(r"^(?:[A-Z][\w'’ -]{0,80}?['’]s\s+)?[\"“]?$")
 ZH_NUM = "零一二三四五六七八九十百千〇两0-9"
 ZH_ART = re.compile(rf"第(?P<num>[{ZH_NUM}]+)[条條](?:之(?P<sub>[一二三四五六七八九十]+))?"
@@ -108,7 +109,7 @@ def find(text: str, statutes: list[Cand], regulation: bool, crime_articles: set[
             groups.append(refs)
     for group in groups:
         statute = _statute_after(text, group[-1].end, statutes)
-        if statute is None and not regulation:
+        if statute is None and not regulation and not NAMED_ELSEWHERE.match(text, group[-1].end):
             statute = _statute_before(group[0].start, statutes)
         if statute is None:
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import gazetteer
+from .gazetteer import Entry, gazetteer
 from .text import CJK, fold
 
 # Capitalised words that begin sentences or roles and are never part of a proper name.
@@ -138,6 +138,14 @@ QUOTED = re.compile(r"[\"“]([A-Z][^\"“”\n]{5,220}?)[,.]?[\"”]")
 ZH_BOOK = re.compile(r"《([^《》\n]{2,80})》")
 BARE_LAW = re.compile(rf"((?:{TOKEN}[ \t]+){{1,6}}(?:Law|Code))(?:\s+of\s+the\s+People['’]s\s+Republic\s+of\s+China)?"
                       r"(?!\s+[A-Z])")
+# an unquoted title that names its issuer: "Interpretation of the Supreme People's Court and the Supreme People's
+# Procuratorate on Several Issues Concerning the Application of Law in Handling ...", "Decision of the Standing
+# Committee of the National People's Congress on Strengthening Network Information Protection"
+TITLE_WORD = r"(?:[A-Z][\w'’-]*|of|the|and|for|in|on|to|by|with|or)"
+ISSUED_TITLE = re.compile(
+    r"\b(?:Interpretations?|Provisions|Decision|Opinions?|Notice|Measures|Regulations|Rules|Guidelines|Replies|Reply)"
+    rf"\s+of\s+the\s+[A-Z][\w'’-]*(?:,?\s+{TITLE_WORD})*?\s+on\s+[A-Z][\w'’-]*(?:\s+{TITLE_WORD})*")
+TITLE_TAIL = re.compile(r"(?:\s+(?:of|the|and|for|in|on|to|by|with|or))+$")
 PLATFORM_PATTERNS = [
     re.compile(r"[\"“](?P<n>[^\"“”\n]{2,40}?)[.,]?[\"”]\s+(?:website|web\s?site|app|application|software|"
                r"platform|forum)\b"),
@@ -216,6 +224,12 @@ def _statute_cands(text: str) -> list[Cand]:
         out.append(Cand(m.start(1), m.end(1), "Statute", entry.name if entry else title, "zh",
                         gid=entry.id if entry else "", zh_name=entry.zh_name if entry else title,
                         gazetteer=entry is not None))
+    for m in ISSUED_TITLE.finditer(text):
+        title = TITLE_TAIL.sub("", m.group(0))
+        entry = statutes.lookup(title)
+        out.append(Cand(m.start(), m.start() + len(title), "Statute", entry.name if entry else title,
+                        gid=entry.id if entry else "", zh_name=entry.zh_name if entry else "",
+                        gazetteer=entry is not None))
     for m in BARE_LAW.finditer(text):
         words = m.group(0).split()
         while words and (words[0] in CAP_STOP or words[0].endswith(("'s", "’s"))):
@@ -282,11 +296,37 @@ def find(text: str) -> list[Cand]:
     places = [p for p in _settle(places) if not any(
         o.start <= p.start and p.end <= o.end and o.cls in ("Platform", "Organization") for o in others)]
     for c in others + places:
-        if not c.gid and (entry := gazetteer(c.cls).lookup(c.name)) is not None:
+        if not c.gid and (entry := _known(c)) is not None:
             c.gid, c.name, c.zh_name = entry.id, entry.name, entry.zh_name  # a pattern found a known name
         if not c.keys:
             c.keys = {f"gaz:{c.gid}"} if c.gid else {name_key(c.cls, c.name)}
+    _short_forms(others)
     return sorted(others + places, key=lambda c: (c.start, -c.end, c.cls))
+
+
+MUNICIPAL = re.compile(r"\s+(?:Municipality|City)$")
+
+
+def _known(c: Cand) -> Entry | None:
+    """The gazetteer's entry for a name a pattern found ("Guangzhou Municipality" is Guangzhou)."""
+    entry = gazetteer(c.cls).lookup(c.name)
+    if entry is None and c.cls == "Location" and MUNICIPAL.search(c.name):
+        entry = gazetteer(c.cls).lookup(MUNICIPAL.sub("", c.name))
+    return entry
+
+
+def _short_forms(cands: list[Cand]) -> None:
+    """"Tianhe District People's Procuratorate" in a document that names the "Tianhe District People's
+    Procuratorate of Guangzhou Municipality" is that body: a short form takes the keys of the one long
+    form in the document that it begins (not a key of its own, which bodies of the same name in other
+    cities share)."""
+    for cls in ("Court", "Agency"):
+        named = {c.name: c.keys for c in cands if c.cls == cls and not c.gid}
+        for c in cands:
+            if c.cls == cls and not c.gid:
+                longer = [n for n in named if n.startswith(c.name + " of ")]
+                if len(longer) == 1:
+                    c.keys = set(named[longer[0]])
 
 
 GENERIC_ZH_PLACES = ("直辖市", "设区的市", "自治区", "自治州", "自治县", "地方", "各级", "县级", "省级", "市级", "本行政区")

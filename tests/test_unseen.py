@@ -157,3 +157,31 @@ def test_issued_by_an_order_with_a_dateline(data_kg):
     assert objects(data_kg, reg, "issuedOn") == ["2016-06-28"]
     assert objects(data_kg, reg, "effectiveFrom") == ["2016-08-01"]
     assert not [n for n in data_kg.nodes.values() if "Order" in n.label and n.cls == "Agency"]
+
+
+GUANGZHOU = "Criminal Judgment of the Tianhe District People's Court of Guangzhou Municipality, Guangdong Province"
+INTERPRETATION = ("Interpretation of the Supreme People's Court and the Supreme People's Procuratorate on Several Issues "
+                  "Concerning the Application of Law in Handling Criminal Cases of Defamation Using Information Networks")
+
+
+def test_unquoted_interpretation_and_an_article_with_paragraph_and_item(data_kg):
+    j = node(data_kg, GUANGZHOU, "Judgment")
+    assert objects(data_kg, j, "cites") == [CRIMINAL_LAW, f"{CRIMINAL_LAW} Article 293", INTERPRETATION,
+                                            f"{INTERPRETATION} Article 5"]
+    article = node(data_kg, f"{CRIMINAL_LAW} Article 293", "Article")
+    assert "Article 293, Paragraph 1, Item 4" in {t for t, _ in article.alt_labels}
+    assert objects(data_kg, node(data_kg, f"{INTERPRETATION} Article 5", "Article"), "partOf") == [INTERPRETATION]
+    chen = node(data_kg, "Chen Xiaoming", "Person")
+    assert objects(data_kg, chen, "convictedUnder") == [f"{CRIMINAL_LAW} Article 293"]
+    assert objects(data_kg, chen, "imprisonmentMonths") == [18]
+    assert objects(data_kg, j, "caseNumber") == ["(2019) Yue 0106 Xing Chu No. 1234"]
+
+
+def test_short_form_of_a_body_and_a_municipality_are_the_named_ones(data_kg):
+    j = node(data_kg, GUANGZHOU, "Judgment")
+    long_form = "Tianhe District People's Procuratorate of Guangzhou Municipality"
+    assert objects(data_kg, j, "prosecutedBy") == [long_form]
+    assert node(data_kg, "Tianhe District People's Procuratorate", "Agency").label == long_form
+    guangzhou = node(data_kg, "Guangzhou Municipality", "Location")
+    assert guangzhou.label == "Guangzhou"
+    assert sorted(objects(data_kg, node(data_kg, long_form, "Agency"), "locatedIn")) == ["Guangzhou", "Tianhe District"]
