@@ -18,6 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .query import QueryError
+from .rdf import SPARQL_PREFIXES
 
 TIMEOUT = 600
 
@@ -73,8 +74,10 @@ def bind(sparql: str, params: dict[str, str]) -> str:
 
 
 def query(endpoint: str, sparql: str, params: dict[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
-    """Run a SELECT or ASK query at a SPARQL endpoint; the same table `graph.query.run` gives."""
-    req = urllib.request.Request(endpoint, data=bind(sparql, params or {}).encode("utf-8"), method="POST",
+    """Run a SELECT or ASK query at a SPARQL endpoint; the same table `graph.query.run` gives (the ontology's
+    prefixes go first, so the query need not declare them; its own declarations come after and win)."""
+    text = SPARQL_PREFIXES + bind(sparql, params or {})
+    req = urllib.request.Request(endpoint, data=text.encode("utf-8"), method="POST",
                                  headers={"Content-Type": "application/sparql-query",
                                           "Accept": "application/sparql-results+json"})
     try:

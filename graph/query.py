@@ -13,6 +13,8 @@ import pyoxigraph as ox
 
 from extractors.gazetteer import ONTOLOGY_DIR
 
+from .rdf import PREFIXES
+
 QUERIES_DIR = ONTOLOGY_DIR / "queries"
 LOAD_ORDER = (("graph.nq", ox.RdfFormat.N_QUADS), ("graph.trig", ox.RdfFormat.TRIG),
               ("graph.ttl", ox.RdfFormat.TURTLE), ("graph.jsonld", ox.RdfFormat.JSON_LD))
@@ -59,10 +61,11 @@ def open_store(folder: Path) -> ox.Store:
 
 
 def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
-    """Run a SELECT query; `params` bind variables to plain string literals (never pasted into the text)."""
+    """Run a SELECT query; `params` bind variables to plain string literals (never pasted into the text).
+    The ontology's prefixes (kg:, rdf:, rdfs:, skos:, xsd:, dcterms:, oa:, prov:) need no declaring."""
     substitutions = {ox.Variable(k): ox.Literal(v) for k, v in (params or {}).items()}
     try:
-        result = store.query(sparql, substitutions=substitutions, use_default_graph_as_union=True)
+        result = store.query(sparql, prefixes=PREFIXES, substitutions=substitutions, use_default_graph_as_union=True)
     except SyntaxError as err:
         raise QueryError(f"bad SPARQL: {err}") from None
     if isinstance(result, ox.QueryBoolean):

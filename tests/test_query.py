@@ -141,6 +141,12 @@ def test_cli_query_formats_and_errors(out):
     assert result.stdout.splitlines()[0] == "platform,usedBy,operator"
     table = cli("query", str(out), "SELECT ?s WHERE { ?s a <https://w3id.org/legal-kg/ontology#Court> }")
     assert table.returncode == 0 and "(5 rows)" in table.stdout
+    # the ontology's prefixes need no declaring; a query's own declaration of one wins
+    short = cli("query", str(out), "SELECT ?l WHERE { ?s a kg:Court ; rdfs:label ?l } ORDER BY ?l", "--format", "csv")
+    assert short.returncode == 0 and short.stdout.splitlines()[1:3] == ["Beijing High People's Court",
+                                                                     "First Intermediate People's Court of Beijing"]
+    own = cli("query", str(out), "PREFIX kg: <urn:other#> SELECT ?s WHERE { ?s a kg:Court }", "--format", "csv")
+    assert own.returncode == 0 and own.stdout.splitlines() == ["s"]
     bad = cli("query", str(out), "SELECT ?x WHERE { ?x ?y }")
     assert bad.returncode == 2
     assert bad.stderr.strip() == "kg query: bad SPARQL: error at 1:26: expected one of LATERAL, SERVICE, [_]"
