@@ -27,6 +27,7 @@ COURT_LINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+|of\s+|the\s+)*(?:People'?s\s+)?
 DOC_TYPE_LINE = re.compile(r"^(?:(?:Criminal|Civil|Administrative)\s+)?(?:Judgment|Ruling|Verdict|Decision|Mediation)"
                            r"(?:\s+Document)?$|^[刑民行][\s　]*事[\s　]*(?:判[\s　]*决|裁[\s　]*定)[\s　]*书$",
                            re.IGNORECASE)
+BYLINE = re.compile(r"^(?:By|Written by|Reported by|Compiled by)\s+[A-Z]")  # "By Staff Reporter": not a title
 ISSUE_HEADER = re.compile(r"^(?:Issued|Promulgated|Adopted|Released|Published|Effective)\s+(?:on|by|date)\b",
                           re.IGNORECASE)
 REPORTING = re.compile(r"\b(?:reported|posted|published|announced|said|according to|told|wrote|revealed)\b",
@@ -53,7 +54,7 @@ def _is_heading(line: Line) -> bool:
         return False
     if EN_ARTICLE_LINE.match(s + " ") or s.startswith("Article") or CASE_NUMBER.search(s) or ROLE_LINE.match(s):
         return False
-    if COURT_LINE.match(s) or DOC_TYPE_LINE.match(s) or re.match(r"^[\d(•\-*]", s):
+    if COURT_LINE.match(s) or DOC_TYPE_LINE.match(s) or BYLINE.match(s) or re.match(r"^[\d(•\-*]", s):
         return False
     content = [w for w in words if w.lower() not in SMALL_WORDS]
     capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit() or w[0] in "\"“'‘(")

@@ -34,7 +34,9 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("witness", re.compile(rf"\b[Ww]itness(?:es)?[ \t]+(?P<n>{TITLED}|{NAME})")),
     ("named", re.compile(rf"\bnamed[ \t]+(?P<n>{NAME})")),
     ("sentenced", re.compile(rf"\bsentence[ \t]+(?:on|for|against)[ \t]+(?P<n>{NAME})")),
-    ("sentenced", re.compile(rf"(?P<n>{NAME})[ \t]+(?:was|has been|is)[ \t]+(?:sentenced|convicted)\b")),
+    # "Chen Xiaoming was convicted", "Chen Xiaoming, 34, was sentenced", "Chen, a blogger from Guangzhou, was ..."
+    ("sentenced", re.compile(rf"(?P<n>{NAME})(?:[ \t]*,[ \t]*(?:\d{{1,3}}|an?[ \t]+[^,\n]{{1,60}}),)?[ \t]+"
+                             rf"(?:was|has been|is)[ \t]+(?:sentenced|convicted)\b")),
     ("sentenced", re.compile(rf"\bsentenc(?:ed|es|ing)[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<n>{NAME})[ \t]+"
                              rf"(?:[(（][^()（）\n]{{1,12}}[)）][ \t]+)?to\b")),
     ("sentenced", re.compile(rf"^(?:Translation:[ \t]*)?(?P<n>{NAME})[ \t]+(?:Sentenced|Jailed|Convicted|Detained|Arrested|"

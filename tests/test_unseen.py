@@ -185,3 +185,11 @@ def test_short_form_of_a_body_and_a_municipality_are_the_named_ones(data_kg):
     guangzhou = node(data_kg, "Guangzhou Municipality", "Location")
     assert guangzhou.label == "Guangzhou"
     assert sorted(objects(data_kg, node(data_kg, long_form, "Agency"), "locatedIn")) == ["Guangzhou", "Tianhe District"]
+
+
+def test_news_report_with_a_byline_and_an_age_after_the_name(data_kg):
+    news = node(data_kg, "Guangzhou Man Jailed for 18 Months Over Tweets Criticizing Leaders", "NewsReport")
+    assert objects(data_kg, news, "reportsOn") == [GUANGZHOU]
+    assert not [n for n in data_kg.nodes.values() if n.label == "By Staff Reporter"]
+    chen = node(data_kg, "Chen Xiaoming", "Person")
+    assert {ev.document for ev in chen.evidence} == {news.iri, node(data_kg, GUANGZHOU, "Judgment").iri}
