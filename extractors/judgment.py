@@ -17,7 +17,8 @@ from .values import amount, en_months, find_dates, zh_months
 PROSECUTION = re.compile(r"Prosecuting\s+Agency|Public\s+Prosecution|Prosecution\s+Organ|Prosecutor'?s?\s+Office|"
                          r"公诉机关|抗诉机关")
 FIRST_INSTANCE = re.compile(r"first[\s-]+instance|原审|一审|原公诉机关", re.IGNORECASE)
-SECOND_INSTANCE = re.compile(r"\bFinal\b|second[\s-]+instance|终|上诉人|\bAppellant\b", re.IGNORECASE)
+# a case number's type word, in English or pinyin ("Criminal Final", "Xing Zhong"; "Criminal First", "Xing Chu")
+SECOND_INSTANCE = re.compile(r"\bFinal\b|\bZhong\b|second[\s-]+instance|终|上诉人|\bAppellant\b", re.IGNORECASE)
 OPERATIVE_EN = re.compile(r"(?:committed|is\s+guilty\s+of|was\s+guilty\s+of|is\s+convicted\s+of)[^.]*?\bsentenced\s+to\b",
                           re.IGNORECASE)
 OPERATIVE_ZH = re.compile(r"犯[^。；]*?罪[，,][^。]*?判处")
@@ -67,12 +68,14 @@ def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _court(ctx: Context, head: list) -> None:
-    for line in head:
-        courts = ctx.within(line.start, line.end, "Court")
-        if courts and line.start >= ctx.title_end:
-            c, eid = courts[0]
-            ctx.collector.fact(DOC, "decidedBy", eid, c.start, c.end)
-            return
+    """The court that decided: the court a judgment opens with (its first line is the court's name, as in
+    a Chinese judgment's header), else the first court of the header after the title, else the court the
+    title names ("Criminal Judgment of the Tianhe District People's Court ...")."""
+    in_title = ctx.within(head[0].start, head[0].end, "Court") if head and head[0].start < ctx.title_end else []
+    opening = [c for c in in_title if c[0].end - c[0].start >= len(head[0].stripped.rstrip(".:")) - 1]
+    after = [cs[0] for ln in head if ln.start >= ctx.title_end and (cs := ctx.within(ln.start, ln.end, "Court"))]
+    for c, eid in (opening or after or in_title)[:1]:
+        ctx.collector.fact(DOC, "decidedBy", eid, c.start, c.end)
 
 
 def _case_number(ctx: Context, head: list) -> str:
@@ -219,7 +222,7 @@ def _earlier_judgments(ctx: Context, spans: list[tuple[int, int]], defendants: l
             for pid in ctx.people_within(s, e):
                 if pid in defendants:
                     col.fact(jid, "defendant", pid, s, e)
-            first = bool(re.search(r"\bFirst\b|初", number)) or bool(FIRST_INSTANCE.search(text[s:e]))
+            first = bool(re.search(r"\bFirst\b|\bChu\b|初", number)) or bool(FIRST_INSTANCE.search(text[s:e]))
             if second_instance and first:
                 col.fact(DOC, "appealOf", jid, s, e)
                 for aid, of_first, ps, pe in prosecutors:

@@ -184,7 +184,7 @@ def _location_cands(text: str) -> list[Cand]:
         words = m.group("place").split()
         while words and words[0] in CAP_STOP:
             words.pop(0)
-        while words and words[-1] in ("High", "Higher", "Intermediate", "Basic"):
+        while words and words[-1] in ("High", "Higher", "Intermediate", "Basic", "Municipal", "Provincial"):
             words.pop()
         if words and not ORDINAL.match(words[0]) and not any(w in UNIT_NOUNS for w in words):
             place = " ".join(words)

@@ -193,3 +193,23 @@ def test_news_report_with_a_byline_and_an_age_after_the_name(data_kg):
     assert not [n for n in data_kg.nodes.values() if n.label == "By Staff Reporter"]
     chen = node(data_kg, "Chen Xiaoming", "Person")
     assert {ev.document for ev in chen.evidence} == {news.iri, node(data_kg, GUANGZHOU, "Judgment").iri}
+
+
+def test_a_ruling_that_opens_with_its_court_and_pinyin_case_numbers(data_kg):
+    ruling = node(data_kg, "Tianjin Municipal No. 2 Intermediate People's Court", "Judgment")
+    assert objects(data_kg, ruling, "caseNumber") == ["(2020) Jin 02 Xing Zhong No. 88"]
+    assert objects(data_kg, ruling, "decidedBy") == ["Tianjin Municipal No. 2 Intermediate People's Court"]
+    assert objects(data_kg, ruling, "decidedOn") == ["2020-06-18"]
+    first = node(data_kg, "(2020) Jin 0103 Xing Chu No. 12", "Judgment")
+    assert objects(data_kg, ruling, "appealOf") == [first.label]
+    assert objects(data_kg, first, "decidedBy") == ["Hexi District People's Court of Tianjin Municipality"]
+    assert objects(data_kg, first, "defendant") == ["Zhao Hongwei"]
+    assert objects(data_kg, ruling, "judge") == ["Gao Feng", "Lin Yan", "Xu Ming"]
+    prosecutor = node(data_kg, "Tianjin Municipal People's Procuratorate", "Agency")
+    assert objects(data_kg, prosecutor, "locatedIn") == ["Tianjin"]
+    assert not [n for n in data_kg.nodes.values() if n.label == "Tianjin Municipal"]
+
+
+def test_a_judgment_whose_title_names_its_court(data_kg):
+    assert objects(data_kg, node(data_kg, GUANGZHOU, "Judgment"), "decidedBy") == [
+        "Tianhe District People's Court of Guangzhou Municipality"]
