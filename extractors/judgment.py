@@ -19,8 +19,10 @@ PROSECUTION = re.compile(r"Prosecuting\s+Agency|Public\s+Prosecution|Prosecution
 FIRST_INSTANCE = re.compile(r"first[\s-]+instance|原审|一审|原公诉机关", re.IGNORECASE)
 # a case number's type word, in English or pinyin ("Criminal Final", "Xing Zhong"; "Criminal First", "Xing Chu")
 SECOND_INSTANCE = re.compile(r"\bFinal\b|\bZhong\b|second[\s-]+instance|终|上诉人|\bAppellant\b", re.IGNORECASE)
-OPERATIVE_EN = re.compile(r"(?:committed|is\s+guilty\s+of|was\s+guilty\s+of|is\s+convicted\s+of)[^.]*?\bsentenced\s+to\b",
-                          re.IGNORECASE)
+OPERATIVE_EN = re.compile(r"(?:committed|is\s+guilty\s+of|was\s+guilty\s+of|is\s+convicted\s+of)[^.]*?\bsentenced\s+to\b"
+                          r"|\b(?:is|shall\s+be)\s+sentenced\s+to\b", re.IGNORECASE)  # "1. Defendant X is sentenced to ..."
+NEGATED = re.compile(r"\b(?:not|never|neither|nor)\b|n['’]t\b", re.IGNORECASE)  # "do not constitute the crime of"
+HOLDING_EN = re.compile(r"\b(?:committed|constitutes?|is\s+guilty\s+of)\s+the\s+crimes?\s+of\b", re.IGNORECASE)
 OPERATIVE_ZH = re.compile(r"犯[^。；]*?罪[，,][^。]*?判处")
 APPLIED_LAW = re.compile(r"\b(?:in\s+accordance\s+with|pursuant\s+to|according\s+to|in\s+light\s+of|under)\b|依照|根据",
                          re.IGNORECASE)
@@ -127,6 +129,11 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
         chunk = text[s:e]
         operative = OPERATIVE_EN.search(chunk) or OPERATIVE_ZH.search(chunk)
         if not operative:
+            held = HOLDING_EN.search(chunk)  # "The court holds that defendants X and Y committed the crime of Z"
+            if held and not NEGATED.search(chunk, max(0, held.start() - 40), held.start()):
+                for pid in (eid for eid in ctx.people_within(s, e) if eid in defendants):
+                    for cid in (eid for m, eid in ctx.crimes if s <= m.start < e):
+                        col.fact(pid, "convictedOf", cid, s, e)
             continue
         who = [eid for eid in ctx.people_within(s, e) if eid in defendants] or (
             defendants if len(defendants) == 1 else [])

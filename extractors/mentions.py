@@ -129,6 +129,7 @@ MINISTRY_ANCHOR = re.compile(r"\bMinistry(?=[ \t]+of[ \t]+[A-Z])")
 AGENCY_OF_ANCHOR = re.compile(r"\b(?:Administration|Commission|Bureau|Department|Office)(?=[ \t]+(?:of|for)[ \t]+"
                               r"(?:the[ \t]+)?[A-Z])")
 LAW_FIRM = re.compile(rf"((?:{TOKEN}[ \t]+){{1,5}})Law[ \t]+(?:Firm|Office|Offices)\b")
+INNER_SUFFIX = re.compile(r"Province|City|Municipality|Prefecture|Region|County|Banner|League")
 PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county)\b")
 ZH_COURT = re.compile(rf"{ZH_PLACE}+(?:第[一二三四五六七八九十]+)?(?:中级|高级|基层)?人民法院(?:[{CJK}]{{2,10}}?分院)?")
 ZH_AGENCY = re.compile(rf"{ZH_PLACE}+(?:人民检察院(?:第[一二三四五六七八九十]+分院)?|公安局(?:[{CJK}]{{2,6}}?分局)?|"
@@ -172,9 +173,13 @@ def _location_cands(text: str) -> list[Cand]:
         left = _tokens_left(text, m.start(), units=False)
         if not left:
             continue
-        # "Beijing Haidian District": a known place in front is a place of its own
+        # "Beijing Haidian District": a known place in front is a place of its own; so is one with its own
+        # suffix ("Jiangsu Province Wuxi City Binhu District": Binhu District)
         while len(left) > 1 and loc_gaz.lookup(left[0][1]) is not None:
             left.pop(0)
+        inner = [k for k, (_, tok) in enumerate(left) if INNER_SUFFIX.fullmatch(tok)]
+        if inner:
+            left = left[inner[-1] + 1:]
         if len(left) > 4:
             continue
         start = left[0][0]

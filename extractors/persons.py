@@ -147,7 +147,8 @@ def _en_mentions(text: str, title_end: int, is_judgment: bool) -> list[PersonMen
     order = 0
     for line in lines(text):
         m = BENCH_EN.match(line.text)
-        if m and _clean(m.group("n")) == m.group("n"):
+        # after a bench role "He Yun" is a name: the surname He, not the pronoun
+        if m and (_clean(m.group("n")) == m.group("n") or _surname_and_given(m.group("n"))):
             role = m.group("role").lower()
             kind = "clerk" if re.search(r"assist|cler|secretar|record", role) else "judge"
             order += 1
@@ -171,6 +172,11 @@ def _listed(text: str, pos: int, role: str) -> list[PersonMention]:
         if closed:
             break
     return out if closed else []
+
+
+def _surname_and_given(name: str) -> bool:
+    words = name.split()
+    return len(words) == 2 and words[0] in _pinyin_surnames() and words[1] not in CAP_STOP
 
 
 def _clean(name: str) -> str:

@@ -213,3 +213,27 @@ def test_a_ruling_that_opens_with_its_court_and_pinyin_case_numbers(data_kg):
 def test_a_judgment_whose_title_names_its_court(data_kg):
     assert objects(data_kg, node(data_kg, GUANGZHOU, "Judgment"), "decidedBy") == [
         "Tianhe District People's Court of Guangzhou Municipality"]
+
+
+def test_numbered_operative_items_with_a_holding_before_them(data_kg):
+    j = node(data_kg, "Judgment in the Case of Li Mou's Crime of Assisting Information Network Criminal Activities",
+             "Judgment")
+    assert objects(data_kg, j, "defendant") == ["Li Mou", "Wang Moumou"]
+    assert objects(data_kg, j, "judge") == ["He Yun", "Qian Wei", "Zhu Fang"]
+    for name, months, fine in (("Li Mou", 8, 5000), ("Wang Moumou", 6, 3000)):
+        person = node(data_kg, name, "Person")
+        assert objects(data_kg, person, "convictedOf") == ["assisting criminal activities on information networks"]
+        assert objects(data_kg, person, "convictedUnder") == [f"{CRIMINAL_LAW} Article 287-2"]
+        assert objects(data_kg, person, "imprisonmentMonths") == [months]
+        assert objects(data_kg, person, "fineYuan") == [fine]
+
+
+def test_a_negated_holding_convicts_nobody(seed_kg):
+    huang = node(seed_kg, "Huang Shike", "Person")
+    assert objects(seed_kg, huang, "convictedOf") == ["illegal use of information networks"]
+
+
+def test_places_named_one_inside_another(data_kg):
+    court = node(data_kg, "Jiangsu Province Wuxi City Binhu District People's Court", "Court")
+    assert sorted(objects(data_kg, court, "locatedIn")) == ["Binhu District", "Jiangsu", "Wuxi City"]
+    assert not [n for n in data_kg.nodes.values() if n.label.startswith("Province ")]
