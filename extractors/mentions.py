@@ -145,8 +145,8 @@ BARE_LAW = re.compile(rf"((?:{TOKEN}[ \t]+){{1,6}}(?:Law|Code))(?:\s+of\s+the\s+
 TITLE_WORD = r"(?:[A-Z][\w'’-]*|of|the|and|for|in|on|to|by|with|or)"
 ISSUED_TITLE = re.compile(
     r"\b(?:Interpretations?|Provisions|Decision|Opinions?|Notice|Measures|Regulations|Rules|Guidelines|Replies|Reply)"
-    rf"\s+of\s+the\s+[A-Z][\w'’-]*(?:,?\s+{TITLE_WORD})*?\s+on\s+[A-Z][\w'’-]*(?:\s+{TITLE_WORD})*")
-TITLE_TAIL = re.compile(r"(?:\s+(?:of|the|and|for|in|on|to|by|with|or))+$")
+    rf"[ \t]+of[ \t]+the[ \t]+[A-Z][\w'’-]*(?:,?[ \t]+{TITLE_WORD})*?[ \t]+on[ \t]+[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
+TITLE_TAIL = re.compile(r"(?:[ \t]+(?:of|the|and|for|in|on|to|by|with|or))+$")
 PLATFORM_PATTERNS = [
     re.compile(r"[\"“](?P<n>[^\"“”\n]{2,40}?)[.,]?[\"”]\s+(?:website|web\s?site|app|application|software|"
                r"platform|forum)\b"),
