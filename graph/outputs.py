@@ -2,8 +2,8 @@
 which replaces the old one only when complete. A build killed half-way leaves the previous outputs as
 they were.
 
-Each RDF format, the pages and each export is a task of its own; with more than one job the tasks run in
-that many forked processes (the graph is shared, not copied), the biggest first."""
+Each RDF format, the pages and each export is a task of its own; with more than one job the tasks are
+dealt, the biggest first, to this process and forked ones (which share the graph, not copy it)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .kg import KnowledgeGraph
@@ -24,7 +24,6 @@ from .pipeline import paused_gc
 STAGES = {"html": ("write HTML", 10), "ttl": ("write RDF", 10), "trig": ("write RDF", 12), "nq": ("write RDF", 9),
           "jsonld": ("write RDF", 12), "gexf": ("exports", 6), "graphml": ("exports", 4), "json": ("exports", 3),
           "csv": ("exports", 2), "neo4j": ("exports", 2)}
-_task: Callable[[str], float] | None = None  # set before the workers fork: what each of them runs
 
 
 def write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str], jobs: int = 1) -> list[Path]:
@@ -69,28 +68,62 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
 
     names = sorted(["html", *formats, *exports], key=lambda n: -STAGES[n][1])
     started = time.perf_counter()
-    if jobs > 1 and len(names) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        global _task
-        if exports:
-            kg.nx  # noqa: B018 - made once here, shared by the exports' processes
-        _task = task
-        try:
-            with ProcessPoolExecutor(min(jobs, len(names)), mp_context=multiprocessing.get_context("fork")) as pool:
-                seconds = list(pool.map(_run_task, names))
-        finally:
-            _task = None
-    else:
-        seconds = [task(n) for n in names]
-    for name, s in zip(names, seconds, strict=True):
+    forking = jobs > 1 and len(names) > 1 and "fork" in multiprocessing.get_all_start_methods()
+    if forking and exports:
+        kg.nx  # noqa: B018 - made once here, shared by the exports' processes
+    shares = _shares(names, min(jobs, len(names)) if forking else 1)
+    context = multiprocessing.get_context("fork")
+    children = []
+    try:
+        for share in shares[1:]:  # this process takes the first share: one fewer process copies the graph
+            receive, send = context.Pipe(duplex=False)
+            child = context.Process(target=_run_share, args=(task, share, send))
+            child.start()
+            send.close()
+            children.append((child, receive, share))
+        seconds = {name: task(name) for name in shares[0]}
+        for child, receive, share in children:
+            try:
+                outcome, value = receive.recv()
+            except EOFError:
+                outcome, value = "error", RuntimeError(f"writing {', '.join(share)} failed (the process died)")
+            child.join()
+            if outcome == "error":
+                raise value
+            seconds.update(value)
+    finally:
+        for child, _receive, _share in children:
+            if child.is_alive():
+                child.terminate()
+                child.join()
+    for name in names:
         stage = STAGES[name][0]
-        kg.timings[stage] = kg.timings.get(stage, 0.0) + s
-    if len(names) > 1 and jobs > 1:
+        kg.timings[stage] = kg.timings.get(stage, 0.0) + seconds[name]
+    if len(shares) > 1:
         kg.timings["write (wall)"] = time.perf_counter() - started
 
 
-def _run_task(name: str) -> float:
-    assert _task is not None
-    return _task(name)
+def _shares(names: list[str], n: int) -> list[list[str]]:
+    """The tasks (longest first) dealt to `n` processes, each to the least loaded."""
+    shares: list[list[str]] = [[] for _ in range(n)]
+    load = [0] * n
+    for name in names:
+        k = load.index(min(load))
+        shares[k].append(name)
+        load[k] += STAGES[name][1]
+    return shares
+
+
+def _run_share(task: Callable[[str], float], share: list[str], send: Connection) -> None:
+    """A forked writer: runs its tasks and sends back their seconds, or what went wrong."""
+    try:
+        send.send(("ok", {name: task(name) for name in share}))
+    except Exception as err:  # noqa: BLE001 - sent to the parent, which raises it
+        try:
+            send.send(("error", err))
+        except Exception:  # noqa: BLE001 - an error that does not pickle travels as text
+            send.send(("error", RuntimeError(f"writing {', '.join(share)} failed: {err!r}")))
+        raise SystemExit(1) from None
 
 
 def _swap(new: Path, out: Path) -> None:
