@@ -81,6 +81,8 @@ def build(doc: Document, collector: Collector) -> Context:
     cands = mentions.find(text)
     if doc.genre == "Regulation":
         cands += [s for s in service_cands(text) if not any(c.start <= s.start < c.end for c in cands)]
+    else:
+        cands += [r for r in mentions.rules_titles(text) if not any(c.start < r.end and r.start < c.end for c in cands)]
     cands += _possessive_owners(text, cands)
     ctx.cands = sorted(cands, key=lambda c: (c.start, -c.end, c.cls))
     found_crimes = crimes.find(text, title_end, doc.genre != "Regulation")

@@ -146,6 +146,10 @@ TITLE_WORD = r"(?:[A-Z][\w'’-]*|of|the|and|for|in|on|to|by|with|or)"
 ISSUED_TITLE = re.compile(
     r"\b(?:Interpretations?|Provisions|Decision|Opinions?|Notice|Measures|Regulations|Rules|Guidelines|Replies|Reply)"
     rf"[ \t]+of[ \t]+the[ \t]+[A-Z][\w'’-]*(?:,?[ \t]+{TITLE_WORD})*?[ \t]+on[ \t]+[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
+# rules a report or a judgment names by their unquoted title: "the Provisions on the Administration of Deep
+# Synthesis Internet Information Services"
+RULES_TITLE = re.compile(r"(?<=\bthe[ \t])(?:(?:Interim|Provisional|Administrative)[ \t]+)?(?:Provisions|Measures|"
+                         rf"Regulations|Rules)[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
 TITLE_TAIL = re.compile(r"(?:[ \t]+(?:of|the|and|for|in|on|to|by|with|or))+$")
 PLATFORM_PATTERNS = [
     re.compile(r"[\"“](?P<n>[^\"“”\n]{2,40}?)[.,]?[\"”]\s+(?:website|web\s?site|app|application|software|"
@@ -246,6 +250,20 @@ def _statute_cands(text: str) -> list[Cand]:
         entry = statutes.lookup(name)
         out.append(Cand(start, m.end(), "Statute", entry.name if entry else name, gid=entry.id if entry else "",
                         zh_name=entry.zh_name if entry else "", gazetteer=entry is not None))
+    return out
+
+
+def rules_titles(text: str) -> list[Cand]:
+    """Statutes named by an unquoted title of rules (for reports and judgments: a regulation's text says
+    "these Provisions" of itself and names others in quotes)."""
+    out = []
+    for m in RULES_TITLE.finditer(text):
+        title = TITLE_TAIL.sub("", m.group(0))
+        entry = gazetteer("Statute").lookup(title)
+        gid = entry.id if entry else ""
+        out.append(Cand(m.start(), m.start() + len(title), "Statute", entry.name if entry else title, gid=gid,
+                        zh_name=entry.zh_name if entry else "", gazetteer=entry is not None,
+                        keys={f"gaz:{gid}"} if gid else {name_key("Statute", title)}))
     return out
 
 

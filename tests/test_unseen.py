@@ -237,3 +237,12 @@ def test_places_named_one_inside_another(data_kg):
     court = node(data_kg, "Jiangsu Province Wuxi City Binhu District People's Court", "Court")
     assert sorted(objects(data_kg, court, "locatedIn")) == ["Binhu District", "Jiangsu", "Wuxi City"]
     assert not [n for n in data_kg.nodes.values() if n.label.startswith("Province ")]
+
+
+def test_news_names_rules_by_their_unquoted_title(data_kg):
+    news = node(data_kg, "China's Internet Regulator Tightens Rules on Deep Synthesis Technology", "NewsReport")
+    assert objects(data_kg, news, "cites") == [
+        "Cybersecurity Law of the People's Republic of China",
+        "Personal Information Protection Law of the People's Republic of China",
+        "Provisions on the Administration of Deep Synthesis Internet Information Services"]
+    assert not [n for n in data_kg.nodes.values() if n.label == "Rules on Deep Synthesis Technology"]
