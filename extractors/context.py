@@ -78,7 +78,8 @@ def build(doc: Document, collector: Collector) -> Context:
     text = doc.text
     title_end = len(text.split("\n", 1)[0])
     ctx = Context(doc, collector, title_end)
-    cands = mentions.find(text)
+    itself = fold(doc.title)  # a regulation quoting its own title (in the order that promulgates it) cites no statute
+    cands = [c for c in mentions.find(text) if not (c.cls == "Statute" and fold(c.name) == itself)]
     if doc.genre == "Regulation":
         cands += [s for s in service_cands(text) if not any(c.start <= s.start < c.end for c in cands)]
     else:

@@ -167,12 +167,26 @@ def split(text: str, path: str | Path) -> list[Document]:
         body = text[chunk[1].start:end] if heading and len(chunk) > 1 else ("" if heading else text[start:end])
         doc_text = text[start:end]
         langs = languages(doc_text)
+        genre = classify(title, body)
+        if genre == "Regulation":
+            title = _promulgated_title(chunk) or title
         docs.append(Document(source=path.name, path=str(path), text=doc_text, start=start,
                              first_line=chunk[0].number, last_line=chunk[-1].number,
-                             genre=classify(title, body), title=title or _fallback_title(body),
+                             genre=genre, title=title or _fallback_title(body),
                              languages=langs, sha256=hashlib.sha256(doc_text.encode("utf-8")).hexdigest(),
                              length=len(doc_text)))
     return docs
+
+
+def _promulgated_title(chunk: list[Line]) -> str:
+    """A regulation printed after the order that promulgates it ("Cyberspace Administration of China /
+    Order No. 12 / The "Provisions on ..." were adopted ... / Provisions on ..."): its title is the heading
+    that the order quotes."""
+    for k, line in enumerate(chunk[1:20], start=1):
+        quoted = "".join(ln.text for ln in chunk[:k])
+        if line.stripped and _is_heading(line) and re.search(rf"[\"“]{re.escape(line.stripped)}[\"”]", quoted):
+            return line.stripped
+    return ""
 
 
 def languages(text: str) -> tuple[str, ...]:

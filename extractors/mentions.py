@@ -150,6 +150,9 @@ ISSUED_TITLE = re.compile(
 # Synthesis Internet Information Services"
 RULES_TITLE = re.compile(r"(?<=\bthe[ \t])(?:(?:Interim|Provisional|Administrative)[ \t]+)?(?:Provisions|Measures|"
                          rf"Regulations|Rules)[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
+# "Law of the People's Republic of China on the Protection of Minors"
+LAW_ON = re.compile(r"\bLaw[ \t]+of[ \t]+the[ \t]+People['’]s[ \t]+Republic[ \t]+of[ \t]+China[ \t]+on[ \t]+(?:the[ \t]+)?"
+                    rf"[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
 TITLE_TAIL = re.compile(r"(?:[ \t]+(?:of|the|and|for|in|on|to|by|with|or))+$")
 PLATFORM_PATTERNS = [
     re.compile(r"[\"“](?P<n>[^\"“”\n]{2,40}?)[.,]?[\"”]\s+(?:website|web\s?site|app|application|software|"
@@ -233,7 +236,7 @@ def _statute_cands(text: str) -> list[Cand]:
         out.append(Cand(m.start(1), m.end(1), "Statute", entry.name if entry else title, "zh",
                         gid=entry.id if entry else "", zh_name=entry.zh_name if entry else title,
                         gazetteer=entry is not None))
-    for m in ISSUED_TITLE.finditer(text):
+    for m in [*ISSUED_TITLE.finditer(text), *LAW_ON.finditer(text)]:
         title = TITLE_TAIL.sub("", m.group(0))
         entry = statutes.lookup(title)
         out.append(Cand(m.start(), m.start() + len(title), "Statute", entry.name if entry else title,

@@ -246,3 +246,13 @@ def test_news_names_rules_by_their_unquoted_title(data_kg):
         "Personal Information Protection Law of the People's Republic of China",
         "Provisions on the Administration of Deep Synthesis Internet Information Services"]
     assert not [n for n in data_kg.nodes.values() if n.label == "Rules on Deep Synthesis Technology"]
+
+
+def test_a_regulation_printed_after_its_order(data_kg):
+    reg = node(data_kg, "Provisions on the Governance of Online Audio and Video Information Services", "Regulation")
+    assert reg.document.first_line == 1
+    assert objects(data_kg, reg, "issuedBy") == ["Cyberspace Administration of China"]
+    assert objects(data_kg, reg, "effectiveFrom") == ["2020-01-01"]
+    assert objects(data_kg, reg, "cites") == ["Cybersecurity Law of the People's Republic of China",
+                                              "Cybersecurity Law of the People's Republic of China Article 12",
+                                              "Law of the People's Republic of China on the Protection of Minors"]
