@@ -236,12 +236,7 @@ def _statute_cands(text: str) -> list[Cand]:
         out.append(Cand(m.start(1), m.end(1), "Statute", entry.name if entry else title, "zh",
                         gid=entry.id if entry else "", zh_name=entry.zh_name if entry else title,
                         gazetteer=entry is not None))
-    for m in [*ISSUED_TITLE.finditer(text), *LAW_ON.finditer(text)]:
-        title = TITLE_TAIL.sub("", m.group(0))
-        entry = statutes.lookup(title)
-        out.append(Cand(m.start(), m.start() + len(title), "Statute", entry.name if entry else title,
-                        gid=entry.id if entry else "", zh_name=entry.zh_name if entry else "",
-                        gazetteer=entry is not None))
+    out += _unquoted_titles(text, ISSUED_TITLE, LAW_ON)
     for m in BARE_LAW.finditer(text):
         words = m.group(0).split()
         while words and (words[0] in CAP_STOP or words[0].endswith(("'s", "’s"))):
@@ -259,14 +254,20 @@ def _statute_cands(text: str) -> list[Cand]:
 def rules_titles(text: str) -> list[Cand]:
     """Statutes named by an unquoted title of rules (for reports and judgments: a regulation's text says
     "these Provisions" of itself and names others in quotes)."""
+    out = _unquoted_titles(text, RULES_TITLE)
+    for c in out:
+        c.keys = {f"gaz:{c.gid}"} if c.gid else {name_key("Statute", c.name)}
+    return out
+
+
+def _unquoted_titles(text: str, *patterns: re.Pattern[str]) -> list[Cand]:
     out = []
-    for m in RULES_TITLE.finditer(text):
+    for m in (m for rx in patterns for m in rx.finditer(text)):
         title = TITLE_TAIL.sub("", m.group(0))
         entry = gazetteer("Statute").lookup(title)
-        gid = entry.id if entry else ""
-        out.append(Cand(m.start(), m.start() + len(title), "Statute", entry.name if entry else title, gid=gid,
-                        zh_name=entry.zh_name if entry else "", gazetteer=entry is not None,
-                        keys={f"gaz:{gid}"} if gid else {name_key("Statute", title)}))
+        out.append(Cand(m.start(), m.start() + len(title), "Statute", entry.name if entry else title,
+                        gid=entry.id if entry else "", zh_name=entry.zh_name if entry else "",
+                        gazetteer=entry is not None))
     return out
 
 
