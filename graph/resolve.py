@@ -2,7 +2,8 @@
 
 Entities of one class that share a normalised key, in any documents, are one node (union-find over the
 keys). An article is keyed by its resolved statute and its number; a judgment cited by case number is
-the judgment document that bears that number, where there is one. IRIs derive from canonical names, so
+the judgment document that bears that number, and a statute cited by title the regulation document that
+bears that title, where there is one. IRIs derive from canonical names, so
 the same input gives the same IRIs. News reports are linked to the judgments whose defendants they name.
 """
 
@@ -12,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 
 from extractors.gazetteer import gazetteer
+from extractors.mentions import name_key
 from extractors.text import fold, has_cjk, slug
 
 from .kg import DEFAULT_BASE, Evidence, KnowledgeGraph, Node, Statement
@@ -49,6 +51,11 @@ def _case_key(number: str) -> str:
     return "case:" + re.sub(r"[^0-9a-z\u4e00-\u9fff]", "", number.lower())
 
 
+def _statute_keys(title: str) -> list[str]:
+    entry = gazetteer("Statute").lookup(title)
+    return [name_key("Statute", title)] + ([f"gaz:{entry.id}"] if entry else [])
+
+
 def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeGraph:
     """Merge per-document extractions (in a deterministic order) into one graph."""
     doc_iris: list[str] = []
@@ -72,9 +79,14 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
             if e.cls == "Judgment":
                 judgments.append((i, e))
         case_numbers += [(i, str(f.obj)) for f in ex.facts if f.subject == DOC and f.predicate == "caseNumber"]
-    # judgments cited by case number are the documents that bear the number
+    # judgments cited by case number are the documents that bear the number; statutes cited by title, the
+    # regulations that bear the title
     for i, number in case_numbers:
         uf.union(("doc", i), ("Judgment", _case_key(number)))
+    for i, ex in enumerate(extractions):
+        if ex.document.genre == "Regulation":
+            for k in _statute_keys(ex.document.title):
+                uf.union(("doc", i), ("Statute", k))
     for i, e in judgments:
         for k in e.keys:
             uf.union((i, e.id), ("Judgment", k))

@@ -246,6 +246,11 @@ def test_news_names_rules_by_their_unquoted_title(data_kg):
         "Personal Information Protection Law of the People's Republic of China",
         "Provisions on the Administration of Deep Synthesis Internet Information Services"]
     assert not [n for n in data_kg.nodes.values() if n.label == "Rules on Deep Synthesis Technology"]
+    # the rules are one of the documents: the report cites that document, not a statute of the same name
+    cited = [st.obj for st in data_kg.statements if st.subject == news.iri and st.predicate == "cites"]
+    assert node(data_kg, "Provisions on the Administration of Deep Synthesis Internet Information Services",
+                "Regulation").iri in cited
+    assert not [n for n in data_kg.nodes.values() if n.cls == "Statute" and "Deep Synthesis" in n.label]
 
 
 def test_a_regulation_printed_after_its_order(data_kg):
