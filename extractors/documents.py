@@ -182,10 +182,12 @@ def _promulgated_title(chunk: list[Line]) -> str:
     """A regulation printed after the order that promulgates it ("Cyberspace Administration of China /
     Order No. 12 / The "Provisions on ..." were adopted ... / Provisions on ..."): its title is the heading
     that the order quotes."""
-    for k, line in enumerate(chunk[1:20], start=1):
-        quoted = "".join(ln.text for ln in chunk[:k])
-        if line.stripped and _is_heading(line) and re.search(rf"[\"“]{re.escape(line.stripped)}[\"”]", quoted):
+    before = ""
+    for line in chunk[:20]:
+        if before and line.stripped and _is_heading(line) and re.search(rf"[\"“]{re.escape(line.stripped)}[\"”]",
+                                                                          before):
             return line.stripped
+        before += line.text
     return ""
 
 

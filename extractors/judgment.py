@@ -121,36 +121,39 @@ def _decided_on(ctx: Context, all_lines: list) -> None:
 
 def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]) -> None:
     """The operative sentences: who is convicted of what, for how long, with what fine, under which
-    articles of the criminal code."""
+    articles of the criminal code; and the holdings before them (who is convicted of what)."""
     col, text = ctx.collector, ctx.text
     applied = [(s, e) for s, e in spans if APPLIED_LAW.search(text[s:e]) and any(
         s <= a.start < e for a, _ in ctx.cites)]
     for s, e in spans:
         chunk = text[s:e]
-        operative = OPERATIVE_EN.search(chunk) or OPERATIVE_ZH.search(chunk)
-        if not operative:
-            held = HOLDING_EN.search(chunk)  # "The court holds that defendants X and Y committed the crime of Z"
-            if held and not NEGATED.search(chunk, max(0, held.start() - 40), held.start()):
-                for pid in (eid for eid in ctx.people_within(s, e) if eid in defendants):
-                    for cid in (eid for m, eid in ctx.crimes if s <= m.start < e):
-                        col.fact(pid, "convictedOf", cid, s, e)
+        operative = bool(OPERATIVE_EN.search(chunk) or OPERATIVE_ZH.search(chunk))
+        if not (operative or _holds(chunk)):
             continue
         who = [eid for eid in ctx.people_within(s, e) if eid in defendants] or (
-            defendants if len(defendants) == 1 else [])
-        if not who:
-            continue
+            defendants if operative and len(defendants) == 1 else [])
         crimes = [eid for m, eid in ctx.crimes if s <= m.start < e]
-        months, fine = _penalty(chunk)
-        law = _applied_articles(ctx, applied, s)
         for pid in who:
             for cid in crimes:
                 col.fact(pid, "convictedOf", cid, s, e)
+        if not (operative and who):
+            continue
+        months, fine = _penalty(chunk)
+        law = _applied_articles(ctx, applied, s)
+        for pid in who:
             if months is not None:
                 col.fact(pid, "imprisonmentMonths", months, s, e, literal=True)
             if fine is not None:
                 col.fact(pid, "fineYuan", fine, s, e, literal=True)
             for aid, (ls, le) in law:
                 col.fact(pid, "convictedUnder", aid, ls, le)
+
+
+def _holds(chunk: str) -> bool:
+    """A holding that convicts: "The court holds that defendants X and Y committed the crime of Z" (not
+    "... do not constitute the crime of Z")."""
+    held = HOLDING_EN.search(chunk)
+    return held is not None and not NEGATED.search(chunk, max(0, held.start() - 40), held.start())
 
 
 def _penalty(chunk: str) -> tuple[int | None, int | None]:

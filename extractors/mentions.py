@@ -256,7 +256,7 @@ def rules_titles(text: str) -> list[Cand]:
     "these Provisions" of itself and names others in quotes)."""
     out = _unquoted_titles(text, RULES_TITLE)
     for c in out:
-        c.keys = {f"gaz:{c.gid}"} if c.gid else {name_key("Statute", c.name)}
+        c.keys = keys("Statute", c.name, c.gid)
     return out
 
 
@@ -326,7 +326,7 @@ def find(text: str) -> list[Cand]:
         if not c.gid and (entry := _known(c)) is not None:
             c.gid, c.name, c.zh_name = entry.id, entry.name, entry.zh_name  # a pattern found a known name
         if not c.keys:
-            c.keys = {f"gaz:{c.gid}"} if c.gid else {name_key(c.cls, c.name)}
+            c.keys = keys(c.cls, c.name, c.gid)
     _short_forms(others)
     return sorted(others + places, key=lambda c: (c.start, -c.end, c.cls))
 
@@ -404,6 +404,11 @@ def _without_province(name: str) -> str:
     if m and places.lookup(m.group(1)) is not None and places.lookup(first) is not None and m.start() > 0:
         return name[: m.start()]
     return name
+
+
+def keys(cls: str, name: str, gid: str = "") -> set[str]:
+    """The keys under which mentions of one class are one entity: its gazetteer id, else its name's key."""
+    return {f"gaz:{gid}"} if gid else {name_key(cls, name)}
 
 
 def name_key(cls: str, name: str) -> str:

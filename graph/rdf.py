@@ -130,12 +130,6 @@ def subjects(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Subjec
     return [(s, sorted(by_subject[s])) for s in sorted(by_subject)], evidence
 
 
-def rows(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Row], dict[str, Evidence]]:
-    """The graph's statements as plain sortable rows, sorted, and its evidence by IRI (see `subjects`)."""
-    grouped, evidence = subjects(kg, named_graphs)
-    return [(s, *rest) for s, rests in grouped for rest in rests], evidence
-
-
 def evidence_rows(iri: str, ev: Evidence) -> list[Row]:
     """The rows of one piece of evidence: an oa:SpecificResource with its source and two selectors."""
     position, quote = iri + "#position", iri + "#quote"
@@ -242,10 +236,6 @@ def nquads_chunks(kg: KnowledgeGraph, named_graphs: bool = True) -> Iterator[str
             yield f"<{s}> <{p}> {_text(o, False)} .\n"
 
 
-def turtle(kg: KnowledgeGraph) -> bytes:
-    return "".join(turtle_chunks(kg)).encode("utf-8")
-
-
 def nquads(kg: KnowledgeGraph, named_graphs: bool = True) -> bytes:
     return "".join(nquads_chunks(kg, named_graphs)).encode("utf-8")
 
@@ -276,7 +266,8 @@ def context() -> dict[str, object]:
 def _jsonld(kg: KnowledgeGraph) -> str:
     """Compact JSON-LD: one object per subject, keys as prefixed names (the context defines them)."""
     objects: dict[str, dict[str, list[dict[str, str]]]] = {}
-    main, evidence = rows(kg, named_graphs=False)
+    grouped, evidence = subjects(kg, named_graphs=False)
+    main = [(s, *rest) for s, rests in grouped for rest in rests]
     for iri in sorted(evidence):
         main += evidence_rows(iri, evidence[iri])
     for s, p, o, _ in main:
@@ -293,8 +284,6 @@ def _jsonld(kg: KnowledgeGraph) -> str:
     graph = [{"@id": s, **props} for s, props in objects.items()]
     doc = {**context(), "@graph": graph}
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
 
 
 def _curie(iri: str) -> str:

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 
 from extractors.gazetteer import gazetteer
-from extractors.mentions import name_key
+from extractors.mentions import keys
 from extractors.text import fold, has_cjk, slug
 
 from .kg import DEFAULT_BASE, Evidence, KnowledgeGraph, Node, Statement
@@ -51,11 +51,6 @@ def _case_key(number: str) -> str:
     return "case:" + re.sub(r"[^0-9a-z\u4e00-\u9fff]", "", number.lower())
 
 
-def _statute_keys(title: str) -> list[str]:
-    entry = gazetteer("Statute").lookup(title)
-    return [name_key("Statute", title)] + ([f"gaz:{entry.id}"] if entry else [])
-
-
 def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeGraph:
     """Merge per-document extractions (in a deterministic order) into one graph."""
     doc_iris: list[str] = []
@@ -85,7 +80,8 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
         uf.union(("doc", i), ("Judgment", _case_key(number)))
     for i, ex in enumerate(extractions):
         if ex.document.genre == "Regulation":
-            for k in _statute_keys(ex.document.title):
+            entry = gazetteer("Statute").lookup(ex.document.title)
+            for k in sorted(keys("Statute", ex.document.title, entry.id if entry else "")):
                 uf.union(("doc", i), ("Statute", k))
     for i, e in judgments:
         for k in e.keys:
