@@ -130,19 +130,26 @@ def _ev(document: str, start: int, end: int, quote: str, doc_index: dict[str, in
     return [doc_index[document], start, end, _short(quote)]
 
 
+@cache
+def _template(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def _filled(name: str, title: str) -> str:
+    """A template with its Content-Security-Policy and title (read once, however many pages use it)."""
+    return _template(name).replace("__CSP__", CSP).replace("__TITLE__", esc(title))
+
+
 def render_graph(kg: KnowledgeGraph, title: str = "Knowledge graph") -> str:
     js, css = _vis_assets()
-    page = (TEMPLATES / "graph.html").read_text(encoding="utf-8")
-    return (page.replace("__CSP__", CSP)
-                .replace("/*VIS_CSS*/", css.replace("</", "<\\/"))
-                .replace("/*VIS_JS*/", js.replace("</script", "<\\/script"))
-                .replace("__TITLE__", esc(title))
-                .replace("/*DATA*/", _script_json(page_data(kg))))
+    return (_filled("graph.html", title)
+            .replace("/*VIS_CSS*/", css.replace("</", "<\\/"))
+            .replace("/*VIS_JS*/", js.replace("</script", "<\\/script"))
+            .replace("/*DATA*/", _script_json(page_data(kg))))
 
 
 def _page(title: str, body: str) -> str:
-    page = (TEMPLATES / "page.html").read_text(encoding="utf-8")
-    return page.replace("__CSP__", CSP).replace("__TITLE__", esc(title)).replace("__BODY__", body)
+    return _filled("page.html", title).replace("__BODY__", body)
 
 
 def _dates(kg: KnowledgeGraph) -> dict[str, str]:
