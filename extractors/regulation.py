@@ -10,7 +10,7 @@ from graph.model import DOC
 
 from .context import EN_SERVICE, Context, service_key
 from .documents import EN_ARTICLE_LINE, ZH_ARTICLE_LINE
-from .mentions import Cand
+from .mentions import Cand, keys
 from .text import lines
 from .values import find_dates, zh_number
 
@@ -162,7 +162,7 @@ def _header_facts(ctx: Context, header: list) -> None:
         if m and not named:
             who = m.group("who").strip().rstrip(".")
             s = line.start + m.start("who")
-            named = [col.entity("Agency", who, {f"agency:{who.casefold()}"}, s, s + len(who))]
+            named = [col.entity("Agency", who, keys("Agency", who), s, s + len(who))]
         for eid in named:
             col.fact(DOC, "issuedBy", eid, line.start, line.end)
         if named:
