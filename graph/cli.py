@@ -207,7 +207,8 @@ def _print_stats(data: dict) -> None:
 @app.command()
 def query(
     outputs: Annotated[str, typer.Argument(help="The folder a `kg build` wrote.")] = "outputs",
-    sparql: Annotated[str | None, typer.Argument(help="A SPARQL SELECT or ASK query.")] = None,
+    sparql: Annotated[str | None, typer.Argument(help="A SPARQL SELECT or ASK query (kg:, rdf:, rdfs:, skos:, "
+                                                      "xsd:, dcterms:, oa:, prov: need no PREFIX).")] = None,
     file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
     name: Annotated[str | None, typer.Option("--name", "-n", help="Run a named query (see --list).")] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE for a named query's "
