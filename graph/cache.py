@@ -1,5 +1,6 @@
 """The extraction cache: each file's extraction, keyed by the file's bytes and the extractors' version
-(their source code and the data files they read), so that a rebuild extracts only what changed."""
+(their source code and the data files they read), so that a rebuild extracts only what changed; and the
+builder's version, which a record of a build into a folder keeps (see `graph.incremental`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pickle
 import tempfile
 from dataclasses import replace
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,16 +33,40 @@ def extractor_version() -> str:
     return h.hexdigest()
 
 
+@cache
+def builder_version() -> str:
+    """A digest of everything a build's outputs depend on besides the texts and the options: the
+    extractors, the writers and their templates, the ontology's files, and the libraries that shape the
+    pages and exports."""
+    h = hashlib.sha256(extractor_version().encode())
+    package = Path(__file__).parent
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.html"), *ONTOLOGY_DIR.rglob("*")]):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(path.parent.parent)).encode())
+            h.update(path.read_bytes())
+    for dist in ("networkx", "pyvis", "python-igraph", "rdflib"):
+        h.update(f"{dist} {metadata.version(dist)}".encode())
+    return h.hexdigest()
+
+
 class Cache:
     def __init__(self, folder: Path):
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
+        self._entries: dict[Path, str] = {}
+
+    def entry(self, path: Path) -> str:
+        """The name of a file's entry: a digest of the extractors' version, the file's name and bytes."""
+        name = self._entries.get(path)
+        if name is None:
+            h = hashlib.sha256(extractor_version().encode())
+            h.update(path.name.encode())  # a document's source is its file name
+            h.update(path.read_bytes())
+            name = self._entries[path] = h.hexdigest()
+        return name
 
     def _entry(self, path: Path) -> Path:
-        h = hashlib.sha256(extractor_version().encode())
-        h.update(path.name.encode())  # a document's source is its file name
-        h.update(path.read_bytes())
-        return self.folder / f"{h.hexdigest()}.pickle"
+        return self.folder / f"{self.entry(path)}.pickle"
 
     def get(self, path: Path) -> FileResult | None:
         entry = self._entry(path)

@@ -69,8 +69,7 @@ def build(
     was usable or the arguments are wrong."""
     from rich.console import Console
 
-    from .outputs import write_all
-    from .pipeline import build as build_graph
+    from .incremental import build_into
 
     formats = [f.strip() for f in fmt.split(",") if f.strip()]
     unknown = [f for f in formats if f not in ("ttl", "trig", "nq", "jsonld")]
@@ -81,31 +80,34 @@ def build(
     targets = _export_formats("build", exports) if exports else []
     cache_dir = None if no_cache else (cache or out.resolve().parent / ".kg-cache")
     try:
-        kg = build_graph(list(paths), base=base, jobs=jobs, scheduler=scheduler, cache_dir=cache_dir)
+        report = build_into(list(paths), out, formats, targets, base=base, jobs=jobs, scheduler=scheduler,
+                            cache_dir=cache_dir, strict=strict)
     except InputError as err:
         raise _fail("build", str(err)) from None
-    for line in kg.skipped:
+    for line in report.skipped:
         print(f"kg build: skipped {line}", file=sys.stderr)
-    for line in kg.notes:
+    for line in report.notes:
         print(f"kg build: note: {line}", file=sys.stderr)
-    if strict and kg.skipped:
-        raise _fail("build", f"--strict: {len(kg.skipped)} file(s) skipped; nothing written")
-    written = write_all(kg, out, formats, targets, jobs=jobs)
+    if strict and report.skipped:
+        raise _fail("build", f"--strict: {len(report.skipped)} file(s) skipped; nothing written")
     console = Console()
-    console.print(_summary_table(kg))
-    console.print(f"wrote {len(written)} files into {out}; seconds: " +
-                  ", ".join(f"{k} {v:.2f}" for k, v in kg.timings.items()))
+    console.print(_summary_table(report.summary, report.counts))
+    seconds = ", ".join(f"{k} {v:.2f}" for k, v in report.timings.items())
+    if report.up_to_date:
+        console.print(f"{out} is up to date ({len(report.written)} files): nothing it is made from has changed; "
+                      f"seconds: {seconds}")
+    else:
+        console.print(f"wrote {len(report.written)} files into {out}; seconds: {seconds}")
     console.print(f"open {out / 'index.html'} in a browser")
-    if kg.skipped:
-        console.print(f"skipped {len(kg.skipped)} file(s) or document(s); see the messages above")
+    if report.skipped:
+        console.print(f"skipped {len(report.skipped)} file(s) or document(s); see the messages above")
         raise typer.Exit(1)
 
 
-def _summary_table(kg: KnowledgeGraph):
+def _summary_table(summary: dict[str, dict[str, int]], counts: dict[str, int]):
     from rich.table import Table
 
-    summary = kg.summary()
-    table = Table(title=f"{len(kg.documents)} documents, {len(kg.nodes)} nodes, {len(kg.statements)} statements")
+    table = Table(title=f"{counts['documents']} documents, {counts['nodes']} nodes, {counts['statements']} statements")
     table.add_column("kind")
     table.add_column("name")
     table.add_column("count", justify="right")

@@ -119,28 +119,46 @@ def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE, jobs: 
 def _build(paths: list[str | Path], base: str, jobs: int, scheduler: str | None,
            cache_dir: str | Path | None) -> KnowledgeGraph:
     files = collect(list(paths))
-    notes: list[str] = []
-    cache = None
-    if cache_dir:
-        try:
-            cache = Cache(Path(cache_dir))
-        except OSError as err:
-            notes.append(f"{cache_dir}: no extraction cache ({err.strerror or err}); extracting every file")
+    cache, notes = open_cache(cache_dir)
     timings: dict[str, float] = {}
+    results = extract_files(files, jobs, scheduler, cache, timings)
+    return merge_results(paths, [results[f] for f in files], base, notes, timings)
+
+
+def open_cache(cache_dir: str | Path | None) -> tuple[Cache | None, list[str]]:
+    """The extraction cache in `cache_dir` (None: no cache), and a note if it cannot be made."""
+    if not cache_dir:
+        return None, []
+    try:
+        return Cache(Path(cache_dir)), []
+    except OSError as err:
+        return None, [f"{cache_dir}: no extraction cache ({err.strerror or err}); extracting every file"]
+
+
+def extract_files(files: list[Path], jobs: int, scheduler: str | None, cache: Cache | None,
+                  timings: dict[str, float]) -> dict[Path, FileResult]:
+    """Each file's extraction, from the cache or made (and cached); the seconds spent are added to
+    `timings`."""
     started = time.perf_counter()
     results: dict[Path, FileResult] = {}
     todo = files
     if cache is not None:
         results = {f: r for f in files if (r := cache.get(f)) is not None}
         todo = [f for f in files if f not in results]
-        timings["cache"] = time.perf_counter() - started
+        timings["cache"] = timings.get("cache", 0.0) + time.perf_counter() - started
         started = time.perf_counter()
     for f, result in zip(todo, _extract_all(todo, jobs, scheduler), strict=True):
         results[f] = result
         if cache is not None:
             cache.put(f, result)
-    timings["read+extract (wall)"] = time.perf_counter() - started
-    ordered = [results[f] for f in files]
+    timings["read+extract (wall)"] = timings.get("read+extract (wall)", 0.0) + time.perf_counter() - started
+    return results
+
+
+def merge_results(paths: list[str | Path], ordered: list[FileResult], base: str, notes: list[str],
+                  timings: dict[str, float]) -> KnowledgeGraph:
+    """The graph of the files' extractions, in the files' order. Raises `InputError` when nothing usable
+    is left."""
     for stage in ("read", "extract"):  # seconds summed over the files (over all processes)
         timings[stage] = sum(r.seconds.get(stage, 0.0) for r in ordered)
     extractions = [ex for r in ordered for ex in r.extractions]

@@ -94,6 +94,61 @@ def test_cache_skips_unchanged_files_and_gives_the_same_bytes(corpus, tmp_path):
     assert files(tmp_path / "b") == files(tmp_path / "c")
 
 
+def stamps(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_folder_built_from_the_same_extractions_is_left_as_it_is(tmp_path):
+    from graph.incremental import build_into
+
+    texts = tmp_path / "texts"
+    shutil.copytree(DATA, texts)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+
+    def build(formats: tuple[str, ...] = ("ttl",)):
+        return build_into([texts], out, list(formats), [], cache_dir=cache)
+
+    first = build()
+    assert not first.up_to_date and first.counts["documents"] == 19 and "resolve" in first.timings
+    before, times = files(out), stamps(out)
+    victim = texts / "guangzhou.txt"
+    text = victim.read_text(encoding="utf-8")
+    victim.write_text(text + "\n\n", encoding="utf-8")  # new bytes, the same extraction
+    again = build()
+    assert again.up_to_date and "resolve" not in again.timings
+    assert (again.summary, again.counts, again.notes) == (first.summary, first.counts, first.notes)
+    assert sorted(again.written) == sorted(first.written)
+    assert files(out) == before and stamps(out) == times  # not one file written
+    victim.write_text(text.replace("\n", "\n\n", 1), encoding="utf-8")  # every span moves
+    edited = build()
+    assert not edited.up_to_date and files(out) != before
+    assert kg("build", str(texts), "--out", str(tmp_path / "full"), "--no-cache").returncode == 0
+    assert files(out) == files(tmp_path / "full")
+    (out / "graph.ttl").unlink()  # an output removed since: built again in full
+    assert not build().up_to_date and files(out) == files(tmp_path / "full")
+    (out / "stray.txt").write_text("x", encoding="utf-8")
+    assert not build().up_to_date and "stray.txt" not in files(out)
+    assert not build(("ttl", "nq")).up_to_date and "graph.nq" in files(out)
+    assert build(("nq", "ttl")).up_to_date  # the same set of formats
+    (texts / "wuhan.txt").unlink()  # one file (of three documents) fewer
+    fewer = build(("nq", "ttl"))
+    assert not fewer.up_to_date and fewer.counts["documents"] == 16
+
+
+def test_kg_build_says_when_the_folder_is_up_to_date(tmp_path):
+    texts = tmp_path / "texts"
+    shutil.copytree(SEEDS, texts)
+    (texts / "empty.txt").write_bytes(b"")
+    args = ("build", str(texts), "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "cache"))
+    first, again = kg(*args), kg(*args)
+    assert (first.returncode, again.returncode) == (1, 1)  # a file is skipped, both times
+    assert again.stderr == first.stderr and "empty.txt" in again.stderr
+    said = " ".join(again.stdout.split())  # rich folds long lines
+    assert "is up to date (10 files)" in said and "wrote" not in said
+    assert "7 documents" in again.stdout
+    assert kg(*args, "--strict").returncode == 2
+
+
 def test_dask_local_cluster_gives_the_same_bytes(tmp_path):
     from dask.distributed import LocalCluster
 
