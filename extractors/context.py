@@ -140,11 +140,18 @@ def _common_facts(ctx: Context) -> None:
             for _place, pid in ctx.within(c.start, c.end, "Location"):
                 col.fact(eid, "locatedIn", pid, c.start, c.end)
     orgs = ctx.of("Organization")
-    for c, eid in ctx.of("Platform"):
+    platforms = ctx.of("Platform")
+    for c, eid in platforms:
         for o, oid in orgs:
             gap = text[o.end:c.start] if o.end <= c.start else None
             if (o.start == c.start and o.end < c.end) or (gap is not None and re.fullmatch(r"['’]s\s+", gap)):
                 col.fact(eid, "operatedBy", oid, o.start, c.end)
+            # "Alipay, Ant Group's payment platform", "WeChat, a messaging app owned by Tencent"
+            after = text[c.end:o.start] if c.end <= o.start else ""
+            possessive = re.match(r"['’]s\s+", text[o.end:o.end + 3]) and re.fullmatch(r",\s+", after)
+            if (possessive and not any(p.start == o.end + 3 for p, _ in platforms)) or re.fullmatch(
+                    r",\s+(?:an?\s+|the\s+)?[\w\s-]{0,40}?\b(?:owned|operated|run|developed|launched)\s+by\s+", after):
+                col.fact(eid, "operatedBy", oid, c.start, o.end)
     for p, eid in ctx.people:
         for m in p.mentions:
             firm = re.match(r"(?:,?\s+(?:a\s+)?(?:lawyer|attorney|partner)s?)?\s+(?:of|from|at|with)\s+(?:the\s+)?|"

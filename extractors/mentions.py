@@ -32,7 +32,7 @@ UNIT_NOUNS = {"Division", "Branch", "Department", "Office", "Bureau", "Detachmen
               "Unit", "Squad", "Corps", "Force", "Station", "Sub-bureau", "Subbureau"}
 
 PLACE_SUFFIX = (r"(?:Autonomous\s+(?:Region|Prefecture|County|Banner)|Special\s+Administrative\s+Region|"
-                r"District|County|Prefecture|Province|City|Municipality|Township|Town|Village|Banner|League)")
+                r"New\s+Area|District|County|Prefecture|Province|City|Municipality|Township|Town|Village|Banner|League)")
 ZH_PLACE = rf"(?:[{CJK}]{{2,8}}?(?:省|自治区|市|自治州|地区|盟|自治县|县|区|旗))"
 STATUTE_WORDS = re.compile(r"\b(?:Laws?|Provisions|Regulations?|Rules|Measures|Notice|Decision|Interpretations?|"
                            r"Opinions?|Constitution|Code|Guidelines|Methods|Circular|Penalties)\b")
@@ -103,11 +103,13 @@ def _of_chain(text: str, pos: int) -> int:
 
 
 def _anchored(text: str, anchor: re.Pattern[str], cls: str, *, need_modifier: bool = True,
-              unit_suffix: bool = False) -> list[Cand]:
+              unit_suffix: bool = False, of_place: bool = False) -> list[Cand]:
+    """Names around an anchor: capitalised words before it (`need_modifier`: at least one, or with
+    `of_place` an "of <Place>" after it: "the People's Court of Pudong New Area")."""
     out = []
     for m in anchor.finditer(text):
         left = _tokens_left(text, m.start())
-        if need_modifier and not left:
+        if need_modifier and not left and not (of_place and _of_chain(text, m.end()) > m.end()):
             continue
         start = left[0][0] if left else m.start()
         end = m.end()
@@ -129,7 +131,7 @@ MINISTRY_ANCHOR = re.compile(r"\bMinistry(?=[ \t]+of[ \t]+[A-Z])")
 AGENCY_OF_ANCHOR = re.compile(r"\b(?:Administration|Commission|Bureau|Department|Office)(?=[ \t]+(?:of|for)[ \t]+"
                               r"(?:the[ \t]+)?[A-Z])")
 LAW_FIRM = re.compile(rf"((?:{TOKEN}[ \t]+){{1,5}})Law[ \t]+(?:Firm|Office|Offices)\b")
-INNER_SUFFIX = re.compile(r"Province|City|Municipality|Prefecture|Region|County|Banner|League")
+INNER_SUFFIX = re.compile(r"Province|City|Municipality|Municipal|Prefecture|Region|County|Banner|League")
 PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county)\b")
 ZH_COURT = re.compile(rf"{ZH_PLACE}+(?:第[一二三四五六七八九十]+)?(?:中级|高级|基层)?人民法院(?:[{CJK}]{{2,10}}?分院)?")
 ZH_AGENCY = re.compile(rf"{ZH_PLACE}+(?:人民检察院(?:第[一二三四五六七八九十]+分院)?|公安局(?:[{CJK}]{{2,6}}?分局)?|"
@@ -301,8 +303,8 @@ def platform_key(name: str) -> str:
 def find(text: str) -> list[Cand]:
     """All entity mentions of the classes above, overlaps settled, in text order."""
     cands = _gazetteer_cands(text)
-    cands += _anchored(text, COURT_ANCHOR, "Court")
-    cands += _anchored(text, PROC_ANCHOR, "Agency")
+    cands += _anchored(text, COURT_ANCHOR, "Court", of_place=True)
+    cands += _anchored(text, PROC_ANCHOR, "Agency", of_place=True)
     cands += _anchored(text, AGENCY_ANCHOR, "Agency", unit_suffix=True)
     cands += _anchored(text, MINISTRY_ANCHOR, "Agency", need_modifier=False)
     cands += _anchored(text, AGENCY_OF_ANCHOR, "Agency")
@@ -391,19 +393,24 @@ def _settle(cands: list[Cand]) -> list[Cand]:
 
 
 def _without_province(name: str) -> str:
-    """"Guangdong Province Shenzhen Intermediate People's Court" and "Shenzhen Intermediate People's Court
-    of Guangdong Province" -> "Shenzhen Intermediate People's Court": a province written beside the city
-    that names the body adds nothing to its identity."""
+    """"Guangdong Province Shenzhen Intermediate People's Court", "Shanghai Municipal Pudong New Area People's
+    Procuratorate" and "Shenzhen Intermediate People's Court of Guangdong Province" -> "Shenzhen Intermediate
+    People's Court", "Pudong New Area People's Procuratorate": a province or municipality written beside
+    the place that names the body adds nothing to its identity."""
     places = gazetteer("Location")
     province = r"([A-Z][\w-]*(?:\s+(?:Province|Autonomous\s+Region))?)"
-    m = re.match(rf"^{province}\s+([A-Z][\w-]*)\b", name)
-    if m and places.lookup(m.group(1)) is not None and places.lookup(m.group(2)) is not None:
+    m = re.match(rf"^{province}(?:\s+Municipal(?:ity)?)?\s+([A-Z][\w-]*)\b", name)
+    if m and places.lookup(m.group(1)) is not None and (
+            places.lookup(m.group(2)) is not None or re.match(rf"[A-Z][\w-]*\s+{PLACE_SUFFIX}\b", name[m.start(2):])):
         return name[m.start(2):]
     m = re.search(rf"\s+of\s+(?:the\s+)?{province}$", name)
     first = name.split()[0]
     if m and places.lookup(m.group(1)) is not None and places.lookup(first) is not None and m.start() > 0:
         return name[: m.start()]
     return name
+
+
+BODY_OF_PLACE = re.compile(r"^((?:(?:intermediate|higher|high|basic) )?people's (?:court|procuratorate)) of (?:the )?(.+)$")
 
 
 def keys(cls: str, name: str, gid: str = "") -> set[str]:
@@ -415,6 +422,8 @@ def name_key(cls: str, name: str) -> str:
     """The normalised name under which mentions of one class are the same entity."""
     key = fold(_without_province(name) if cls in ("Court", "Agency") else name)
     key = re.sub(r"^the ", "", key)
+    if cls in ("Court", "Agency"):  # "people's court of pudong new area" -> "pudong new area people's court"
+        key = BODY_OF_PLACE.sub(r"\2 \1", key)
     if cls == "Platform":
         key = platform_key(name)
     elif cls == "Statute":

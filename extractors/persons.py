@@ -43,6 +43,9 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
                              rf"Imprisoned|Tried)\b")),
     ("sentenced", re.compile(rf"\b(?:conviction|sentencing|trial|case|arrest|detention|prosecution)[ \t]+of[ \t]+"
                              rf"(?:(?:the[ \t]+)?[a-z]+[ \t]+)?(?P<n>{NAME})")),
+    # "the court found that Chen Ming ...", "Chen Ming, 26, sold ...": a court's finding, an age in apposition
+    ("named", re.compile(rf"\b(?:found|held|ruled)[ \t]+that[ \t]+(?P<n>{NAME})\b(?![ \t]*(?:'s|’s))")),
+    ("named", re.compile(rf"(?P<n>{NAME})[ \t]*,[ \t]*\d{{1,2}}[ \t]*,")),
 ]
 WEAK_ROLES = {"named", "sentenced"}
 TITLE_CUES = [
@@ -327,7 +330,7 @@ def _repeated_mentions(text: str, people: list[Person]) -> None:
         if len(words) > 1 and not p.name.startswith(("Mr.", "Ms.", "Mrs.", "Dr.")):
             surnames.setdefault(words[0], []).append(p)
     for surname, owners in surnames.items():
-        if len(owners) != 1:
+        if len(owners) != 1 or surname in CAP_STOP:  # "He" alone is the pronoun, not He Xiaomei
             continue
         rx = re.compile(rf"(?<![\w.]){re.escape(surname)}(?![\w-])(?![ \t][A-Z])")
         for m in rx.finditer(text):

@@ -159,8 +159,8 @@ def _header_facts(ctx: Context, header: list) -> None:
             continue
         named = [eid for c, eid in issuers if line.start <= c.start and c.end <= line.end]
         m = ISSUED_BY.match(line.text)
-        if m and not named:
-            who = m.group("who").strip().rstrip(".")
+        who = re.sub(r"[\s.]+$", "", m.group("who")) if m else ""
+        if m and not named and re.search(r"\w", who):
             s = line.start + m.start("who")
             named = [col.entity("Agency", who, keys("Agency", who), s, s + len(who))]
         for eid in named:

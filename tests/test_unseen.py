@@ -261,3 +261,35 @@ def test_a_regulation_printed_after_its_order(data_kg):
     assert objects(data_kg, reg, "cites") == ["Cybersecurity Law of the People's Republic of China",
                                               "Cybersecurity Law of the People's Republic of China Article 12",
                                               "Law of the People's Republic of China on the Protection of Minors"]
+
+
+PUDONG = "Criminal Judgment of the People's Court of Pudong New Area, Shanghai"
+
+
+def test_a_court_named_people_s_court_of_a_place(data_kg):
+    j = node(data_kg, PUDONG, "Judgment")
+    assert objects(data_kg, j, "decidedBy") == ["People's Court of Pudong New Area"]
+    court = node(data_kg, "People's Court of Pudong New Area", "Court")
+    assert objects(data_kg, court, "locatedIn") == ["Pudong New Area"]
+    # "Shanghai Municipal" beside the district adds nothing: the report's short form is the same body
+    proc = node(data_kg, "Pudong New Area People's Procuratorate", "Agency")
+    assert proc.label == "Shanghai Municipal Pudong New Area People's Procuratorate"
+    assert objects(data_kg, j, "prosecutedBy") == [proc.label]
+    assert objects(data_kg, proc, "locatedIn") == ["Pudong New Area", "Shanghai"]
+    assert not [n for n in data_kg.nodes.values() if n.label == "New Area"]
+    assert objects(data_kg, j, "judge") == ["Sun Jianguo", "Wang Li", "Zhou Hong"]
+    assert objects(data_kg, j, "clerk") == ["He Xiaomei", "Qian Yu"]
+    # "He was criminally detained": the pronoun, not He Xiaomei
+    assert node(data_kg, "He Xiaomei", "Person").alt_labels == set()
+    chen = node(data_kg, "Chen Moumou", "Person")
+    assert (objects(data_kg, chen, "imprisonmentMonths"), objects(data_kg, chen, "fineYuan")) == ([38], [40000])
+
+
+def test_news_names_the_defendant_by_a_finding_and_an_age_and_an_operator_after_a_comma(data_kg):
+    news = node(data_kg, "Shanghai man jailed for selling personal data over Telegram", "NewsReport")
+    assert objects(data_kg, news, "reportsOn") == [PUDONG]
+    chen = node(data_kg, "Chen Moumou", "Person")
+    assert {ev.quote for ev in chen.evidence if ev.document == news.iri} == {"Chen Moumou", "Chen"}
+    assert objects(data_kg, node(data_kg, "Alipay", "Platform"), "operatedBy") == ["Ant Group"]
+    court = node(data_kg, "People's Court of Pudong New Area", "Court")
+    assert news.iri in {ev.document for ev in court.evidence}
