@@ -106,7 +106,8 @@ def _starts(all_lines: list[Line]) -> list[int]:
         if prev_blank and _is_heading(line) and _confirms_start(all_lines, i):
             if starts and _title(all_lines[starts[-1]].text) == _title(line.text):
                 continue  # "Translation: T" followed by the title T itself
-            if has_cjk(line.stripped) and starts and _awaits_original(all_lines, starts[-1], i):
+            # the Chinese original of the English regulation above (which may be the file's first lines)
+            if has_cjk(line.stripped) and _awaits_original(all_lines, starts[-1] if starts else 0, i):
                 continue
             starts.append(i)
     if not starts or any(all_lines[j].stripped for j in range(starts[0])):

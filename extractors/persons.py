@@ -46,8 +46,11 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     # "the court found that Chen Ming ...", "Chen Ming, 26, sold ...": a court's finding, an age in apposition
     ("named", re.compile(rf"\b(?:found|held|ruled)[ \t]+that[ \t]+(?P<n>{NAME})\b(?![ \t]*(?:'s|’s))")),
     ("named", re.compile(rf"(?P<n>{NAME})[ \t]*,[ \t]*\d{{1,2}}[ \t]*,")),
+    # the head who signs an order: "Director: Zhuang Rongwen"
+    ("official", re.compile(rf"(?m)^[ \t]*(?:Director|Minister|Chairman|Chairperson|Premier|President|Governor|Mayor)"
+                            rf"(?:[ \t]+of[ \t]+[^:：\n]{{1,60}})?[ \t]*[:：][ \t]*(?P<n>{NAME})[ \t]*$")),
 ]
-WEAK_ROLES = {"named", "sentenced"}
+WEAK_ROLES = {"named", "sentenced", "official"}
 TITLE_CUES = [
     re.compile(rf"\b[Cc]ase of (?P<n>{NAME})['’]s\b"),
     re.compile(rf"(?:^|:[ \t]*)(?P<n>{NAME})['’]s[ \t]+(?:Court[ \t]+)?(?:Judgment|Case|Trial|Appeal|Sentence|Conviction)\b"),

@@ -293,3 +293,19 @@ def test_news_names_the_defendant_by_a_finding_and_an_age_and_an_operator_after_
     assert objects(data_kg, node(data_kg, "Alipay", "Platform"), "operatedBy") == ["Ant Group"]
     court = node(data_kg, "People's Court of Pudong New Area", "Court")
     assert news.iri in {ev.document for ev in court.evidence}
+
+
+def test_a_regulation_without_a_confirmed_head_keeps_its_chinese_original(data_kg):
+    reg = node(data_kg, "Provisions on the Management of Algorithmic Recommendations in Internet Information Services",
+               "Regulation")
+    assert reg.document.languages == ("en", "zh") and (reg.document.first_line, reg.document.last_line) == (1, 34)
+    assert not [n for n in data_kg.nodes.values() if n.label == "互联网信息服务算法推荐管理规定"]
+    assert (objects(data_kg, reg, "issuedOn"), objects(data_kg, reg, "effectiveFrom")) == (["2021-12-31"],
+                                                                                          ["2022-03-01"])
+    assert objects(data_kg, reg, "issuedBy") == [
+        "Cyberspace Administration of China", "Ministry of Industry and Information Technology",
+        "Ministry of Public Security", "State Administration for Market Regulation"]
+    own = [n for n in data_kg.nodes.values() if n.iri.startswith(reg.iri + "/article/")]
+    assert sorted(n.iri.rsplit("/", 1)[1] for n in own) == [f"{lang}-{k}" for lang in ("en", "zh") for k in range(1, 6)]
+    assert "Zhuang Rongwen" in {ev.quote for ev in node(data_kg, "Zhuang Rongwen", "Person").evidence
+                                if ev.document == reg.iri}
