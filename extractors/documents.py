@@ -22,7 +22,7 @@ ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)[条條](?:之([一�
 CASE_NUMBER = re.compile(
     r"[(（\[]\s*(?:19|20)\d\d\s*[)）\]]\s*[A-Z][a-z]*\.?\s*\d+\s*[A-Za-z. ]*?No\.\s*\d+|"
     rf"[(（]\s*(?:19|20)\d\d\s*[)）][{CJK}]+\d+[{CJK}]+\d+号")
-COURT_LINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+|of\s+|the\s+)*(?:People'?s\s+)?Court(?:\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*)?$"
+COURT_LINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+|No\.\s*\d+\s+|of\s+|the\s+)*(?:People'?s\s+)?Court(?:\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*)?$"
                         rf"|^[{CJK}]+人民法院$")
 DOC_TYPE_LINE = re.compile(r"^(?:(?:Criminal|Civil|Administrative)\s+)?(?:Judgment|Ruling|Verdict|Decision|Mediation)"
                            r"(?:\s+Document)?$|^[刑民行][\s　]*事[\s　]*(?:判[\s　]*决|裁[\s　]*定)[\s　]*书$",
@@ -171,12 +171,25 @@ def split(text: str, path: str | Path) -> list[Document]:
         genre = classify(title, body)
         if genre == "Regulation":
             title = _promulgated_title(chunk) or title
+        alt_titles: tuple[str, ...] = ()
+        if genre == "Judgment":
+            title, alt_titles = _court_and_kind(chunk, title)
         docs.append(Document(source=path.name, path=str(path), text=doc_text, start=start,
                              first_line=chunk[0].number, last_line=chunk[-1].number,
                              genre=genre, title=title or _fallback_title(body),
                              languages=langs, sha256=hashlib.sha256(doc_text.encode("utf-8")).hexdigest(),
-                             length=len(doc_text)))
+                             length=len(doc_text), alt_titles=alt_titles))
     return docs
+
+
+def _court_and_kind(chunk: list[Line], title: str) -> tuple[str, tuple[str, ...]]:
+    """A judgment headed by its court and then its kind ("Hangzhou Intermediate People's Court" / "Criminal
+    Judgment") is titled by both; the court line alone is another form of its title."""
+    court = _title(chunk[0].text)
+    rest = [ln.stripped for ln in chunk[1:4] if ln.stripped]
+    if COURT_LINE.match(court) and rest and DOC_TYPE_LINE.match(rest[0]):
+        return f"{court}{'' if has_cjk(court) else ' '}{rest[0]}", (court,)
+    return title, ()
 
 
 def _promulgated_title(chunk: list[Line]) -> str:

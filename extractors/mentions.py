@@ -26,6 +26,7 @@ CAP_STOP = {
     "Chapter", "Mr", "Ms", "Mrs", "Dr", "Also", "Then", "Thus", "Therefore", "However", "Furthermore",
     "Moreover", "Local", "National", "Relevant", "Such", "Other", "Criminal", "Civil", "Administrative",
     "Acting", "Assessor", "Issued", "Instance", "Internet", "Order", "Decree", "Announcement", "Circular",
+    "Unit",
 }
 TOKEN = r"(?:[A-Z][A-Za-z0-9'’\-]*|No\.\s?\d+|\d+(?:st|nd|rd|th)?)"
 UNIT_NOUNS = {"Division", "Branch", "Department", "Office", "Bureau", "Detachment", "Brigade", "Team", "Section",
@@ -130,6 +131,8 @@ AGENCY_ANCHOR = re.compile(r"\b(?:Public\s+Security\s+(?:Bureau|Department|Sub-?
 MINISTRY_ANCHOR = re.compile(r"\bMinistry(?=[ \t]+of[ \t]+[A-Z])")
 AGENCY_OF_ANCHOR = re.compile(r"\b(?:Administration|Commission|Bureau|Department|Office)(?=[ \t]+(?:of|for)[ \t]+"
                               r"(?:the[ \t]+)?[A-Z])")
+COMPANY_ANCHOR = re.compile(r"\b(?:Co\.,?[ \t]*Ltd\.?|Co\.[ \t]+Limited|Company[ \t]+Limited|"
+                            r"Limited[ \t]+Liability[ \t]+Company|Corporation|Inc\.)")
 LAW_FIRM = re.compile(rf"((?:{TOKEN}[ \t]+){{1,5}})Law[ \t]+(?:Firm|Office|Offices)\b")
 INNER_SUFFIX = re.compile(r"Province|City|Municipality|Municipal|Prefecture|Region|County|Banner|League")
 PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county)\b")
@@ -203,7 +206,7 @@ def _location_cands(text: str) -> list[Cand]:
         if words and not ORDINAL.match(words[0]) and not any(w in UNIT_NOUNS for w in words):
             place = " ".join(words)
             start = m.start("place") + m.group("place").index(place)
-            out.append(Cand(start, m.end("place"), "Location", place))
+            out.append(Cand(start, start + len(place), "Location", place))
     for m in ZH_COURT.finditer(text):
         for p in re.finditer(ZH_PLACE, m.group(0)):
             if p.group(0).endswith(("省", "自治区", "市", "自治州", "县", "区")) and not _generic_zh_place(p.group(0)):
@@ -310,6 +313,7 @@ def find(text: str) -> list[Cand]:
     cands += _anchored(text, AGENCY_OF_ANCHOR, "Agency")
     cands += [Cand(m.start(), m.end(), "Organization", re.sub(r"\s+", " ", m.group(0)))
               for m in LAW_FIRM.finditer(text) if _law_firm_ok(m.group(1))]
+    cands += _anchored(text, COMPANY_ANCHOR, "Organization")
     for rx, cls in ((ZH_COURT, "Court"), (ZH_AGENCY, "Agency")):
         for m in rx.finditer(text):
             lead = ZH_LEAD.match(m.group(0))

@@ -28,7 +28,7 @@ TITLED = r"(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+[A-Z][a-z]+)"
 EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("defendant", re.compile(rf"\b(?:[Dd]efendants?|[Aa]ppellants?|[Tt]he accused|[Cc]riminal suspect)"
                              rf"(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:?[ \t]+(?P<n>{NAME})")),
-    ("defenseCounsel", re.compile(rf"\b(?:[Dd]efen[cs]e[ \t]+(?:counsel|attorney|lawyer)s?|[Aa]ttorney|[Ll]awyer|"
+    ("defenseCounsel", re.compile(rf"\b(?:[Dd]efen[cs]e[ \t]+(?:[Cc]ounsel|[Aa]ttorney|[Ll]awyer)s?|[Aa]ttorney|[Ll]awyer|"
                                   rf"[Dd]efender)[ \t]*:?[ \t]+(?P<n>{NAME})")),
     ("procurator", re.compile(rf"\b(?:Procurator|Prosecutor|Public Prosecutor)[ \t]+(?P<n>{NAME})")),
     ("witness", re.compile(rf"\b[Ww]itness(?:es)?[ \t]+(?P<n>{TITLED}|{NAME})")),
@@ -46,11 +46,14 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     # "the court found that Chen Ming ...", "Chen Ming, 26, sold ...": a court's finding, an age in apposition
     ("named", re.compile(rf"\b(?:found|held|ruled)[ \t]+that[ \t]+(?P<n>{NAME})\b(?![ \t]*(?:'s|’s))")),
     ("named", re.compile(rf"(?P<n>{NAME})[ \t]*,[ \t]*\d{{1,2}}[ \t]*,")),
+    # "Legal representative: Fang Jun", "Litigation Representative of the Defendant Unit: Tao Ping"
+    ("representative", re.compile(rf"\b(?:[Ll]egal|[Ll]itigation)[ \t]+[Rr]epresentative(?:[ \t]+of[^:：\n]{{1,40}})?"
+                                  rf"[ \t]*[:：][ \t]*(?P<n>{NAME})")),
     # the head who signs an order: "Director: Zhuang Rongwen"
     ("official", re.compile(rf"(?m)^[ \t]*(?:Director|Minister|Chairman|Chairperson|Premier|President|Governor|Mayor)"
                             rf"(?:[ \t]+of[ \t]+[^:：\n]{{1,60}})?[ \t]*[:：][ \t]*(?P<n>{NAME})[ \t]*$")),
 ]
-WEAK_ROLES = {"named", "sentenced", "official"}
+WEAK_ROLES = {"named", "sentenced", "official", "representative"}
 TITLE_CUES = [
     re.compile(rf"\b[Cc]ase of (?P<n>{NAME})['’]s\b"),
     re.compile(rf"(?:^|:[ \t]*)(?P<n>{NAME})['’]s[ \t]+(?:Court[ \t]+)?(?:Judgment|Case|Trial|Appeal|Sentence|Conviction)\b"),

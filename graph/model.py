@@ -40,6 +40,7 @@ class Document:
     languages: tuple[str, ...] = ()
     sha256: str = ""  # of the text, UTF-8
     length: int = 0  # characters; `text` itself is let go once the document is extracted
+    alt_titles: tuple[str, ...] = ()  # other forms of the title (a judgment's court line alone)
 
     def span(self, local_start: int, local_end: int) -> Span:
         """A file-level span for a range of this document's text."""

@@ -102,7 +102,7 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
     for i, ex in enumerate(extractions):
         d = ex.document
         nodes[doc_iris[i]] = Node(doc_iris[i], d.genre, d.title, "zh" if has_cjk(d.title) and not re.search(
-            "[A-Za-z]{3}", d.title) else "en", document=d)
+            "[A-Za-z]{3}", d.title) else "en", {(t, "zh" if has_cjk(t) else "en") for t in d.alt_titles}, document=d)
     root_iri: dict[object, str] = {}
     used: Counter[str] = Counter()
     named = {root: _name(members) for root, members in groups.items()}

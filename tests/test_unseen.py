@@ -309,3 +309,22 @@ def test_a_regulation_without_a_confirmed_head_keeps_its_chinese_original(data_k
     assert sorted(n.iri.rsplit("/", 1)[1] for n in own) == [f"{lang}-{k}" for lang in ("en", "zh") for k in range(1, 6)]
     assert "Zhuang Rongwen" in {ev.quote for ev in node(data_kg, "Zhuang Rongwen", "Person").evidence
                                 if ev.document == reg.iri}
+
+
+HANGZHOU = "Hangzhou Intermediate People's Court of Zhejiang Province Criminal Judgment"
+
+
+def test_a_judgment_headed_by_its_court_and_kind_and_a_company_among_the_defendants(data_kg):
+    j = node(data_kg, HANGZHOU, "Judgment")
+    assert ("Hangzhou Intermediate People's Court of Zhejiang Province", "en") in j.alt_labels
+    assert objects(data_kg, j, "decidedBy") == ["Hangzhou Intermediate People's Court of Zhejiang Province"]
+    assert objects(data_kg, j, "defendant") == ["Fang Jun", "Luo Bin"]  # "Defendant Unit:" names no person
+    assert objects(data_kg, j, "defenseCounsel") == ["Jin Hui", "Xu Lei"]  # "Defense Counsel: X"
+    assert objects(data_kg, node(data_kg, "Xu Lei", "Person"), "memberOf") == ["Zhejiang Tianze Law Firm"]
+    node(data_kg, "Hangzhou Xinyu Network Technology Co., Ltd.", "Organization")
+    node(data_kg, "Tao Ping", "Person")  # a litigation representative
+    assert not [n for n in data_kg.nodes.values() if n.label == "Unit"]
+    # "Hangzhou Intermediate People's Court": the place is Hangzhou, written as "Hangzhou"
+    assert node(data_kg, "Hangzhou", "Location").alt_labels == {("杭州", "zh")}
+    ruling = node(data_kg, "Tianjin Municipal No. 2 Intermediate People's Court Criminal Ruling", "Judgment")
+    assert objects(data_kg, ruling, "decidedBy") == ["Tianjin Municipal No. 2 Intermediate People's Court"]
