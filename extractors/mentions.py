@@ -132,7 +132,7 @@ MINISTRY_ANCHOR = re.compile(r"\bMinistry(?=[ \t]+of[ \t]+[A-Z])")
 AGENCY_OF_ANCHOR = re.compile(r"\b(?:Administration|Commission|Bureau|Department|Office)(?=[ \t]+(?:of|for)[ \t]+"
                               r"(?:the[ \t]+)?[A-Z])")
 COMPANY_ANCHOR = re.compile(r"\b(?:Co\.,?[ \t]*Ltd\.?|Co\.[ \t]+Limited|Company[ \t]+Limited|"
-                            r"Limited[ \t]+Liability[ \t]+Company|Corporation|Inc\.)")
+                            r"Limited[ \t]+Liability[ \t]+Company|Corporation|Inc\b\.?)")
 LAW_FIRM = re.compile(rf"((?:{TOKEN}[ \t]+){{1,5}})Law[ \t]+(?:Firm|Office|Offices)\b")
 INNER_SUFFIX = re.compile(r"Province|City|Municipality|Municipal|Prefecture|Region|County|Banner|League")
 PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county)\b")

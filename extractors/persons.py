@@ -49,6 +49,10 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     # "Legal representative: Fang Jun", "Litigation Representative of the Defendant Unit: Tao Ping"
     ("representative", re.compile(rf"\b(?:[Ll]egal|[Ll]itigation)[ \t]+[Rr]epresentative(?:[ \t]+of[^:：\n]{{1,40}})?"
                                   rf"[ \t]*[:：][ \t]*(?P<n>{NAME})")),
+    # an office before the name: "chairman Cheng Wei", "President Xi Jinping", "spokesperson Hua Chunying"
+    ("official", re.compile(rf"\b(?:[Cc]hair(?:man|woman|person)|[Pp]resident|[Vv]ice[ -][Pp]resident|[Ff]ounder|"
+                            rf"[Cc]o-founder|CEO|[Cc]hief[ \t]+[Ee]xecutive|[Ss]pokes(?:man|woman|person)|[Mm]inister|"
+                            rf"[Pp]remier|[Dd]irector)[ \t]+(?P<n>{NAME})\b(?![ \t]*(?:'s|’s))")),
     # the head who signs an order: "Director: Zhuang Rongwen"
     ("official", re.compile(rf"(?m)^[ \t]*(?:Director|Minister|Chairman|Chairperson|Premier|President|Governor|Mayor)"
                             rf"(?:[ \t]+of[ \t]+[^:：\n]{{1,60}})?[ \t]*[:：][ \t]*(?P<n>{NAME})[ \t]*$")),

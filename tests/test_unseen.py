@@ -328,3 +328,14 @@ def test_a_judgment_headed_by_its_court_and_kind_and_a_company_among_the_defenda
     assert node(data_kg, "Hangzhou", "Location").alt_labels == {("杭州", "zh")}
     ruling = node(data_kg, "Tianjin Municipal No. 2 Intermediate People's Court Criminal Ruling", "Judgment")
     assert objects(data_kg, ruling, "decidedBy") == ["Tianjin Municipal No. 2 Intermediate People's Court"]
+
+
+def test_a_report_on_an_administrative_fine_names_officers_by_their_office(data_kg):
+    news = node(data_kg, "China fines Didi $1.2 billion for breaking data security laws", "NewsReport")
+    assert objects(data_kg, news, "cites") == [
+        "Cybersecurity Law of the People's Republic of China", "Data Security Law of the People's Republic of China",
+        "Personal Information Protection Law of the People's Republic of China"]
+    named = {n.label for n in data_kg.nodes.values() if n.cls == "Person" and news.iri in {ev.document for ev in n.evidence}}
+    assert named == {"Cheng Wei", "Liu Qing"}  # "Didi chairman Cheng Wei and president Liu Qing"
+    didi = node(data_kg, "Didi Global Inc", "Organization")
+    assert didi.label == "Didi Chuxing" and news.iri in {ev.document for ev in didi.evidence}
