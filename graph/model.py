@@ -5,7 +5,8 @@ document names (with every mention's character span) and the facts it states (ea
 of the words that state it). Spans are 0-based offsets into the decoded text of the source file.
 
 Spans, mentions and facts are immutable values, named tuples: a big build makes millions of them, and
-tuples are quick to make, to compare and to send between processes.
+tuples are quick to make and to compare. Between processes and in the cache they travel as plain tuples
+(pickling a named tuple calls back into Python for each one: twice the time).
 """
 
 from __future__ import annotations
@@ -82,6 +83,18 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     props: dict[str, str] = field(default_factory=dict)
 
+    def __reduce__(self) -> tuple:
+        """Pickled with its mentions as plain tuples: a pickle of named tuples calls back into Python for
+        each one, and a big build sends hundreds of thousands between processes."""
+        return _entity, (self.id, self.cls, self.name, self.keys, self.zh_name,
+                         [(m.text, m.lang, m.span.start, m.span.end, m.label) for m in self.mentions], self.props)
+
+
+def _entity(eid: str, cls: str, name: str, keys: set[str], zh_name: str, mentions: list[tuple],
+            props: dict[str, str]) -> Entity:
+    rebuilt = [Mention(text, lang, Span(start, end), label) for text, lang, start, end, label in mentions]
+    return Entity(eid, cls, name, keys, zh_name, rebuilt, props)
+
 
 class Fact(NamedTuple):
     """A relation (object is an entity id) or an attribute (object is a literal value).
@@ -121,6 +134,11 @@ class Extraction:
             self.facts.append(fact)
 
     def __getstate__(self) -> dict:
-        """Pickled without the working sets (an extraction travels between processes and into the cache;
-        the facts' shared quotes travel once)."""
-        return {**self.__dict__, "_seen": None, "_quotes": None}
+        """Pickled without the working sets, its facts as plain tuples (an extraction travels between
+        processes and into the cache; the facts' shared quotes travel once)."""
+        facts = [(f.subject, f.predicate, f.obj, f.span.start, f.span.end, f.quote, f.literal) for f in self.facts]
+        return {**self.__dict__, "_seen": None, "_quotes": None, "facts": facts}
+
+    def __setstate__(self, state: dict) -> None:
+        state["facts"] = [Fact(s, p, o, Span(a, b), q, literal) for s, p, o, a, b, q, literal in state["facts"]]
+        self.__dict__.update(state)

@@ -86,7 +86,7 @@ def _extract_all(files: list[Path], jobs: int, scheduler: str | None) -> Iterato
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(extract_file, [str(f) for f in files], chunksize=max(1, len(files) // (jobs * 8)))
+            yield from pool.map(extract_file, [str(f) for f in files], chunksize=max(1, len(files) // (jobs * 32)))
     else:
         yield from map(extract_file, files)
 
