@@ -76,16 +76,12 @@ def subjects(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Subjec
     """The graph's statements grouped by subject, sorted, and its evidence by IRI (written as blocks of
     their own, the bulk of the output). Without `named_graphs`, every statement is in the default graph."""
     by_subject: dict[str, set[tuple[str, Term, str]]] = {}
-    evidence: dict[str, Evidence] = {}
-    known: dict[tuple[str, int, int], Term] = {}
+    terms: dict[Evidence, Term] = {}  # each piece of evidence's node (most evidence backs several facts)
 
     def ev_node(ev: Evidence) -> Term:
-        key = (ev.document, ev.start, ev.end)
-        node = known.get(key)
+        node = terms.get(ev)
         if node is None:
-            iri = _iri("evidence", *key, base=kg.base)
-            evidence[iri] = ev
-            node = known[key] = _node(iri)
+            node = terms[ev] = _node(_iri("evidence", ev.document, ev.start, ev.end, base=kg.base))
         return node
 
     for node in kg.nodes.values():
@@ -102,7 +98,8 @@ def subjects(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Subjec
             add((KG + "text", _lit(node.props["text"], node.props.get("lang", "en")), ""))
         mention = KG + "mention"
         for ev in node.evidence:
-            add((mention, ev_node(ev), ""))
+            term = terms.get(ev)
+            add((mention, term if term is not None else ev_node(ev), ""))
         d = node.document
         if d is not None:
             add((DCT + "title", _lit(d.title, node.label_lang), ""))
@@ -127,6 +124,7 @@ def subjects(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Subjec
         rest.update(((RDF + "type", _node(RDF + "Statement"), ""), (RDF + "subject", _node(s), ""),
                      (RDF + "predicate", _node(p), ""), (RDF + "object", o, "")))
         rest.update((derived, ev_node(ev), "") for ev in st.evidence)
+    evidence = {term[1]: ev for ev, term in terms.items()}
     return [(s, sorted(by_subject[s])) for s in sorted(by_subject)], evidence
 
 
@@ -144,11 +142,14 @@ def evidence_rows(iri: str, ev: Evidence) -> list[Row]:
             (quote, OA + "exact", _lit(ev.quote), "")]
 
 
+_string = json.JSONEncoder(ensure_ascii=False).encode  # a string literal (one encoder, not one per call)
+
+
 def _text(term: Term, prefixed: bool) -> str:
     """A term in Turtle / N-Triples syntax (JSON string escapes are valid Turtle string escapes)."""
     if term[0] == "iri":
         return _curie_or_iri(term[1]) if prefixed else f"<{term[1]}>"
-    value = json.dumps(term[1], ensure_ascii=False)
+    value = _string(term[1])
     if term[2]:
         return f"{value}@{term[2]}"
     if term[3]:
@@ -190,7 +191,7 @@ def _evidence_turtle(evidence: dict[str, Evidence]) -> list[str]:
                    f"\toa:hasSource <{ev.document}> .\n"
                    f"<{iri}#position> a oa:TextPositionSelector ;\n\toa:end \"{ev.end}\"^^xsd:nonNegativeInteger ;\n"
                    f"\toa:start \"{ev.start}\"^^xsd:nonNegativeInteger .\n"
-                   f"<{iri}#quote> a oa:TextQuoteSelector ;\n\toa:exact {json.dumps(ev.quote, ensure_ascii=False)} .\n")
+                   f"<{iri}#quote> a oa:TextQuoteSelector ;\n\toa:exact {_string(ev.quote)} .\n")
     return out
 
 
