@@ -19,17 +19,17 @@ from .text import CJK
 
 STOP = {"the", "of", "a", "an", "to", "that", "which", "and", "or", "crime", "crimes", "offence", "offense",
         "illegal", "illegally", "unlawful", "unlawfully", "in", "on", "for", "by", "with", "its", "their"}
-EN_CUES = [
-    re.compile(r"\bcrimes?\s+of\s+(?P<c>[a-z][^.;:()\"“”\n]{3,160})"),
+EN_CUES = [  # the name is looked ahead at, not consumed: one sentence may name two offences
+    re.compile(r"\bcrimes?\s+of\s+(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))"),
     re.compile(r"\b(?:on\s+suspicion\s+of|convicted\s+of|guilty\s+of)\s+"
-               r"(?:the\s+crimes?\s+of\s+)?(?P<c>[a-z][^.;:()\"“”\n]{3,160})"),
+               r"(?:the\s+crimes?\s+of\s+)?(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))"),
     re.compile(r"^\s*Article\s+\d+(?:-\d+)?\s*[:.]?\s*[(\[【]\s*(?:The\s+Crime\s+of\s+)?(?P<c>[A-Za-z][^)\]】\n]{3,160})"
                r"[)\]】]", re.MULTILINE),
     re.compile(r"\bArticle\s+\d+(?:-\d+)?\s+of\s+[^()\n]{0,60}?\b(?:Law|Code)\s*\(\s*[“\"]?(?P<c>[a-z][^)”\"\n]{3,120})"),
     re.compile(r"\[\s*The\s+Crime\s+of\s+(?P<c>[A-Za-z][^\]\n]{3,160})\]"),
 ]
 CUT = re.compile(r",|\s+(?:and|but)\s+(?:is|was|he|she|they|requested|should|the|it|has|had|will|shall)\b|"
-                 r"\s+(?:must|shall|is|was|were|are|which|who|with|in\s+(?:a|the)|on\s+(?:or|the)|against|"
+                 r"\s+(?:must|shall|is|was|were|are|which|who|with|in\s+(?:a|the|accordance)|as\s+provided|on\s+(?:or|the)|against|"
                  r"because|according|pursuant|under|from|at|by|after|before|since|until)\b")
 ZH_HEADING = re.compile(rf"【(?P<c>[{CJK}、，]{{2,40}}?罪)】")
 ZH_CONVICTION = re.compile(rf"(?:犯|以|构成)(?P<c>[{CJK}、]{{2,30}}?罪)(?=[，,。.；;、）)\s]|$)")

@@ -339,3 +339,13 @@ def test_a_report_on_an_administrative_fine_names_officers_by_their_office(data_
     assert named == {"Cheng Wei", "Liu Qing"}  # "Didi chairman Cheng Wei and president Liu Qing"
     didi = node(data_kg, "Didi Global Inc", "Organization")
     assert didi.label == "Didi Chuxing" and news.iri in {ev.document for ev in didi.evidence}
+
+
+def test_an_interpretation_names_two_offences_in_one_sentence_and_cuts_them_before_in_accordance(data_kg):
+    title = ("Interpretation of the Supreme People's Court and the Supreme People's Procuratorate on Several Issues "
+             "Concerning the Application of Law in Handling Criminal Cases of Infringing on Citizens' Personal Information")
+    doc = node(data_kg, title, "Regulation")
+    assert objects(data_kg, doc, "issuedBy") == ["Supreme People's Court", "Supreme People's Procuratorate"]
+    named = {n.label for n in data_kg.nodes.values() if n.cls == "Crime" and doc.iri in {ev.document for ev in n.evidence}}
+    assert named == {"infringing on citizens' personal information", "illegal use of information networks"}
+    assert not [n for n in data_kg.nodes.values() if n.cls == "Crime" and "accordance" in n.label]
