@@ -90,7 +90,8 @@ def build(doc: Document, collector: Collector) -> Context:
     crime_articles = {m.entry.extra.get("article", "") for m in found_crimes if m.entry is not None}
     statutes = [c for c in ctx.cands if c.cls == "Statute" and c.start >= title_end]
     found_cites = citations.find(text, statutes, doc.genre == "Regulation", crime_articles)
-    people = persons.find(text, title_end, doc.genre == "Judgment")
+    bodies = [(c.start, c.end) for c in ctx.cands if c.cls not in ("Location", "Service")]
+    people = persons.find(text, title_end, doc.genre == "Judgment", bodies)
     if doc.genre == "Regulation":
         from .regulation import align_languages
 

@@ -127,7 +127,8 @@ def _anchored(text: str, anchor: re.Pattern[str], cls: str, *, need_modifier: bo
 COURT_ANCHOR = re.compile(r"\bPeople['’]s\s+Court\b|\b(?:Intermediate|Higher|High|Basic|Internet|Maritime)\s+Court\b")
 PROC_ANCHOR = re.compile(r"\bPeople['’]s\s+Procuratorate\b")
 AGENCY_ANCHOR = re.compile(r"\b(?:Public\s+Security\s+(?:Bureau|Department|Sub-?bureau)|State\s+Security\s+Bureau|"
-                           r"Police\s+(?:Station|Department)|Procuratorate)\b")
+                           r"Police\s+(?:Station|Department)|Procuratorate|Cyberspace\s+(?:Administration|Affairs\s+Office)|"
+                           r"Internet\s+Information\s+Office)\b")
 MINISTRY_ANCHOR = re.compile(r"\bMinistry(?=[ \t]+of[ \t]+[A-Z])")
 AGENCY_OF_ANCHOR = re.compile(r"\b(?:Administration|Commission|Bureau|Department|Office)(?=[ \t]+(?:of|for)[ \t]+"
                               r"(?:the[ \t]+)?[A-Z])")

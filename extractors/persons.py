@@ -47,7 +47,8 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"\b(?:found|held|ruled)[ \t]+that[ \t]+(?P<n>{NAME})\b(?![ \t]*(?:'s|’s))")),
     ("named", re.compile(rf"(?P<n>{NAME})[ \t]*,[ \t]*\d{{1,2}}[ \t]*,")),
     # "Legal representative: Fang Jun", "Litigation Representative of the Defendant Unit: Tao Ping"
-    ("representative", re.compile(rf"\b(?:[Ll]egal|[Ll]itigation)[ \t]+[Rr]epresentative(?:[ \t]+of[^:：\n]{{1,40}})?"
+    ("representative", re.compile(rf"\b(?:(?:[Ll]egal|[Ll]itigation)[ \t]+[Rr]epresentative|[Aa]gents?[ \t]+ad[ \t]+litem|"
+                                  rf"(?:[Aa]uthori[sz]ed|[Ee]ntrusted)[ \t]+[Aa]gents?)(?:[ \t]+of[^:：\n]{{1,40}})?"
                                   rf"[ \t]*[:：][ \t]*(?P<n>{NAME})")),
     # an office before the name: "chairman Cheng Wei", "President Xi Jinping", "spokesperson Hua Chunying"
     ("official", re.compile(rf"\b(?:[Cc]hair(?:man|woman|person)|[Pp]resident|[Vv]ice[ -][Pp]resident|[Ff]ounder|"
@@ -251,10 +252,12 @@ def _distance_one(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
-def find(text: str, title_end: int, is_judgment: bool) -> list[Person]:
-    """The people of one document, each with all its mentions."""
+def find(text: str, title_end: int, is_judgment: bool, bodies: list[tuple[int, int]] = ()) -> list[Person]:
+    """The people of one document, each with all its mentions; no mention overlaps one of `bodies`, the
+    spans of named courts, agencies, organisations ("Defendant: Beijing Municipal Cyberspace
+    Administration" names no person)."""
     mentions = _en_mentions(text, title_end, is_judgment) + _zh_mentions(text) + _glossed_names(text)
-    mentions = _dedupe(mentions)
+    mentions = _dedupe([m for m in mentions if not any(s < m.end and m.start < e for s, e in bodies)])
     # a single word found by a weak cue ("Zhang was sentenced") is a surname, not a person of its own; and
     # words found by a weak cue are a name when they begin with a Chinese surname or the text repeats them
     # ("Tibetan Monk Sentenced to ..." is not)
@@ -271,7 +274,7 @@ def find(text: str, title_end: int, is_judgment: bool) -> list[Person]:
     people = _merge_chinese(people)
     for p in people:
         p.roles = sorted({m.role for m in p.mentions if m.role})
-    _repeated_mentions(text, people)
+    _repeated_mentions(text, people, list(bodies))
     return people
 
 
@@ -324,10 +327,10 @@ def _merge_chinese(people: list[Person]) -> list[Person]:
     return out
 
 
-def _repeated_mentions(text: str, people: list[Person]) -> None:
+def _repeated_mentions(text: str, people: list[Person], taken: list[tuple[int, int]]) -> None:
     """Add every further mention of a person by full name, and by surname alone where the surname
-    is nobody else's ("Duan" in a text about Duan Zheng)."""
-    taken = [(m.start, m.end) for p in people for m in p.mentions]
+    is nobody else's ("Duan" in a text about Duan Zheng), outside the spans `taken`."""
+    taken += [(m.start, m.end) for p in people for m in p.mentions]
     for p in people:
         for written in {m.name for m in p.mentions if m.lang == "en"}:
             for m in re.finditer(rf"(?<![\w.]){re.escape(written)}(?![\w-])", text):

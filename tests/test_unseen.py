@@ -349,3 +349,20 @@ def test_an_interpretation_names_two_offences_in_one_sentence_and_cuts_them_befo
     named = {n.label for n in data_kg.nodes.values() if n.cls == "Crime" and doc.iri in {ev.document for ev in n.evidence}}
     assert named == {"infringing on citizens' personal information", "illegal use of information networks"}
     assert not [n for n in data_kg.nodes.values() if n.cls == "Crime" and "accordance" in n.label]
+
+
+def test_an_administrative_case_against_a_cyberspace_administration(data_kg):
+    j = node(data_kg, "Beijing Internet Court Administrative Judgment", "Judgment")
+    assert objects(data_kg, j, "decidedBy") == ["Beijing Internet Court"]
+    assert objects(data_kg, j, "defendant") == []  # the defendant is an agency, not a person
+    agency = node(data_kg, "Beijing Municipal Cyberspace Administration", "Agency")
+    assert objects(data_kg, agency, "locatedIn") == ["Beijing"]
+    assert not [n for n in data_kg.nodes.values() if n.cls == "Person" and "Cyberspace" in n.label]
+    people = {n.label for n in data_kg.nodes.values() if n.cls == "Person" and j.iri in {ev.document for ev in n.evidence}}
+    assert people == {"Zhang Hua", "Gu Ming", "Wang Jian", "Zhao Lin", "Li Ying", "Zhu Wei", "Feng Lan", "Ma Xiao"}
+    assert objects(data_kg, j, "cites") == [
+        "Administrative Procedure Law of the People's Republic of China",
+        "Administrative Procedure Law of the People's Republic of China Article 69",
+        "Provisions on the Administration of Internet News Information Services",
+        "Provisions on the Administration of Internet News Information Services Article 22"]
+    node(data_kg, "Administrative Litigation Law of the People's Republic of China", "Statute")
