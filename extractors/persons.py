@@ -43,6 +43,8 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
                              rf"Imprisoned|Tried)\b")),
     ("sentenced", re.compile(rf"\b(?:conviction|sentencing|trial|case|arrest|detention|prosecution)[ \t]+of[ \t]+"
                              rf"(?:(?:the[ \t]+)?[a-z]+[ \t]+)?(?P<n>{NAME})")),
+    # "a man surnamed Wu": a person the text names by surname alone
+    ("surnamed", re.compile(r"\bsurnamed[ \t]+(?P<n>[A-Z][a-z]+)\b")),
     # "the court found that Chen Ming ...", "Chen Ming, 26, sold ...": a court's finding, an age in apposition
     ("named", re.compile(rf"\b(?:found|held|ruled)[ \t]+that[ \t]+(?P<n>{NAME})\b(?![ \t]*(?:'s|’s))")),
     ("named", re.compile(rf"(?P<n>{NAME})[ \t]*,[ \t]*\d{{1,2}}[ \t]*,")),

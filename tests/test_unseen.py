@@ -366,3 +366,27 @@ def test_an_administrative_case_against_a_cyberspace_administration(data_kg):
         "Provisions on the Administration of Internet News Information Services",
         "Provisions on the Administration of Internet News Information Services Article 22"]
     node(data_kg, "Administrative Litigation Law of the People's Republic of China", "Statute")
+
+
+def test_a_report_names_a_man_by_his_surname_alone(data_kg):
+    news = node(data_kg, "Shenzhen court jails VPN seller for five years", "NewsReport")
+    wu = node(data_kg, "Wu", "Person")
+    assert [ev.quote for ev in wu.evidence if ev.document == news.iri] == ["Wu", "Wu", "Wu"]
+    assert objects(data_kg, news, "cites") == ["Criminal Law of the People's Republic of China",
+                                               "Criminal Law of the People's Republic of China Article 285"]
+    court = node(data_kg, "Shenzhen Nanshan District People's Court", "Court")
+    assert objects(data_kg, court, "locatedIn") == ["Nanshan District", "Shenzhen"]
+
+
+def test_a_regulation_with_each_article_followed_by_its_chinese(data_kg):
+    reg = node(data_kg, "Provisions on the Administration of Internet Live-Streaming Services", "Regulation")
+    assert (objects(data_kg, reg, "issuedOn"), objects(data_kg, reg, "effectiveFrom")) == (["2016-11-04"],
+                                                                                          ["2016-12-01"])
+    assert objects(data_kg, reg, "appliesTo") == ["Internet Live-Streaming Services"]
+    pairs = [st for st in data_kg.statements if st.predicate == "translation" and st.subject.startswith(reg.iri)]
+    assert len(pairs) == 4
+    # the same decision as another document's translation of its title: one statute, by its Chinese title
+    decision = node(data_kg, "Decision of the Standing Committee of the National People's Congress on Strengthening "
+                             "the Protection of Online Information", "Statute")
+    assert decision.label in objects(data_kg, reg, "cites")
+    assert ("全国人民代表大会常务委员会关于加强网络信息保护的决定", "zh") in decision.alt_labels
