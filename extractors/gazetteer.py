@@ -76,10 +76,10 @@ class Gazetteer:
                 self.by_name.setdefault(fold(alias), e)
         alternatives = []
         for alias in sorted({a for e in entries for a in e.en}, key=lambda a: (-len(a), a)):
-            words = alias.split()
-            body = re.escape(words[0])
+            words = [re.escape(w).replace("'", "['’]") for w in alias.split()]  # "People’s" as "People's"
+            body = words[0]
             if len(words) > 1:  # "Baidu's NetDisk": a possessive after the first word
-                body += r"(?:['’]s)?\s+" + r"\s+".join(re.escape(w) for w in words[1:])
+                body += r"(?:['’]s)?\s+" + r"\s+".join(words[1:])
             alternatives.append(f"(?i:{body})")
         self.en_re = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])") if alternatives else None
         zh = sorted({a for e in entries for a in e.zh}, key=lambda a: (-len(a), a))

@@ -179,3 +179,29 @@ def test_a_killed_build_leaves_the_previous_outputs(tmp_path):
         assert outputs(out) == before
     assert kg("build", str(SEEDS), "--out", str(out)).returncode == 0
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def _shape(built) -> tuple[set, set]:
+    """Nodes (class, label) and relations (subject label, predicate, object label or value), apostrophes
+    straightened."""
+    def label(iri: str) -> str:
+        return built.nodes[iri].label.replace("’", "'")
+
+    nodes = {(n.cls, n.label.replace("’", "'")) for n in built.nodes.values()}
+    facts = {(label(s.subject), s.predicate, s.obj if s.literal else label(str(s.obj))) for s in built.statements}
+    return nodes, facts
+
+
+@pytest.mark.parametrize("name", ["seed", "pudong.txt", "appeal.txt"])
+def test_curly_apostrophes_and_crlf_give_the_same_graph(tmp_path, name):
+    import graph
+
+    source = next(SEEDS.iterdir()) if name == "seed" else DATA / name
+    text = source.read_text(encoding="utf-8")
+    plain, typeset = tmp_path / "plain" / source.name, tmp_path / "typeset" / source.name
+    for path, body in ((plain, text), (typeset, text.replace("'", "’").replace("\n", "\r\n"))):
+        path.parent.mkdir()
+        path.write_bytes(body.encode("utf-8"))
+    expected = _shape(graph.build([plain]))
+    assert _shape(graph.build([typeset])) == expected
+    assert ("Statute", "Criminal Law of the People's Republic of China") in expected[0]
