@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from graph.model import Document, Extraction
 
 from . import judgment, regulation
 from .collect import Collector
 from .context import build
+from .text import plain
 
 VERSION = "1"
 
 
 def extract(doc: Document) -> Extraction:
     """Everything one document names and states, with the span of each mention and fact."""
-    collector = Collector(doc)
-    ctx = build(doc, collector)
+    collector = Collector(doc)  # mentions and quotes as written
+    ctx = build(replace(doc, text=plain(doc.text)), collector)  # patterns read plain spaces and hyphens
     if doc.genre == "Regulation":
         regulation.extract(ctx)
     elif doc.genre == "Judgment":

@@ -30,7 +30,13 @@ class Context:
 
     @property
     def text(self) -> str:
+        """The document's plain text (see `text.plain`), which the patterns read."""
         return self.doc.text
+
+    @property
+    def written(self) -> str:
+        """The document's text as written, offset for offset the same as `text`."""
+        return self.collector.doc.text
 
     def of(self, cls: str) -> list[tuple[Cand, str]]:
         return [(c, self.eid[id(c)]) for c in self.cands if c.cls == cls]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from graph.model import Document
 
-from .text import CJK, Line, cjk_ratio, has_cjk, lines, squeeze_cjk
+from .text import CJK, Line, cjk_ratio, has_cjk, lines, plain, squeeze_cjk
 
 EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+(?:-\d+)?)\s*[.:：]?\s")
 ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)[条條](?:之([一二三四五六七八九十]+))?[\s　]")
@@ -148,8 +148,10 @@ def _title(line: str) -> str:
 
 
 def split(text: str, path: str | Path) -> list[Document]:
-    """The documents of one decoded file, in file order, each classified."""
+    """The documents of one decoded file, in file order, each classified (from the plain text; each
+    document's text is as written)."""
     path = Path(path)
+    written, text = text, plain(text)
     all_lines = lines(text)
     starts = _starts(all_lines)
     docs = []
@@ -166,7 +168,7 @@ def split(text: str, path: str | Path) -> list[Document]:
         heading = _is_heading(chunk[0]) or k > 0
         title = _title(chunk[0].text) if heading else ""
         body = text[chunk[1].start:end] if heading and len(chunk) > 1 else ("" if heading else text[start:end])
-        doc_text = text[start:end]
+        doc_text = written[start:end]
         langs = languages(doc_text)
         genre = classify(title, body)
         if genre == "Regulation":

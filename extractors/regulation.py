@@ -98,7 +98,7 @@ def extract(ctx: Context) -> None:
             continue
         label = f"Article {n}" if lang == "en" else text[s:s + 12].split()[0]
         eid = col.entity("Article", label, {f"own:{lang}:{n}"}, props={
-            "number": str(n), "lang": lang, "text": text[s:e].strip(), "own": "1"})
+            "number": str(n), "lang": lang, "text": ctx.written[s:e].strip(), "own": "1"})
         col.mention(eid, s, s + len(label))
         col.fact(eid, "partOf", DOC, s, e)
         by_number[(lang, n)] = eid

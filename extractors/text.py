@@ -66,6 +66,17 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+_PLAIN = str.maketrans({c: " " for c in "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f"} | {"\u2010": "-", "\u2011": "-"})
+_DIGIT_DASH = re.compile(r"(?<=\d)[\u2012\u2013\u2212](?=\d)")
+
+
+def plain(text: str) -> str:
+    """The text with typographic spaces (no-break, thin, ...) and hyphens (non-breaking; an en dash between
+    digits: "Article 120–6") made plain, one character for one: every offset still points at the same
+    character, so patterns read the plain text and quotes come from the text as written."""
+    return _DIGIT_DASH.sub("-", text.translate(_PLAIN))
+
+
 def has_cjk(text: str) -> bool:
     return CJK_RE.search(text) is not None
 

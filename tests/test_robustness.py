@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -192,16 +193,31 @@ def _shape(built) -> tuple[set, set]:
     return nodes, facts
 
 
+TYPESET = {
+    "curly apostrophes and CRLF": lambda t: t.replace("'", "’").replace("\n", "\r\n"),
+    "no-break spaces": lambda t: t.replace(" ", "\u00a0"),
+    "en dashes in article numbers": lambda t: re.sub(r"(?<=\d)-(?=\d)", "\u2013", t),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(TYPESET))
 @pytest.mark.parametrize("name", ["seed", "pudong.txt", "appeal.txt"])
-def test_curly_apostrophes_and_crlf_give_the_same_graph(tmp_path, name):
+def test_typographic_variants_give_the_same_graph(tmp_path, name, variant):
     import graph
 
     source = next(SEEDS.iterdir()) if name == "seed" else DATA / name
     text = source.read_text(encoding="utf-8")
     plain, typeset = tmp_path / "plain" / source.name, tmp_path / "typeset" / source.name
-    for path, body in ((plain, text), (typeset, text.replace("'", "’").replace("\n", "\r\n"))):
+    for path, body in ((plain, text), (typeset, TYPESET[variant](text))):
         path.parent.mkdir()
         path.write_bytes(body.encode("utf-8"))
     expected = _shape(graph.build([plain]))
-    assert _shape(graph.build([typeset])) == expected
+    built = graph.build([typeset])
+    assert _shape(built) == expected
     assert ("Statute", "Criminal Law of the People's Republic of China") in expected[0]
+    # the quotes are the text as written ("Article 120–6", "Criminal\u00a0Law")
+    decoded = typeset.read_text(encoding="utf-8")
+    quotes = [ev for n in built.nodes.values() for ev in n.evidence]
+    assert all(decoded[ev.start:ev.end] == ev.quote for ev in quotes)
+    if variant == "no-break spaces":
+        assert not [ev for ev in quotes if " " in ev.quote] and [ev for ev in quotes if "\u00a0" in ev.quote]
