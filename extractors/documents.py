@@ -15,7 +15,7 @@ from pathlib import Path
 
 from graph.model import Document
 
-from .text import CJK, Line, cjk_ratio, has_cjk, lines, plain, squeeze_cjk
+from .text import CJK, Line, cjk_ratio, has_cjk, lines, plain, squeeze_cjk, wrap_width
 
 EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+(?:-\d+)?)\s*[.:：]?\s")
 ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)[条條](?:之([一二三四五六七八九十]+))?[\s　]")
@@ -151,7 +151,8 @@ def split(text: str, path: str | Path) -> list[Document]:
     """The documents of one decoded file, in file order, each classified (from the plain text; each
     document's text is as written)."""
     path = Path(path)
-    written, text = text, plain(text)
+    width = wrap_width(text)
+    written, text = text, plain(text, width)
     all_lines = lines(text)
     starts = _starts(all_lines)
     docs = []
@@ -180,7 +181,7 @@ def split(text: str, path: str | Path) -> list[Document]:
                              first_line=chunk[0].number, last_line=chunk[-1].number,
                              genre=genre, title=title or _fallback_title(body),
                              languages=langs, sha256=hashlib.sha256(doc_text.encode("utf-8")).hexdigest(),
-                             length=len(doc_text), alt_titles=alt_titles))
+                             length=len(doc_text), alt_titles=alt_titles, wrap_width=width))
     return docs
 
 

@@ -68,13 +68,41 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 _PLAIN = str.maketrans({c: " " for c in "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f"} | {"\u2010": "-", "\u2011": "-"})
 _DIGIT_DASH = re.compile(r"(?<=\d)[\u2012\u2013\u2212](?=\d)")
+# a line that begins an article or a chapter ("Article 5: The ...", not "Article 64 of the Criminal Law"),
+# which a wrapped line before it does not run into
+_UNIT = re.compile(r"\s*(?:Article\s+\d+(?:-\d+)?\s*[.:：]?\s+[A-Z\"“(]|Chapter\s|第[0-9一二三四五六七八九十百千零〇]+[条條章節节])")
 
 
-def plain(text: str) -> str:
+def plain(text: str, width: int = 0) -> str:
     """The text with typographic spaces (no-break, thin, ...) and hyphens (non-breaking; an en dash between
-    digits: "Article 120–6") made plain, one character for one: every offset still points at the same
-    character, so patterns read the plain text and quotes come from the text as written."""
-    return _DIGIT_DASH.sub("-", text.translate(_PLAIN))
+    digits: "Article 120–6") made plain, and, where its lines are wrapped at `width` (see `wrap_width`),
+    each line that fills the width joined to the next non-blank one unless that begins an article or a
+    chapter. One character for one: every offset still points at the same character, so patterns read the
+    plain text and quotes come from the text as written."""
+    text = _DIGIT_DASH.sub("-", text.translate(_PLAIN))
+    if not width:
+        return text
+    rows = text.split("\n")
+    out = []
+    for row, after in zip(rows, rows[1:], strict=False):
+        joined = len(row) >= width - 20 and after.strip() and not CJK_RE.match(row[-1]) and not _UNIT.match(after)
+        out += [row, " " if joined else "\n"]
+    return "".join(out) + rows[-1]
+
+
+def wrap_width(text: str) -> int:
+    """The width a text's lines are broken at, or 0. Text taken from a PDF often is: nearly all its long
+    lines are at most 120 characters, most of them end within a few characters of one width, and most of
+    those end inside a sentence. Chinese lines are not counted, nor joined: a space would split their
+    words."""
+    rows = [r.rstrip() for r in text.split("\n") if len(r) > 40 and not CJK_RE.search(r)]
+    short = sorted(len(r) for r in rows if len(r) <= 120)  # a paragraph left whole may be longer
+    if len(short) < max(10, 0.8 * len(rows)):
+        return 0
+    width = short[(len(short) - 1) * 4 // 5]  # most lines end near the width; a few short ones stay whole
+    filled = [r for r in rows if width - 10 <= len(r) <= width]
+    running = [r for r in filled if not re.search(r"[.:;!?\"”)]$", r)]
+    return width if len(filled) >= 0.6 * len(short) and len(running) >= 0.6 * len(filled) else 0
 
 
 def has_cjk(text: str) -> bool:

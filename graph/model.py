@@ -42,6 +42,7 @@ class Document:
     sha256: str = ""  # of the text, UTF-8
     length: int = 0  # characters; `text` itself is let go once the document is extracted
     alt_titles: tuple[str, ...] = ()  # other forms of the title (a judgment's court line alone)
+    wrap_width: int = 0  # the width its file's lines are broken at, if they are (extractors.text.wrap_width)
 
     def span(self, local_start: int, local_end: int) -> Span:
         """A file-level span for a range of this document's text."""

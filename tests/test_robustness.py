@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -197,6 +198,10 @@ TYPESET = {
     "curly apostrophes and CRLF": lambda t: t.replace("'", "’").replace("\n", "\r\n"),
     "no-break spaces": lambda t: t.replace(" ", "\u00a0"),
     "en dashes in article numbers": lambda t: re.sub(r"(?<=\d)-(?=\d)", "\u2013", t),
+    # text taken from a PDF: each English paragraph (not a title: titles are shorter) broken into lines of at
+    # most 80 characters
+    "hard-wrapped at 80": lambda t: "\n".join("\n".join(textwrap.wrap(p, 80)) if len(p) > 150 and not re.search(
+        "[\u4e00-\u9fff]", p) else p for p in t.split("\n")),
 }
 
 
@@ -221,3 +226,12 @@ def test_typographic_variants_give_the_same_graph(tmp_path, name, variant):
     assert all(decoded[ev.start:ev.end] == ev.quote for ev in quotes)
     if variant == "no-break spaces":
         assert not [ev for ev in quotes if " " in ev.quote] and [ev for ev in quotes if "\u00a0" in ev.quote]
+
+
+def test_only_hard_wrapped_text_is_taken_for_wrapped():
+    from extractors.text import wrap_width
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted([*DATA.iterdir(), *SEEDS.iterdir()])]
+    assert [wrap_width(t) for t in texts] == [0] * len(texts)  # paragraphs a line each, titles, signatures
+    wrapped = TYPESET["hard-wrapped at 80"](texts[-1])
+    assert 70 <= wrap_width(wrapped) <= 80
