@@ -68,6 +68,22 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 _PLAIN = str.maketrans({c: " " for c in "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f"} | {"\u2010": "-", "\u2011": "-"})
 _DIGIT_DASH = re.compile(r"(?<=\d)[\u2012\u2013\u2212](?=\d)")
+# a line in capitals ("HANGZHOU INTERMEDIATE PEOPLE'S COURT"): at least two words, no lower-case letter
+_CAPS_LINE = re.compile(r"^(?=[^a-z\n]*[A-Z]{2,}[^a-z\n]+[A-Z]{2,})[^a-z\n]+$", re.MULTILINE)
+_SMALL_WORDS = {"OF", "THE", "AND", "ON", "IN", "FOR", "TO", "AT", "BY"}
+
+
+def _title_cased(line: re.Match[str]) -> str:
+    """A line in capitals as a title is written ("Hangzhou Intermediate People's Court of Zhejiang"), one
+    character for one."""
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        cased = w.lower() if w in _SMALL_WORDS and m.start() > 0 else w[0] + w[1:].lower()
+        return cased if len(cased) == len(w) else w
+
+    return re.sub(r"[A-Z]+(?:['’][A-Z]+)?", word, line.group(0))
+
+
 # a line that begins an article or a chapter ("Article 5: The ...", not "Article 64 of the Criminal Law"),
 # which a wrapped line before it does not run into
 _UNIT = re.compile(r"\s*(?:Article\s+\d+(?:-\d+)?\s*[.:：]?\s+[A-Z\"“(]|Chapter\s|第[0-9一二三四五六七八九十百千零〇]+[条條章節节])")
@@ -79,7 +95,7 @@ def plain(text: str, width: int = 0) -> str:
     each line that fills the width joined to the next non-blank one unless that begins an article or a
     chapter. One character for one: every offset still points at the same character, so patterns read the
     plain text and quotes come from the text as written."""
-    text = _DIGIT_DASH.sub("-", text.translate(_PLAIN))
+    text = _CAPS_LINE.sub(_title_cased, _DIGIT_DASH.sub("-", text.translate(_PLAIN)))
     if not width:
         return text
     rows = text.split("\n")

@@ -198,6 +198,9 @@ TYPESET = {
     "curly apostrophes and CRLF": lambda t: t.replace("'", "’").replace("\n", "\r\n"),
     "no-break spaces": lambda t: t.replace(" ", "\u00a0"),
     "en dashes in article numbers": lambda t: re.sub(r"(?<=\d)-(?=\d)", "\u2013", t),
+    # headings, titles and signature lines in capitals ("CRIMINAL JUDGMENT")
+    "short lines in capitals": lambda t: "\n".join(p.upper() if len(p) <= 60 and not re.search("[,.\u4e00-\u9fff]", p)
+                                                   else p for p in t.split("\n")),
     # text taken from a PDF: each English paragraph (not a title: titles are shorter) broken into lines of at
     # most 80 characters
     "hard-wrapped at 80": lambda t: "\n".join("\n".join(textwrap.wrap(p, 80)) if len(p) > 150 and not re.search(
