@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from graph.model import Document, Extraction
 
-from . import judgment, regulation
+from . import judgment, news, regulation
 from .collect import Collector
 from .context import build
 from .text import plain
@@ -22,4 +22,6 @@ def extract(doc: Document) -> Extraction:
         regulation.extract(ctx)
     elif doc.genre == "Judgment":
         judgment.extract(ctx)
+    elif doc.genre == "NewsReport":
+        news.extract(ctx)
     return collector.extraction

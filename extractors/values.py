@@ -103,19 +103,20 @@ def word_number(token: str) -> int | None:
 
 
 _EN_TERM = re.compile(
-    rf"\b(?:(?P<y>{_NUM})[\s-]+years?(?:\s+and\s+(?P<ym>{_NUM})[\s-]+months?)?|(?P<m>{_NUM})[\s-]+months?)\b",
-    re.IGNORECASE)
+    rf"\b(?:(?P<y>{_NUM})[\s-]+years?(?:\s+and\s+(?:(?P<ym>{_NUM})[\s-]+months?|(?P<half>a\s+half)))?"
+    rf"|(?P<m>{_NUM})[\s-]+months?)\b", re.IGNORECASE)
 _ZH_TERM = re.compile(rf"(?:(?P<y>[0-9{_ZH_DIGIT}两]+)年)?(?:(?P<m>[0-9{_ZH_DIGIT}两]+)个月)?")
 
 
 def en_months(text: str) -> tuple[int, int, int] | None:
-    """The first term of years and/or months in `text` as (start, end, months)."""
+    """The first term of years and/or months in `text` as (start, end, months): "two years and six months",
+    "a year and a half", "18 months"."""
     m = _EN_TERM.search(text)
     if not m:
         return None
     if m.group("y"):
         years = word_number(m.group("y")) or 0
-        months = word_number(m.group("ym")) if m.group("ym") else 0
+        months = word_number(m.group("ym")) if m.group("ym") else 6 if m.group("half") else 0
         return m.start(), m.end(), years * 12 + (months or 0)
     return m.start(), m.end(), word_number(m.group("m")) or 0
 

@@ -390,3 +390,21 @@ def test_a_regulation_with_each_article_followed_by_its_chinese(data_kg):
                              "the Protection of Online Information", "Statute")
     assert decision.label in objects(data_kg, reg, "cites")
     assert ("全国人民代表大会常务委员会关于加强网络信息保护的决定", "zh") in decision.alt_labels
+
+
+def test_a_report_tells_the_sentence_of_the_person_it_names(data_kg):
+    wu = node(data_kg, "Wu", "Person")  # "A man surnamed Wu has been sentenced to five years and six months"
+    assert (objects(data_kg, wu, "imprisonmentMonths"), objects(data_kg, wu, "fineYuan")) == ([66], [300000])
+    assert objects(data_kg, wu, "convictedOf") == [
+        "providing programs and tools for intruding into or illegally controlling computer information systems"]
+    # "Didi chairman Cheng Wei and president Liu Qing were each fined 1 million yuan"
+    assert objects(data_kg, node(data_kg, "Cheng Wei", "Person"), "fineYuan") == [1000000]
+    # "He was also fined 40,000 yuan": the one person the report names; the report agrees with the judgment
+    chen = node(data_kg, "Chen Moumou", "Person")
+    news = node(data_kg, "Shanghai man jailed for selling personal data over Telegram", "NewsReport")
+    fines = [st for st in data_kg.statements if st.subject == chen.iri and st.predicate == "fineYuan"]
+    assert [st.obj for st in fines] == [40000]
+    assert {ev.document for ev in fines[0].evidence} == {news.iri, node(data_kg, PUDONG, "Judgment").iri}
+    # "sentenced a local man to a year and a half in prison"; 'convicted of "picking quarrels ..."'
+    chen_xm = node(data_kg, "Chen Xiaoming", "Person")
+    assert objects(data_kg, chen_xm, "imprisonmentMonths") == [18]
