@@ -9,7 +9,7 @@ import re
 
 from .context import Context
 from .text import sentences
-from .values import amount, en_months
+from .values import amount, en_terms
 
 SENTENCED = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:sentenced|jailed|imprisoned)"
                        r"|\bsentenced\s+(?:him|her|them|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|an?\s+(?:\w+\s+)?(?:man|woman))\s+to\b"
@@ -32,18 +32,45 @@ def extract(ctx: Context) -> None:
     for s, e, who in told:
         chunk = text[s:e]
         who = who or (subject if UNNAMED.search(chunk) else [])
-        if not who:
+        terms, fines = _penalties(chunk, after_verb=True)
+        if not terms and not fines and not CONVICTED.search(chunk):
             continue
-        term = (m := SENTENCED.search(chunk)) and en_months(chunk[m.end():m.end() + 80])
-        fine = (f := FINED.search(chunk)) and amount(f.group("n"))
-        for pid in who:
-            if term:
-                col.fact(pid, "imprisonmentMonths", term[2], s, e, literal=True)
-            if fine:
-                col.fact(pid, "fineYuan", fine, s, e, literal=True)
-            if CONVICTED.search(chunk):
-                for cid in [cid for crime, cid in ctx.crimes if s <= crime.start < e]:
-                    col.fact(pid, "convictedOf", cid, s, e)
+        crimes = [cid for crime, cid in ctx.crimes if s <= crime.start < e] if CONVICTED.search(chunk) else []
+        parts = _parts(ctx, who, s, e)
+        for pid, (a, b) in parts:
+            own_terms, own_fines = (terms, fines) if len(parts) == 1 else _penalties(text[a:b], after_verb=False)
+            if terms and not own_terms and len(set(terms)) == 1:  # "X and Y were each sentenced to 3 years"
+                own_terms = terms
+            if fines and not own_fines and len(set(fines)) == 1:
+                own_fines = fines
+            if own_terms:
+                col.fact(pid, "imprisonmentMonths", own_terms[0], s, e, literal=True)
+            if len(own_fines) == 1:
+                col.fact(pid, "fineYuan", own_fines[0], s, e, literal=True)
+            for cid in crimes:
+                col.fact(pid, "convictedOf", cid, s, e)
+
+
+def _parts(ctx: Context, who: list[str], start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+    """Each person and the part of the sentence that is theirs: from where it names them to where it names
+    the next ("X was sentenced to three years and Y to two"); the whole sentence for one person."""
+    if len(who) < 2:
+        return [(pid, (start, end)) for pid in who]
+    first = {eid: min(m.start for m in p.mentions if start <= m.start < end) for p, eid in ctx.people if eid in who}
+    order = sorted(who, key=first.__getitem__)
+    bounds = [first[pid] for pid in order] + [end]
+    return [(pid, (bounds[i], bounds[i + 1])) for i, pid in enumerate(order)]
+
+
+def _penalties(text: str, after_verb: bool) -> tuple[list[int], list[int]]:
+    """The terms of imprisonment (in months) and the fines a text states: the terms after its "sentenced
+    to", "jailed for", ...; without `after_verb`, where it has no such words, every term in it ("and Y to
+    two years")."""
+    verb = SENTENCED.search(text)
+    scope = text[verb.end():] if verb else "" if after_verb else text
+    terms = [t for _, _, t in en_terms(scope)]
+    fines = [n for f in FINED.finditer(text) if (n := amount(f.group("n")))]
+    return terms, fines
 
 
 def _named(ctx: Context, start: int, end: int) -> list[str]:

@@ -35,8 +35,12 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"\bnamed[ \t]+(?P<n>{NAME})")),
     ("sentenced", re.compile(rf"\bsentence[ \t]+(?:on|for|against)[ \t]+(?P<n>{NAME})")),
     # "Chen Xiaoming was convicted", "Chen Xiaoming, 34, was sentenced", "Chen, a blogger from Guangzhou, was ..."
-    ("sentenced", re.compile(rf"(?P<n>{NAME})(?:[ \t]*,[ \t]*(?:\d{{1,3}}|an?[ \t]+[^,\n]{{1,60}}),)?[ \t]+"
-                             rf"(?:was|has been|is)[ \t]+(?:sentenced|convicted)\b")),
+    ("sentenced", re.compile(rf"(?P<n>{NAME})(?:[ \t]*,[ \t]*(?:\d{{1,3}}|an?[ \t]+[^,\n]{{1,60}}|who[ \t][^,\n]{{1,80}}),)?[ \t]+"
+                             rf"(?:was|were|has been|have been|is|are)[ \t]+(?:each[ \t]+|also[ \t]+)?"
+                             rf"(?:sentenced|convicted|jailed|fined)\b")),
+    # "Zhao Gang and Sun Hao were each sentenced", "X was sentenced to three years and Wang Qiang to two"
+    ("sentenced", re.compile(rf"(?P<n>{NAME})[ \t]+and[ \t]+{NAME}(?:[ \t]*,[^,\n]{{1,80}},)?[ \t]+(?:were|have been)\b")),
+    ("sentenced", re.compile(rf"\band[ \t]+(?P<n>{NAME})[ \t]+to[ \t]+(?:\w+[ \t]+){{1,2}}(?:years?|months?)\b")),
     ("sentenced", re.compile(rf"\bsentenc(?:ed|es|ing)[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<n>{NAME})[ \t]+"
                              rf"(?:[(（][^()（）\n]{{1,12}}[)）][ \t]+)?to\b")),
     ("sentenced", re.compile(rf"^(?:Translation:[ \t]*)?(?P<n>{NAME})[ \t]+(?:Sentenced|Jailed|Convicted|Detained|Arrested|"

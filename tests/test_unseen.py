@@ -408,3 +408,16 @@ def test_a_report_tells_the_sentence_of_the_person_it_names(data_kg):
     # "sentenced a local man to a year and a half in prison"; 'convicted of "picking quarrels ..."'
     chen_xm = node(data_kg, "Chen Xiaoming", "Person")
     assert objects(data_kg, chen_xm, "imprisonmentMonths") == [18]
+
+
+def test_a_report_on_several_people_gives_each_their_own_sentence(data_kg):
+    def months(name: str) -> list:
+        return objects(data_kg, node(data_kg, name, "Person"), "imprisonmentMonths")
+
+    # "Li Ming was sentenced to three years in prison and Wang Qiang to two years."
+    assert (months("Li Ming"), months("Wang Qiang")) == ([36], [24])
+    # "Zhao Gang and Sun Hao, who ran the site for four years, were each sentenced to 18 months in prison."
+    assert (months("Zhao Gang"), months("Sun Hao")) == ([18], [18])
+    assert objects(data_kg, node(data_kg, "Li Ming", "Person"), "fineYuan") == [50000]
+    assert objects(data_kg, node(data_kg, "Wang Qiang", "Person"), "fineYuan") == []
+    assert months("Zhou Bin") == []  # their lawyer
