@@ -32,6 +32,11 @@ ISSUE_HEADER = re.compile(r"^(?:Issued|Promulgated|Adopted|Released|Published|Ef
                           re.IGNORECASE)
 REPORTING = re.compile(r"\b(?:reported|posted|published|announced|said|according to|told|wrote|revealed)\b",
                        re.IGNORECASE)
+# a title that names a kind of rule first ("Notice of the Cyberspace Administration of China on ...")
+RULES_TITLE = re.compile(r"^(?:(?:Translation:\s*)?(?:Notice|Circular|Opinions?|Decision|Provisions|Measures|Rules|"
+                         r"Regulations|Interpretation|Guidelines|Announcement)\s+(?:of|on|for|regarding|concerning)\s)"
+                         r"|^[\u4e00-\u9fff]{2,40}(?:通知|意见|决定|规定|办法|细则)$")
+NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、)\s*\S")
 JUDGMENT_WORDS = re.compile(r"\b(?:Judgment|Verdict|Ruling|Sentenc\w+)\b|判决|裁定", re.IGNORECASE)
 LEGAL_WORDS = re.compile(r"\b(?:court|judgment|verdict|sentenced?|convicted|prosecut\w+|law|regulations?|provisions|"
                          r"detained|arrested|police)\b|法院|判决|法律|规定|判处", re.IGNORECASE)
@@ -129,7 +134,9 @@ def classify(title: str, body: str) -> str:
     zh_articles = [b for b in body_lines if ZH_ARTICLE_LINE.match(b + " ")]
     zh_first = any(re.match(r"^第一[条條][\s　]", b) for b in zh_articles) or len(zh_articles) >= 2
     head = body_lines[:8]
-    if ("1" in en_numbers and "2" in en_numbers) or zh_first or any(ISSUE_HEADER.match(b) for b in head):
+    items = [b for b in body_lines if NUMBERED_ITEM.match(b)]
+    if ("1" in en_numbers and "2" in en_numbers) or zh_first or any(ISSUE_HEADER.match(b) for b in head) or (
+            RULES_TITLE.match(title) and len(items) >= 2):  # "Notice of the CAC on ...", then "1. ...", "2. ..."
         return "Regulation"
     judgment_head = any(COURT_LINE.match(b) or DOC_TYPE_LINE.match(b) for b in head) or any(
         CASE_NUMBER.search(b) for b in head[:4])

@@ -167,6 +167,31 @@ def _header_facts(ctx: Context, header: list) -> None:
             col.fact(DOC, "issuedBy", eid, line.start, line.end)
         if named:
             found.add("issuedBy")
+    if "issuedBy" not in found:
+        _issuer_named_elsewhere(ctx, issuers)
+
+
+def _issuer_named_elsewhere(ctx: Context, issuers: list) -> None:
+    """A rule without an issue header: its issuer is the body its title names ("Notice of the Cyberspace
+    Administration of China on ...", "Interpretation of the Supreme People's Court and the Supreme People's
+    Procuratorate on ..."), or else the body that signs it above the closing date."""
+    text = ctx.text
+    title = text[:ctx.title_end]
+    of = re.match(r"^(?:Translation:\s*)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s+of\s+", title)
+    if of:
+        on = re.compile(r"\s(?:on|regarding|concerning|for)\s").search(title, of.end())
+        end = on.start() if on else ctx.title_end
+        by_title = [eid for c, eid in issuers if of.end() <= c.start and c.end <= end]
+        for eid in by_title:
+            ctx.collector.fact(DOC, "issuedBy", eid, 0, ctx.title_end)
+        if by_title:
+            return
+    filled = [ln for ln in lines(text) if ln.stripped]
+    if len(filled) >= 3 and _only_date(filled[-1].stripped):
+        signer = filled[-2]
+        for c, eid in issuers:
+            if signer.start <= c.start and c.end <= signer.end and c.end - c.start >= 0.8 * len(signer.stripped):
+                ctx.collector.fact(DOC, "issuedBy", eid, signer.start, filled[-1].end)
 
 
 def _effective(ctx: Context, arts: list[tuple[str, str, int, int]]) -> None:

@@ -421,3 +421,13 @@ def test_a_report_on_several_people_gives_each_their_own_sentence(data_kg):
     assert objects(data_kg, node(data_kg, "Li Ming", "Person"), "fineYuan") == [50000]
     assert objects(data_kg, node(data_kg, "Wang Qiang", "Person"), "fineYuan") == []
     assert months("Zhou Bin") == []  # their lawyer
+
+
+def test_a_notice_with_numbered_items_is_a_regulation_its_title_names_the_issuer_of(data_kg):
+    notice = node(data_kg, "Notice of the Cyberspace Administration of China on Further Strengthening the "
+                           "Management of Self-Media", "Regulation")
+    assert objects(data_kg, notice, "issuedBy") == ["Cyberspace Administration of China"]
+    assert objects(data_kg, notice, "issuedOn") == ["2023-07-10"]
+    assert objects(data_kg, notice, "cites") == ["Cybersecurity Law of the People's Republic of China",
+                                                 "Provisions on the Governance of the Online Information Content "
+                                                 "Ecosystem"]
