@@ -127,6 +127,8 @@ def _register(ctx: Context, found_crimes: list[crimes.CrimeMention], found_cites
         col.fact(eid, "partOf", statute_eid, a.start, a.end)
     for p in people:
         keys = {f"person:{fold(p.name)}"} | ({f"person:{p.zh_name}"} if p.zh_name else set())
+        if persons.anonymised(p):  # "Li Mou" (李某) in one file is nobody's namesake in another
+            keys = {f"{k}@{ctx.doc.source}" for k in keys}
         eid = col.entity("Person", p.name, keys, zh_name=p.zh_name, props={"roles": " ".join(p.roles)})
         for m in p.mentions:
             col.mention(eid, m.start, m.end)

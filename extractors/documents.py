@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import islice
 from pathlib import Path
 
 from graph.model import Document
@@ -47,8 +48,9 @@ ZH_TITLE = re.compile(rf"^[{CJK}《》、，（）()]{{4,60}}(?:法|规定|規�
                       r"解释|解釋|意见|意見|细则|細則|规则|規則|判决书|判決書)$")
 
 
-def _is_heading(line: Line) -> bool:
-    """Could this line be a document title? (Its neighbours decide whether it is one.)"""
+def _is_heading(line: Line, bylined: bool = False) -> bool:
+    """Could this line be a document title? (Its neighbours decide whether it is one.) A headline over a
+    byline may be in sentence case ("Shanghai man jailed for selling personal data")."""
     s = line.stripped
     if s.startswith("Translation:") or s.startswith("# "):
         return True
@@ -63,12 +65,12 @@ def _is_heading(line: Line) -> bool:
         return False
     content = [w for w in words if w.lower() not in SMALL_WORDS]
     capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit() or w[0] in "\"“'‘(")
-    return bool(content) and capitalised / len(content) >= 0.75
+    return bool(content) and (bylined or capitalised / len(content) >= 0.75)
 
 
 def _following(all_lines: list[Line], i: int, count: int) -> list[str]:
     out = []
-    for line in all_lines[i + 1:]:
+    for line in islice(all_lines, i + 1, None):  # not a copy of the rest of a long file for each line
         if line.stripped:
             out.append(line.stripped)
             if len(out) == count:
@@ -92,7 +94,7 @@ def _confirms_start(all_lines: list[Line], i: int) -> bool:
     if any(COURT_LINE.match(n) for n in head[:2]) and any(DOC_TYPE_LINE.match(n) or CASE_NUMBER.search(n)
                                                           for n in head):
         return True
-    lead = nxt[0]
+    lead = next((n for n in nxt[:3] if not BYLINE.match(n) and len(n) > 60), nxt[0])  # past a byline, a dateline
     return len(lead) > 150 and bool(re.match(r"^(?:On|In|Last|This|Earlier)\b|^[A-Z]", lead)) and bool(
         REPORTING.search(lead[:400]))
 
@@ -108,7 +110,8 @@ def _starts(all_lines: list[Line]) -> list[int]:
                 starts.append(i)
             continue
         prev_blank = i == 0 or not all_lines[i - 1].stripped
-        if prev_blank and _is_heading(line) and _confirms_start(all_lines, i):
+        bylined = bool(BYLINE.match(next(iter(_following(all_lines, i, 1)), "")))
+        if prev_blank and _is_heading(line, bylined) and _confirms_start(all_lines, i):
             if starts and _title(all_lines[starts[-1]].text) == _title(line.text):
                 continue  # "Translation: T" followed by the title T itself
             # the Chinese original of the English regulation above (which may be the file's first lines)

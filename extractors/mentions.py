@@ -140,7 +140,7 @@ PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county)\b")
 ZH_COURT = re.compile(rf"{ZH_PLACE}+(?:第[一二三四五六七八九十]+)?(?:中级|高级|基层)?人民法院(?:[{CJK}]{{2,10}}?分院)?")
 ZH_AGENCY = re.compile(rf"{ZH_PLACE}+(?:人民检察院(?:第[一二三四五六七八九十]+分院)?|公安局(?:[{CJK}]{{2,6}}?分局)?|"
                        rf"公安厅|[{CJK}]{{2,6}}?派出所|国家安全局|互联网信息办公室)")
-ZH_LEAD = re.compile(r"^[在向由经被对和与及或的于是将把给从自到为并及其]+")
+ZH_LEAD = re.compile(r"^(?:原?(?:公诉|抗诉)机关|[在向由经被对和与及或的于是将把给从自到为并及其])+")  # not the body's name
 QUOTED = re.compile(r"[\"“]([A-Z][^\"“”\n]{5,220}?)[,.]?[\"”]")
 ZH_BOOK = re.compile(r"《([^《》\n]{2,80})》")
 BARE_LAW = re.compile(rf"((?:{TOKEN}[ \t]+){{1,6}}(?:Law|Code))(?:\s+of\s+the\s+People['’]s\s+Republic\s+of\s+China)?"

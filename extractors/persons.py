@@ -284,6 +284,14 @@ def find(text: str, title_end: int, is_judgment: bool, bodies: list[tuple[int, i
     return people
 
 
+def anonymised(person: Person) -> bool:
+    """A name a court writes in place of the person's own: a surname and 某 ("李某", "陈某某"), in pinyin
+    "Li Mou", "Chen Moumou", or a surname and X ("Zhang X")."""
+    given = person.name.split()[1:]
+    return "某" in person.zh_name or bool(given) and all(re.fullmatch(r"(?:Mou)+|X{1,3}", g, re.IGNORECASE)
+                                                         for g in given)
+
+
 def _dedupe(mentions: list[PersonMention]) -> list[PersonMention]:
     seen: dict[tuple[int, int], PersonMention] = {}
     for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.role == "named", m.role)):

@@ -8,6 +8,13 @@ APPEAL = "Second Instance Judgment in the Case of Zhang Wei's Picking Quarrels a
 CRIMINAL_LAW = "Criminal Law of the People's Republic of China"
 
 
+def party(kg, judgment, name: str):
+    """The defendant of this judgment who bears this name (anonymised names recur across files)."""
+    (found,) = [kg.nodes[st.obj] for st in kg.statements
+                if st.subject == judgment.iri and st.predicate == "defendant" and kg.nodes[st.obj].label == name]
+    return found
+
+
 def test_second_instance_judgment(data_kg):
     j = node(data_kg, APPEAL, "Judgment")
     assert objects(data_kg, j, "decidedBy") == ["Guangdong Province Shenzhen Intermediate People's Court"]
@@ -221,7 +228,7 @@ def test_numbered_operative_items_with_a_holding_before_them(data_kg):
     assert objects(data_kg, j, "defendant") == ["Li Mou", "Wang Moumou"]
     assert objects(data_kg, j, "judge") == ["He Yun", "Qian Wei", "Zhu Fang"]
     for name, months, fine in (("Li Mou", 8, 5000), ("Wang Moumou", 6, 3000)):
-        person = node(data_kg, name, "Person")
+        person = party(data_kg, j, name)
         assert objects(data_kg, person, "convictedOf") == ["assisting criminal activities on information networks"]
         assert objects(data_kg, person, "convictedUnder") == [f"{CRIMINAL_LAW} Article 287-2"]
         assert objects(data_kg, person, "imprisonmentMonths") == [months]
@@ -431,3 +438,19 @@ def test_a_notice_with_numbered_items_is_a_regulation_its_title_names_the_issuer
     assert objects(data_kg, notice, "cites") == ["Cybersecurity Law of the People's Republic of China",
                                                  "Provisions on the Governance of the Online Information Content "
                                                  "Ecosystem"]
+
+
+def test_a_chinese_judgment(data_kg):
+    j = node(data_kg, "北京市海淀区人民法院刑事判决书", "Judgment")
+    assert objects(data_kg, j, "decidedBy") == ["北京市海淀区人民法院"]
+    assert objects(data_kg, j, "prosecutedBy") == ["北京市海淀区人民检察院"]  # not "公诉机关北京市..."
+    assert objects(data_kg, j, "caseNumber") == ["（2020）京0108刑初123号"]
+    assert objects(data_kg, j, "decidedOn") == ["2020-06-18"]
+    assert objects(data_kg, j, "judge") == ["Chen Jing", "Liu Yang", "Zhang Ming"]
+    li = party(data_kg, j, "Li Mou")
+    assert li.alt_labels == {("李某", "zh")}
+    # another file's "Li Mou" (a name courts write in place of the person's own) is somebody else
+    others = [n for n in data_kg.nodes.values() if n.label == "Li Mou"]
+    assert len(others) == 2 and objects(data_kg, others[0], "fineYuan") != objects(data_kg, others[1], "fineYuan")
+    assert (objects(data_kg, li, "imprisonmentMonths"), objects(data_kg, li, "fineYuan")) == ([36], [40000])
+    assert objects(data_kg, li, "convictedOf") == ["infringing on citizens' personal information"]
