@@ -106,8 +106,14 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
     root_iri: dict[object, str] = {}
     used: Counter[str] = Counter()
     named = {root: _name(members) for root, members in groups.items()}
+    def where(root: object) -> tuple[str, int, str]:
+        """The file, document and local id of a node's first member: two nodes of one name ("Li Mou" of two
+        files) take their IRI suffixes in this order, whatever other files the corpus holds."""
+        i, e = groups[root][0]
+        return extractions[i].document.source, extractions[i].document.first_line, e.id
+
     order = sorted(groups, key=lambda r: (groups[r][0][1].cls == "Article", groups[r][0][1].cls, named[r][0],
-                                          repr(r)))
+                                          where(r)))
     for root in order:
         members = groups[root]
         if root in doc_roots:

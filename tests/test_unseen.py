@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import node, objects
+from conftest import DATA, node, objects
 
 APPEAL = "Second Instance Judgment in the Case of Zhang Wei's Picking Quarrels and Provoking Trouble"
 CRIMINAL_LAW = "Criminal Law of the People's Republic of China"
@@ -454,3 +454,23 @@ def test_a_chinese_judgment(data_kg):
     assert len(others) == 2 and objects(data_kg, others[0], "fineYuan") != objects(data_kg, others[1], "fineYuan")
     assert (objects(data_kg, li, "imprisonmentMonths"), objects(data_kg, li, "fineYuan")) == ([36], [40000])
     assert objects(data_kg, li, "convictedOf") == ["infringing on citizens' personal information"]
+
+
+def test_two_namesakes_keep_their_iris_whatever_other_files_the_corpus_holds(tmp_path):
+    import shutil
+
+    import graph
+
+    def li_mous(extra: int) -> list[tuple[str, str]]:
+        folder = tmp_path / str(extra)
+        folder.mkdir()
+        for name in ("wuxi-anonymised.txt", "haidian-zh.txt"):
+            shutil.copy(DATA / name, folder)
+        for k in range(extra):  # files that sort before both and shift every document's index
+            shutil.copy(DATA / "order.txt", folder / f"c{k:02d}.txt")
+        built = graph.build([folder])
+        return sorted((n.iri.rsplit("/", 1)[1], n.evidence[0].source) for n in built.nodes.values()
+                      if n.label == "Li Mou")
+
+    expected = [("li-mou", "haidian-zh.txt"), ("li-mou-2", "wuxi-anonymised.txt")]
+    assert li_mous(0) == li_mous(9) == li_mous(10) == expected
