@@ -201,10 +201,9 @@ TYPESET = {
     # headings, titles and signature lines in capitals ("CRIMINAL JUDGMENT")
     "short lines in capitals": lambda t: "\n".join(p.upper() if len(p) <= 60 and not re.search("[,.\u4e00-\u9fff]", p)
                                                    else p for p in t.split("\n")),
-    # text taken from a PDF: each English paragraph (not a title: titles are shorter) broken into lines of at
-    # most 80 characters
-    "hard-wrapped at 80": lambda t: "\n".join("\n".join(textwrap.wrap(p, 80)) if len(p) > 150 and not re.search(
-        "[\u4e00-\u9fff]", p) else p for p in t.split("\n")),
+    # text taken from a PDF: each English line (titles too) broken into lines of at most 80 characters
+    "hard-wrapped at 80": lambda t: "\n".join(p if re.search("[\u4e00-\u9fff]", p) else "\n".join(textwrap.wrap(p, 80))
+                                              for p in t.split("\n")),
 }
 
 
