@@ -284,6 +284,7 @@ def test_a_court_named_people_s_court_of_a_place(data_kg):
     assert objects(data_kg, j, "prosecutedBy") == [proc.label]
     assert objects(data_kg, proc, "locatedIn") == ["Pudong New Area", "Shanghai"]
     assert not [n for n in data_kg.nodes.values() if n.label == "New Area"]
+    assert j.iri in {ev.document for ev in node(data_kg, "Wenzhou", "Location").evidence}  # "born ... in Wenzhou"
     assert objects(data_kg, j, "judge") == ["Sun Jianguo", "Wang Li", "Zhou Hong"]
     assert objects(data_kg, j, "clerk") == ["He Xiaomei", "Qian Yu"]
     # "He was criminally detained": the pronoun, not He Xiaomei
