@@ -68,8 +68,9 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 _PLAIN = str.maketrans({c: " " for c in "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f"} | {"\u2010": "-", "\u2011": "-"})
 _DIGIT_DASH = re.compile(r"(?<=\d)[\u2012\u2013\u2212](?=\d)")
-# a line in capitals ("HANGZHOU INTERMEDIATE PEOPLE'S COURT"): at least two words, no lower-case letter
-_CAPS_LINE = re.compile(r"^(?=[^a-z\n]*[A-Z]{2,}[^a-z\n]+[A-Z]{2,})[^a-z\n]+$", re.MULTILINE)
+# a line in capitals ("HANGZHOU INTERMEDIATE PEOPLE'S COURT"): at least two words, no lower-case letter,
+# no Chinese (whose acronyms, "APP、VPN", are not a heading)
+_CAPS_LINE = re.compile(rf"^(?=[^a-z\n]*[A-Z]{{2,}}[^a-z\n]+[A-Z]{{2,}})[^a-z{CJK}\n]+$", re.MULTILINE)
 _SMALL_WORDS = {"OF", "THE", "AND", "ON", "IN", "FOR", "TO", "AT", "BY"}
 
 

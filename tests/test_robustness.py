@@ -237,3 +237,14 @@ def test_only_hard_wrapped_text_is_taken_for_wrapped():
     assert [wrap_width(t) for t in texts] == [0] * len(texts)  # paragraphs a line each, titles, signatures
     wrapped = TYPESET["hard-wrapped at 80"](texts[-1])
     assert 70 <= wrap_width(wrapped) <= 80
+
+
+def test_the_plain_copy_keeps_every_offset():
+    from extractors.text import plain
+
+    cases = {"HANGZHOU INTERMEDIATE PEOPLE'S COURT OF ZHEJIANG\nCRIMINAL JUDGMENT":
+             "Hangzhou Intermediate People's Court of Zhejiang\nCriminal Judgment",
+             "通过APP、VPN等方式": "通过APP、VPN等方式",  # Chinese acronyms are no heading
+             "Article\u00a0120\u20136 of the CAC": "Article 120-6 of the CAC"}
+    for written, expected in cases.items():
+        assert plain(written) == expected and len(plain(written)) == len(written)
