@@ -58,12 +58,17 @@ def build(
                                       "(each RDF format, the pages and each export).")] = 1,
     scheduler: Annotated[str | None, typer.Option(help="Extract on a Dask cluster: its scheduler's address, "
                                                   "tcp://HOST:PORT.")] = None,
-    cache: Annotated[Path | None, typer.Option(help="Extraction cache folder (default: .kg-cache beside --out).")]
+    cache: Annotated[Path | None, typer.Option(help="Extraction cache folder, which also records each build into a "
+                                               "folder (default: .kg-cache beside --out).")]
     = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Extract every file again, keep no cache.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Extract every file again and write every output; "
+                                           "keep no cache.")] = False,
 ) -> None:
     """Split the texts into documents, extract entities and facts, resolve them into one graph, and write
     it as RDF (graph.ttl, .trig, .nq, .jsonld) and as pages for the browser (index.html, graph.html, docs/).
+
+    With the cache, an unchanged file is not extracted again, and when nothing the outputs are made from has
+    changed (files, their extractions, options, code) the folder is left as it is: "OUT is up to date".
 
     Exit code: 0 when every file was built, 1 when some were skipped (each named on stderr), 2 when nothing
     was usable or the arguments are wrong."""
