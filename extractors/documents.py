@@ -16,6 +16,7 @@ from pathlib import Path
 
 from graph.model import Document
 
+from .mentions import STATUTE_WORDS
 from .text import CJK, Line, cjk_ratio, has_cjk, lines, plain, squeeze_cjk, wrap_width
 
 EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+(?:-\d+)?)\s*[.:：]?\s")
@@ -33,10 +34,6 @@ ISSUE_HEADER = re.compile(r"^(?:Issued|Promulgated|Adopted|Released|Published|Ef
                           re.IGNORECASE)
 REPORTING = re.compile(r"\b(?:reported|posted|published|announced|said|according to|told|wrote|revealed)\b",
                        re.IGNORECASE)
-# a title that names a kind of rule first ("Notice of the Cyberspace Administration of China on ...")
-RULES_TITLE = re.compile(r"^(?:(?:Translation:\s*)?(?:Notice|Circular|Opinions?|Decision|Provisions|Measures|Rules|"
-                         r"Regulations|Interpretation|Guidelines|Announcement)\s+(?:of|on|for|regarding|concerning)\s)"
-                         r"|^[\u4e00-\u9fff]{2,40}(?:通知|意见|决定|规定|办法|细则)$")
 NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、)\s*\S")
 JUDGMENT_WORDS = re.compile(r"\b(?:Judgment|Verdict|Ruling|Sentenc\w+)\b|判决|裁定", re.IGNORECASE)
 LEGAL_WORDS = re.compile(r"\b(?:court|judgment|verdict|sentenced?|convicted|prosecut\w+|law|regulations?|provisions|"
@@ -139,7 +136,7 @@ def classify(title: str, body: str) -> str:
     head = body_lines[:8]
     items = [b for b in body_lines if NUMBERED_ITEM.match(b)]
     if ("1" in en_numbers and "2" in en_numbers) or zh_first or any(ISSUE_HEADER.match(b) for b in head) or (
-            RULES_TITLE.match(title) and len(items) >= 2):  # "Notice of the CAC on ...", then "1. ...", "2. ..."
+            _names_a_rule(title) and len(items) >= 2):  # "Notice of the CAC on ...", then "1. ...", "2. ..."
         return "Regulation"
     judgment_head = any(COURT_LINE.match(b) or DOC_TYPE_LINE.match(b) for b in head) or any(
         CASE_NUMBER.search(b) for b in head[:4])
@@ -148,6 +145,11 @@ def classify(title: str, body: str) -> str:
     if REPORTING.search(body) and LEGAL_WORDS.search(title + "\n" + body):
         return "NewsReport"
     return ""
+
+
+def _names_a_rule(title: str) -> bool:
+    """Does a title begin with the kind of rule it is ("Notice of ...", "Provisions on ...", "...通知")?"""
+    return bool(STATUTE_WORDS.match(title) or ZH_TITLE.match(squeeze_cjk(title)) and not JUDGMENT_WORDS.search(title))
 
 
 def _title(line: str) -> str:

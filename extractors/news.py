@@ -33,9 +33,9 @@ def extract(ctx: Context) -> None:
         chunk = text[s:e]
         who = who or (subject if UNNAMED.search(chunk) else [])
         terms, fines = _penalties(chunk, after_verb=True)
-        if not terms and not fines and not CONVICTED.search(chunk):
-            continue
         crimes = [cid for crime, cid in ctx.crimes if s <= crime.start < e] if CONVICTED.search(chunk) else []
+        if not terms and not fines and not crimes:
+            continue
         parts = _parts(ctx, who, s, e)
         for pid, (a, b) in parts:
             own_terms, own_fines = (terms, fines) if len(parts) == 1 else _penalties(text[a:b], after_verb=False)

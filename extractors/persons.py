@@ -14,6 +14,7 @@ import importlib.util
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -258,7 +259,7 @@ def _distance_one(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
-def find(text: str, title_end: int, is_judgment: bool, bodies: list[tuple[int, int]] = ()) -> list[Person]:
+def find(text: str, title_end: int, is_judgment: bool, bodies: Sequence[tuple[int, int]] = ()) -> list[Person]:
     """The people of one document, each with all its mentions; no mention overlaps one of `bodies`, the
     spans of named courts, agencies, organisations ("Defendant: Beijing Municipal Cyberspace
     Administration" names no person)."""

@@ -42,7 +42,7 @@ def builder_version() -> str:
     package = Path(__file__).parent
     for path in sorted([*package.rglob("*.py"), *package.rglob("*.html"), *ONTOLOGY_DIR.rglob("*")]):
         if path.is_file() and "__pycache__" not in path.parts:
-            h.update(str(path.relative_to(path.parent.parent)).encode())
+            h.update(path.name.encode())
             h.update(path.read_bytes())
     for dist in ("networkx", "pyvis", "python-igraph", "rdflib"):
         h.update(f"{dist} {metadata.version(dist)}".encode())
@@ -86,8 +86,12 @@ class Cache:
         return result
 
     def put(self, path: Path, result: FileResult) -> None:
-        entry = self._entry(path)
-        fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        self.write(self._entry(path), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def write(self, target: Path, data: bytes) -> None:
+        """Put `data` at `target` (in this folder) whole or not at all: a killed build leaves no half entry."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(result, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, entry)
+            f.write(data)
+        os.replace(tmp, target)

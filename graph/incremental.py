@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -139,9 +138,4 @@ def _load(cache: Cache, out: Path) -> Record | None:
 
 
 def _save(cache: Cache, out: Path, record: Record) -> None:
-    path = _record_path(cache, out)
-    path.parent.mkdir(exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(asdict(record), f, ensure_ascii=False)
-    os.replace(tmp, path)
+    cache.write(_record_path(cache, out), json.dumps(asdict(record), ensure_ascii=False).encode("utf-8"))
