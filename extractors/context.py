@@ -136,6 +136,13 @@ def _register(ctx: Context, found_crimes: list[crimes.CrimeMention], found_cites
     _common_facts(ctx)
 
 
+# "Tencent's WeChat", "Tencent Holdings Ltd.'s WeChat"
+OWNER_GAP = re.compile(r"(?:,?\s+(?:Co|Corp|Inc|Ltd|Limited|Holdings|Group)\.?)*['’]s\s+")
+# "WeChat, a messaging app owned by Tencent", "the Weibo platform, operated by Sina"
+OWNED_BY = re.compile(r"(?:\s+(?:platform|app|application|website|service))?,\s+(?:an?\s+|the\s+)?[\w\s-]{0,40}?"
+                      r"\b(?:owned|operated|run|developed|launched)\s+by\s+(?:the\s+)?")
+
+
 def _common_facts(ctx: Context) -> None:
     """Facts every genre states the same way: citations, places of bodies, operators, firms."""
     col, text = ctx.collector, ctx.text
@@ -153,13 +160,12 @@ def _common_facts(ctx: Context) -> None:
     for c, eid in platforms:
         for o, oid in orgs:
             gap = text[o.end:c.start] if o.end <= c.start else None
-            if (o.start == c.start and o.end < c.end) or (gap is not None and re.fullmatch(r"['’]s\s+", gap)):
+            if (o.start == c.start and o.end < c.end) or (gap is not None and re.fullmatch(OWNER_GAP, gap)):
                 col.fact(eid, "operatedBy", oid, o.start, c.end)
             # "Alipay, Ant Group's payment platform", "WeChat, a messaging app owned by Tencent"
             after = text[c.end:o.start] if c.end <= o.start else ""
             possessive = re.match(r"['’]s\s+", text[o.end:o.end + 3]) and re.fullmatch(r",\s+", after)
-            if (possessive and not any(p.start == o.end + 3 for p, _ in platforms)) or re.fullmatch(
-                    r",\s+(?:an?\s+|the\s+)?[\w\s-]{0,40}?\b(?:owned|operated|run|developed|launched)\s+by\s+", after):
+            if (possessive and not any(p.start == o.end + 3 for p, _ in platforms)) or re.fullmatch(OWNED_BY, after):
                 col.fact(eid, "operatedBy", oid, c.start, o.end)
     for p, eid in ctx.people:
         for m in p.mentions:

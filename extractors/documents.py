@@ -18,11 +18,13 @@ from graph.model import Document
 
 from .mentions import STATUTE_WORDS
 from .text import CJK, Line, cjk_ratio, has_cjk, lines, plain, squeeze_cjk, wrap_width
+from .values import EN_DATE, EN_DATE_DMY
 
 EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+(?:-\d+)?)\s*[.:：]?\s")
 ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)[条條](?:之([一二三四五六七八九十]+))?[\s　]")
 CASE_NUMBER = re.compile(
-    r"[(（\[]\s*(?:19|20)\d\d\s*[)）\]]\s*[A-Z][a-z]*\.?\s*\d+\s*[A-Za-z. ]*?No\.\s*\d+|"
+    r"[(（\[]\s*(?:19|20)\d\d\s*[)）\]]\s*[A-Z][a-z]*\.?\s*(?:\d+\s*|(?=(?:[A-Z][a-z]*\s+){2,}No\.))"
+    r"[A-Za-z. ]*?No\.\s*\d+|"
     rf"[(（]\s*(?:19|20)\d\d\s*[)）][{CJK}]+\d+[{CJK}]+\d+号")
 COURT_LINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+|No\.\s*\d+\s+|of\s+|the\s+)*(?:People'?s\s+)?Court(?:\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*)?$"
                         rf"|^[{CJK}]+人民法院$")
@@ -30,7 +32,9 @@ DOC_TYPE_LINE = re.compile(r"^(?:(?:Criminal|Civil|Administrative)\s+)?(?:Judgme
                            r"(?:\s+Document)?$|^[刑民行][\s　]*事[\s　]*(?:判[\s　]*决|裁[\s　]*定)[\s　]*书$",
                            re.IGNORECASE)
 BYLINE = re.compile(r"^(?:By|Written by|Reported by|Compiled by)\s+[A-Z]")  # "By Staff Reporter": not a title
-ISSUE_HEADER = re.compile(r"^(?:Issued|Promulgated|Adopted|Released|Published|Effective)\s+(?:on|by|date)\b",
+ISSUE_HEADER = re.compile(r"^(?:(?:Issued|Promulgated|Adopted|Released|Published|Effective)\s+(?:on|by|date)|(?:Promulgation|"
+                          r"Issuance|Issue|Release|Publication|Implementation)\s+date|Date\s+of\s+(?:issue|issuance|"
+                          r"promulgation|publication)|(?:Issuing|Promulgating)\s+(?:authority|body|department|agency))\b",
                           re.IGNORECASE)
 REPORTING = re.compile(r"\b(?:reported|posted|published|announced|said|according to|told|wrote|revealed)\b",
                        re.IGNORECASE)
@@ -38,6 +42,9 @@ NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\)|[一二三四五六七八
 JUDGMENT_WORDS = re.compile(r"\b(?:Judgment|Verdict|Ruling|Sentenc\w+)\b|判决|裁定", re.IGNORECASE)
 LEGAL_WORDS = re.compile(r"\b(?:court|judgment|verdict|sentenced?|convicted|prosecut\w+|law|regulations?|provisions|"
                          r"detained|arrested|police)\b|法院|判决|法律|规定|判处", re.IGNORECASE)
+# what a line holds beside a date when it only dates a report ("Monday, Jan. 9, 2023 10:32 BJT")
+DATE_LINE_WORDS = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Updated|Published|Posted|UTC|GMT|"
+                             r"CST|BJT|[AaPp]\.?[Mm]\.?)\b|[^A-Za-z]")
 ROLE_LINE = re.compile(r"^[A-Z][\w'’ ]{2,30}:\s*\S")
 SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from", "as",
                "into", "over", "under", "its", "his", "her", "their", "vs", "via"}
@@ -59,6 +66,8 @@ def _is_heading(line: Line, bylined: bool = False) -> bool:
     if EN_ARTICLE_LINE.match(s + " ") or s.startswith("Article") or CASE_NUMBER.search(s) or ROLE_LINE.match(s):
         return False
     if COURT_LINE.match(s) or DOC_TYPE_LINE.match(s) or BYLINE.match(s) or re.match(r"^[\d(•\-*]", s):
+        return False
+    if not DATE_LINE_WORDS.sub("", EN_DATE.sub("", EN_DATE_DMY.sub("", s))):  # a date line under a headline
         return False
     content = [w for w in words if w.lower() not in SMALL_WORDS]
     capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit() or w[0] in "\"“'‘(")

@@ -64,6 +64,16 @@ def _read(path: Path, cls: str) -> list[Entry]:
     return entries
 
 
+# "the P.R.C.", "PRC": the People's Republic of China in a statute's name
+PRC_WORDS = r"People['’]s\s+Republic\s+of\s+China"
+PRC_FORMS = rf"(?:{PRC_WORDS}|P\.R\.C\.|PRC)"
+PRC = re.compile(r"\b(?:p\.r\.c\.|prc\b)")
+
+
+def _folded(name: str) -> str:
+    return PRC.sub("people's republic of china", fold(name))
+
+
 class Gazetteer:
     """All entries of one class, with lookup by name and a regex that finds names in text."""
 
@@ -73,20 +83,20 @@ class Gazetteer:
         self.by_name: dict[str, Entry] = {}
         for e in entries:
             for alias in e.en + e.zh:
-                self.by_name.setdefault(fold(alias), e)
+                self.by_name.setdefault(_folded(alias), e)
         alternatives = []
         for alias in sorted({a for e in entries for a in e.en}, key=lambda a: (-len(a), a)):
             words = [re.escape(w).replace("'", "['’]") for w in alias.split()]  # "People’s" as "People's"
             body = words[0]
             if len(words) > 1:  # "Baidu's NetDisk": a possessive after the first word
                 body += r"(?:['’]s)?\s+" + r"\s+".join(words[1:])
-            alternatives.append(f"(?i:{body})")
+            alternatives.append("(?i:" + body.replace(PRC_WORDS, PRC_FORMS) + ")")
         self.en_re = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])") if alternatives else None
         zh = sorted({a for e in entries for a in e.zh}, key=lambda a: (-len(a), a))
         self.zh_re = re.compile("|".join(re.escape(a) for a in zh)) if zh else None
 
     def lookup(self, name: str) -> Entry | None:
-        key = fold(name)
+        key = _folded(name)
         found = self.by_name.get(key)
         if found is None and "'s " in key:
             found = self.by_name.get(key.replace("'s ", " ", 1))

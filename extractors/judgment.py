@@ -22,11 +22,12 @@ SECOND_INSTANCE = re.compile(r"\bFinal\b|\bZhong\b|second[\s-]+instance|终|上�
 OPERATIVE_EN = re.compile(r"(?:committed|is\s+guilty\s+of|was\s+guilty\s+of|is\s+convicted\s+of)[^.]*?\bsentenced\s+to\b"
                           r"|\b(?:is|shall\s+be)\s+sentenced\s+to\b", re.IGNORECASE)  # "1. Defendant X is sentenced to ..."
 NEGATED = re.compile(r"\b(?:not|never|neither|nor)\b|n['’]t\b", re.IGNORECASE)  # "do not constitute the crime of"
-HOLDING_EN = re.compile(r"\b(?:committed|constitutes?|is\s+guilty\s+of)\s+the\s+crimes?\s+of\b", re.IGNORECASE)
+HOLDING_EN = re.compile(r"\b(?:committed|constitut(?:es?|ed)|(?:is|was|are|were)\s+guilty\s+of)\s+the\s+crimes?\s+of\b", re.IGNORECASE)
 OPERATIVE_ZH = re.compile(r"犯[^。；]*?罪[，,][^。]*?判处")
 APPLIED_LAW = re.compile(r"\b(?:in\s+accordance\s+with|pursuant\s+to|according\s+to|in\s+light\s+of|under)\b|依照|根据",
                          re.IGNORECASE)
-TERM_EN = re.compile(r"(?P<term>[^,;()]*?)\s*(?:of\s+)?(?:fixed[\s-]+term\s+)?(?:imprisonment|in\s+prison|prison)\b",
+LISTED_ARTICLE = re.compile(r"(?:and\s+)?Articles?\s+\d|第[一二三四五六七八九十百零〇0-9]+条")
+TERM_EN = re.compile(r"(?P<term>[^,;()]*?)\s*(?:of\s+)?(?:fixed[\s-]+term\s+)?(?:imprisonment|in\s+prison|prison|(?:criminal\s+)?detention)\b",
                      re.IGNORECASE)
 IMPRISONMENT_OF = re.compile(r"\bimprisonment\s+(?:for|of)\s+(?P<term>[^,;()]{3,60})", re.IGNORECASE)
 FINE_EN = re.compile(r"\bfined?\s+(?:of\s+)?(?:RMB|CNY|¥)?\s*(?P<n>[\d,.]+(?:\s*(?:million|thousand))?)\s*"
@@ -123,7 +124,7 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
     """The operative sentences: who is convicted of what, for how long, with what fine, under which
     articles of the criminal code; and the holdings before them (who is convicted of what)."""
     col, text = ctx.collector, ctx.text
-    applied = [(s, e) for s, e in spans if APPLIED_LAW.search(text[s:e]) and any(
+    applied = [(s, e) for s, e in _list_continued(text, spans) if APPLIED_LAW.search(text[s:e]) and any(
         s <= a.start < e for a, _ in ctx.cites)]
     for s, e in spans:
         chunk = text[s:e]
@@ -147,6 +148,18 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
                 col.fact(pid, "fineYuan", fine, s, e, literal=True)
             for aid, (ls, le) in law:
                 col.fact(pid, "convictedUnder", aid, ls, le)
+
+
+def _list_continued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences with the articles a semicolon lists joined to them ("In accordance with Article 103,
+    Paragraph 1; Article 106; and Article 64 of the Criminal Law ...")."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and text[out[-1][1] - 1] in ";；" and LISTED_ARTICLE.match(text, s):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _holds(chunk: str) -> bool:

@@ -134,6 +134,7 @@ AGENCY_OF_ANCHOR = re.compile(r"\b(?:Administration|Commission|Bureau|Department
                               r"(?:the[ \t]+)?[A-Z])")
 COMPANY_ANCHOR = re.compile(r"\b(?:Co\.,?[ \t]*Ltd\.?|Co\.[ \t]+Limited|Company[ \t]+Limited|"
                             r"Limited[ \t]+Liability[ \t]+Company|Corporation|Inc\b\.?)")
+SCHOOL_ANCHOR = re.compile(r"\b(?:University|College|Academy)\b")  # "Minzu University of China", "University of ..."
 LAW_FIRM = re.compile(rf"((?:{TOKEN}[ \t]+){{1,5}})Law[ \t]+(?:Firm|Office|Offices)\b")
 INNER_SUFFIX = re.compile(r"Province|City|Municipality|Municipal|Prefecture|Region|County|Banner|League")
 PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county)\b")
@@ -154,7 +155,7 @@ ISSUED_TITLE = re.compile(
     rf"[ \t]+of[ \t]+the[ \t]+[A-Z][\w'’-]*(?:,?[ \t]+{TITLE_WORD})*?[ \t]+on[ \t]+[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
 # rules a report or a judgment names by their unquoted title: "the Provisions on the Administration of Deep
 # Synthesis Internet Information Services"
-RULES_TITLE = re.compile(r"(?<=\bthe[ \t])(?:(?:Interim|Provisional|Administrative)[ \t]+)?(?:Provisions|Measures|"
+RULES_TITLE = re.compile(r"(?<=\b[Tt]he[ \t])(?:(?:Interim|Provisional|Administrative)[ \t]+)?(?:Provisions|Measures|"
                          rf"Regulations|Rules)[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
 # "Law of the People's Republic of China on the Protection of Minors"
 LAW_ON = re.compile(r"\bLaw[ \t]+of[ \t]+the[ \t]+People['’]s[ \t]+Republic[ \t]+of[ \t]+China[ \t]+on[ \t]+(?:the[ \t]+)?"
@@ -173,7 +174,8 @@ PLATFORM_GENERIC = re.compile(r"\s+(?:VPN|software|app|application|website|web\s
 
 
 CITY_BEFORE_BODY = re.compile(
-    r"(?<![\w'’-])(?P<place>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?:(?:Intermediate|High|Higher|Basic)[ \t]+People['’]s"
+    r"(?<![\w'’-])(?!(?:Province|City|Municipality|County|District|Region)\b)(?P<place>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
+    r"[ \t]+(?:(?:Intermediate|High|Higher|Basic)[ \t]+People['’]s"
     r"[ \t]+Court|People['’]s[ \t]+(?:Court|Procuratorate)|Public[ \t]+Security[ \t]+Bureau)\b")
 ORDINAL = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|No|Supreme|Military|"
                      r"Maritime|Internet|Railway|Forestry|Financial|Intellectual)$")
@@ -315,6 +317,7 @@ def find(text: str) -> list[Cand]:
     cands += [Cand(m.start(), m.end(), "Organization", re.sub(r"\s+", " ", m.group(0)))
               for m in LAW_FIRM.finditer(text) if _law_firm_ok(m.group(1))]
     cands += _anchored(text, COMPANY_ANCHOR, "Organization")
+    cands += _anchored(text, SCHOOL_ANCHOR, "Organization", of_place=True)
     for rx, cls in ((ZH_COURT, "Court"), (ZH_AGENCY, "Agency")):
         for m in rx.finditer(text):
             lead = ZH_LEAD.match(m.group(0))

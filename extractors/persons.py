@@ -25,6 +25,8 @@ from .text import CJK, lines, squeeze_cjk
 
 NAME = r"(?:[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2})"
 TITLED = r"(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+[A-Z][a-z]+)"
+# what may stand between a name and its verb: ", 34,", ", a blogger from Guangzhou,", ", who ...,"
+APPOSITION = r"(?:[ \t]*,[ \t]*(?:\d{1,3}|an?[ \t]+[^,\n]{1,60}|who[ \t][^,\n]{1,80}),)?"
 
 EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("defendant", re.compile(rf"\b(?:[Dd]efendants?|[Aa]ppellants?|[Tt]he accused|[Cc]riminal suspect)"
@@ -36,9 +38,13 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"\bnamed[ \t]+(?P<n>{NAME})")),
     ("sentenced", re.compile(rf"\bsentence[ \t]+(?:on|for|against)[ \t]+(?P<n>{NAME})")),
     # "Chen Xiaoming was convicted", "Chen Xiaoming, 34, was sentenced", "Chen, a blogger from Guangzhou, was ..."
-    ("sentenced", re.compile(rf"(?P<n>{NAME})(?:[ \t]*,[ \t]*(?:\d{{1,3}}|an?[ \t]+[^,\n]{{1,60}}|who[ \t][^,\n]{{1,80}}),)?[ \t]+"
+    ("sentenced", re.compile(rf"(?P<n>{NAME}){APPOSITION}[ \t]+"
                              rf"(?:was|were|has been|have been|is|are)[ \t]+(?:each[ \t]+|also[ \t]+)?"
                              rf"(?:sentenced|convicted|jailed|fined)\b")),
+    # "Ma Lifang, who recruited ..., received ten months in prison"
+    ("sentenced", re.compile(rf"(?P<n>{NAME}){APPOSITION}[ \t]+"
+                             rf"(?:received|got|was[ \t]+(?:given|handed))[ \t]+(?:an?[ \t]+)?(?:[\w-]+[ \t]+){{1,4}}"
+                             rf"(?:years?|months?)\b")),
     # "Zhao Gang and Sun Hao were each sentenced", "X was sentenced to three years and Wang Qiang to two"
     ("sentenced", re.compile(rf"(?P<n>{NAME})[ \t]+and[ \t]+{NAME}(?:[ \t]*,[^,\n]{{1,80}},)?[ \t]+(?:were|have been)\b")),
     ("sentenced", re.compile(rf"\band[ \t]+(?P<n>{NAME})[ \t]+to[ \t]+(?:\w+[ \t]+){{1,2}}(?:years?|months?)\b")),
@@ -53,6 +59,10 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     # "the court found that Chen Ming ...", "Chen Ming, 26, sold ...": a court's finding, an age in apposition
     ("named", re.compile(rf"\b(?:found|held|ruled)[ \t]+that[ \t]+(?P<n>{NAME})\b(?![ \t]*(?:'s|’s))")),
     ("named", re.compile(rf"(?P<n>{NAME})[ \t]*,[ \t]*\d{{1,2}}[ \t]*,")),
+    # "Zhang Ming, a lawyer at King & Wood Mallesons, said": a name and the occupation after it
+    ("named", re.compile(rf"(?P<n>{NAME})[ \t]*,[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){{0,3}}(?:lawyer|attorney|"
+                         rf"professor|lecturer|researcher|scholar|analyst|partner|spokes(?:man|woman|person)|"
+                         rf"journalist|reporter|blogger|activist|official|executive)s?\b")),
     # "Legal representative: Fang Jun", "Litigation Representative of the Defendant Unit: Tao Ping"
     ("representative", re.compile(rf"\b(?:(?:[Ll]egal|[Ll]itigation)[ \t]+[Rr]epresentative|[Aa]gents?[ \t]+ad[ \t]+litem|"
                                   rf"(?:[Aa]uthori[sz]ed|[Ee]ntrusted)[ \t]+[Aa]gents?)(?:[ \t]+of[^:：\n]{{1,40}})?"

@@ -235,7 +235,7 @@ def test_only_hard_wrapped_text_is_taken_for_wrapped():
 
     texts = [p.read_text(encoding="utf-8") for p in sorted([*DATA.iterdir(), *SEEDS.iterdir()])]
     assert [wrap_width(t) for t in texts] == [0] * len(texts)  # paragraphs a line each, titles, signatures
-    wrapped = TYPESET["hard-wrapped at 80"](texts[-1])
+    wrapped = TYPESET["hard-wrapped at 80"](max(texts, key=len))
     assert 70 <= wrap_width(wrapped) <= 80
 
 

@@ -17,7 +17,7 @@ def party(kg, judgment, name: str):
 
 def test_second_instance_judgment(data_kg):
     j = node(data_kg, APPEAL, "Judgment")
-    assert objects(data_kg, j, "decidedBy") == ["Guangdong Province Shenzhen Intermediate People's Court"]
+    assert objects(data_kg, j, "decidedBy") == ["Shenzhen Intermediate People's Court"]
     assert objects(data_kg, j, "caseNumber") == ["(2019) Yue 03 Criminal Final No. 1234"]
     assert objects(data_kg, j, "decidedOn") == ["2019-12-30"]
     assert objects(data_kg, j, "prosecutedBy") == ["Futian District People's Procuratorate of Shenzhen"]
@@ -47,8 +47,9 @@ def test_chinese_signature_block_romanised(data_kg):
 
 
 def test_court_named_with_and_without_province_is_one(data_kg):
-    court = node(data_kg, "Shenzhen Intermediate People's Court", "Court")
-    assert court.label == "Guangdong Province Shenzhen Intermediate People's Court"
+    court = node(data_kg, "Guangdong Province Shenzhen Intermediate People's Court", "Court")
+    assert court.label == "Shenzhen Intermediate People's Court"  # the form most mentions take
+    assert objects(data_kg, node(data_kg, SHENZHEN, "Judgment"), "decidedBy") == [court.label]
     assert sorted(objects(data_kg, court, "locatedIn")) == ["Guangdong", "Shenzhen"]
 
 
@@ -475,3 +476,104 @@ def test_two_namesakes_keep_their_iris_whatever_other_files_the_corpus_holds(tmp
 
     expected = [("li-mou", "haidian-zh.txt"), ("li-mou-2", "wuxi-anonymised.txt")]
     assert li_mous(0) == li_mous(9) == li_mous(10) == expected
+
+
+SHENZHEN = "Criminal Judgment of the Shenzhen Intermediate People's Court, Guangdong Province"
+
+
+def test_operative_items_in_roman_numerals_give_each_defendant_their_sentence(data_kg):
+    j = node(data_kg, SHENZHEN, "Judgment")
+    assert objects(data_kg, j, "defendant") == ["Huang Jianguo", "Ma Lifang"]
+    assert objects(data_kg, j, "judge") == ["Chen Xiaodong", "Liang Wei", "Wu Guiying"]
+    assert objects(data_kg, j, "clerk") == ["Deng Ting"]
+    assert objects(data_kg, j, "prosecutedBy") == ["People's Procuratorate of Shenzhen Municipality"]
+    for name, months, fine in (("Huang Jianguo", 18, 20000), ("Ma Lifang", 10, 8000)):
+        person = party(data_kg, j, name)
+        assert (objects(data_kg, person, "imprisonmentMonths"), objects(data_kg, person, "fineYuan")) == (
+            [months], [fine])
+        assert objects(data_kg, person, "convictedOf") == ["assisting criminal activities on information networks"]
+
+
+def test_a_dateline_report_names_who_received_what(data_kg):
+    news = node(data_kg, "Two sentenced for selling bank accounts to online fraud gangs", "NewsReport")
+    assert objects(data_kg, news, "reportsOn") == [SHENZHEN]
+    # "Ma Lifang, who recruited sellers of bank accounts on Telegram, received ten months in prison and a
+    # fine of 8,000 yuan": the report's own evidence of her sentence
+    ma = node(data_kg, "Ma Lifang", "Person")
+    months = [st for st in data_kg.statements if st.subject == ma.iri and st.predicate == "imprisonmentMonths"]
+    assert [st.obj for st in months] == [10]
+    assert news.iri in {ev.document for ev in months[0].evidence}
+
+
+def test_a_ruling_upholding_a_judgment_that_held_the_conduct_constituted_a_crime(data_kg):
+    ruling = node(data_kg, "Beijing No. 3 Intermediate People's Court Criminal Ruling", "Judgment")
+    assert objects(data_kg, ruling, "appealOf") == ["(2019) Jing 0105 Xing Chu No. 2278"]
+    assert objects(data_kg, ruling, "judge") == ["Feng Lei", "Tang Yuan", "Xu Jing"]
+    assert objects(data_kg, ruling, "clerk") == ["Bai Yu", "Lu Xin"]
+    gao = node(data_kg, "Gao Peng", "Person")  # "the original judgment held that Gao Peng's conduct constituted"
+    assert objects(data_kg, gao, "convictedOf") == ["illegally obtaining computer information system data"]
+    # "the servers of the Weibo platform, operated by Sina Corporation"
+    assert objects(data_kg, node(data_kg, "Weibo", "Platform"), "operatedBy") == ["Sina Corporation"]
+
+
+def test_a_date_under_a_byline_is_no_title_and_an_owner_with_its_company_suffix(data_kg):
+    news = node(data_kg, "Regulator fines ByteDance's Douyin over minors' data", "NewsReport")
+    assert news.document.first_line == 1 and news.document.last_line == 11
+    assert not [n for n in data_kg.nodes.values() if n.label == "Jan. 9, 2023"]
+    assert objects(data_kg, node(data_kg, "Douyin", "Platform"), "operatedBy") == ["ByteDance"]
+    # "Tencent Holdings Ltd.'s WeChat"
+    assert "Tencent" in objects(data_kg, node(data_kg, "WeChat", "Platform"), "operatedBy")
+    # "Zhang Ming, a lawyer at King & Wood Mallesons in Beijing, said"
+    assert [ev.quote for ev in node(data_kg, "Zhang Ming", "Person").evidence if ev.document == news.iri] == [
+        "Zhang Ming"]
+
+
+def test_a_statute_named_with_p_r_c_and_a_promulgation_date_header(data_kg):
+    rule = node(data_kg, "Provisions on the Online Protection of Children's Personal Information", "Regulation")
+    assert objects(data_kg, rule, "issuedOn") == ["2019-08-22"]  # "Promulgation date: August 22, 2019"
+    assert objects(data_kg, rule, "effectiveFrom") == ["2019-10-01"]
+    assert objects(data_kg, rule, "issuedBy") == ["Cyberspace Administration of China"]
+    # "the Law of the P.R.C. on the Protection of Minors" and 《中华人民共和国未成年人保护法》 are one statute
+    minors = node(data_kg, "Law of the P.R.C. on the Protection of Minors", "Statute")
+    assert ("中华人民共和国未成年人保护法", "zh") in minors.alt_labels
+    assert minors.label in objects(data_kg, rule, "cites")
+    assert "Cybersecurity Law of the P.R.C." in {t for t, _ in node(data_kg, "Cybersecurity Law", "Statute").alt_labels}
+
+
+def test_criminal_detention_a_crime_named_before_a_date_and_a_province_before_its_city(data_kg):
+    j = node(data_kg, "Yunnan Province Kunming Intermediate People's Court Criminal Judgment", "Judgment")
+    assert objects(data_kg, j, "judge") == ["Duan Qiong", "He Wenjie", "Yang Lanying"]
+    assert objects(data_kg, j, "clerk") == ["Pu Lili"]
+    zhao = party(data_kg, j, "Zhao Lei")  # "sentenced to 6 months of criminal detention, and a fine of 10,000 RMB"
+    assert (objects(data_kg, zhao, "imprisonmentMonths"), objects(data_kg, zhao, "fineYuan")) == ([6], [10000])
+    assert zhao.alt_labels == {("赵磊", "zh")}
+    # "Detained on suspicion of illegally providing VPN services on March 2, 2019"
+    assert node(data_kg, "illegally providing VPN services", "Crime")
+    court = node(data_kg, "Yunnan Province Kunming Intermediate People's Court", "Court")
+    assert objects(data_kg, court, "locatedIn") == ["Kunming", "Yunnan"]
+    assert not [n for n in data_kg.nodes.values() if n.label.startswith("Province ")]
+
+
+def test_articles_listed_with_semicolons_an_old_style_case_number_and_a_university(data_kg):
+    j = node(data_kg, "Urumqi Intermediate People's Court of the Xinjiang Uyghur Autonomous Region Criminal Judgment",
+             "Judgment")
+    assert objects(data_kg, j, "caseNumber") == ["(2014) Wu Zhong Xing Chu Zi No. 1234"]
+    ilham = party(data_kg, j, "Ilham Tohti")
+    assert objects(data_kg, ilham, "convictedOf") == ["splittism"]  # not "splittism in indictment ..."
+    # "In accordance with Article 103, Paragraph 1; Article 106; Article 56; Article 57, Paragraph 1; and
+    # Article 64 of the Criminal Law"
+    assert [a.rsplit(" ", 1)[1] for a in objects(data_kg, ilham, "convictedUnder")] == [
+        "103", "106", "56", "57", "64"]
+    assert node(data_kg, "Minzu University of China", "Organization")
+
+
+def test_a_rule_issued_by_seven_bodies_and_a_report_naming_it_at_the_start_of_a_sentence(data_kg):
+    title = "Interim Measures for the Management of Generative Artificial Intelligence Services"
+    rule = node(data_kg, title, "Regulation")
+    assert objects(data_kg, rule, "issuedBy") == [
+        "Cyberspace Administration of China", "Ministry of Education", "Ministry of Industry and Information Technology",
+        "Ministry of Public Security", "Ministry of Science and Technology", "National Development and Reform Commission",
+        "National Radio and Television Administration"]
+    news = node(data_kg, "China finalizes rules for generative AI services", "NewsReport")
+    assert title in objects(data_kg, news, "cites")  # "The Interim Measures for ..., jointly issued by"
+    assert node(data_kg, "Ernie Bot", "Platform").alt_labels == {("文心一言", "zh")}
