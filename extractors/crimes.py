@@ -29,7 +29,7 @@ EN_CUES = [  # the name is looked ahead at, not consumed: one sentence may name 
     re.compile(r"\[\s*The\s+Crime\s+of\s+(?P<c>[A-Za-z][^\]\n]{3,160})\]"),
 ]
 CUT = re.compile(r",|\s+(?:and|but)\s+(?:is|was|he|she|they|requested|should|the|it|has|had|will|shall)\b|"
-                 r"\s+(?:must|shall|is|was|were|are|which|who|with|in\s+(?:a|the|accordance|indictment)|as\s+provided|on\s+(?:or|the|(?:[A-Z][a-z]{2,8}\.?\s+)?\d)|against|"
+                 r"\s+(?:must|shall|is|was|were|are|which|who|with|in\s+(?:a|the|accordance|indictment)|as\s+provided|on\s+(?:or|the|(?:[A-Z][a-z]{2,8}\.?\s+)?\d+)|against|"
                  r"because|according|pursuant|under|from|at|by|after|before|since|until)\b")
 ZH_HEADING = re.compile(rf"【(?P<c>[{CJK}、，]{{2,40}}?罪)】")
 ZH_CONVICTION = re.compile(rf"(?:犯|以|构成)(?P<c>[{CJK}、]{{2,30}}?罪)(?=[，,。.；;、）)\s]|$)")

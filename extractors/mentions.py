@@ -136,6 +136,8 @@ COMPANY_ANCHOR = re.compile(r"\b(?:Co\.,?[ \t]*Ltd\.?|Co\.[ \t]+Limited|Company[
                             r"Limited[ \t]+Liability[ \t]+Company|Corporation|Inc\b\.?)")
 SCHOOL_ANCHOR = re.compile(r"\b(?:University|College|Academy)\b")  # "Minzu University of China", "University of ..."
 LAW_FIRM = re.compile(rf"((?:{TOKEN}[ \t]+){{1,5}})Law[ \t]+(?:Firm|Office|Offices)\b")
+DISTRICT_WORDS = {"New", "Economic", "Development", "Technology", "Technological", "Industrial", "High", "Free",
+                  "Trade", "Special", "Administrative", "Scenic", "Central", "Old", "Port", "Mining"}
 INNER_SUFFIX = re.compile(r"Province|City|Municipality|Municipal|Prefecture|Region|County|Banner|League")
 PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county)\b")
 ZH_COURT = re.compile(rf"{ZH_PLACE}+(?:第[一二三四五六七八九十]+)?(?:中级|高级|基层)?人民法院(?:[{CJK}]{{2,10}}?分院)?")
@@ -197,6 +199,10 @@ def _location_cands(text: str) -> list[Cand]:
             left = left[inner[-1] + 1:]
         if len(left) > 4:
             continue
+        # "Jingmen Dongbao District": a district's name is one word of pinyin, a city's name before it
+        if m.group(0) == "District" and len(left) > 1 and all(re.fullmatch(r"[A-Z][a-z]+", t) and t not in
+                                                              DISTRICT_WORDS for _, t in left):
+            left = left[-1:]
         start = left[0][0]
         name = re.sub(r"\s+", " ", text[start:m.end()])
         out.append(Cand(start, m.end(), "Location", name))

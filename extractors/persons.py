@@ -26,7 +26,7 @@ from .text import CJK, lines, squeeze_cjk
 NAME = r"(?:[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2})"
 TITLED = r"(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+[A-Z][a-z]+)"
 # what may stand between a name and its verb: ", 34,", ", a blogger from Guangzhou,", ", who ...,"
-APPOSITION = r"(?:[ \t]*,[ \t]*(?:\d{1,3}|an?[ \t]+[^,\n]{1,60}|who[ \t][^,\n]{1,80}),)?"
+APPOSITION = r"[ \t]*,[ \t]*(?:\d{1,3}|an?[ \t]+[^,\n]{1,60}|who[ \t][^,\n]{1,80}),"
 
 EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("defendant", re.compile(rf"\b(?:[Dd]efendants?|[Aa]ppellants?|[Tt]he accused|[Cc]riminal suspect)"
@@ -38,18 +38,18 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"\bnamed[ \t]+(?P<n>{NAME})")),
     ("sentenced", re.compile(rf"\bsentence[ \t]+(?:on|for|against)[ \t]+(?P<n>{NAME})")),
     # "Chen Xiaoming was convicted", "Chen Xiaoming, 34, was sentenced", "Chen, a blogger from Guangzhou, was ..."
-    ("sentenced", re.compile(rf"(?P<n>{NAME}){APPOSITION}[ \t]+"
+    ("sentenced", re.compile(rf"(?P<n>{NAME})(?:{APPOSITION})?[ \t]+"
                              rf"(?:was|were|has been|have been|is|are)[ \t]+(?:each[ \t]+|also[ \t]+)?"
                              rf"(?:sentenced|convicted|jailed|fined)\b")),
     # "Ma Lifang, who recruited ..., received ten months in prison"
-    ("sentenced", re.compile(rf"(?P<n>{NAME}){APPOSITION}[ \t]+"
+    ("sentenced", re.compile(rf"(?P<n>{NAME})(?:{APPOSITION})?[ \t]+"
                              rf"(?:received|got|was[ \t]+(?:given|handed))[ \t]+(?:an?[ \t]+)?(?:[\w-]+[ \t]+){{1,4}}"
                              rf"(?:years?|months?)\b")),
     # "Zhao Gang and Sun Hao were each sentenced", "X was sentenced to three years and Wang Qiang to two"
     ("sentenced", re.compile(rf"(?P<n>{NAME})[ \t]+and[ \t]+{NAME}(?:[ \t]*,[^,\n]{{1,80}},)?[ \t]+(?:were|have been)\b")),
     ("sentenced", re.compile(rf"\band[ \t]+(?P<n>{NAME})[ \t]+to[ \t]+(?:\w+[ \t]+){{1,2}}(?:years?|months?)\b")),
-    ("sentenced", re.compile(rf"\bsentenc(?:ed|es|ing)[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<n>{NAME})[ \t]+"
-                             rf"(?:[(（][^()（）\n]{{1,12}}[)）][ \t]+)?to\b")),
+    ("sentenced", re.compile(rf"\bsentenc(?:ed|es|ing)[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<n>{NAME})(?:[ \t]+"
+                             rf"[(（][^()（）\n]{{1,12}}[)）]|{APPOSITION})?[ \t]+to\b")),
     ("sentenced", re.compile(rf"^(?:Translation:[ \t]*)?(?P<n>{NAME})[ \t]+(?:Sentenced|Jailed|Convicted|Detained|Arrested|"
                              rf"Imprisoned|Tried)\b")),
     ("sentenced", re.compile(rf"\b(?:conviction|sentencing|trial|case|arrest|detention|prosecution)[ \t]+of[ \t]+"

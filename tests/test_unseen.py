@@ -577,3 +577,20 @@ def test_a_rule_issued_by_seven_bodies_and_a_report_naming_it_at_the_start_of_a_
     news = node(data_kg, "China finalizes rules for generative AI services", "NewsReport")
     assert title in objects(data_kg, news, "cites")  # "The Interim Measures for ..., jointly issued by"
     assert node(data_kg, "Ernie Bot", "Platform").alt_labels == {("文心一言", "zh")}
+
+
+def test_a_commentary_names_the_defendant_with_an_apposition_and_a_district_after_its_city(data_kg):
+    j = node(data_kg, "First Instance Judgment in the Case of Liu Yanli's Picking Quarrels and Provoking Trouble",
+             "Judgment")
+    # "a court in Hubei sentenced Liu Yanli, a former bank employee, to four years in prison"
+    news = node(data_kg, "Liu Yanli's Court Judgment for Retweeting Posts About Officials", "NewsReport")
+    assert objects(data_kg, news, "reportsOn") == [j.label]
+    liu = party(data_kg, j, "Liu Yanli")
+    assert objects(data_kg, liu, "convictedOf") == ["picking quarrels and provoking trouble"]
+    assert objects(data_kg, liu, "imprisonmentMonths") == [48]
+    # "Jingmen Dongbao District People's Procuratorate"; "on suspicion of ... on September 28, 2016"
+    assert objects(data_kg, node(data_kg, "Jingmen Dongbao District People's Procuratorate", "Agency"),
+                   "locatedIn") == ["Dongbao District"]
+    assert not [n for n in data_kg.nodes.values() if n.cls == "Crime" and "September" in n.label]
+    assert objects(data_kg, j, "judge") == ["Fu Jun", "Qin Xiaoyan", "Zhao Hui"]
+    assert node(data_kg, "Zhao Hui", "Person").alt_labels >= {("赵辉", "zh")}
