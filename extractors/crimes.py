@@ -1,6 +1,6 @@
 """Offences, found by the phrases that name them, and keyed so that translations meet.
 
-English cues: "the crime of X", "on suspicion of X", "convicted of X", an article heading
+English cues: "the crime of X", "on suspicion of X", "convicted of X", "for X" (X a known offence), an article heading
 "Article 120-6: (X)" or "[The Crime of X]", a parenthesis after a cited article, and a judgment
 title "the Case of NAME's X" (kept only when X is a known offence). Chinese: 【X罪】, 犯X罪, 以X罪.
 Two names are one offence when their content words have the same stems ("possessing materials that
@@ -28,6 +28,8 @@ EN_CUES = [  # the name is looked ahead at, not consumed: one sentence may name 
     re.compile(r"\bArticle\s+\d+(?:-\d+)?\s+of\s+[^()\n]{0,60}?\b(?:Law|Code)\s*\(\s*[“\"]?(?P<c>[a-z][^)”\"\n]{3,120})"),
     re.compile(r"\[\s*The\s+Crime\s+of\s+(?P<c>[A-Za-z][^\]\n]{3,160})\]"),
 ]
+# "sentenced ... for picking quarrels and provoking trouble": a known offence only (not "for three years")
+FOR_KNOWN = re.compile(r"\bfor\s+(?!the\s+crimes?\s+of\b)(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))")
 CUT = re.compile(r",|\s+(?:and|but)\s+(?:is|was|he|she|they|requested|should|the|it|has|had|will|shall)\b|"
                  r"\s+(?:must|shall|is|was|were|are|which|who|with|in\s+(?:a|the|accordance|indictment)|as\s+provided|on\s+(?:or|the|(?:[A-Z][a-z]{2,8}\.?\s+)?\d+)|against|"
                  r"because|according|pursuant|under|from|at|by|after|before|since|until)\b")
@@ -92,12 +94,14 @@ def find(text: str, title_end: int, case: bool) -> list[CrimeMention]:
     """Offences named in `text`; `case` says the text reports a case (a judgment or news report), where
     "犯X罪" names the offence a person committed rather than a class of offences in a statute."""
     out: list[CrimeMention] = []
-    for rx in EN_CUES:
+    for rx in (*EN_CUES, FOR_KNOWN):
         for m in rx.finditer(text):
             name = _cut(m.group("c"))
             if 1 <= len(name.split()) <= 14 and stem_key(name):
                 s = m.start("c")
                 entry = lookup(name, "en")
+                if entry is None and rx is FOR_KNOWN:
+                    continue
                 out.append(CrimeMention(s, s + len(name), name, "en", entry, key_of(name, "en", entry)))
     title = re.search(r"\b[Cc]ase\s+of\s+[A-Z][\w ]*?['’]s\s+(?P<c>[A-Z][^\n]+)$", text[:title_end])
     if title:

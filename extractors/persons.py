@@ -25,6 +25,7 @@ from .text import CJK, lines, squeeze_cjk
 
 NAME = r"(?:[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2})"
 TITLED = r"(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+[A-Z][a-z]+)"
+BYLINE = r"(?:By|Written[ \t]+by|Reported[ \t]+by)[ \t]+"
 # what may stand between a name and its verb: ", 34,", ", a blogger from Guangzhou,", ", who ...,"
 APPOSITION = r"[ \t]*,[ \t]*(?:\d{1,3}|an?[ \t]+[^,\n]{1,60}|who[ \t][^,\n]{1,80}),"
 
@@ -74,6 +75,9 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     # the head who signs an order: "Director: Zhuang Rongwen"
     ("official", re.compile(rf"(?m)^[ \t]*(?:Director|Minister|Chairman|Chairperson|Premier|President|Governor|Mayor)"
                             rf"(?:[ \t]+of[ \t]+[^:：\n]{{1,60}})?[ \t]*[:：][ \t]*(?P<n>{NAME})[ \t]*$")),
+    # a report's byline: "By Li Na", "By Li Na and Tom Hancock"
+    ("named", re.compile(rf"(?m)^[ \t]*{BYLINE}(?P<n>{NAME})\b")),
+    ("named", re.compile(rf"(?m)^[ \t]*{BYLINE}{NAME}(?:,[ \t]+{NAME})*,?[ \t]+and[ \t]+(?P<n>{NAME})\b")),
 ]
 WEAK_ROLES = {"named", "sentenced", "official", "representative"}
 TITLE_CUES = [

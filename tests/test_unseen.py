@@ -93,7 +93,7 @@ def test_other_phrasings_of_a_judgment(data_kg):
 
 def test_court_with_its_province_after_is_the_court(data_kg):
     court = node(data_kg, "Wuhan Intermediate People's Court", "Court")
-    assert court.label == "Wuhan Intermediate People's Court of Hubei Province"
+    assert node(data_kg, "Wuhan Intermediate People's Court of Hubei Province", "Court") is court
 
 
 def test_news_names_the_sentenced_activist(data_kg):
@@ -594,3 +594,15 @@ def test_a_commentary_names_the_defendant_with_an_apposition_and_a_district_afte
     assert not [n for n in data_kg.nodes.values() if n.cls == "Crime" and "September" in n.label]
     assert objects(data_kg, j, "judge") == ["Fu Jun", "Qin Xiaoyan", "Zhao Hui"]
     assert node(data_kg, "Zhao Hui", "Person").alt_labels >= {("赵辉", "zh")}
+
+
+def test_a_report_names_a_known_offence_after_for_and_its_reporter_in_the_byline(data_kg):
+    news = node(data_kg, "Police detain blogger over posts on Wuhan outbreak", "NewsReport")
+    # "sentenced Fang Bin to three years in prison for picking quarrels and provoking trouble"
+    fang = node(data_kg, "Fang Bin", "Person")
+    assert objects(data_kg, fang, "convictedOf") == ["picking quarrels and provoking trouble"]
+    assert objects(data_kg, fang, "imprisonmentMonths") == [36]
+    # "By Li Na and Tom Hancock": a name that begins with a Chinese surname
+    assert [ev.quote for ev in node(data_kg, "Li Na", "Person").evidence if ev.document == news.iri] == ["Li Na"]
+    assert node(data_kg, "Chen Qiushi", "Person").alt_labels == {("陈秋实", "zh")}
+    assert not [n for n in data_kg.nodes.values() if n.cls == "Crime" and n.label.startswith("three")]
