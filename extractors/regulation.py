@@ -20,7 +20,8 @@ ISSUED_BY = re.compile(r"^\s*(?:(?:Issued|Promulgated|Released|Published|Adopted
 EFFECTIVE_EN = re.compile(r"(?:enter|come)\s+into\s+(?:force|effect)|take\s+effect|become\s+effective|be\s+effective|"
                           r"(?:Effective|Implementation)\s+(?:date|on)\s*:", re.IGNORECASE)
 ISSUE_WORD = re.compile(r"\b(?:issued|issu(?:e|ance)\s+date|date\s+of\s+issu(?:e|ance)|promulgat(?:ed|ion)|releas(?:ed|e\s+date)|"
-                        r"publish(?:ed|ing\s+date)|publication|adopted|passed|announced|order)\b|"
+                        r"publish(?:ed|ing\s+date)|publication|(?:issuing|promulgating)\s+(?:authority|body|department|agency)|"
+                        r"adopted|passed|announced|order)\b|"
                         r"通过|通過|公布|发布|發布|印发|印發|令", re.IGNORECASE)
 EFFECTIVE_WORD = re.compile(r"\b(?:effective|enters?\s+into\s+force|entered\s+into\s+force|takes?\s+effect|"
                             r"comes?\s+into\s+(?:force|effect)|implementation)\b|施行|生效", re.IGNORECASE)

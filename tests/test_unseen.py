@@ -606,3 +606,13 @@ def test_a_report_names_a_known_offence_after_for_and_its_reporter_in_the_byline
     assert [ev.quote for ev in node(data_kg, "Li Na", "Person").evidence if ev.document == news.iri] == ["Li Na"]
     assert node(data_kg, "Chen Qiushi", "Person").alt_labels == {("陈秋实", "zh")}
     assert not [n for n in data_kg.nodes.values() if n.cls == "Crime" and n.label.startswith("three")]
+
+
+def test_an_issue_header_with_an_iso_date_an_issuing_authority_and_a_day_month_year_date(data_kg):
+    rule = node(data_kg, "Provisions on the Administration of Internet Pop-up Information Push Services", "Regulation")
+    assert objects(data_kg, rule, "issuedOn") == ["2022-09-09"]  # "Date of issue: 2022-09-09"
+    assert objects(data_kg, rule, "effectiveFrom") == ["2022-09-30"]  # "Effective as of: 30 September 2022"
+    assert objects(data_kg, rule, "issuedBy") == [  # "Issuing authority: A, B, C"
+        "Cyberspace Administration of China", "Ministry of Industry and Information Technology",
+        "State Administration for Market Regulation"]
+    assert objects(data_kg, rule, "appliesTo") == ["Internet Pop-up Information Push Services"]
