@@ -222,8 +222,8 @@ def _promulgated_title(chunk: list[Line]) -> str:
     that the order quotes."""
     before = ""
     for line in chunk[:20]:
-        if before and line.stripped and _is_heading(line) and re.search(rf"[\"“]{re.escape(line.stripped)}[\"”]",
-                                                                          before):
+        quoted = [f"{a}{line.stripped}{b}" for a in "\"“" for b in "\"”"]
+        if before and line.stripped and _is_heading(line) and any(q in before for q in quoted):
             return line.stripped
         before += line.text
     return ""

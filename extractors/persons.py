@@ -21,10 +21,11 @@ from pathlib import Path
 
 from .gazetteer import ONTOLOGY_DIR
 from .mentions import CAP_STOP
-from .text import CJK, lines, squeeze_cjk
+from .text import CJK, lines, squeeze_cjk, standing_alone
 
 NAME = r"(?:[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2})"
 TITLED = r"(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+[A-Z][a-z]+)"
+GIVEN_NAME_NEXT = re.compile(r"[ \t][A-Z]")  # "Duan" followed by a capitalised word is somebody's full name
 BYLINE = r"(?:By|Written[ \t]+by|Reported[ \t]+by)[ \t]+"
 # what may stand between a name and its verb: ", 34,", ", a blogger from Guangzhou,", ", who ...,"
 APPOSITION = r"[ \t]*,[ \t]*(?:\d{1,3}|an?[ \t]+[^,\n]{1,60}|who[ \t][^,\n]{1,80}),"
@@ -362,10 +363,10 @@ def _repeated_mentions(text: str, people: list[Person], taken: list[tuple[int, i
     taken += [(m.start, m.end) for p in people for m in p.mentions]
     for p in people:
         for written in {m.name for m in p.mentions if m.lang == "en"}:
-            for m in re.finditer(rf"(?<![\w.]){re.escape(written)}(?![\w-])", text):
-                if not any(s <= m.start() < e for s, e in taken):
-                    p.mentions.append(PersonMention(m.start(), m.end(), written, "en"))
-                    taken.append((m.start(), m.end()))
+            for start in standing_alone(text, written, ".", "-"):
+                if not any(s <= start < e for s, e in taken):
+                    p.mentions.append(PersonMention(start, start + len(written), written, "en"))
+                    taken.append((start, start + len(written)))
     surnames: dict[str, list[Person]] = {}
     for p in people:
         words = p.name.split()
@@ -374,8 +375,10 @@ def _repeated_mentions(text: str, people: list[Person], taken: list[tuple[int, i
     for surname, owners in surnames.items():
         if len(owners) != 1 or surname in CAP_STOP:  # "He" alone is the pronoun, not He Xiaomei
             continue
-        rx = re.compile(rf"(?<![\w.]){re.escape(surname)}(?![\w-])(?![ \t][A-Z])")
-        for m in rx.finditer(text):
-            after_name = re.search(r"(?:[A-Z][a-z]+|Mrs?\.|Ms\.)[ \t]+$", text[max(0, m.start() - 16):m.start()])
-            if not after_name and not any(s <= m.start() < e for s, e in taken):
-                owners[0].mentions.append(PersonMention(m.start(), m.end(), surname, "en"))
+        for start in standing_alone(text, surname, ".", "-"):
+            end = start + len(surname)
+            if GIVEN_NAME_NEXT.match(text, end):
+                continue
+            after_name = re.search(r"(?:[A-Z][a-z]+|Mrs?\.|Ms\.)[ \t]+$", text[max(0, start - 16):start])
+            if not after_name and not any(s <= start < e for s, e in taken):
+                owners[0].mentions.append(PersonMention(start, end, surname, "en"))

@@ -38,6 +38,23 @@ def lines(text: str, first_number: int = 1) -> list[Line]:
     return out
 
 
+def standing_alone(text: str, word: str, not_before: str = "", not_after: str = "") -> Iterator[int]:
+    """Where `word` occurs in `text` with no word character (nor one of `not_before`) just before it and none
+    (nor one of `not_after`) just after: `(?<![\\w...])word(?![\\w...])` without compiling a pattern for
+    each word (a document's names are many, and each new pattern costs more than the search)."""
+    end = len(word)
+    i = text.find(word)
+    while i >= 0:
+        before = text[i - 1] if i else ""
+        after = text[i + end] if i + end < len(text) else ""
+        if not (before and (before.isalnum() or before == "_" or before in not_before)) and not (
+                after and (after.isalnum() or after == "_" or after in not_after)):
+            yield i
+            i = text.find(word, i + end)  # as a pattern's matches, the occurrences do not overlap
+        else:
+            i = text.find(word, i + 1)
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？;；])[\"'”’)]*\s+(?=[\"“(A-Z0-9\u4e00-\u9fff•])|(?<=[。！？；])|\n+")
 _ABBREVIATIONS = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "Apt.", "St.", "Co.", "Ltd.", "Art.", "Nos.", "vs.",
                   "i.e.", "e.g.", "Inc.", "Jr.", "pp.")

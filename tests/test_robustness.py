@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import DATA, SEEDS, SHARED
 
@@ -248,3 +250,12 @@ def test_the_plain_copy_keeps_every_offset():
              "Article\u00a0120\u20136 of the CAC": "Article 120-6 of the CAC"}
     for written, expected in cases.items():
         assert plain(written) == expected and len(plain(written)) == len(written)
+
+
+@given(st.lists(st.sampled_from(["Li", "Li Li", " ", ".", "-", "_", "é", "x", "\n"]), max_size=14).map("".join),
+       st.sampled_from(["Li", "Li Li", "Li."]))
+def test_standing_alone_finds_what_the_pattern_of_a_lone_word_finds(text, word):
+    from extractors.text import standing_alone
+
+    pattern = [m.start() for m in re.finditer(rf"(?<![\w.]){re.escape(word)}(?![\w-])", text)]
+    assert list(standing_alone(text, word, ".", "-")) == pattern
