@@ -32,6 +32,9 @@ DOC_TYPE_LINE = re.compile(r"^(?:(?:Criminal|Civil|Administrative)\s+)?(?:Judgme
                            r"(?:\s+Document)?$|^[刑民行][\s　]*事[\s　]*(?:判[\s　]*决|裁[\s　]*定)[\s　]*书$",
                            re.IGNORECASE)
 BYLINE = re.compile(r"^(?:By|Written by|Reported by|Compiled by)\s+[A-Z]")  # "By Staff Reporter": not a title
+# a line of a judgment's signature block: "Presiding Judge: X", "Clerk X", "审 判 长 郑文伟"
+SIGNATURE_LINE = re.compile(r"^(?:(?:Presiding|Acting|Assistant)\s+)?(?:Judges?|Clerc?k|People['’]s\s+(?:Assessor|Juror))"
+                            r"\b[\s:]*[A-Z]|^(?:审[\s　]*判[\s　]*[长员]|书[\s　]*记[\s　]*员)")
 ISSUE_HEADER = re.compile(r"^(?:(?:Issued|Promulgated|Adopted|Released|Published|Effective)\s+(?:on|by|date)|(?:Promulgation|"
                           r"Issuance|Issue|Release|Publication|Implementation)\s+date|Date\s+of\s+(?:issue|issuance|"
                           r"promulgation|publication)|(?:Issuing|Promulgating)\s+(?:authority|body|department|agency))\b",
@@ -97,12 +100,24 @@ def _confirms_start(all_lines: list[Line], i: int) -> bool:
     if any(ISSUE_HEADER.match(n) for n in nxt[:4]) or (nxt[0] == s and len(nxt) > 1):
         return True
     head = nxt[:4]
-    if any(COURT_LINE.match(n) for n in head[:2]) and any(DOC_TYPE_LINE.match(n) or CASE_NUMBER.search(n)
-                                                          for n in head):
-        return True
-    lead = next((n for n in nxt[:3] if not BYLINE.match(n) and len(n) > 60), nxt[0])  # past a byline, a dateline
+    return any(COURT_LINE.match(n) for n in head[:2]) and any(DOC_TYPE_LINE.match(n) or CASE_NUMBER.search(n)
+                                                              for n in head)
+
+
+def _lead_follows(all_lines: list[Line], i: int) -> bool:
+    """Does a report's lead paragraph follow heading i (past a byline and a dateline)?"""
+    nxt = _following(all_lines, i, 3)
+    lead = next((n for n in nxt if not BYLINE.match(n) and len(n) > 60), nxt[0] if nxt else "")
     return len(lead) > 150 and bool(re.match(r"^(?:On|In|Last|This|Earlier)\b|^[A-Z]", lead)) and bool(
-        REPORTING.search(lead[:400]))
+        REPORTING.search(lead[:400])) and not EN_ARTICLE_LINE.match(lead + " ")
+
+
+def _inside_judgment(all_lines: list[Line], start: int, i: int) -> bool:
+    """Is the document begun at `start` a judgment whose signature block has not come yet? A heading in it
+    ("Facts Established by This Court") over a long paragraph is a section of it, not a report."""
+    body = [line.stripped for line in all_lines[start:i] if line.stripped]
+    return any(COURT_LINE.match(b) or DOC_TYPE_LINE.match(b) or CASE_NUMBER.search(b) for b in body[:8]) and not any(
+        SIGNATURE_LINE.match(b) for b in body)
 
 
 def _starts(all_lines: list[Line]) -> list[int]:
@@ -117,7 +132,8 @@ def _starts(all_lines: list[Line]) -> list[int]:
             continue
         prev_blank = i == 0 or not all_lines[i - 1].stripped
         bylined = bool(BYLINE.match(next(iter(_following(all_lines, i, 1)), "")))
-        if prev_blank and _is_heading(line, bylined) and _confirms_start(all_lines, i):
+        if prev_blank and _is_heading(line, bylined) and (_confirms_start(all_lines, i) or _lead_follows(
+                all_lines, i) and not _inside_judgment(all_lines, starts[-1] if starts else 0, i)):
             if starts and _title(all_lines[starts[-1]].text) == _title(line.text):
                 continue  # "Translation: T" followed by the title T itself
             # the Chinese original of the English regulation above (which may be the file's first lines)

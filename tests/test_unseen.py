@@ -616,3 +616,14 @@ def test_an_issue_header_with_an_iso_date_an_issuing_authority_and_a_day_month_y
         "Cyberspace Administration of China", "Ministry of Industry and Information Technology",
         "State Administration for Market Regulation"]
     assert objects(data_kg, rule, "appliesTo") == ["Internet Pop-up Information Push Services"]
+
+
+def test_a_section_heading_inside_a_judgment_is_no_document_of_its_own(data_kg):
+    # "Facts Established by This Court" over a paragraph with "according to" and "said" in it
+    j = node(data_kg, "Ningbo Intermediate People's Court of Zhejiang Province Criminal Judgment", "Judgment")
+    assert (j.document.first_line, j.document.last_line) == (1, 22)
+    assert not [n for n in data_kg.nodes.values() if n.label in ("Facts Established by This Court",
+                                                                 "Opinion of This Court")]
+    xu = party(data_kg, j, "Xu Wenbin")
+    assert (objects(data_kg, xu, "imprisonmentMonths"), objects(data_kg, xu, "fineYuan")) == ([24], [50000])
+    assert objects(data_kg, j, "judge") == ["Gu Ming", "Shen Li"]
