@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -84,14 +85,18 @@ class Gazetteer:
         for e in entries:
             for alias in e.en + e.zh:
                 self.by_name.setdefault(_folded(alias), e)
-        alternatives = []
+        # English names, longest first, in one pattern per first letter: a word's first letter picks the
+        # names worth trying there (one pattern of every name, tried at each word, cost a build seconds)
+        alternatives: dict[str, list[str]] = {}
         for alias in sorted({a for e in entries for a in e.en}, key=lambda a: (-len(a), a)):
             words = [re.escape(w).replace("'", "['’]") for w in alias.split()]  # "People’s" as "People's"
             body = words[0]
             if len(words) > 1:  # "Baidu's NetDisk": a possessive after the first word
                 body += r"(?:['’]s)?\s+" + r"\s+".join(words[1:])
-            alternatives.append("(?i:" + body.replace(PRC_WORDS, PRC_FORMS) + ")")
-        self.en_re = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])") if alternatives else None
+            alternatives.setdefault(alias[0].lower(), []).append("(?i:" + body.replace(PRC_WORDS, PRC_FORMS) + ")")
+        self.en_by_letter = {c: re.compile("(?:" + "|".join(alts) + r")(?![\w-])") for c, alts in alternatives.items()}
+        self.en_starts = re.compile(r"(?<![\w-])(?i:[" + "".join(map(re.escape, sorted(alternatives))) + "])") \
+            if alternatives else None
         zh = sorted({a for e in entries for a in e.zh}, key=lambda a: (-len(a), a))
         self.zh_re = re.compile("|".join(re.escape(a) for a in zh)) if zh else None
 
@@ -104,16 +109,33 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Hit]:
         hits = []
-        for rx, lang in ((self.en_re, "en"), (self.zh_re, "zh")):
-            if rx is None:
-                continue
-            for m in rx.finditer(text):
-                surface = m.group(0)
-                entry = self.lookup(surface)
-                # a one-word name in lower case is a common word ("china", "line"), not the name
-                if entry is not None and (lang == "zh" or " " in surface or not surface[0].islower()):
-                    hits.append(Hit(m.start(), m.end(), entry, lang))
+        for start, end, lang in [*self._english(text), *self._chinese(text)]:
+            surface = text[start:end]
+            entry = self.lookup(surface)
+            # a one-word name in lower case is a common word ("china", "line"), not the name
+            if entry is not None and (lang == "zh" or " " in surface or not surface[0].islower()):
+                hits.append(Hit(start, end, entry, lang))
         return hits
+
+    def _english(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """The English names in `text`, left to right, none inside another."""
+        if self.en_starts is None:
+            return
+        pos = 0
+        while (m := self.en_starts.search(text, pos)) is not None:
+            p = m.start()
+            rx = self.en_by_letter.get(text[p].lower())
+            found = rx.match(text, p) if rx is not None else None
+            if found is not None:
+                yield p, found.end(), "en"
+                pos = found.end()
+            else:
+                pos = p + 1
+
+    def _chinese(self, text: str) -> Iterator[tuple[int, int, str]]:
+        if self.zh_re is not None:
+            for m in self.zh_re.finditer(text):
+                yield m.start(), m.end(), "zh"
 
 
 @cache
