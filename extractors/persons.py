@@ -172,7 +172,7 @@ def _en_mentions(text: str, title_end: int, is_judgment: bool) -> list[PersonMen
         for m in rx.finditer(text):
             name = _clean(m.group("n"))
             if name:
-                s = m.start("n")
+                s = m.end("n") - len(name)  # "Defendant Li Mou is sentenced": the name is what _clean leaves
                 out.append(PersonMention(s, s + len(name), name, "en", role))
                 if role in ("defendant", "defenseCounsel"):  # "defendants Li Ming, Wang Qiang and Zhao Lei"
                     out += _listed(text, s + len(name), role)
@@ -216,9 +216,12 @@ def _surname_and_given(name: str) -> bool:
 
 
 def _clean(name: str) -> str:
-    """Drop words that cannot be part of a name (sentence openers, roles)."""
+    """Drop words that cannot be part of a name (sentence openers, roles): what is left ends where `name`
+    ends, or is empty."""
     words = name.replace("\t", " ").split(" ")
-    while words and words[0] in CAP_STOP:
+    # "He Chaohong": a surname that is also a sentence opener stays before a given name
+    while words and words[0] in CAP_STOP and not (
+            len(words) > 1 and words[0] in _pinyin_surnames() and words[1] not in CAP_STOP):
         words.pop(0)
     if words and words[-1] in CAP_STOP:
         return ""
@@ -234,7 +237,7 @@ def _glossed_names(text: str) -> list[PersonMention]:
     for m in GLOSSED.finditer(text):
         name = _clean(m.group("n"))
         if name and romanise(m.group("zh")).replace(" ", "").lower() == name.replace(" ", "").replace("-", "").lower():
-            s = m.start("n") + m.group("n").index(name)
+            s = m.end("n") - len(name)
             out.append(PersonMention(s, s + len(name), name, "en", "named"))
             out.append(PersonMention(m.start("zh"), m.end("zh"), m.group("zh"), "zh", "named"))
     return out

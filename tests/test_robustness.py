@@ -271,3 +271,35 @@ def test_names_found_a_first_letter_at_a_time_are_those_one_pattern_of_every_nam
         g = gazetteer(cls)
         every = re.compile(r"(?<![\w-])(?:" + "|".join(rx.pattern for rx in g.en_by_letter.values()) + ")")
         assert [(s, e) for s, e, _ in g._english(text)] == [m.span() for m in every.finditer(text)]
+
+
+def test_a_tab_inside_a_glossed_name_and_a_role_word_before_a_name_keep_their_spans(tmp_path):
+    import graph
+
+    path = tmp_path / "tab.txt"
+    path.write_text("Activist jailed\n\nBy Staff Reporter\n\nA court in Beijing sentenced the lawyer Xu\tZhiyong (许志永) "
+                    "to four years, his lawyer said on Monday according to reports, in a case that drew wide "
+                    "criticism from rights groups.\n", encoding="utf-8")
+    kg = graph.build([path])  # used to stop with "ValueError: substring not found"
+    xu = [n for n in kg.nodes.values() if n.label == "Xu Zhiyong"]
+    assert [ev.quote for ev in xu[0].evidence] == ["Xu\tZhiyong", "许志永"]
+    # "1. Defendant Li Mou is sentenced to ...": the mention is "Li Mou", not the first six letters of the line
+    wuxi = graph.build([DATA / "wuxi-anonymised.txt"])
+    quotes = {ev.quote for n in wuxi.nodes.values() if n.cls == "Person" for ev in n.evidence}
+    assert quotes == {"Li Mou", "李某", "Wang Moumou", "王某某", "Qian Wei", "Zhu Fang", "He Yun", "Shen Yu"}
+
+
+def test_a_defendant_whose_surname_is_he_keeps_it(tmp_path):
+    import graph
+
+    path = tmp_path / "he.txt"
+    path.write_text("Xuhui District People's Court of Shanghai\nCriminal Judgment\n\n(2020) Hu 0104 Xing Chu No. 12\n\n"
+                    "Defendant He Chaohong, male, born May 3, 1990.\n\nThis court holds that defendant He Chaohong "
+                    "committed the crime of fraud. The judgment is as follows:\n\nDefendant He Chaohong committed "
+                    "the crime of fraud and is sentenced to one year imprisonment.\n\nPresiding Judge: He Yun\n"
+                    "Clerk: Lu Ping\n", encoding="utf-8")
+    kg = graph.build([path])
+    (judgment,) = [n for n in kg.nodes.values() if n.cls == "Judgment"]
+    roles = sorted((st.predicate, kg.nodes[st.obj].label) for st in kg.statements if st.subject == judgment.iri
+                   and st.predicate in ("defendant", "judge", "clerk"))
+    assert roles == [("clerk", "Lu Ping"), ("defendant", "He Chaohong"), ("judge", "He Yun")]
