@@ -304,7 +304,9 @@ def _platform_cands(text: str) -> list[Cand]:
             elif rx is PLATFORM_PATTERNS[2]:
                 end = m.end()
                 name = re.sub(r"\s+", " ", text[start:end])
-            out.append(Cand(start, end, "Platform", name))
+            entry = gazetteer("Platform").lookup(PLATFORM_GENERIC.sub("", name))  # "the China Judgments Online website"
+            out.append(Cand(start, end, "Platform", entry.name if entry else name, gid=entry.id if entry else "",
+                            zh_name=entry.zh_name if entry else "", gazetteer=entry is not None))
     return out
 
 

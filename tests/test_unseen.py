@@ -594,6 +594,8 @@ def test_a_commentary_names_the_defendant_with_an_apposition_and_a_district_afte
     assert not [n for n in data_kg.nodes.values() if n.cls == "Crime" and "September" in n.label]
     assert objects(data_kg, j, "judge") == ["Fu Jun", "Qin Xiaoyan", "Zhao Hui"]
     assert node(data_kg, "Zhao Hui", "Person").alt_labels >= {("赵辉", "zh")}
+    # "posted on the China Judgments Online website": the platform the gazetteer knows
+    assert node(data_kg, "China Judgments Online website", "Platform").label == "China Judgments Online"
 
 
 def test_a_report_names_a_known_offence_after_for_and_its_reporter_in_the_byline(data_kg):
