@@ -25,7 +25,7 @@ ISSUE_WORD = re.compile(r"\b(?:issued|issu(?:e|ance)\s+date|date\s+of\s+issu(?:e
                         r"通过|通過|公布|发布|發布|印发|印發|令", re.IGNORECASE)
 EFFECTIVE_WORD = re.compile(r"\b(?:effective|enters?\s+into\s+force|entered\s+into\s+force|takes?\s+effect|"
                             r"comes?\s+into\s+(?:force|effect)|implementation)\b|施行|生效", re.IGNORECASE)
-TITLE_SERVICE = [re.compile(r"\b(?:Administration|Management|Regulation)\s+of\s+(?:the\s+)?(?P<s>.+?services?)\b",
+TITLE_SERVICE = [re.compile(r"\b(?:Administration|Management|Regulation|Governance|Supervision)\s+of\s+(?:the\s+)?(?P<s>.+?services?)\b",
                             re.IGNORECASE),
                  re.compile(r"^(?:Provisions|Measures|Regulations|Rules)\s+(?:on|for)\s+(?:the\s+)?(?P<s>.+?services?)\b",
                             re.IGNORECASE)]

@@ -269,6 +269,8 @@ def test_a_regulation_printed_after_its_order(data_kg):
     assert objects(data_kg, reg, "cites") == ["Cybersecurity Law of the People's Republic of China",
                                               "Cybersecurity Law of the People's Republic of China Article 12",
                                               "Law of the People's Republic of China on the Protection of Minors"]
+    # the service its title names ("Governance of" aside) is the one its articles name
+    assert objects(data_kg, reg, "appliesTo") == ["online audio and video information services"]
 
 
 PUDONG = "Criminal Judgment of the People's Court of Pudong New Area, Shanghai"
