@@ -103,7 +103,7 @@ def word_number(token: str) -> int | None:
 
 
 _EN_TERM = re.compile(
-    rf"\b(?:(?P<y>{_NUM})[\s-]+years?(?:\s+and\s+(?:(?P<ym>{_NUM})[\s-]+months?|(?P<half>a\s+half)))?"
+    rf"\b(?:(?P<y>{_NUM})[\s-]+years?(?:\s+(?:and\s+)?(?P<ym>{_NUM})[\s-]+months?|\s+and\s+(?P<half>a\s+half))?"
     rf"|(?P<m>{_NUM})[\s-]+months?)\b", re.IGNORECASE)
 _ZH_TERM = re.compile(rf"(?:(?P<y>[0-9{_ZH_DIGIT}两]+)年)?(?:(?P<m>[0-9{_ZH_DIGIT}两]+)个月)?")
 

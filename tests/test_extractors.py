@@ -23,6 +23,7 @@ def test_numbers_terms_and_amounts():
     assert zh_number("一百二十") == 120
     assert en_months("sentenced to three years and six months imprisonment")[2] == 42
     assert en_months("a 10-month prison term")[2] == 10
+    assert en_months("imprisonment of 1 year 2 months")[2] == 14  # no "and" between years and months
     assert zh_months("一年六个月") == 18
     assert zh_months("八个月") == 8
     assert amount("20,000") == 20000
@@ -159,3 +160,13 @@ def test_a_list_of_defendants_and_not_a_name_followed_by_a_place():
     text = ("The court tried defendants Li Ming, Wang Qiang and Zhao Lei for fraud. "
             "Defendant Sun Hua, Haidian District resident, confessed.")
     assert sorted(p.name for p in persons.find(text, 0, True)) == ["Li Ming", "Sun Hua", "Wang Qiang", "Zhao Lei"]
+
+
+def test_the_penalty_an_operative_sentence_imposes():
+    from extractors.judgment import _penalty
+
+    assert _penalty("Defendant X is sentenced to criminal detention of five months, suspended for six months, and "
+                    "fined 3,000 yuan.") == (5, 3000)
+    assert _penalty("Defendant X is sentenced to fixed-term imprisonment of one year and six months, suspended for "
+                    "two years, and fined RMB 10,000 yuan.") == (18, 10000)
+    assert _penalty("Defendant X is sentenced to eight months of public surveillance.") == (None, None)
