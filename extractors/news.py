@@ -14,10 +14,13 @@ from .values import amount, en_terms
 SENTENCED = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:sentenced|jailed|imprisoned)"
                        r"|\bsentenced\s+(?:him|her|them|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|an?\s+(?:\w+\s+)?(?:man|woman))\s+to\b"
                        r"|\b(?:jailed|imprisoned)\s+for\b"
-                       r"|\b(?:received|got|was\s+given|was\s+handed)\s+(?=(?:an?\s+)?(?:[\w-]+\s+){1,4}(?:years?|months?)\b)")
+                       r"|\b(?:received|got|was\s+given|was\s+handed)\s+(?=(?:an?\s+)?(?:\w+[\s-]+){1,4}(?:years?|months?)\b)"
+                       r"|\bhanded\s+(?:[a-z]+\s+){0,3}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?=an?\s+(?:\w+[\s-]+){0,4}"
+                       r"(?:sentence|prison|jail)\b)")
 FINED = re.compile(r"\b(?:fined|a\s+fine\s+of)\s+(?:(?:him|her|them|[A-Z][a-z]+)\s+)?(?:RMB|CNY|¥)?\s*"
                    r"(?P<n>\d[\d,.]*(?:\s*(?:million|thousand))?)\s*(?:yuan|RMB)\b")
-CONVICTED = re.compile(r"\b(?:convicted|found\s+guilty)\s+of\b|\bsentenced\b[^.]*?\bfor\s+(?:the\s+crime\s+of\b)?")
+CONVICTED = re.compile(r"\b(?:convicted|found\s+guilty)\s+of\b|\b(?:sentenced|sentence|jailed)\b[^.]*?\bfor\s+"
+                       r"(?:the\s+crime\s+of\b)?")
 UNNAMED = re.compile(r"^(?:He|She)\b|\ban?\s+(?:\w+\s+)?(?:man|woman)\b")  # "He was fined", "sentenced a local man"
 NOT_THE_ACCUSED = {"defenseCounsel", "judge", "clerk", "procurator", "witness"}
 

@@ -45,8 +45,11 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
                              rf"(?:sentenced|convicted|jailed|fined)\b")),
     # "Ma Lifang, who recruited ..., received ten months in prison"
     ("sentenced", re.compile(rf"(?P<n>{NAME})(?:{APPOSITION})?[ \t]+"
-                             rf"(?:received|got|was[ \t]+(?:given|handed))[ \t]+(?:an?[ \t]+)?(?:[\w-]+[ \t]+){{1,4}}"
+                             rf"(?:received|got|was[ \t]+(?:given|handed))[ \t]+(?:an?[ \t]+)?(?:\w+[ \t-]+){{1,4}}"
                              rf"(?:years?|months?)\b")),
+    # "the court handed blogger Qiu Ziming a sentence of eight months", "handed Zhang Yi a three-year sentence"
+    ("sentenced", re.compile(rf"\bhanded[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<n>{NAME})[ \t]+an?[ \t]+(?:\w+[ \t-]+){{0,4}}"
+                             rf"(?:sentence|prison|jail)\b")),
     # "Zhao Gang and Sun Hao were each sentenced", "X was sentenced to three years and Wang Qiang to two"
     ("sentenced", re.compile(rf"(?P<n>{NAME})[ \t]+and[ \t]+{NAME}(?:[ \t]*,[^,\n]{{1,80}},)?[ \t]+(?:were|have been)\b")),
     ("sentenced", re.compile(rf"\band[ \t]+(?P<n>{NAME})[ \t]+to[ \t]+(?:\w+[ \t]+){{1,2}}(?:years?|months?)\b")),

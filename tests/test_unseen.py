@@ -513,7 +513,7 @@ def test_a_ruling_upholding_a_judgment_that_held_the_conduct_constituted_a_crime
     assert objects(data_kg, ruling, "judge") == ["Feng Lei", "Tang Yuan", "Xu Jing"]
     assert objects(data_kg, ruling, "clerk") == ["Bai Yu", "Lu Xin"]
     gao = node(data_kg, "Gao Peng", "Person")  # "the original judgment held that Gao Peng's conduct constituted"
-    assert objects(data_kg, gao, "convictedOf") == ["illegally obtaining computer information system data"]
+    assert objects(data_kg, gao, "convictedOf") == ["illegally obtaining data from computer information systems"]
     # "the servers of the Weibo platform, operated by Sina Corporation"
     assert objects(data_kg, node(data_kg, "Weibo", "Platform"), "operatedBy") == ["Sina Corporation"]
 
@@ -631,3 +631,15 @@ def test_a_section_heading_inside_a_judgment_is_no_document_of_its_own(data_kg):
     xu = party(data_kg, j, "Xu Wenbin")
     assert (objects(data_kg, xu, "imprisonmentMonths"), objects(data_kg, xu, "fineYuan")) == ([24], [50000])
     assert objects(data_kg, j, "judge") == ["Gu Ming", "Shen Li"]
+
+
+def test_a_report_hands_a_sentence_and_names_a_three_year_sentence(data_kg):
+    # "handed blogger Qiu Ziming a sentence of eight months in prison for defaming heroes and martyrs"
+    qiu = node(data_kg, "Qiu Ziming", "Person")
+    assert objects(data_kg, qiu, "imprisonmentMonths") == [8]
+    assert objects(data_kg, qiu, "convictedOf") == [
+        "infringing upon the reputation and honor of heroes and martyrs"]
+    # "Zhang Yi received a three-year sentence and a fine of 50,000 yuan ($7,700) for fraud"
+    zhang = node(data_kg, "Zhang Yi", "Person")
+    assert (objects(data_kg, zhang, "imprisonmentMonths"), objects(data_kg, zhang, "fineYuan"),
+            objects(data_kg, zhang, "convictedOf")) == ([36], [50000], ["fraud"])
