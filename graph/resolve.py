@@ -86,14 +86,26 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
     for i, e in judgments:
         for k in e.keys:
             uf.union((i, e.id), ("Judgment", k))
-    # articles: by statute and number (a regulation's own articles: by document, language and number)
+    # articles: by statute and number (a regulation's own articles: by document, language and number); an
+    # article cited of a statute that is one of the documents is that document's own article of the number,
+    # in the language it is cited in where the document has both
+    doc_of_root = {uf.find(("doc", i)): i for i in range(len(extractions))}
+    own_langs: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for i, e in articles:
+        if e.props.get("own"):
+            own_langs[(i, e.props["number"])].add(e.props["lang"])
     for i, e in articles:
         locals_.append((i, e))
         if e.props.get("own"):
             uf.union((i, e.id), ("own", i, e.props["lang"], e.props["number"]))
-        else:
-            statute = uf.find((i, e.props["statute"]))
-            uf.union((i, e.id), ("article", repr(statute), e.props["number"]))
+            continue
+        statute = uf.find((i, e.props["statute"]))
+        uf.union((i, e.id), ("article", repr(statute), e.props["number"]))
+        j = doc_of_root.get(statute)
+        langs = own_langs.get((j, e.props["number"])) if j is not None else None
+        if langs:
+            cited_in = e.mentions[0].lang if e.mentions else "en"
+            uf.union((i, e.id), ("own", j, cited_in if cited_in in langs else min(langs), e.props["number"]))
     groups: dict[object, list[tuple[int, Entity]]] = defaultdict(list)
     for i, e in locals_:
         groups[uf.find((i, e.id))].append((i, e))
@@ -181,7 +193,9 @@ def _name(members: list[tuple[int, Entity]]) -> tuple[str, str]:
 def _label(members, uf, named: dict) -> tuple[str, str]:
     i, e = members[0]
     name, zh = named[uf.find((i, e.id))]
-    if e.cls == "Article" and not e.props.get("own"):
+    cited = next(((j, c) for j, c in members if c.cls == "Article" and not c.props.get("own")), None)
+    if cited is not None:  # "<statute> Article N", also where it is a document's own article
+        i, e = cited
         statute_name = named[uf.find((i, e.props["statute"]))][0]
         number = e.props["number"]
         zh_forms = sorted({m.text for _, e in members for m in e.mentions if m.lang == "zh"})
@@ -194,9 +208,11 @@ def _iri(base: str, members: list[tuple[int, Entity]], name: str, uf: _UnionFind
     i, e0 = members[0]
     cls = e0.cls
     if cls == "Article":
-        if e0.props.get("own"):
+        own = next(((j, e) for j, e in members if e.props.get("own")), None)
+        if own is not None:  # a document's own article, cited or not
+            i, e0 = own
             return f"{doc_iris[i]}/article/{e0.props['lang']}-{e0.props['number']}"
-        statute = root_iri.get(uf.find((members[0][0], e0.props["statute"])))
+        statute = root_iri.get(uf.find((i, e0.props["statute"])))
         stem = statute.rsplit("/", 1)[-1] if statute else "statute"
         return f"{base}article/{stem}/{e0.props['number']}"
     gids = sorted({e.props["gid"] for _, e in members if e.props.get("gid")})

@@ -643,3 +643,26 @@ def test_a_report_hands_a_sentence_and_names_a_three_year_sentence(data_kg):
     zhang = node(data_kg, "Zhang Yi", "Person")
     assert (objects(data_kg, zhang, "imprisonmentMonths"), objects(data_kg, zhang, "fineYuan"),
             objects(data_kg, zhang, "convictedOf")) == ([36], [50000], ["fraud"])
+
+
+def test_an_article_cited_of_a_law_that_is_one_of_the_documents_is_that_law_s_own_article(tmp_path):
+    import shutil
+
+    import graph
+    from conftest import SEEDS
+
+    for f in SEEDS.iterdir():
+        shutil.copy(f, tmp_path)
+    (tmp_path / "criminal-law.md").write_text(
+        "# 中华人民共和国刑法\n\n第一百二十条之六　明知是宣扬恐怖主义、极端主义的图书、音频视频资料或者其他物品而非法持有，"
+        "情节严重的，处三年以下有期徒刑、拘役或者管制，并处或者单处罚金。\n\n第一百二十一条　以暴力、胁迫或者其他方法劫持航空器的，"
+        "处十年以上有期徒刑或者无期徒刑。\n", encoding="utf-8")
+    kg = graph.build([tmp_path])
+    law = node(kg, "中华人民共和国刑法", "Regulation")
+    article = node(kg, f"{CRIMINAL_LAW} Article 120-6", "Article")
+    assert article.iri == f"{law.iri}/article/zh-120-6"
+    assert article.props["text"].startswith("第一百二十条之六　明知是宣扬恐怖主义")
+    assert ("第一百二十条之六", "zh") in article.alt_labels
+    assert article.label in objects(kg, node(kg, "Duan Zheng", "Person"), "convictedUnder")
+    # an article nobody cites keeps its own label
+    assert node(kg, "第一百二十一条", "Article").iri == f"{law.iri}/article/zh-121"
