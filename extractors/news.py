@@ -11,9 +11,12 @@ from .context import Context
 from .text import sentences
 from .values import amount, en_terms
 
+# what a report calls a person it does not name: "a local man", "a former teacher"
+SOMEONE = (r"an?\s+(?:\w+\s+){0,2}(?:man|woman|teacher|blogger|activist|lawyer|journalist|student|employee|official|"
+           r"businessman|businesswoman|worker|programmer|engineer|writer|professor|dissident|netizen|user)\b")
 SENTENCED = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:sentenced|jailed|imprisoned)"
-                       r"|\bsentenced\s+(?:him|her|them|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|an?\s+(?:\w+\s+)?(?:man|woman))\s+to\b"
-                       r"|\b(?:jailed|imprisoned)\s+for\b"
+                       rf"|\bsentenced\s+(?:him|her|them|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|{SOMEONE})\s+to\b"
+                       rf"|\b(?:jailed|imprisoned)\s+(?:{SOMEONE}\s+)?for\b"
                        r"|\b(?:received|got|was\s+given|was\s+handed)\s+(?=(?:an?\s+)?(?:\w+[\s-]+){1,4}(?:years?|months?)\b)"
                        r"|\bhanded\s+(?:[a-z]+\s+){0,3}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?=an?\s+(?:\w+[\s-]+){0,4}"
                        r"(?:sentence|prison|jail)\b)")
@@ -21,7 +24,7 @@ FINED = re.compile(r"\b(?:fined|a\s+fine\s+of)\s+(?:(?:him|her|them|[A-Z][a-z]+)
                    r"(?P<n>\d[\d,.]*(?:\s*(?:million|thousand))?)\s*(?:yuan|RMB)\b")
 CONVICTED = re.compile(r"\b(?:convicted|found\s+guilty)\s+of\b|\b(?:sentenced|sentence|jailed)\b[^.]*?\bfor\s+"
                        r"(?:the\s+crime\s+of\b)?")
-UNNAMED = re.compile(r"^(?:He|She)\b|\ban?\s+(?:\w+\s+)?(?:man|woman)\b")  # "He was fined", "sentenced a local man"
+UNNAMED = re.compile(rf"^(?:He|She)\b|\b{SOMEONE}")  # "He was fined", "sentenced a local man"
 NOT_THE_ACCUSED = {"defenseCounsel", "judge", "clerk", "procurator", "witness"}
 
 

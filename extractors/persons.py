@@ -34,7 +34,7 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("defendant", re.compile(rf"\b(?:[Dd]efendants?|[Aa]ppellants?|[Tt]he accused|[Cc]riminal suspect)"
                              rf"(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:?[ \t]+(?P<n>{NAME})")),
     ("defenseCounsel", re.compile(rf"\b(?:[Dd]efen[cs]e[ \t]+(?:[Cc]ounsel|[Aa]ttorney|[Ll]awyer)s?|[Aa]ttorney|[Ll]awyer|"
-                                  rf"[Dd]efender)[ \t]*:?[ \t]+(?P<n>{NAME})")),
+                                  rf"[Dd]efender)[ \t]*[:,]?[ \t]+(?P<n>{NAME})")),
     ("procurator", re.compile(rf"\b(?:Procurator|Prosecutor|Public Prosecutor)[ \t]+(?P<n>{NAME})")),
     ("witness", re.compile(rf"\b[Ww]itness(?:es)?[ \t]+(?P<n>{TITLED}|{NAME})")),
     ("named", re.compile(rf"\bnamed[ \t]+(?P<n>{NAME})")),

@@ -666,3 +666,13 @@ def test_an_article_cited_of_a_law_that_is_one_of_the_documents_is_that_law_s_ow
     assert article.label in objects(kg, node(kg, "Duan Zheng", "Person"), "convictedUnder")
     # an article nobody cites keeps its own label
     assert node(kg, "第一百二十一条", "Article").iri == f"{law.iri}/article/zh-121"
+
+
+def test_a_report_jails_a_former_teacher_it_names_later_and_quotes_his_lawyer(data_kg):
+    # "A court ... has jailed a former teacher for two years ..."; "Mr Chen Hao, 34, was convicted of ..."
+    chen = node(data_kg, "Chen Hao", "Person")
+    assert objects(data_kg, chen, "imprisonmentMonths") == [24]
+    assert objects(data_kg, chen, "convictedOf") == ["inciting subversion of state power"]
+    # "Mr Chen's lawyer, Liang Xiaojun, said he would appeal": a person, not the one sentenced
+    assert objects(data_kg, node(data_kg, "Liang Xiaojun", "Person"), "imprisonmentMonths") == []
+    assert node(data_kg, "South China Morning Post", "Organization")
