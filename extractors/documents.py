@@ -32,6 +32,8 @@ DOC_TYPE_LINE = re.compile(r"^(?:(?:Criminal|Civil|Administrative)\s+)?(?:Judgme
                            r"(?:\s+Document)?$|^[刑民行][\s　]*事[\s　]*(?:判[\s　]*决|裁[\s　]*定)[\s　]*书$",
                            re.IGNORECASE)
 BYLINE = re.compile(r"^(?:By|Written by|Reported by|Compiled by)\s+[A-Z]")  # "By Staff Reporter": not a title
+# an English title with its Chinese original in brackets after it
+GLOSSED_TITLE = re.compile(rf"(?P<en>.*[A-Za-z].*?)\s*[(（](?P<zh>[^()（）]*[{CJK}][^()（）]*)[)）]")
 # a line of a judgment's signature block: "Presiding Judge: X", "Clerk X", "审 判 长 郑文伟"
 SIGNATURE_LINE = re.compile(r"^(?:(?:Presiding|Acting|Assistant)\s+)?(?:Judges?|Clerc?k|People['’]s\s+(?:Assessor|Juror))"
                             r"\b[\s:]*[A-Z]|^(?:审[\s　]*判[\s　]*[长员]|书[\s　]*记[\s　]*员)")
@@ -214,9 +216,12 @@ def split(text: str, path: str | Path) -> list[Document]:
         alt_titles: tuple[str, ...] = ()
         if genre == "Judgment":
             title, alt_titles = _court_and_kind(chunk, title)
+        title = title or _fallback_title(body)
+        if glossed := GLOSSED_TITLE.fullmatch(title):  # "Provisions on ... (互联网新闻信息服务管理规定)"
+            title, alt_titles = glossed.group("en"), (*alt_titles, glossed.group("zh"))
         docs.append(Document(source=path.name, path=str(path), text=doc_text, start=start,
                              first_line=chunk[0].number, last_line=chunk[-1].number,
-                             genre=genre, title=title or _fallback_title(body),
+                             genre=genre, title=title,
                              languages=langs, sha256=hashlib.sha256(doc_text.encode("utf-8")).hexdigest(),
                              length=len(doc_text), alt_titles=alt_titles, wrap_width=width))
     return docs

@@ -224,6 +224,9 @@ def _services(ctx: Context) -> None:
     for clause in APPLIES.finditer(text):  # "These Provisions apply to Internet ... information services"
         for svc in EN_SERVICE.finditer(clause.group(0)):
             governed.append((svc.group(0), clause.start() + svc.start(), clause.start() + svc.end()))
-    for name, s, e in governed:
-        eid = col.entity("Service", name, {service_key(name)}, s, e)
+    eids = [col.entity("Service", name, {service_key(name)}, s, e) for name, s, e in governed]
+    for eid, (_name, s, e) in zip(eids, governed, strict=True):
         col.fact(DOC, "appliesTo", eid, s, e)
+    if m and eids:  # the Chinese title in brackets after the English one names its service in Chinese
+        col.entities[eids[0]].keys |= {service_key(z.group("s")) for t in doc.alt_titles
+                                       if (z := TITLE_SERVICE_ZH.match(t))}

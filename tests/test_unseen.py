@@ -676,3 +676,13 @@ def test_a_report_jails_a_former_teacher_it_names_later_and_quotes_his_lawyer(da
     # "Mr Chen's lawyer, Liang Xiaojun, said he would appeal": a person, not the one sentenced
     assert objects(data_kg, node(data_kg, "Liang Xiaojun", "Person"), "imprisonmentMonths") == []
     assert node(data_kg, "South China Morning Post", "Organization")
+
+
+def test_a_title_with_its_chinese_original_in_brackets(data_kg):
+    rule = node(data_kg, "Provisions on the Administration of Internet News Information Services", "Regulation")
+    assert rule.alt_labels == {("互联网新闻信息服务管理规定", "zh")}
+    assert rule.document.alt_titles == ("互联网新闻信息服务管理规定",)
+    # the service the English title names is the one the Chinese title names
+    assert objects(data_kg, rule, "appliesTo") == ["Internet News Information Services"]
+    service = node(data_kg, "互联网新闻信息服务", "Service")
+    assert service.label == "Internet News Information Services"
