@@ -135,7 +135,7 @@ def _starts(all_lines: list[Line]) -> list[int]:
         prev_blank = i == 0 or not all_lines[i - 1].stripped
         bylined = bool(BYLINE.match(next(iter(_following(all_lines, i, 1)), "")))
         if prev_blank and _is_heading(line, bylined) and (_confirms_start(all_lines, i) or _lead_follows(
-                all_lines, i) and not _inside_judgment(all_lines, starts[-1] if starts else 0, i)):
+                all_lines, i) and (bylined or not _inside_judgment(all_lines, starts[-1] if starts else 0, i))):
             if starts and _title(all_lines[starts[-1]].text) == _title(line.text):
                 continue  # "Translation: T" followed by the title T itself
             # the Chinese original of the English regulation above (which may be the file's first lines)

@@ -686,3 +686,18 @@ def test_a_title_with_its_chinese_original_in_brackets(data_kg):
     assert objects(data_kg, rule, "appliesTo") == ["Internet News Information Services"]
     service = node(data_kg, "互联网新闻信息服务", "Service")
     assert service.label == "Internet News Information Services"
+
+
+def test_a_bylined_report_after_a_judgment_without_its_signature_block_is_a_document_of_its_own(tmp_path):
+    import graph
+
+    (tmp_path / "pair.txt").write_text(
+        "Hangzhou Intermediate People's Court\nCriminal Judgment\n\n(2020) Zhe 01 Xing Chu No. 5\n\nDefendant: Xu Wen, "
+        "male.\n\nDefendant Xu Wen committed the crime of fraud and is sentenced to two years imprisonment.\n\n"
+        "Court jails fraudster for two years\n\nBy Staff Reporter\n\nA court in Hangzhou on Monday sentenced Xu Wen to "
+        "two years in prison for fraud, the court said in a statement published on its website, according to local "
+        "media reports on the case.\n", encoding="utf-8")
+    kg = graph.build([tmp_path])
+    news = node(kg, "Court jails fraudster for two years", "NewsReport")
+    assert news.document.first_line == 10
+    assert objects(kg, news, "reportsOn") == ["Hangzhou Intermediate People's Court Criminal Judgment"]
