@@ -21,6 +21,7 @@ FIRST_INSTANCE = re.compile(r"first[\s-]+instance|原审|一审|原公诉机关"
 SECOND_INSTANCE = re.compile(r"\bFinal\b|\bZhong\b|second[\s-]+instance|终|上诉人|\bAppellant\b", re.IGNORECASE)
 OPERATIVE_EN = re.compile(r"(?:committed|is\s+guilty\s+of|was\s+guilty\s+of|is\s+convicted\s+of)[^.]*?\bsentenced\s+to\b"
                           r"|\b(?:is|shall\s+be)\s+sentenced\s+to\b", re.IGNORECASE)  # "1. Defendant X is sentenced to ..."
+HOLDING_ZH = re.compile(r"(?<![不未])构成[^，,。；]*?罪")
 NEGATED = re.compile(r"\b(?:not|never|neither|nor)\b|n['’]t\b", re.IGNORECASE)  # "do not constitute the crime of"
 HOLDING_EN = re.compile(r"\b(?:committed|constitut(?:es?|ed)|(?:is|was|are|were)\s+guilty\s+of)\s+the\s+crimes?\s+of\b", re.IGNORECASE)
 OPERATIVE_ZH = re.compile(r"犯[^。；]*?罪[，,][^。]*?判处")
@@ -163,10 +164,11 @@ def _list_continued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def _holds(chunk: str) -> bool:
-    """A holding that convicts: "The court holds that defendants X and Y committed the crime of Z" (not
-    "... do not constitute the crime of Z")."""
+    """A holding that convicts: "The court holds that defendants X and Y committed the crime of Z",
+    "其行为已构成X罪" (not "... do not constitute the crime of Z", "不构成X罪")."""
     held = HOLDING_EN.search(chunk)
-    return held is not None and not NEGATED.search(chunk, max(0, held.start() - 40), held.start())
+    return held is not None and not NEGATED.search(chunk, max(0, held.start() - 40), held.start()) or bool(
+        HOLDING_ZH.search(chunk))
 
 
 def _penalty(chunk: str) -> tuple[int | None, int | None]:

@@ -34,7 +34,8 @@ UNIT_NOUNS = {"Division", "Branch", "Department", "Office", "Bureau", "Detachmen
 
 PLACE_SUFFIX = (r"(?:Autonomous\s+(?:Region|Prefecture|County|Banner)|Special\s+Administrative\s+Region|"
                 r"New\s+Area|District|County|Prefecture|Province|City|Municipality|Township|Town|Village|Banner|League)")
-ZH_PLACE = rf"(?:[{CJK}]{{2,8}}?(?:省|自治区|市|自治州|地区|盟|自治县|县|区|旗))"
+# a place's name: no body ("人民法院") and no verb ("审理", "指控") inside it
+ZH_PLACE = rf"(?:(?:(?!人民|院|审理|指控)[{CJK}]){{2,8}}?(?:省|自治区|市|自治州|地区|盟|自治县|县|区|旗))"
 STATUTE_WORDS = re.compile(r"\b(?:Laws?|Provisions|Regulations?|Rules|Measures|Notice|Decision|Interpretations?|"
                            r"Opinions?|Constitution|Code|Guidelines|Methods|Circular|Penalties)\b")
 REPORTING_VERB = re.compile(r"\s*(?:posted|reported|published|announced|said|stated|wrote)\b")
@@ -140,8 +141,9 @@ DISTRICT_WORDS = {"New", "Economic", "Development", "Technology", "Technological
                   "Trade", "Special", "Administrative", "Scenic", "Central", "Old", "Port", "Mining"}
 INNER_SUFFIX = re.compile(r"Province|City|Municipality|Municipal|Prefecture|Region|County|Banner|League")
 PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county)\b")
-ZH_COURT = re.compile(rf"{ZH_PLACE}+(?:第[一二三四五六七八九十]+)?(?:中级|高级|基层)?人民法院(?:[{CJK}]{{2,10}}?分院)?")
-ZH_AGENCY = re.compile(rf"{ZH_PLACE}+(?:人民检察院(?:第[一二三四五六七八九十]+分院)?|公安局(?:[{CJK}]{{2,6}}?分局)?|"
+# a court or a body, not begun inside a verb ("...人民法院审理上海市...人民检察院")
+ZH_COURT = re.compile(rf"(?<![审指]){ZH_PLACE}+(?:第[一二三四五六七八九十]+)?(?:中级|高级|基层)?人民法院(?:[{CJK}]{{2,10}}?分院)?")
+ZH_AGENCY = re.compile(rf"(?<![审指]){ZH_PLACE}+(?:人民检察院(?:第[一二三四五六七八九十]+分院)?|公安局(?:[{CJK}]{{2,6}}?分局)?|"
                        rf"公安厅|[{CJK}]{{2,6}}?派出所|国家安全局|互联网信息办公室)")
 ZH_LEAD = re.compile(r"^(?:原?(?:公诉|抗诉)机关|[在向由经被对和与及或的于是将把给从自到为并及其])+")  # not the body's name
 QUOTED = re.compile(r"[\"“]([A-Z][^\"“”\n]{5,220}?)[,.]?[\"”]")

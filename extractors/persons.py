@@ -368,11 +368,18 @@ def _repeated_mentions(text: str, people: list[Person], taken: list[tuple[int, i
     is nobody else's ("Duan" in a text about Duan Zheng), outside the spans `taken`."""
     taken += [(m.start, m.end) for p in people for m in p.mentions]
     for p in people:
-        for written in {m.name for m in p.mentions if m.lang == "en"}:
+        for written in sorted({m.name for m in p.mentions if m.lang == "en"}):
             for start in standing_alone(text, written, ".", "-"):
                 if not any(s <= start < e for s, e in taken):
                     p.mentions.append(PersonMention(start, start + len(written), written, "en"))
                     taken.append((start, start + len(written)))
+        # a Chinese name of three characters or more ("陈某某", "王婧妍") wherever it recurs: a shorter one
+        # may be part of other words ("主张强调" holds 张强)
+        for written in sorted({m.name for m in p.mentions if m.lang == "zh" and len(m.name) >= 3}):
+            for found in re.finditer(re.escape(written), text):
+                if not any(s <= found.start() < e for s, e in taken):
+                    p.mentions.append(PersonMention(found.start(), found.end(), written, "zh"))
+                    taken.append(found.span())
     surnames: dict[str, list[Person]] = {}
     for p in people:
         words = p.name.split()

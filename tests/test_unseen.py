@@ -701,3 +701,16 @@ def test_a_bylined_report_after_a_judgment_without_its_signature_block_is_a_docu
     news = node(kg, "Court jails fraudster for two years", "NewsReport")
     assert news.document.first_line == 10
     assert objects(kg, news, "reportsOn") == ["Hangzhou Intermediate People's Court Criminal Judgment"]
+
+
+def test_a_chinese_ruling_names_the_first_instance_court_inside_a_sentence_and_holds_the_crime(data_kg):
+    ruling = node(data_kg, "上海市第一中级人民法院刑事裁定书", "Judgment")
+    first = node(data_kg, "（2021）沪0115刑初789号", "Judgment")
+    assert objects(data_kg, ruling, "appealOf") == [first.label]
+    # "上海市浦东新区人民法院审理上海市浦东新区人民检察院指控...": two bodies, not one running through 审理
+    assert objects(data_kg, first, "decidedBy") == ["上海市浦东新区人民法院"]
+    assert objects(data_kg, first, "prosecutedBy") == ["上海市浦东新区人民检察院"]
+    # "其行为已构成侵犯公民个人信息罪", about 钱某某 where the holding names him again
+    qian = party(data_kg, ruling, "Qian Moumou")
+    assert objects(data_kg, qian, "convictedOf") == ["infringing on citizens' personal information"]
+    assert len([ev for ev in qian.evidence if ev.quote == "钱某某"]) == 4
