@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import Entry, gazetteer
-from .text import CJK, fold
+from .text import CJK, fold, standing_alone
 
 # Capitalised words that begin sentences or roles and are never part of a proper name.
 CAP_STOP = {
@@ -348,7 +348,28 @@ def find(text: str) -> list[Cand]:
         if not c.keys:
             c.keys = keys(c.cls, c.name, c.gid)
     _short_forms(others)
-    return sorted(others + places, key=lambda c: (c.start, -c.end, c.cls))
+    return sorted(_defined_names(text, others + places), key=lambda c: (c.start, -c.end, c.cls))
+
+
+# "the Beijing Municipal Cyberspace Administration (hereinafter the "Beijing CAC")"
+DEFINED_AS = re.compile(r"[ \t]*[(（][ \t]*(?:hereinafter|hereafter|below)(?:[ \t]+(?:referred[ \t]+to|called|abbreviated))?"
+                        r"(?:[ \t]+as)?,?[ \t]+(?:the[ \t]+)?[\"“'‘](?P<abbr>[^\"”'’\n]{2,40}?)[\"”'’][ \t]*[)）]")
+
+
+def _defined_names(text: str, cands: list[Cand]) -> list[Cand]:
+    """A short name a text defines for an entity ("(hereinafter the "Beijing CAC")") is that entity
+    wherever the text uses it, rather than what the name alone would be (the gazetteer's "CAC")."""
+    for c in sorted(cands, key=lambda c: c.start):
+        m = DEFINED_AS.match(text, c.end)
+        if m is None:
+            continue
+        abbr = m.group("abbr")
+        spans = [(m.start("abbr"), m.end("abbr"))] + [(s, s + len(abbr)) for s in standing_alone(text, abbr)
+                                                     if s >= m.end()]
+        cands = [o for o in cands if o is c or not any(o.start < e and s < o.end for s, e in spans)]
+        cands += [Cand(s, e, c.cls, c.name, c.lang, gid=c.gid, keys=set(c.keys), zh_name=c.zh_name,
+                       gazetteer=c.gazetteer) for s, e in spans]
+    return cands
 
 
 MUNICIPAL = re.compile(r"\s+(?:Municipality|City)$")

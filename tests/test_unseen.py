@@ -714,3 +714,14 @@ def test_a_chinese_ruling_names_the_first_instance_court_inside_a_sentence_and_h
     qian = party(data_kg, ruling, "Qian Moumou")
     assert objects(data_kg, qian, "convictedOf") == ["infringing on citizens' personal information"]
     assert len([ev for ev in qian.evidence if ev.quote == "钱某某"]) == 4
+
+
+def test_a_report_on_an_administrative_fine_with_a_short_name_it_defines(data_kg):
+    news = node(data_kg, "Beijing regulator fines app operator", "NewsReport")  # no court, no crime: a fine
+    # '(hereinafter the "Beijing CAC")': the Beijing body wherever the report says so, not the CAC
+    beijing = node(data_kg, "Beijing CAC", "Agency")
+    assert beijing.label == "Beijing Municipal Cyberspace Administration"
+    assert [ev.quote for ev in beijing.evidence if ev.document == news.iri] == [
+        "Beijing Municipal Cyberspace Administration", "Beijing CAC", "Beijing CAC"]
+    cac = node(data_kg, "Cyberspace Administration of China", "Agency")
+    assert not [ev for ev in cac.evidence if ev.document == news.iri]
