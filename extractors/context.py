@@ -143,6 +143,12 @@ OWNED_BY = re.compile(r"(?:\s+(?:platform|app|application|website|service))?,\s+
                       r"\b(?:owned|operated|run|developed|launched)\s+by\s+(?:the\s+)?")
 
 
+# "X of the Y Law Firm", "X, a lawyer at the Y Law Firm", "X, lawyers of Y"
+FIRM_AFTER = re.compile(r"(?:,?\s+(?:a\s+)?(?:lawyer|attorney|partner)s?)?\s+(?:of|from|at|with)\s+(?:the\s+)?|"
+                        r",\s+(?:a\s+lawyer\s+(?:of|at|with)\s+)?(?:the\s+)?")
+LISTED_AFTER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
 def _common_facts(ctx: Context) -> None:
     """Facts every genre states the same way: citations, places of bodies, operators, firms."""
     col, text = ctx.collector, ctx.text
@@ -167,11 +173,14 @@ def _common_facts(ctx: Context) -> None:
             possessive = re.match(r"['’]s\s+", text[o.end:o.end + 3]) and re.fullmatch(r",\s+", after)
             if (possessive and not any(p.start == o.end + 3 for p, _ in platforms)) or re.fullmatch(OWNED_BY, after):
                 col.fact(eid, "operatedBy", oid, c.start, o.end)
+    starts = {m.start: m.end for p, _ in ctx.people for m in p.mentions}
     for p, eid in ctx.people:
         for m in p.mentions:
-            firm = re.match(r"(?:,?\s+(?:a\s+)?(?:lawyer|attorney|partner)s?)?\s+(?:of|from|at|with)\s+(?:the\s+)?|"
-                            r",\s+(?:a\s+lawyer\s+(?:of|at|with)\s+)?(?:the\s+)?", text[m.end:m.end + 40])
+            end = m.end  # "Li Fangping and Liu Xiaoyuan, lawyers of the ... Law Firm": past the names listed after
+            while (more := LISTED_AFTER.match(text, end)) and more.end() in starts:
+                end = starts[more.end()]
+            firm = FIRM_AFTER.match(text[end:end + 40])
             if firm:
                 for o, oid in orgs:
-                    if o.start == m.end + firm.end() and re.search(r"Law\s+(?:Firm|Office)", o.name):
+                    if o.start == end + firm.end() and re.search(r"Law\s+(?:Firm|Office)", o.name):
                         col.fact(eid, "memberOf", oid, m.start, o.end)

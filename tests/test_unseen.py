@@ -567,6 +567,9 @@ def test_articles_listed_with_semicolons_an_old_style_case_number_and_a_universi
     assert [a.rsplit(" ", 1)[1] for a in objects(data_kg, ilham, "convictedUnder")] == [
         "103", "106", "56", "57", "64"]
     assert node(data_kg, "Minzu University of China", "Organization")
+    # "Defense attorneys: Li Fangping and Liu Xiaoyuan, lawyers of the Beijing Ruifeng Law Firm": both
+    for lawyer in ("Li Fangping", "Liu Xiaoyuan"):
+        assert objects(data_kg, node(data_kg, lawyer, "Person"), "memberOf") == ["Beijing Ruifeng Law Firm"]
 
 
 def test_a_rule_issued_by_seven_bodies_and_a_report_naming_it_at_the_start_of_a_sentence(data_kg):
