@@ -218,7 +218,7 @@ def split(text: str, path: str | Path) -> list[Document]:
         if genre == "Judgment":
             title, alt_titles = _court_and_kind(chunk, title)
         title = title or _fallback_title(body)
-        if glossed := GLOSSED_TITLE.fullmatch(title):  # "Provisions on ... (互联网新闻信息服务管理规定)"
+        if len(title) <= 300 and (glossed := GLOSSED_TITLE.fullmatch(title)):  # "Provisions on ... (互联网...规定)"
             title, alt_titles = glossed.group("en"), (*alt_titles, glossed.group("zh"))
         docs.append(Document(source=path.name, path=str(path), text=doc_text, start=start,
                              first_line=chunk[0].number, last_line=chunk[-1].number,
