@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import Document, Entity, Extraction, Mention
+from graph.model import Document, Entity, Extraction, Mention, Span
 
 from .text import has_cjk
 
@@ -14,6 +14,7 @@ class Collector:
         self.doc = doc
         self.extraction = Extraction(doc)
         self._index: dict[tuple[str, str], str] = {}
+        self._spans: dict[str, set[Span]] = {}  # each entity's mention spans
 
     @property
     def entities(self) -> dict[str, Entity]:
@@ -44,7 +45,11 @@ class Collector:
         surface = self.doc.text[start:end]
         span = self.doc.span(start, end)
         entity = self.entities[eid]
-        if all(m.span != span for m in entity.mentions):
+        seen = self._spans.get(eid)
+        if seen is None:
+            seen = self._spans[eid] = {m.span for m in entity.mentions}
+        if span not in seen:
+            seen.add(span)
             entity.mentions.append(Mention(surface, "zh" if has_cjk(surface) else "en", span,
                                            label if label != surface else ""))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from itertools import islice
+from itertools import accumulate, islice
 from pathlib import Path
 
 from graph.model import Document
@@ -82,7 +82,8 @@ def _is_heading(line: Line, bylined: bool = False) -> bool:
 
 def _following(all_lines: list[Line], i: int, count: int) -> list[str]:
     out = []
-    for line in islice(all_lines, i + 1, None):  # not a copy of the rest of a long file for each line
+    for k in range(i + 1, len(all_lines)):  # not a copy of the rest of a long file for each line, nor a walk to i
+        line = all_lines[k]
         if line.stripped:
             out.append(line.stripped)
             if len(out) == count:
@@ -115,17 +116,19 @@ def _lead_follows(all_lines: list[Line], i: int) -> bool:
         REPORTING.search(lead[:400])) and not EN_ARTICLE_LINE.match(lead + " ")
 
 
-def _inside_judgment(all_lines: list[Line], start: int, i: int) -> bool:
+def _inside_judgment(all_lines: list[Line], start: int, i: int, signed: list[int]) -> bool:
     """Is the document begun at `start` a judgment whose signature block has not come yet? A heading in it
-    ("Facts Established by This Court") over a long paragraph is a section of it, not a report."""
-    body = [line.stripped for line in all_lines[start:i] if line.stripped]
-    return any(COURT_LINE.match(b) or DOC_TYPE_LINE.match(b) or CASE_NUMBER.search(b) for b in body[:8]) and not any(
-        SIGNATURE_LINE.match(b) for b in body)
+    ("Facts Established by This Court") over a long paragraph is a section of it, not a report. (`signed[k]`:
+    how many of the first k lines are signature lines.)"""
+    head = islice((all_lines[k].stripped for k in range(start, i) if all_lines[k].stripped), 8)
+    return signed[i] == signed[start] and any(COURT_LINE.match(b) or DOC_TYPE_LINE.match(b) or CASE_NUMBER.search(b)
+                                              for b in head)
 
 
 def _starts(all_lines: list[Line]) -> list[int]:
     starts: list[int] = []
     markdown = any(line.text.startswith("# ") for line in all_lines)
+    signed = list(accumulate((bool(SIGNATURE_LINE.match(line.stripped)) for line in all_lines), initial=0))
     for i, line in enumerate(all_lines):
         if not line.stripped:
             continue
@@ -136,7 +139,7 @@ def _starts(all_lines: list[Line]) -> list[int]:
         prev_blank = i == 0 or not all_lines[i - 1].stripped
         bylined = bool(BYLINE.match(next(iter(_following(all_lines, i, 1)), "")))
         if prev_blank and _is_heading(line, bylined) and (_confirms_start(all_lines, i) or _lead_follows(
-                all_lines, i) and (bylined or not _inside_judgment(all_lines, starts[-1] if starts else 0, i))):
+                all_lines, i) and (bylined or not _inside_judgment(all_lines, starts[-1] if starts else 0, i, signed))):
             if starts and _title(all_lines[starts[-1]].text) == _title(line.text):
                 continue  # "Translation: T" followed by the title T itself
             # the Chinese original of the English regulation above (which may be the file's first lines)

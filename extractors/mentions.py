@@ -10,6 +10,7 @@ firm "<Name> Law Firm", a statute a quoted title with a statute word or a 《tit
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from .gazetteer import Entry, gazetteer
@@ -424,9 +425,12 @@ def _trim(text: str, c: Cand) -> None:
 def _settle(cands: list[Cand]) -> list[Cand]:
     """Keep the longest of overlapping candidates (a gazetteer name wins a tie)."""
     kept: list[Cand] = []
+    spans: list[tuple[int, int]] = []  # the kept spans, apart from one another, in text order
     for c in sorted(cands, key=lambda c: (-c.surface_len, not c.gazetteer, c.start, c.cls)):
-        if any(c.start < k.end and k.start < c.end for k in kept):
+        before = bisect_left(spans, (c.end, -1))  # the kept spans that start before c ends
+        if before and spans[before - 1][1] > c.start:  # the last of them is the one that reaches furthest
             continue
+        insort(spans, (c.start, c.end))
         kept.append(c)
     return kept
 
