@@ -40,11 +40,11 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"\bnamed[ \t]+(?P<n>{NAME})")),
     ("sentenced", re.compile(rf"\bsentence[ \t]+(?:on|for|against)[ \t]+(?P<n>{NAME})")),
     # "Chen Xiaoming was convicted", "Chen Xiaoming, 34, was sentenced", "Chen, a blogger from Guangzhou, was ..."
-    ("sentenced", re.compile(rf"(?P<n>{NAME})(?:{APPOSITION})?[ \t]+"
+    ("reported", re.compile(rf"(?P<n>{NAME})(?:{APPOSITION})?[ \t]+"
                              rf"(?:was|were|has been|have been|is|are)[ \t]+(?:each[ \t]+|also[ \t]+)?"
                              rf"(?:sentenced|convicted|jailed|fined)\b")),
     # "Ma Lifang, who recruited ..., received ten months in prison"
-    ("sentenced", re.compile(rf"(?P<n>{NAME})(?:{APPOSITION})?[ \t]+"
+    ("reported", re.compile(rf"(?P<n>{NAME})(?:{APPOSITION})?[ \t]+"
                              rf"(?:received|got|was[ \t]+(?:given|handed))[ \t]+(?:an?[ \t]+)?(?:\w+[ \t-]+){{1,4}}"
                              rf"(?:years?|months?)\b")),
     # "the court handed blogger Qiu Ziming a sentence of eight months", "handed Zhang Yi a three-year sentence"
@@ -83,7 +83,11 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"(?m)^[ \t]*{BYLINE}(?P<n>{NAME})\b")),
     ("named", re.compile(rf"(?m)^[ \t]*{BYLINE}{NAME}(?:,[ \t]+{NAME})*,?[ \t]+and[ \t]+(?P<n>{NAME})\b")),
 ]
-WEAK_ROLES = {"named", "sentenced", "official", "representative"}
+WEAK_ROLES = {"named", "sentenced", "reported", "official", "representative"}
+# what a capitalised phrase before "was sentenced" holds when it names a body, not a person
+BODY_WORDS = {"Court", "Bureau", "Ministry", "Department", "Office", "Procuratorate", "Committee", "Government",
+              "Police", "Province", "City", "County", "District", "Company", "Group", "University", "Administration",
+              "Commission", "Party", "Center", "Centre", "Association", "Station", "Branch", "Team"}
 TITLE_CUES = [
     re.compile(rf"\b[Cc]ase of (?P<n>{NAME})['’]s\b"),
     re.compile(rf"(?:^|:[ \t]*)(?P<n>{NAME})['’]s[ \t]+(?:Court[ \t]+)?(?:Judgment|Case|Trial|Appeal|Sentence|Conviction)\b"),
@@ -288,9 +292,11 @@ def find(text: str, title_end: int, is_judgment: bool, bodies: Sequence[tuple[in
     mentions = _dedupe([m for m in mentions if not any(s < m.end and m.start < e for s, e in bodies)])
     # a single word found by a weak cue ("Zhang was sentenced") is a surname, not a person of its own; and
     # words found by a weak cue are a name when they begin with a Chinese surname or the text repeats them
-    # ("Tibetan Monk Sentenced to ..." is not)
+    # ("Tibetan Monk Sentenced to ..." is not), or, in running text, stand before "was sentenced" and name
+    # no body ("Tashi Wangchuk was sentenced to five years")
     mentions = [m for m in mentions if m.lang == "zh" or m.role not in WEAK_ROLES or (
-        " " in m.name and (m.name.split()[0] in _pinyin_surnames() or text.count(m.name) > 1))]
+        " " in m.name and (m.name.split()[0] in _pinyin_surnames() or text.count(m.name) > 1 or (
+            m.role == "reported" and not BODY_WORDS & set(m.name.split()))))]
     groups: dict[str, Person] = {}
     for m in mentions:
         key = squeeze_cjk(m.name) if m.lang == "zh" else m.name
@@ -319,7 +325,7 @@ def _dedupe(mentions: list[PersonMention]) -> list[PersonMention]:
     for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.role == "named", m.role)):
         if any(s <= m.start < e or s < m.end <= e for s, e in seen):
             existing = next(v for (s, e), v in seen.items() if s <= m.start < e or s < m.end <= e)
-            if not existing.role or existing.role in ("named", "sentenced"):
+            if not existing.role or existing.role in ("named", "sentenced", "reported"):
                 existing.role = m.role or existing.role
             continue
         seen[(m.start, m.end)] = m

@@ -728,3 +728,18 @@ def test_a_report_on_an_administrative_fine_with_a_short_name_it_defines(data_kg
         "Beijing Municipal Cyberspace Administration", "Beijing CAC", "Beijing CAC"]
     cac = node(data_kg, "Cyberspace Administration of China", "Agency")
     assert not [ev for ev in cac.evidence if ev.document == news.iri]
+
+
+def test_a_name_that_is_no_chinese_one_before_was_sentenced_in_running_text(tmp_path):
+    import graph
+
+    (tmp_path / "tashi.txt").write_text(
+        "Tibetan Monk Sentenced to Prison Over Interview\n\nBy Staff Reporter\n\nTashi Wangchuk was sentenced to five "
+        "years in prison for inciting separatism after he spoke to foreign media about Tibetan language education, his "
+        "lawyer said on Tuesday according to reports. Yushu Public Security Bureau was fined in an unrelated case.\n",
+        encoding="utf-8")
+    kg = graph.build([tmp_path])
+    people = {n.label for n in kg.nodes.values() if n.cls == "Person"}
+    assert people == {"Tashi Wangchuk"}  # not "Tibetan Monk" (a headline) nor "Yushu Public Security Bureau"
+    tashi = node(kg, "Tashi Wangchuk", "Person")
+    assert (objects(kg, tashi, "imprisonmentMonths"), objects(kg, tashi, "convictedOf")) == ([60], ["inciting separatism"])
