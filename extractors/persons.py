@@ -382,10 +382,12 @@ def _repeated_mentions(text: str, people: list[Person], taken: list[tuple[int, i
         # a Chinese name of three characters or more ("陈某某", "王婧妍") wherever it recurs: a shorter one
         # may be part of other words ("主张强调" holds 张强)
         for written in sorted({m.name for m in p.mentions if m.lang == "zh" and len(m.name) >= 3}):
-            for found in re.finditer(re.escape(written), text):
-                if not any(s <= found.start() < e for s, e in taken):
-                    p.mentions.append(PersonMention(found.start(), found.end(), written, "zh"))
-                    taken.append(found.span())
+            start = text.find(written)
+            while start >= 0:  # as a pattern's matches, the occurrences do not overlap
+                if not any(s <= start < e for s, e in taken):
+                    p.mentions.append(PersonMention(start, start + len(written), written, "zh"))
+                    taken.append((start, start + len(written)))
+                start = text.find(written, start + len(written))
     surnames: dict[str, list[Person]] = {}
     for p in people:
         words = p.name.split()
