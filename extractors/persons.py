@@ -321,15 +321,18 @@ def anonymised(person: Person) -> bool:
 
 
 def _dedupe(mentions: list[PersonMention]) -> list[PersonMention]:
-    seen: dict[tuple[int, int], PersonMention] = {}
+    """One mention per place: of mentions that start inside one kept before (they come in text order, so
+    only the last kept can hold them), the first is kept, taking the role of a later one where its own is
+    weak."""
+    kept: list[PersonMention] = []
     for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.role == "named", m.role)):
-        if any(s <= m.start < e or s < m.end <= e for s, e in seen):
-            existing = next(v for (s, e), v in seen.items() if s <= m.start < e or s < m.end <= e)
+        if kept and kept[-1].start <= m.start < kept[-1].end:
+            existing = kept[-1]
             if not existing.role or existing.role in ("named", "sentenced", "reported"):
                 existing.role = m.role or existing.role
             continue
-        seen[(m.start, m.end)] = m
-    return list(seen.values())
+        kept.append(m)
+    return kept
 
 
 def _merge_misspellings(people: list[Person]) -> list[Person]:

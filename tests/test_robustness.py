@@ -313,3 +313,25 @@ def test_a_long_markdown_heading_with_brackets_builds(tmp_path):
     result = subprocess.run([*KG, "build", str(path), "--out", str(tmp_path / "out"), "--no-cache"],
                             capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0 and (tmp_path / "out" / "graph.ttl").exists()
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8), st.sampled_from(["", "named", "defendant", "judge"])),
+                max_size=12))
+def test_one_person_mention_per_place_as_the_pairwise_comparison_kept_it(spans):
+    from extractors.persons import PersonMention, _dedupe
+
+    def pairwise(mentions):  # the comparison of each mention with every one kept, which _dedupe replaced
+        seen = {}
+        for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.role == "named", m.role)):
+            hit = next((v for (s, e), v in seen.items() if s <= m.start < e or s < m.end <= e), None)
+            if hit is not None:
+                if not hit.role or hit.role in ("named", "sentenced", "reported"):
+                    hit.role = m.role or hit.role
+                continue
+            seen[(m.start, m.end)] = m
+        return [(m.start, m.end, m.role) for m in seen.values()]
+
+    def made():
+        return [PersonMention(s, s + n, "x" * n, "en", role) for s, n, role in spans]
+
+    assert [(m.start, m.end, m.role) for m in _dedupe(made())] == pairwise(made())
