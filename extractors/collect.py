@@ -45,9 +45,7 @@ class Collector:
         surface = self.doc.text[start:end]
         span = self.doc.span(start, end)
         entity = self.entities[eid]
-        seen = self._spans.get(eid)
-        if seen is None:
-            seen = self._spans[eid] = {m.span for m in entity.mentions}
+        seen = self._spans.setdefault(eid, set())  # the collector adds every mention of its entities
         if span not in seen:
             seen.add(span)
             entity.mentions.append(Mention(surface, "zh" if has_cjk(surface) else "en", span,

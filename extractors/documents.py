@@ -136,9 +136,10 @@ def _starts(all_lines: list[Line]) -> list[int]:
             if line.text.startswith("# "):
                 starts.append(i)
             continue
-        prev_blank = i == 0 or not all_lines[i - 1].stripped
+        if i and all_lines[i - 1].stripped:  # a title follows a blank line
+            continue
         bylined = bool(BYLINE.match(next(iter(_following(all_lines, i, 1)), "")))
-        if prev_blank and _is_heading(line, bylined) and (_confirms_start(all_lines, i) or _lead_follows(
+        if _is_heading(line, bylined) and (_confirms_start(all_lines, i) or _lead_follows(
                 all_lines, i) and (bylined or not _inside_judgment(all_lines, starts[-1] if starts else 0, i, signed))):
             if starts and _title(all_lines[starts[-1]].text) == _title(line.text):
                 continue  # "Translation: T" followed by the title T itself

@@ -307,9 +307,7 @@ def _platform_cands(text: str) -> list[Cand]:
             elif rx is PLATFORM_PATTERNS[2]:
                 end = m.end()
                 name = re.sub(r"\s+", " ", text[start:end])
-            entry = gazetteer("Platform").lookup(PLATFORM_GENERIC.sub("", name))  # "the China Judgments Online website"
-            out.append(Cand(start, end, "Platform", entry.name if entry else name, gid=entry.id if entry else "",
-                            zh_name=entry.zh_name if entry else "", gazetteer=entry is not None))
+            out.append(Cand(start, end, "Platform", name))
     return out
 
 
@@ -377,10 +375,13 @@ MUNICIPAL = re.compile(r"\s+(?:Municipality|City)$")
 
 
 def _known(c: Cand) -> Entry | None:
-    """The gazetteer's entry for a name a pattern found ("Guangzhou Municipality" is Guangzhou)."""
+    """The gazetteer's entry for a name a pattern found ("Guangzhou Municipality" is Guangzhou, "the China
+    Judgments Online website" China Judgments Online)."""
     entry = gazetteer(c.cls).lookup(c.name)
     if entry is None and c.cls == "Location" and MUNICIPAL.search(c.name):
         entry = gazetteer(c.cls).lookup(MUNICIPAL.sub("", c.name))
+    if entry is None and c.cls == "Platform":
+        entry = gazetteer(c.cls).lookup(platform_key(c.name))
     return entry
 
 

@@ -14,7 +14,7 @@ import importlib.util
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -372,25 +372,30 @@ def _merge_chinese(people: list[Person]) -> list[Person]:
     return out
 
 
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where `word` occurs in `text`, none overlapping the one before (as a pattern's matches)."""
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + len(word))
+
+
 def _repeated_mentions(text: str, people: list[Person], taken: list[tuple[int, int]]) -> None:
     """Add every further mention of a person by full name, and by surname alone where the surname
     is nobody else's ("Duan" in a text about Duan Zheng), outside the spans `taken`."""
     taken += [(m.start, m.end) for p in people for m in p.mentions]
     for p in people:
-        for written in sorted({m.name for m in p.mentions if m.lang == "en"}):
-            for start in standing_alone(text, written, ".", "-"):
+        # an English name standing alone; a Chinese name of three characters or more ("陈某某", "王婧妍")
+        # anywhere: a shorter one may be part of other words ("主张强调" holds 张强)
+        found = [(w, "en", standing_alone(text, w, ".", "-")) for w in sorted({m.name for m in p.mentions
+                                                                              if m.lang == "en"})]
+        found += [(w, "zh", _occurrences(text, w)) for w in sorted({m.name for m in p.mentions
+                                                                    if m.lang == "zh" and len(m.name) >= 3})]
+        for written, lang, starts in found:
+            for start in starts:
                 if not any(s <= start < e for s, e in taken):
-                    p.mentions.append(PersonMention(start, start + len(written), written, "en"))
+                    p.mentions.append(PersonMention(start, start + len(written), written, lang))
                     taken.append((start, start + len(written)))
-        # a Chinese name of three characters or more ("陈某某", "王婧妍") wherever it recurs: a shorter one
-        # may be part of other words ("主张强调" holds 张强)
-        for written in sorted({m.name for m in p.mentions if m.lang == "zh" and len(m.name) >= 3}):
-            start = text.find(written)
-            while start >= 0:  # as a pattern's matches, the occurrences do not overlap
-                if not any(s <= start < e for s, e in taken):
-                    p.mentions.append(PersonMention(start, start + len(written), written, "zh"))
-                    taken.append((start, start + len(written)))
-                start = text.find(written, start + len(written))
     surnames: dict[str, list[Person]] = {}
     for p in people:
         words = p.name.split()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -111,20 +112,18 @@ _ZH_TERM = re.compile(rf"(?:(?P<y>[0-9{_ZH_DIGIT}两]+)年)?(?:(?P<m>[0-9{_ZH_DI
 def en_months(text: str) -> tuple[int, int, int] | None:
     """The first term of years and/or months in `text` as (start, end, months): "two years and six months",
     "a year and a half", "18 months"."""
-    return next(iter(en_terms(text)), None)
+    return next(en_terms(text), None)
 
 
-def en_terms(text: str) -> list[tuple[int, int, int]]:
+def en_terms(text: str) -> Iterator[tuple[int, int, int]]:
     """Every term of years and/or months in `text`, as `en_months` gives the first."""
-    out = []
     for m in _EN_TERM.finditer(text):
         if m.group("y"):
             years = word_number(m.group("y")) or 0
             months = word_number(m.group("ym")) if m.group("ym") else 6 if m.group("half") else 0
-            out.append((m.start(), m.end(), years * 12 + (months or 0)))
+            yield m.start(), m.end(), years * 12 + (months or 0)
         else:
-            out.append((m.start(), m.end(), word_number(m.group("m")) or 0))
-    return out
+            yield m.start(), m.end(), word_number(m.group("m")) or 0
 
 
 def zh_months(text: str) -> int | None:

@@ -89,7 +89,7 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
     # articles: by statute and number (a regulation's own articles: by document, language and number); an
     # article cited of a statute that is one of the documents is that document's own article of the number,
     # in the language it is cited in where the document has both
-    doc_of_root = {uf.find(("doc", i)): i for i in range(len(extractions))}
+    doc_roots = {uf.find(("doc", i)): i for i in range(len(extractions))}  # articles join no document's keys
     own_langs: dict[tuple[int, str], set[str]] = defaultdict(set)
     for i, e in articles:
         if e.props.get("own"):
@@ -101,7 +101,7 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
             continue
         statute = uf.find((i, e.props["statute"]))
         uf.union((i, e.id), ("article", repr(statute), e.props["number"]))
-        j = doc_of_root.get(statute)
+        j = doc_roots.get(statute)
         langs = own_langs.get((j, e.props["number"])) if j is not None else None
         if langs:
             cited_in = e.mentions[0].lang if e.mentions else "en"
@@ -109,7 +109,6 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
     groups: dict[object, list[tuple[int, Entity]]] = defaultdict(list)
     for i, e in locals_:
         groups[uf.find((i, e.id))].append((i, e))
-    doc_roots = {uf.find(("doc", i)): i for i in range(len(extractions))}
     nodes: dict[str, Node] = {}
     for i, ex in enumerate(extractions):
         d = ex.document
