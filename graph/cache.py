@@ -69,7 +69,12 @@ class Cache:
         return self.folder / f"{self.entry(path)}.pickle"
 
     def get(self, path: Path) -> FileResult | None:
-        entry = self._entry(path)
+        """The file's extraction as it is now, if it is in the cache."""
+        return self.load(self.entry(path), path)
+
+    def load(self, name: str, path: Path) -> FileResult | None:
+        """The extraction in the entry `name` (of the file at `path`, now or before it changed), if there."""
+        entry = self.folder / f"{name}.pickle"
         if not entry.exists():
             return None
         try:

@@ -141,11 +141,18 @@ def _filled(name: str, title: str) -> str:
 
 
 def render_graph(kg: KnowledgeGraph, title: str = "Knowledge graph") -> str:
+    before, after = graph_shell(title)
+    return before + _script_json(page_data(kg)) + after
+
+
+@cache
+def graph_shell(title: str = "Knowledge graph") -> tuple[str, str]:
+    """graph.html before and after its data."""
     js, css = _vis_assets()
-    return (_filled("graph.html", title)
-            .replace("/*VIS_CSS*/", css.replace("</", "<\\/"))
-            .replace("/*VIS_JS*/", js.replace("</script", "<\\/script"))
-            .replace("/*DATA*/", _script_json(page_data(kg))))
+    before, _, after = (_filled("graph.html", title)
+                        .replace("/*VIS_CSS*/", css.replace("</", "<\\/"))
+                        .replace("/*VIS_JS*/", js.replace("</script", "<\\/script"))).partition("/*DATA*/")
+    return before, after
 
 
 def _page(title: str, body: str) -> str:
@@ -175,8 +182,7 @@ def render_index(kg: KnowledgeGraph) -> str:
         for node in sorted(by_genre[genre], key=lambda n: (n.document.source, n.document.first_line)):
             dates = dates_of.get(node.iri, "")
             parts.append(f'<li><a href="docs/{esc(slugs[node.iri])}.html">{esc(node.label)}</a>'
-                         f"{' — ' + esc(dates) if dates else ''} <small>({esc(node.document.source)}, lines "
-                         f"{node.document.first_line}–{node.document.last_line})</small></li>")
+                         f"{' — ' + esc(dates) if dates else ''} <small>({place(node.document)})</small></li>")
         parts.append("</ul>")
     parts.append("<h2>Entities by class</h2><table><tr><th>class</th><th>count</th></tr>")
     colours = styles()
@@ -192,7 +198,8 @@ def render_index(kg: KnowledgeGraph) -> str:
 
 
 @lru_cache(maxsize=4)
-def _file_text(path: str) -> str | None:
+def _file_text(path: str, stamp: tuple[int, int]) -> str | None:
+    """A file's text, read once while it stays as it was (`stamp`: its size and modification time)."""
     from .reader import InputError, read_text
 
     try:
@@ -201,14 +208,29 @@ def _file_text(path: str) -> str | None:
         return None
 
 
-def _source_text(d: Document) -> str | None:
+def source_text(d: Document) -> str | None:
     """A document's text: kept while it is extracted, read again from its file for the page after."""
     if d.text:
         return d.text
-    text = _file_text(d.path)
+    try:
+        st = Path(d.path).stat()
+    except OSError:
+        return None
+    text = _file_text(d.path, (st.st_size, st.st_mtime_ns))
     if text is None or len(text) < d.end:
         return None
     return text[d.start:d.end]
+
+
+def place(d: Document) -> str:
+    """Where a document stands, as its page and the index show it: its file and lines."""
+    return f"{esc(d.source)}, lines {d.first_line}–{d.last_line}"
+
+
+def text_section(d: Document) -> str:
+    """The last part of a document's page: its text."""
+    text = source_text(d)
+    return f"<h2>Text</h2><pre>{esc(text) if text is not None else '(the source file is not at hand)'}</pre>"
 
 
 def render_document(kg: KnowledgeGraph, node: Node, stated: list[tuple[Statement, Evidence]],
@@ -219,7 +241,7 @@ def render_document(kg: KnowledgeGraph, node: Node, stated: list[tuple[Statement
     assert d is not None
     parts = ['<p><a href="../index.html">All documents</a> · <a href="../graph.html">Whole graph</a></p>',
              f"<h1>{esc(node.label)}</h1>",
-             f"<p>{esc(node.cls)} · {esc(d.source)}, lines {d.first_line}–{d.last_line} · "
+             f"<p>{esc(node.cls)} · {place(d)} · "
              f"{esc(', '.join(d.languages))}{' · ' + esc(dates) if dates else ''}</p>",
              "<h2>Facts stated in this document</h2>",
              "<table><tr><th>subject</th><th>relation</th><th>object</th><th>quote</th></tr>"]
@@ -241,9 +263,7 @@ def render_document(kg: KnowledgeGraph, node: Node, stated: list[tuple[Statement
         seen.add(anchor)
         zh = entity.zh_label
         parts.append(f"<li{attr}>{esc(entity.cls)}: {esc(entity.label)}{' · ' + esc(zh) if zh else ''}</li>")
-    text = _source_text(d)
-    parts.append(f"</ul><h2>Text</h2><pre>{esc(text) if text is not None else '(the source file is not at hand)'}"
-                 "</pre>")
+    parts.append("</ul>" + text_section(d))
     return _page(node.label, "\n".join(parts))
 
 

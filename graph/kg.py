@@ -69,6 +69,9 @@ class KnowledgeGraph:
     skipped: list[str] = field(default_factory=list)  # files or documents left out, one line each
     notes: list[str] = field(default_factory=list)  # documents built with something missing
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage of the build
+    # per document of `documents`: the node IRI of each entity its extraction names (by local id), and its own
+    # (by model.DOC)
+    local_iris: list[dict[str, str]] = field(default_factory=list)
 
     def relations(self) -> list[Statement]:
         return [s for s in self.statements if not s.literal]

@@ -12,7 +12,9 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -35,6 +37,21 @@ def write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[s
 
 
 def _write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str], jobs: int) -> list[Path]:
+    with staged(out) as stage:
+        _run(kg, stage.folder, formats, exports, jobs)
+    return stage.written
+
+
+@dataclass
+class Stage:
+    folder: Path  # where to write
+    written: list[Path] = field(default_factory=list)  # once in place: the files, as they stand in `out`
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Stage]:
+    """A temporary folder beside `out` to write into (`.folder`); when the block ends without an error it
+    replaces `out` (its files are then listed in `.written`), and otherwise it is removed."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.exists() and not out.is_dir():
@@ -45,13 +62,14 @@ def _write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[
     umask = os.umask(0)
     os.umask(umask)
     tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; the outputs are an ordinary folder
+    stage = Stage(tmp)
     try:
-        _run(kg, tmp, formats, exports, jobs)
+        yield stage
         written = sorted(p.relative_to(tmp) for p in tmp.rglob("*") if p.is_file())
         _swap(tmp, out)
+        stage.written = [out / p for p in written]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return [out / p for p in written]
 
 
 def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], jobs: int) -> None:

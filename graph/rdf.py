@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from .kg import Evidence, KnowledgeGraph
+from .model import Document
 
 if TYPE_CHECKING:
     import rdflib
@@ -61,6 +62,16 @@ def _iri(kind: str, *parts: object, base: str) -> str:
     return f"{base}{kind}/{digest}"
 
 
+def evidence_iri(document: str, start: int, end: int, base: str) -> str:
+    """The IRI of a piece of evidence: a digest of its document and span."""
+    return _iri("evidence", document, start, end, base=base)
+
+
+def statement_iri(subject: str, predicate: str, obj: object, base: str) -> str:
+    """The IRI of a relation's or attribute's rdf:Statement: a digest of its triple."""
+    return _iri("statement", subject, predicate, obj, base=base)
+
+
 def _lit(value: object, lang: str = "", datatype: str = "") -> Term:
     return ("lit", str(value), lang, XSD + datatype if datatype and not lang else "")
 
@@ -81,7 +92,7 @@ def subjects(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Subjec
     def ev_node(ev: Evidence) -> Term:
         node = terms.get(ev)
         if node is None:
-            node = terms[ev] = _node(_iri("evidence", ev.document, ev.start, ev.end, base=kg.base))
+            node = terms[ev] = _node(evidence_iri(ev.document, ev.start, ev.end, kg.base))
         return node
 
     for node in kg.nodes.values():
@@ -104,10 +115,7 @@ def subjects(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Subjec
         if d is not None:
             add((DCT + "title", _lit(d.title, node.label_lang), ""))
             add((DCT + "source", _lit(d.source), ""))
-            for p, v in (("firstLine", d.first_line), ("lastLine", d.last_line), ("startOffset", d.start),
-                         ("endOffset", d.end)):
-                add((KG + p, _lit(v, datatype="integer"), ""))
-            add((KG + "sha256", _lit(d.sha256), ""))
+            rest.update((p, o, "") for p, o in document_place(d))
             for lang in d.languages:
                 add((DCT + "language", _lit(lang), ""))
     derived = PROV + "wasDerivedFrom"
@@ -119,13 +127,25 @@ def subjects(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Subjec
             rest.update((p, o, g) for g in {ev.document for ev in st.evidence})
         else:
             rest.add((p, o, ""))
-        reified = _iri("statement", st.subject, st.predicate, st.obj, base=kg.base)
+        reified = statement_iri(st.subject, st.predicate, st.obj, kg.base)
         rest = by_subject.setdefault(reified, set())
         rest.update(((RDF + "type", _node(RDF + "Statement"), ""), (RDF + "subject", _node(s), ""),
                      (RDF + "predicate", _node(p), ""), (RDF + "object", o, "")))
         rest.update((derived, ev_node(ev), "") for ev in st.evidence)
     evidence = {term[1]: ev for ev, term in terms.items()}
     return [(s, sorted(by_subject[s])) for s in sorted(by_subject)], evidence
+
+
+def document_place(d: Document) -> list[tuple[str, Term]]:
+    """A document node's predicates and objects that move when its file is edited: lines, offsets, text hash."""
+    return [*((KG + p, _lit(v, datatype="integer")) for p, v in (
+        ("firstLine", d.first_line), ("lastLine", d.last_line), ("startOffset", d.start), ("endOffset", d.end))),
+        (KG + "sha256", _lit(d.sha256))]
+
+
+def turtle_pair(p: str, o: Term) -> str:
+    """A predicate and its object as a subject block writes them."""
+    return ("a" if p == RDF + "type" else _curie_or_iri(p)) + " " + _text(o, prefixed=True)
 
 
 def evidence_rows(iri: str, ev: Evidence) -> list[Row]:
@@ -184,15 +204,16 @@ def _turtle_blocks(grouped: list[Subject]) -> list[str]:
 def _evidence_turtle(evidence: dict[str, Evidence]) -> list[str]:
     """The Turtle of each piece of evidence (the same triples as evidence_rows, pre-formed: most of a
     graph's output is evidence)."""
-    out = []
-    for iri in sorted(evidence):
-        ev = evidence[iri]
-        out.append(f"<{iri}> a oa:SpecificResource ;\n\toa:hasSelector <{iri}#position> , <{iri}#quote> ;\n"
-                   f"\toa:hasSource <{ev.document}> .\n"
-                   f"<{iri}#position> a oa:TextPositionSelector ;\n\toa:end \"{ev.end}\"^^xsd:nonNegativeInteger ;\n"
-                   f"\toa:start \"{ev.start}\"^^xsd:nonNegativeInteger .\n"
-                   f"<{iri}#quote> a oa:TextQuoteSelector ;\n\toa:exact {_string(ev.quote)} .\n")
-    return out
+    return [evidence_block(iri, evidence[iri]) for iri in sorted(evidence)]
+
+
+def evidence_block(iri: str, ev: Evidence) -> str:
+    """The Turtle of one piece of evidence."""
+    return (f"<{iri}> a oa:SpecificResource ;\n\toa:hasSelector <{iri}#position> , <{iri}#quote> ;\n"
+            f"\toa:hasSource <{ev.document}> .\n"
+            f"<{iri}#position> a oa:TextPositionSelector ;\n\toa:end \"{ev.end}\"^^xsd:nonNegativeInteger ;\n"
+            f"\toa:start \"{ev.start}\"^^xsd:nonNegativeInteger .\n"
+            f"<{iri}#quote> a oa:TextQuoteSelector ;\n\toa:exact {_string(ev.quote)} .\n")
 
 
 def _prefix_lines() -> str:

@@ -166,7 +166,10 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
     statements = _statements(extractions, doc_iris, sources, local_iri, nodes)
     for node in nodes.values():
         node.evidence.sort()
-    return KnowledgeGraph(nodes, statements, [ex.document for ex in extractions], base)
+    per_document: list[dict[str, str]] = [{DOC: iri} for iri in doc_iris]
+    for (i, eid), iri in local_iri.items():
+        per_document[i][eid] = iri
+    return KnowledgeGraph(nodes, statements, [ex.document for ex in extractions], base, local_iris=per_document)
 
 
 def _name(members: list[tuple[int, Entity]]) -> tuple[str, str]:
