@@ -80,6 +80,18 @@ def test_an_edit_is_patched_into_the_bytes_of_a_full_build(texts, tmp_path, name
     assert "patch" in undone.timings and files(out) == before
 
 
+def test_several_files_are_patched_at_once(texts, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(texts, out, cache)
+    for name, old, new in EDITS[:4]:
+        victim = texts / name
+        victim.write_text(victim.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    (texts / "kunming.txt").write_text((texts / "kunming.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    edited = build(texts, out, cache)
+    assert "patch" in edited.timings and files(out) == full(texts, tmp_path)
+    assert build(texts, out, cache).up_to_date
+
+
 def test_a_note_follows_its_document_lines(texts, tmp_path):
     out, cache = tmp_path / "out", tmp_path / "cache"
     first = build(texts, out, cache)
