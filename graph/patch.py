@@ -2,12 +2,12 @@
 
 When each changed file has the same shape as when the folder was built (the same documents with the same
 titles, genres and languages; the same entities with the same ids, classes, names, keys, properties and
-mention names; the same facts; the same messages), the merge gives the same nodes, IRIs, labels and
-statements: only the evidence of the file's documents moved (spans and quotes), and the documents' lines,
-offsets and text hashes. Old and new evidence correspond one to one (the k-th mention of an entity, the
-k-th fact). Where that correspondence keeps the evidence in order and a span holds one quote on each
-side, sorting, truncating and taking the first all commute with it, so the new outputs are the old ones
-with each piece of the documents' evidence replaced by its counterpart:
+mention texts; the same facts; the same messages, but for line numbers), the merge gives the same nodes,
+IRIs, labels and statements: only the evidence of the file's documents moved (spans, and the quotes of
+facts), and the documents' lines, offsets and text hashes. Old and new evidence correspond one to one (the
+k-th mention of an entity, the k-th fact). Where that correspondence keeps the evidence in order and a
+span holds one quote on each side, sorting, truncating and taking the first all commute with it, so the
+new outputs are the old ones with each piece of the documents' evidence replaced by its counterpart:
 
 - graph.ttl: the blocks of the nodes the documents mention, of the statements they make and of the
   documents themselves are patched, and each piece of evidence's own block gives way to its counterpart's
@@ -24,6 +24,7 @@ import json
 import mmap
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -53,7 +54,7 @@ def shape(result: FileResult) -> list:
     for ex in result.extractions:
         d = ex.document
         entities = [(e.id, e.cls, e.name, sorted(e.keys), e.zh_name, sorted(e.props.items()),
-                     [(m.name, m.lang) for m in e.mentions]) for e in ex.entities.values()]
+                     [(m.text, m.label, m.lang) for m in e.mentions]) for e in ex.entities.values()]
         out.append((d.source, d.genre, d.title, d.alt_titles, d.languages, entities,
                     [(f.subject, f.predicate, f.obj, f.literal) for f in ex.facts]))
     return out
@@ -117,7 +118,10 @@ def patch(out: Path, changes: list[Change], base: str) -> list[Path]:
                 rel = os.path.relpath(path, out)
                 if rel not in ("graph.ttl", "graph.html", "index.html") and rel not in pages:
                     os.makedirs(os.path.join(tmp, os.path.dirname(rel)), exist_ok=True)
-                    os.link(path, os.path.join(tmp, rel))
+                    try:
+                        os.link(path, os.path.join(tmp, rel))
+                    except OSError:  # a file system without hard links
+                        shutil.copy2(path, os.path.join(tmp, rel))
         reports = _patch_turtle(out / FILE_NAMES["ttl"], tmp / FILE_NAMES["ttl"], swap, moved, places,
                                 statements, nodes, base)
         nodes |= reports
