@@ -4,11 +4,12 @@ the pages are patched, and they are the same bytes a full build of the edited fi
 from __future__ import annotations
 
 import mmap
+import os
 import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, SEEDS
@@ -193,3 +194,36 @@ def test_subject_blocks_are_found_by_bisection(tmp_path_factory, keys, probe):
         following = [k for k in keys if k >= iri]
         assert data[at:].startswith(f"<{following[0]}>".encode()) if following else at == len(data)
         assert (lines.block(iri, start, len(m)) is None) == (iri not in keys)
+
+
+SAMPLE = [SEED, "guangzhou.txt", "guangzhou-news.txt", "haidian-zh.txt", "wuhan.txt", "deep-synthesis-provisions.txt"]
+INSERTS = ["\n", "\n\n", " ", "x", "。", "The court held so. ", "法院"]
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> tuple[Path, Path]:
+    """A built folder with its texts and cache (`work`), and a copy of the three as they were (`kept`)."""
+    root = tmp_path_factory.mktemp("edits")
+    work, kept = root / "work", root / "kept"
+    (work / "texts").mkdir(parents=True)
+    for name in SAMPLE:
+        shutil.copy((SEEDS if name == SEED else DATA) / name, work / "texts")
+    build(work / "texts", work / "out", work / "cache")
+    shutil.copytree(work, kept)  # with the files' times, which the build's record holds
+    return work, kept
+
+
+@settings(max_examples=200 if os.environ.get("HYPOTHESIS_PROFILE") == "fuzz" else 10, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(SAMPLE), st.floats(0, 1), st.sampled_from(["", *INSERTS]))
+def test_any_edit_gives_the_bytes_of_a_full_build(pristine, name, where, insert):
+    work, kept = pristine
+    shutil.rmtree(work)
+    shutil.copytree(kept, work)
+    victim = work / "texts" / name
+    text = victim.read_text(encoding="utf-8")
+    at = int(where * (len(text) - 1))
+    victim.write_text(text[:at] + insert + text[at + (0 if insert else 1):], encoding="utf-8")  # "": delete one
+    build(work / "texts", work / "out", work / "cache")
+    build(work / "texts", work / "full", None)
+    assert files(work / "out") == files(work / "full")
