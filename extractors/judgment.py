@@ -21,6 +21,8 @@ FIRST_INSTANCE = re.compile(r"first[\s-]+instance|原审|一审|原公诉机关"
 SECOND_INSTANCE = re.compile(r"\bFinal\b|\bZhong\b|second[\s-]+instance|终|上诉人|\bAppellant\b", re.IGNORECASE)
 OPERATIVE_EN = re.compile(r"(?:committed|is\s+guilty\s+of|was\s+guilty\s+of|is\s+convicted\s+of)[^.]*?\bsentenced\s+to\b"
                           r"|\b(?:is|shall\s+be)\s+sentenced\s+to\b", re.IGNORECASE)  # "1. Defendant X is sentenced to ..."
+RESTATED = re.compile(r"\b(?i:judgment|court|verdict)\s+(?:of\s+(?:the\s+)?first\s+instance\s+)?sentenced\s+"
+                      r"(?:(?:the\s+)?(?:defendant|appellant)\s+)?[A-Z]")  # "The original judgment sentenced Zhou Jianguo to"
 HOLDING_ZH = re.compile(r"(?<![不未])构成[^，,。；]*?罪")
 NEGATED = re.compile(r"\b(?:not|never|neither|nor)\b|n['’]t\b", re.IGNORECASE)  # "do not constitute the crime of"
 HOLDING_EN = re.compile(r"\b(?:committed|constitut(?:es?|ed)|(?:is|was|are|were)\s+guilty\s+of)\s+the\s+crimes?\s+of\b", re.IGNORECASE)
@@ -73,13 +75,21 @@ def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _court(ctx: Context, head: list) -> None:
     """The court that decided: the court a judgment opens with (its first line is the court's name, as in
-    a Chinese judgment's header), else the first court of the header after the title, else the court the
-    title names ("Criminal Judgment of the Tianhe District People's Court ...")."""
+    a Chinese judgment's header), else the court the title names ("Criminal Judgment of the Tianhe District
+    People's Court ..."), else the first line of the header that is a court's name, else the first court
+    the header names (not one a sentence names first: "The Kunshan People's Court tried the case" of an
+    appeal names the court below)."""
     in_title = ctx.within(head[0].start, head[0].end, "Court") if head and head[0].start < ctx.title_end else []
-    opening = [c for c in in_title if c[0].end - c[0].start >= len(head[0].stripped.rstrip(".:")) - 1]
-    after = [cs[0] for ln in head if ln.start >= ctx.title_end and (cs := ctx.within(ln.start, ln.end, "Court"))]
-    for c, eid in (opening or after or in_title)[:1]:
+    after = [(ln, cs[0]) for ln in head if ln.start >= ctx.title_end and (cs := ctx.within(ln.start, ln.end, "Court"))]
+    opening = [c for c in in_title if _fills(c[0], head[0])]
+    alone = [c for ln, c in after if _fills(c[0], ln)]
+    for c, eid in (opening or in_title or alone or [c for _ln, c in after])[:1]:
         ctx.collector.fact(DOC, "decidedBy", eid, c.start, c.end)
+
+
+def _fills(mention, line) -> bool:
+    """Whether a mention is its line's whole text (but for a closing colon or full stop)."""
+    return mention.end - mention.start >= len(line.stripped.rstrip(".:")) - 1
 
 
 def _case_number(ctx: Context, head: list) -> str:
@@ -127,10 +137,14 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
     col, text = ctx.collector, ctx.text
     applied = [(s, e) for s, e in _list_continued(text, spans) if APPLIED_LAW.search(text[s:e]) and any(
         s <= a.start < e for a, _ in ctx.cites)]
+    restated: list[tuple[int, int, list[str]]] = []  # "The original judgment sentenced X to ...", of an appeal
+    sentenced: set[str] = set()
     for s, e in spans:
         chunk = text[s:e]
         operative = bool(OPERATIVE_EN.search(chunk) or OPERATIVE_ZH.search(chunk))
         if not (operative or _holds(chunk)):
+            if RESTATED.search(chunk) and (named := [eid for eid in ctx.people_within(s, e) if eid in defendants]):
+                restated.append((s, e, named))
             continue
         who = [eid for eid in ctx.people_within(s, e) if eid in defendants] or (
             defendants if operative and len(defendants) == 1 else [])
@@ -142,13 +156,25 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
             continue
         months, fine = _penalty(chunk)
         law = _applied_articles(ctx, applied, s)
+        _penalise(ctx, who, months, fine, s, e, sentenced)
         for pid in who:
-            if months is not None:
-                col.fact(pid, "imprisonmentMonths", months, s, e, literal=True)
-            if fine is not None:
-                col.fact(pid, "fineYuan", fine, s, e, literal=True)
             for aid, (ls, le) in law:
                 col.fact(pid, "convictedUnder", aid, ls, le)
+    for s, e, named in restated:  # the sentence an appeal upholds, where the ruling states none of its own
+        _penalise(ctx, [pid for pid in named if pid not in sentenced], *_penalty(text[s:e]), s, e, sentenced)
+
+
+def _penalise(ctx: Context, who: list[str], months: int | None, fine: int | None, s: int, e: int,
+              sentenced: set[str]) -> None:
+    """Each person's term and fine, stated by the sentence [s, e); `sentenced` gathers whom a term or a fine
+    is stated for."""
+    for pid in who:
+        if months is not None:
+            ctx.collector.fact(pid, "imprisonmentMonths", months, s, e, literal=True)
+        if fine is not None:
+            ctx.collector.fact(pid, "fineYuan", fine, s, e, literal=True)
+        if months is not None or fine is not None:
+            sentenced.add(pid)
 
 
 def _list_continued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

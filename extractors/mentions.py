@@ -474,8 +474,8 @@ def name_key(cls: str, name: str) -> str:
         key = re.sub(r"^(?:china's |prc )", "", key)
         key = re.sub(r" of the people's republic of china$", "", key)
         key = re.sub(r"^中华人民共和国", "", key)
-    elif cls == "Location":
-        key = re.sub(r"\s+", " ", key)
+    elif cls == "Location":  # "Kunshan City" is Kunshan
+        key = re.sub(r" (?:city|municipality|province)$", "", re.sub(r"\s+", " ", key))
     return f"{cls.lower()}:{key}"
 
 

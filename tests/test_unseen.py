@@ -743,3 +743,21 @@ def test_a_name_that_is_no_chinese_one_before_was_sentenced_in_running_text(tmp_
     assert people == {"Tashi Wangchuk"}  # not "Tibetan Monk" (a headline) nor "Yushu Public Security Bureau"
     tashi = node(kg, "Tashi Wangchuk", "Person")
     assert (objects(kg, tashi, "imprisonmentMonths"), objects(kg, tashi, "convictedOf")) == ([60], ["inciting separatism"])
+
+
+def test_an_appeal_that_upholds_keeps_the_sentence_below(data_kg):
+    j = node(data_kg, "Criminal Judgment of the Suzhou Intermediate People's Court of Jiangsu Province", "Judgment")
+    # the title names the court; the header's "The Kunshan People's Court tried the case" is the court below
+    assert objects(data_kg, j, "decidedBy") == ["Suzhou Intermediate People's Court of Jiangsu Province"]
+    below = node(data_kg, "(2020) Su 0583 Xing Chu No. 977", "Judgment")
+    assert objects(data_kg, j, "appealOf") == [below.label]
+    assert objects(data_kg, below, "decidedBy") == ["Kunshan People's Court"]
+    zhou = party(data_kg, j, "Zhou Jianguo")
+    # "The original judgment sentenced Zhou Jianguo to three years and six months ... and a fine of RMB 50,000"
+    assert objects(data_kg, zhou, "imprisonmentMonths") == [42]
+    assert objects(data_kg, zhou, "fineYuan") == [50000]
+    assert objects(data_kg, zhou, "convictedOf") == ["illegally obtaining data from computer information systems"]
+    assert objects(data_kg, zhou, "usedPlatform") == ["QQ", "Taobao"]
+    kunshan = node(data_kg, "Kunshan City", "Location")  # "resident of Kunshan City" and the courts' Kunshan
+    assert {t for t, _ in kunshan.alt_labels} == {"Kunshan"}
+    assert objects(data_kg, node(data_kg, "Kunshan People's Court", "Court"), "locatedIn") == [kunshan.label]
