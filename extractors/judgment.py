@@ -10,7 +10,7 @@ from graph.model import DOC
 from .context import Context
 from .documents import CASE_NUMBER
 from .gazetteer import gazetteer
-from .mentions import followed_by_reporting_verb
+from .platform_use import platforms_used
 from .text import lines, sentences
 from .values import amount, en_months, find_dates, zh_months
 
@@ -37,8 +37,6 @@ FINE_EN = re.compile(r"\bfined?\s+(?:of\s+)?(?:RMB|CNY|¥)?\s*(?P<n>[\d,.]+(?:\s
                      r"(?:yuan|RMB)?", re.IGNORECASE)
 TERM_ZH = re.compile(r"有期徒刑(?P<t>[0-9一二三四五六七八九十两]+年(?:[0-9一二三四五六七八九十两]+个月)?|[0-9一二三四五六七八九十两]+个月)")
 FINE_ZH = re.compile(r"罚金(?:人民币)?(?P<n>[0-9,，一二三四五六七八九十百千万〇零]+)元")
-CIRCUMVENTED = re.compile(r"\b(?:circumvent\w*|bypass\w*|evad\w*|climb\w*\s+over|get\w*\s+around)\s+(?:the\s+)?$",
-                          re.IGNORECASE)
 DATE_LINE = re.compile(r"^\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
                        r"[〇零一二三四五六七八九十0-9]{4}\s*年\s*[〇一二三四五六七八九十0-9]{1,3}\s*月\s*[〇一二三四五六七八九十0-9]{1,3}\s*日)"
                        r"\s*$")
@@ -62,7 +60,7 @@ def extract(ctx: Context) -> None:
     _decided_on(ctx, all_lines)
     spans = list(sentences(text))
     _sentences(ctx, spans, defendants)
-    _platforms_used(ctx, spans, defendants)
+    platforms_used(ctx, spans, defendants)
     _earlier_judgments(ctx, spans, defendants, own_case, second_instance, prosecutors)
 
 
@@ -229,25 +227,6 @@ def _applied_articles(ctx: Context, applied: list[tuple[int, int]], before: int)
 def _criminal_code(gid: str) -> bool:
     entry = gazetteer("Statute").by_id.get(gid)
     return entry is not None and entry.extra.get("kind") == "criminal-code"
-
-
-def _platforms_used(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]) -> None:
-    """A defendant used a platform where one sentence names both (or names the platform and refers to
-    the only defendant as he or she)."""
-    col, text = ctx.collector, ctx.text
-    platforms = ctx.of("Platform")
-    for s, e in spans:
-        named = [p for p in platforms if s <= p[0].start < e and not followed_by_reporting_verb(text, p[0].end)
-                 and not CIRCUMVENTED.search(text[max(s, p[0].start - 30):p[0].start])
-                 and not re.match(r"\s+circumvention", text[p[0].end:p[0].end + 14])]
-        if not named:
-            continue
-        who = [eid for eid in ctx.people_within(s, e) if eid in defendants]
-        if not who and len(defendants) == 1 and re.search(r"\b(?:he|she|his|her|him)\b", text[s:e], re.IGNORECASE):
-            who = defendants
-        for pid in who:
-            for _c, eid in named:
-                col.fact(pid, "usedPlatform", eid, s, e)
 
 
 def _earlier_judgments(ctx: Context, spans: list[tuple[int, int]], defendants: list[str], own_case: str,

@@ -1,13 +1,14 @@
 """News reports: what a report says a named person was sentenced to (a term of imprisonment, a fine) and
 convicted of. Only what it states as done ("was sentenced to", "jailed for", "fined", "convicted of"),
 about the people its sentence names; "He was ..." and "a man" are the one person the report says was
-sentenced, or else the one person it names."""
+sentenced, or else the one person it names; and the platforms they used, as in a judgment."""
 
 from __future__ import annotations
 
 import re
 
 from .context import Context
+from .platform_use import platforms_used
 from .text import sentences
 from .values import amount, en_terms
 
@@ -25,7 +26,7 @@ FINED = re.compile(r"\b(?:fined|a\s+fine\s+of)\s+(?:(?:him|her|them|[A-Z][a-z]+)
 CONVICTED = re.compile(r"\b(?:convicted|found\s+guilty)\s+of\b|\b(?:sentenced|sentence|jailed)\b[^.]*?\bfor\s+"
                        r"(?:the\s+crime\s+of\b)?")
 UNNAMED = re.compile(rf"^(?:He|She)\b|\b{SOMEONE}")  # "He was fined", "sentenced a local man"
-NOT_THE_ACCUSED = {"defenseCounsel", "judge", "clerk", "procurator", "witness"}
+NOT_THE_ACCUSED = {"defenseCounsel", "judge", "clerk", "procurator", "witness", "author"}
 
 
 def extract(ctx: Context) -> None:
@@ -36,6 +37,7 @@ def extract(ctx: Context) -> None:
     sentenced = {pid for s, e, who in told if SENTENCED.search(text[s:e]) for pid in who}
     named = {pid for _s, _e, who in told for pid in who}
     subject = [*(sentenced or named)] if len(sentenced or named) == 1 else []
+    accused = set(sentenced)  # and whomever the report gives a term, a fine or a crime
     for s, e, who in told:
         chunk = text[s:e]
         who = who or (subject if UNNAMED.search(chunk) else [])
@@ -56,6 +58,8 @@ def extract(ctx: Context) -> None:
                 col.fact(pid, "fineYuan", own_fines[0], s, e, literal=True)
             for cid in crimes:
                 col.fact(pid, "convictedOf", cid, s, e)
+            accused.add(pid)
+    platforms_used(ctx, spans, sorted(accused))
 
 
 def _parts(ctx: Context, who: list[str], start: int, end: int) -> list[tuple[str, tuple[int, int]]]:

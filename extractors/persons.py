@@ -27,8 +27,10 @@ NAME = r"(?:[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2})"
 TITLED = r"(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+[A-Z][a-z]+)"
 GIVEN_NAME_NEXT = re.compile(r"[ \t][A-Z]")  # "Duan" followed by a capitalised word is somebody's full name
 BYLINE = r"(?:By|Written[ \t]+by|Reported[ \t]+by)[ \t]+"
-# what may stand between a name and its verb: ", 34,", ", a blogger from Guangzhou,", ", who ...,"
-APPOSITION = r"[ \t]*,[ \t]*(?:\d{1,3}|an?[ \t]+[^,\n]{1,60}|who[ \t][^,\n]{1,80}),"
+# what may stand between a name and its verb: ", 34,", ", a blogger from Guangzhou,", ", who ...,", ", from the
+# city of Yulin,", ", the shop's owner,", ", aged 35,"
+APPOSITION = (r"[ \t]*,[ \t]*(?:\d{1,3}|aged[ \t]+\d{1,3}|(?:an?|the|his|her|from)[ \t]+[^,\n]{1,60}|"
+              r"who[ \t][^,\n]{1,80}),")
 
 EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("defendant", re.compile(rf"\b(?:[Dd]efendants?|[Aa]ppellants?|[Tt]he accused|[Cc]riminal suspect)"
@@ -80,10 +82,10 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("official", re.compile(rf"(?m)^[ \t]*(?:Director|Minister|Chairman|Chairperson|Premier|President|Governor|Mayor)"
                             rf"(?:[ \t]+of[ \t]+[^:：\n]{{1,60}})?[ \t]*[:：][ \t]*(?P<n>{NAME})[ \t]*$")),
     # a report's byline: "By Li Na", "By Li Na and Tom Hancock"
-    ("named", re.compile(rf"(?m)^[ \t]*{BYLINE}(?P<n>{NAME})\b")),
-    ("named", re.compile(rf"(?m)^[ \t]*{BYLINE}{NAME}(?:,[ \t]+{NAME})*,?[ \t]+and[ \t]+(?P<n>{NAME})\b")),
+    ("author", re.compile(rf"(?m)^[ \t]*{BYLINE}(?P<n>{NAME})\b")),
+    ("author", re.compile(rf"(?m)^[ \t]*{BYLINE}{NAME}(?:,[ \t]+{NAME})*,?[ \t]+and[ \t]+(?P<n>{NAME})\b")),
 ]
-WEAK_ROLES = {"named", "sentenced", "reported", "official", "representative"}
+WEAK_ROLES = {"named", "sentenced", "reported", "official", "representative", "author"}
 # what a capitalised phrase before "was sentenced" holds when it names a body, not a person
 BODY_WORDS = {"Court", "Bureau", "Ministry", "Department", "Office", "Procuratorate", "Committee", "Government",
               "Police", "Province", "City", "County", "District", "Company", "Group", "University", "Administration",

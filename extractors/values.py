@@ -23,7 +23,7 @@ ZH_DATE = re.compile(rf"(?P<y>[0-9０-９{_ZH_DIGIT}]{{4}})\s*年\s*(?P<m>[0-9�
 WORD_NUMBERS = {w: i for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
      "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
-WORD_NUMBERS.update({"a": 1, "an": 1, "half": 0})
+WORD_NUMBERS.update({"a": 1, "an": 1})
 _NUM = r"(?:\d+|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
 
 
@@ -104,14 +104,15 @@ def word_number(token: str) -> int | None:
 
 
 _EN_TERM = re.compile(
-    rf"\b(?:(?P<y>{_NUM})[\s-]+years?(?:\s+(?:and\s+)?(?P<ym>{_NUM})[\s-]+months?|\s+and\s+(?P<half>a\s+half))?"
-    rf"|(?P<m>{_NUM})[\s-]+months?)\b", re.IGNORECASE)
+    rf"\b(?:(?P<y>{_NUM})(?P<and_half>\s+and\s+a\s+half)?[\s-]+years?"
+    rf"(?:\s+(?:and\s+)?(?P<ym>{_NUM})[\s-]+months?|\s+and\s+(?P<half>a\s+half))?"
+    rf"|(?P<m>{_NUM})[\s-]+months?|(?P<half_year>half\s+a\s+year|half[\s-]year))\b", re.IGNORECASE)
 _ZH_TERM = re.compile(rf"(?:(?P<y>[0-9{_ZH_DIGIT}两]+)年)?(?:(?P<m>[0-9{_ZH_DIGIT}两]+)个月)?")
 
 
 def en_months(text: str) -> tuple[int, int, int] | None:
     """The first term of years and/or months in `text` as (start, end, months): "two years and six months",
-    "a year and a half", "18 months"."""
+    "a year and a half", "five and a half years", "half a year", "18 months"."""
     return next(en_terms(text), None)
 
 
@@ -120,10 +121,12 @@ def en_terms(text: str) -> Iterator[tuple[int, int, int]]:
     for m in _EN_TERM.finditer(text):
         if m.group("y"):
             years = word_number(m.group("y")) or 0
-            months = word_number(m.group("ym")) if m.group("ym") else 6 if m.group("half") else 0
-            yield m.start(), m.end(), years * 12 + (months or 0)
+            months = word_number(m.group("ym")) if m.group("ym") else 6 if m.group("half") or m.group("and_half") else 0
+            total = years * 12 + (months or 0)
         else:
-            yield m.start(), m.end(), word_number(m.group("m")) or 0
+            total = 6 if m.group("half_year") else word_number(m.group("m")) or 0
+        if total:
+            yield m.start(), m.end(), total
 
 
 def zh_months(text: str) -> int | None:

@@ -24,6 +24,10 @@ def test_numbers_terms_and_amounts():
     assert en_months("sentenced to three years and six months imprisonment")[2] == 42
     assert en_months("a 10-month prison term")[2] == 10
     assert en_months("imprisonment of 1 year 2 months")[2] == 14  # no "and" between years and months
+    assert en_months("five and a half years in prison")[2] == 66
+    assert en_months("a year and a half")[2] == 18
+    assert en_months("half a year of criminal detention")[2] == 6
+    assert en_months("half years") is None and en_months("zero months") is None  # no term of nothing
     assert zh_months("一年六个月") == 18
     assert zh_months("八个月") == 8
     assert amount("20,000") == 20000

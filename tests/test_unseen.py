@@ -381,8 +381,9 @@ def test_an_administrative_case_against_a_cyberspace_administration(data_kg):
 
 def test_a_report_names_a_man_by_his_surname_alone(data_kg):
     news = node(data_kg, "Shenzhen court jails VPN seller for five years", "NewsReport")
-    wu = node(data_kg, "Wu", "Person")
+    (wu,) = [n for n in data_kg.nodes.values() if n.cls == "Person" and n.label == "Wu"]  # not Wu Xiangyang
     assert [ev.quote for ev in wu.evidence if ev.document == news.iri] == ["Wu", "Wu", "Wu"]
+    assert objects(data_kg, wu, "usedPlatform") == ["Alipay", "Fanqiang VPN", "WeChat"]  # not the Great Firewall
     assert objects(data_kg, news, "cites") == ["Criminal Law of the People's Republic of China",
                                                "Criminal Law of the People's Republic of China Article 285"]
     court = node(data_kg, "Shenzhen Nanshan District People's Court", "Court")
@@ -404,7 +405,8 @@ def test_a_regulation_with_each_article_followed_by_its_chinese(data_kg):
 
 
 def test_a_report_tells_the_sentence_of_the_person_it_names(data_kg):
-    wu = node(data_kg, "Wu", "Person")  # "A man surnamed Wu has been sentenced to five years and six months"
+    (wu,) = [n for n in data_kg.nodes.values() if n.cls == "Person" and n.label == "Wu"]  # "A man surnamed Wu has
+    # been sentenced to five years and six months"
     assert (objects(data_kg, wu, "imprisonmentMonths"), objects(data_kg, wu, "fineYuan")) == ([66], [300000])
     assert objects(data_kg, wu, "convictedOf") == [
         "providing programs and tools for intruding into or illegally controlling computer information systems"]
@@ -761,3 +763,16 @@ def test_an_appeal_that_upholds_keeps_the_sentence_below(data_kg):
     kunshan = node(data_kg, "Kunshan City", "Location")  # "resident of Kunshan City" and the courts' Kunshan
     assert {t for t, _ in kunshan.alt_labels} == {"Kunshan"}
     assert objects(data_kg, node(data_kg, "Kunshan People's Court", "Court"), "locatedIn") == [kunshan.label]
+
+
+def test_a_wire_report_with_an_apposition_a_half_year_and_a_byline(data_kg):
+    news = node(data_kg, "Chinese man jailed for selling VPN services, court documents show", "NewsReport")
+    wu = node(data_kg, "Wu Xiangyang", "Person")  # "Wu Xiangyang, from the city of Yulin, was convicted of"
+    assert objects(data_kg, wu, "convictedOf") == ["illegal business operations"]
+    assert objects(data_kg, wu, "imprisonmentMonths") == [66]  # "five and a half years", said of "a man"
+    assert objects(data_kg, wu, "fineYuan") == [500000]  # "He was also fined 500,000 yuan"
+    # "sold VPN services through Taobao"; not the site the ruling was posted on, nor the Great Firewall
+    assert objects(data_kg, wu, "usedPlatform") == ["Taobao"]
+    author = node(data_kg, "Li Wen", "Person")  # the byline's reporter is nobody the report sentences
+    assert not [st for st in data_kg.statements if st.subject == author.iri]
+    assert news.iri in {ev.document for ev in author.evidence}
