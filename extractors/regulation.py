@@ -23,6 +23,7 @@ ISSUE_WORD = re.compile(r"\b(?:issued|issu(?:e|ance)\s+date|date\s+of\s+issu(?:e
                         r"publish(?:ed|ing\s+date)|publication|(?:issuing|promulgating)\s+(?:authority|body|department|agency)|"
                         r"adopted|passed|announced|order)\b|"
                         r"通过|通過|公布|发布|發布|印发|印發|令", re.IGNORECASE)
+ADOPTED = re.compile(r"adopted|passed|通过|通過", re.IGNORECASE)
 EFFECTIVE_WORD = re.compile(r"\b(?:effective|enters?\s+into\s+force|entered\s+into\s+force|takes?\s+effect|"
                             r"comes?\s+into\s+(?:force|effect)|implementation)\b|施行|生效", re.IGNORECASE)
 TITLE_SERVICE = [re.compile(r"\b(?:Administration|Management|Regulation|Governance|Supervision)\s+of\s+(?:the\s+)?(?P<s>.+?services?)\b",
@@ -117,10 +118,11 @@ def _span_of(arts: list[tuple[str, str, int, int]], lang: str, n: str) -> tuple[
 
 
 def _date_kinds(text: str) -> list[tuple[str, str]]:
-    """("issuedOn" | "effectiveFrom", ISO date) for each date of a header line, by the word that governs
-    it: in English the issuing or entry-into-force word before the date ("Promulgated ... on June 27, 2022;
+    """("issuedOn" | "adoptedOn" | "effectiveFrom", ISO date) for each date of a header line, by the word that
+    governs it: in English the issuing or entry-into-force word before the date ("Promulgated ... on June 27, 2022;
     effective August 1, 2022"), in Chinese the one after it ("2021年4月23日 ... 发布", "2021年5月25日 施行")."""
-    words = sorted([(m.start(), "issuedOn") for m in ISSUE_WORD.finditer(text)] +
+    words = sorted([(m.start(), "adoptedOn" if ADOPTED.fullmatch(m.group(0)) else "issuedOn")
+                    for m in ISSUE_WORD.finditer(text)] +
                    [(m.start(), "effectiveFrom") for m in EFFECTIVE_WORD.finditer(text)])
     out = []
     for start, end, iso in find_dates(text):
@@ -145,18 +147,20 @@ def _header_facts(ctx: Context, header: list) -> None:
     lists its adoption first and its amendments after: the first of each counts."""
     col = ctx.collector
     issuers = ctx.of("Agency") + ctx.of("Court")
-    found: set[str] = set()
+    dated: dict[str, tuple[str, object]] = {}  # the first date of each kind, and its line
     for line in header:
         for kind, iso in _date_kinds(line.text):
-            if kind not in found:
-                found.add(kind)
-                col.fact(DOC, kind, iso, line.start, line.end, literal=True)
-    if "issuedOn" not in found:  # a dateline of its own under the title is the date of issue
-        datelines = [(ln, iso) for ln in header if (iso := _only_date(ln.stripped))]
-        if datelines:
-            found.add("issuedOn")
-            line, iso = datelines[0]
-            col.fact(DOC, "issuedOn", iso, line.start, line.end, literal=True)
+            dated.setdefault(kind, (iso, line))
+    datelines = [(iso, ln) for ln in header if (iso := _only_date(ln.stripped))]
+    # issued: the date said to be of issue, else a dateline of its own (under the title, or an order's
+    # signature under "Director: ..."), else the date of adoption ("adopted at the meeting of May 19")
+    issued = dated.get("issuedOn") or (datelines[0] if datelines else None) or dated.get("adoptedOn")
+    found: set[str] = set()
+    for kind, when in (("issuedOn", issued), ("effectiveFrom", dated.get("effectiveFrom"))):
+        if when is not None:
+            iso, line = when
+            found.add(kind)
+            col.fact(DOC, kind, iso, line.start, line.end, literal=True)
     for line in header:
         if "issuedBy" in found or not ISSUE_WORD.search(line.text):
             continue

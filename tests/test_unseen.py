@@ -776,3 +776,16 @@ def test_a_wire_report_with_an_apposition_a_half_year_and_a_byline(data_kg):
     author = node(data_kg, "Li Wen", "Person")  # the byline's reporter is nobody the report sentences
     assert not [st for st in data_kg.statements if st.subject == author.iri]
     assert news.iri in {ev.document for ev in author.evidence}
+
+
+def test_an_order_is_issued_on_its_signature_date_not_its_adoption(data_kg):
+    reg = node(data_kg, "Measures for the Security Assessment of Outbound Data Transfers", "Regulation")
+    # "adopted at the 10th executive meeting ... on May 19, 2022, are hereby promulgated", signed July 7, 2022
+    assert objects(data_kg, reg, "issuedOn") == ["2022-07-07"]
+    assert objects(data_kg, reg, "effectiveFrom") == ["2022-09-01"]
+    assert objects(data_kg, reg, "issuedBy") == ["Cyberspace Administration of China"]
+    assert objects(data_kg, reg, "cites") == [
+        "Cybersecurity Law of the People's Republic of China", "Data Security Law of the People's Republic of China",
+        "Personal Information Protection Law of the People's Republic of China"]
+    audio = node(data_kg, "Provisions on the Governance of Online Audio and Video Information Services", "Regulation")
+    assert objects(data_kg, audio, "issuedOn") == ["2019-11-18"]  # adopted November 1, signed November 18
