@@ -439,8 +439,8 @@ def _settle(cands: list[Cand]) -> list[Cand]:
 def _without_province(name: str) -> str:
     """"Guangdong Province Shenzhen Intermediate People's Court", "Shanghai Municipal Pudong New Area People's
     Procuratorate" and "Shenzhen Intermediate People's Court of Guangdong Province" -> "Shenzhen Intermediate
-    People's Court", "Pudong New Area People's Procuratorate": a province or municipality written beside
-    the place that names the body adds nothing to its identity."""
+    People's Court", "Pudong New Area People's Procuratorate" (and so in Chinese, ZH_PROVINCE): a province or
+    municipality written beside the place that names the body adds nothing to its identity."""
     places = gazetteer("Location")
     province = r"([A-Z][\w-]*(?:\s+(?:Province|Autonomous\s+Region))?)"
     m = re.match(rf"^{province}(?:\s+Municipal(?:ity)?)?\s+([A-Z][\w-]*)\b", name)
@@ -448,10 +448,15 @@ def _without_province(name: str) -> str:
             places.lookup(m.group(2)) is not None or re.match(rf"[A-Z][\w-]*\s+{PLACE_SUFFIX}\b", name[m.start(2):])):
         return name[m.start(2):]
     m = re.search(rf"\s+of\s+(?:the\s+)?{province}$", name)
-    first = name.split()[0]
+    first = name.split()[0] if name.split() else name
     if m and places.lookup(m.group(1)) is not None and places.lookup(first) is not None and m.start() > 0:
         return name[: m.start()]
-    return name
+    return ZH_PROVINCE.sub("", name)
+
+
+# "浙江省杭州市余杭区人民检察院" is "杭州市余杭区人民检察院", "上海市浦东新区人民法院" "浦东新区人民法院"
+ZH_PROVINCE = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区)(?=[\u4e00-\u9fff]{1,8}?(?:市|自治州|州|地区|盟))|"
+                         r"(?:北京|上海|天津|重庆)市(?=[\u4e00-\u9fff]{1,6}?(?:区|县)))")
 
 
 BODY_OF_PLACE = re.compile(r"^((?:(?:intermediate|higher|high|basic) )?people's (?:court|procuratorate)) of (?:the )?(.+)$")

@@ -387,12 +387,14 @@ def _repeated_mentions(text: str, people: list[Person], taken: list[tuple[int, i
     is nobody else's ("Duan" in a text about Duan Zheng), outside the spans `taken`."""
     taken += [(m.start, m.end) for p in people for m in p.mentions]
     for p in people:
-        # an English name standing alone; a Chinese name of three characters or more ("陈某某", "王婧妍")
-        # anywhere: a shorter one may be part of other words ("主张强调" holds 张强)
+        # an English name standing alone; a Chinese name of three characters or more ("陈某某", "王婧妍"), or a
+        # surname and 某 ("赵某"), anywhere but before another 某 ("赵某" is not in "赵某某"): a shorter one may
+        # be part of other words ("主张强调" holds 张强)
         found = [(w, "en", standing_alone(text, w, ".", "-")) for w in sorted({m.name for m in p.mentions
                                                                               if m.lang == "en"})]
-        found += [(w, "zh", _occurrences(text, w)) for w in sorted({m.name for m in p.mentions
-                                                                    if m.lang == "zh" and len(m.name) >= 3})]
+        found += [(w, "zh", (i for i in _occurrences(text, w) if text[i + len(w):i + len(w) + 1] != "某"))
+                  for w in sorted({m.name for m in p.mentions if m.lang == "zh" and (
+                      len(m.name) >= 3 or m.name.endswith("某"))})]
         for written, lang, starts in found:
             for start in starts:
                 if not any(s <= start < e for s, e in taken):
