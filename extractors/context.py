@@ -86,10 +86,10 @@ def build(doc: Document, collector: Collector) -> Context:
     ctx = Context(doc, collector, title_end)
     itself = fold(doc.title)  # a regulation quoting its own title (in the order that promulgates it) cites no statute
     cands = [c for c in mentions.find(text) if not (c.cls == "Statute" and fold(c.name) == itself)]
+    cands += [r for r in mentions.rules_titles(text) if fold(r.name) != itself
+              and not any(c.start < r.end and r.start < c.end for c in cands)]
     if doc.genre == "Regulation":
         cands += [s for s in service_cands(text) if not any(c.start <= s.start < c.end for c in cands)]
-    else:
-        cands += [r for r in mentions.rules_titles(text) if not any(c.start < r.end and r.start < c.end for c in cands)]
     cands += _possessive_owners(text, cands)
     ctx.cands = sorted(cands, key=lambda c: (c.start, -c.end, c.cls))
     found_crimes = crimes.find(text, title_end, doc.genre != "Regulation")

@@ -269,8 +269,8 @@ def _statute_cands(text: str) -> list[Cand]:
 
 
 def rules_titles(text: str) -> list[Cand]:
-    """Statutes named by an unquoted title of rules (for reports and judgments: a regulation's text says
-    "these Provisions" of itself and names others in quotes)."""
+    """Statutes named by an unquoted title of rules ("the Provisions on the Governance of the Online
+    Information Content Ecosystem"; a regulation says "these Provisions" of itself)."""
     out = _unquoted_titles(text, RULES_TITLE)
     for c in out:
         c.keys = keys("Statute", c.name, c.gid)

@@ -17,12 +17,14 @@ from .values import find_dates, zh_number
 ISSUED_BY = re.compile(r"^\s*(?:(?:Issued|Promulgated|Released|Published|Adopted)\s+by|(?:Issuing|Promulgating)\s+"
                        r"(?:authority|body|department|agency))\s*:\s*(?P<who>.+)$",
                        re.IGNORECASE)
-EFFECTIVE_EN = re.compile(r"(?:enter|come)\s+into\s+(?:force|effect)|take\s+effect|become\s+effective|be\s+effective|"
+EFFECTIVE_EN = re.compile(r"(?:enter|come)s?\s+into\s+(?:force|effect)|takes?\s+effect|becomes?\s+effective|be\s+effective|"
                           r"(?:Effective|Implementation)\s+(?:date|on)\s*:", re.IGNORECASE)
 ISSUE_WORD = re.compile(r"\b(?:issued|issu(?:e|ance)\s+date|date\s+of\s+issu(?:e|ance)|promulgat(?:ed|ion)|releas(?:ed|e\s+date)|"
                         r"publish(?:ed|ing\s+date)|publication|(?:issuing|promulgating)\s+(?:authority|body|department|agency)|"
                         r"adopted|passed|announced|order)\b|"
                         r"通过|通過|公布|发布|發布|印发|印發|令", re.IGNORECASE)
+ON_ISSUE = re.compile(r"\b(?:on|from|as\s+of)\s+the\s+date\s+of\s+(?:its\s+)?(?:issu(?:e|ance)|promulgation|publication|"
+                      r"release)|自(?:发布|公布|印发)之日起", re.IGNORECASE)
 ADOPTED = re.compile(r"adopted|passed|通过|通過", re.IGNORECASE)
 EFFECTIVE_WORD = re.compile(r"\b(?:effective|enters?\s+into\s+force|entered\s+into\s+force|takes?\s+effect|"
                             r"comes?\s+into\s+(?:force|effect)|implementation)\b|施行|生效", re.IGNORECASE)
@@ -202,13 +204,17 @@ def _issuer_named_elsewhere(ctx: Context, issuers: list) -> None:
 
 
 def _effective(ctx: Context, arts: list[tuple[str, str, int, int]]) -> None:
-    """The article that puts the regulation into force ("shall enter into force as of", "自...起施行")."""
+    """The article that puts the regulation into force ("shall enter into force as of", "自...起施行"), on a
+    date or on the date of issue ("takes effect on the date of issue", "自发布之日起施行")."""
+    issued = next((f.obj for f in ctx.collector.extraction.facts if f.subject == DOC and f.predicate == "issuedOn"),
+                  None)
     for _, _, s, e in arts:
         body = ctx.text[s:e]
         if EFFECTIVE_EN.search(body) or re.search(r"自.{4,20}起施行|自.{4,20}起生效", body):
             dates = find_dates(body)
-            if dates:
-                ctx.collector.fact(DOC, "effectiveFrom", dates[0][2], s, e, literal=True)
+            when = dates[0][2] if dates else issued if ON_ISSUE.search(body) else None
+            if when:
+                ctx.collector.fact(DOC, "effectiveFrom", when, s, e, literal=True)
                 return
 
 

@@ -803,3 +803,13 @@ def test_a_chinese_judgment_of_two_defendants_one_on_criminal_detention(data_kg)
     assert (objects(data_kg, zhao, "imprisonmentMonths"), objects(data_kg, zhao, "fineYuan")) == ([5], [5000])
     assert objects(data_kg, zhao, "convictedOf") == ["assisting criminal activities on information networks"]
     assert objects(data_kg, wang, "usedPlatform") == ["Alipay", "WeChat"] and objects(data_kg, zhao, "usedPlatform") == []
+
+
+def test_a_notice_citing_unquoted_rules_in_force_on_its_date_of_issue(data_kg):
+    reg = node(data_kg, 'Notice on Carrying Out the "Qinglang" Special Campaign Against Online Rumors', "Regulation")
+    assert objects(data_kg, reg, "cites") == ["Cybersecurity Law of the People's Republic of China",
+                                              "Provisions on the Governance of the Online Information Content Ecosystem"]
+    assert objects(data_kg, reg, "issuedOn") == objects(data_kg, reg, "effectiveFrom") == ["2023-04-06"]
+    xpcc = node(data_kg, "Xinjiang Production and Construction Corps Cyberspace Affairs Office", "Agency")
+    assert objects(data_kg, xpcc, "locatedIn") == ["Xinjiang"]
+    assert not [n for n in data_kg.nodes.values() if n.label.startswith("Construction Corps")]
