@@ -341,6 +341,7 @@ def find(text: str) -> list[Cand]:
     others = _settle([c for c in cands if c.cls != "Location"])
     places = [p for p in _settle(places) if not any(
         o.start <= p.start and p.end <= o.end and o.cls in ("Platform", "Organization") for o in others)]
+    _listed_platforms(text, others)
     for c in others + places:
         if not c.gid and (entry := _known(c)) is not None:
             c.gid, c.name, c.zh_name = entry.id, entry.name, entry.zh_name  # a pattern found a known name
@@ -348,6 +349,20 @@ def find(text: str) -> list[Cand]:
             c.keys = keys(c.cls, c.name, c.gid)
     _short_forms(others)
     return sorted(_defined_names(text, others + places), key=lambda c: (c.start, -c.end, c.cls))
+
+
+# "platforms such as Weibo, Douyin and Kuaishou": the list runs to the end of the clause
+PLATFORM_LIST = re.compile(r"\b(?:platforms?|apps?|applications|websites?)[ \t]+(?:such[ \t]+as|including|like)[ \t]+"
+                           r"(?P<list>[^.;:()\n]+)", re.IGNORECASE)
+
+
+def _listed_platforms(text: str, cands: list[Cand]) -> None:
+    """A company the gazetteer knows, listed among platforms, is its platform ("platforms such as Weibo,
+    Douyin, Kuaishou and Baidu": the Kuaishou app, Baidu's platform)."""
+    lists = [(m.start("list"), m.end("list")) for m in PLATFORM_LIST.finditer(text)]
+    for c in cands:
+        if c.cls == "Organization" and c.gid and any(s <= c.start and c.end <= e for s, e in lists):
+            c.cls, c.gid = "Platform", ""
 
 
 # "the Beijing Municipal Cyberspace Administration (hereinafter the "Beijing CAC")"

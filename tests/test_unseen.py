@@ -813,3 +813,6 @@ def test_a_notice_citing_unquoted_rules_in_force_on_its_date_of_issue(data_kg):
     xpcc = node(data_kg, "Xinjiang Production and Construction Corps Cyberspace Affairs Office", "Agency")
     assert objects(data_kg, xpcc, "locatedIn") == ["Xinjiang"]
     assert not [n for n in data_kg.nodes.values() if n.label.startswith("Construction Corps")]
+    # "Platforms such as Weibo, Douyin, Kuaishou and Baidu": the companies, listed among platforms, are platforms
+    for name in ("Weibo", "Douyin", "Kuaishou", "Baidu"):
+        assert reg.iri in {ev.document for ev in node(data_kg, name, "Platform").evidence}
