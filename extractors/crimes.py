@@ -21,7 +21,7 @@ STOP = {"the", "of", "a", "an", "to", "that", "which", "and", "or", "crime", "cr
         "illegal", "illegally", "unlawful", "unlawfully", "in", "on", "for", "by", "with", "its", "their"}
 EN_CUES = [  # the name is looked ahead at, not consumed: one sentence may name two offences
     re.compile(r"\bcrimes?\s+of\s+(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))"),
-    re.compile(r"\b(?:on\s+suspicion\s+of|convicted\s+of|guilty\s+of)\s+"
+    re.compile(r"\b(?:on\s+suspicion\s+of|convicted\s+(?:[A-Z][a-z]+\s+){0,3}of|guilty\s+of)\s+"
                r"(?:the\s+crimes?\s+of\s+)?[\"“]?(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))"),  # convicted of "X"
     re.compile(r"^\s*Article\s+\d+(?:-\d+)?\s*[:.]?\s*[(\[【]\s*(?:The\s+Crime\s+of\s+)?(?P<c>[A-Za-z][^)\]】\n]{3,160})"
                r"[)\]】]", re.MULTILINE),
@@ -31,6 +31,8 @@ EN_CUES = [  # the name is looked ahead at, not consumed: one sentence may name 
 # "sentenced ... for picking quarrels and provoking trouble": a known offence only (not "for three years")
 FOR_KNOWN = re.compile(r"\bfor\s+(?!the\s+crimes?\s+of\b)(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))")
 CUT = re.compile(r",|\s+(?:and|but)\s+(?:is|was|he|she|they|requested|should|the|it|has|had|will|shall)\b|"
+                 r"\s+(?:and|but)\s+(?:(?:was|were)\s+)?(?:later\s+)?(?:sentenced|jailed|fined|imprisoned|given|handed|"
+                 r"ordered|received)\b|"
                  r"\s+(?:must|shall|is|was|were|are|which|who|with|in\s+(?:a|the|accordance|indictment)|as\s+provided|on\s+(?:or|the|(?:[A-Z][a-z]{2,8}\.?\s+)?\d+)|against|"
                  r"because|according|pursuant|under|from|at|by|after|before|since|until)\b")
 ZH_HEADING = re.compile(rf"【(?P<c>[{CJK}、，]{{2,40}}?罪)】")

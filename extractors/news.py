@@ -16,6 +16,7 @@ from .values import amount, en_terms
 SOMEONE = (r"an?\s+(?:\w+\s+){0,2}(?:man|woman|teacher|blogger|activist|lawyer|journalist|student|employee|official|"
            r"businessman|businesswoman|worker|programmer|engineer|writer|professor|dissident|netizen|user)\b")
 SENTENCED = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:sentenced|jailed|imprisoned)"
+                       r"|\b(?:and|but)\s+(?:(?:was|were)\s+)?(?:later\s+)?(?:sentenced|jailed)\s+(?:to|for)\b"
                        rf"|\bsentenced\s+(?:him|her|them|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|{SOMEONE})\s+to\b"
                        rf"|\b(?:jailed|imprisoned)\s+(?:{SOMEONE}\s+)?for\b"
                        r"|\b(?:received|got|was\s+given|was\s+handed)\s+(?=(?:an?\s+)?(?:\w+[\s-]+){1,4}(?:years?|months?)\b)"
@@ -23,7 +24,8 @@ SENTENCED = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\
                        r"(?:sentence|prison|jail)\b)")
 FINED = re.compile(r"\b(?:fined|a\s+fine\s+of)\s+(?:(?:him|her|them|[A-Z][a-z]+)\s+)?(?:RMB|CNY|¥)?\s*"
                    r"(?P<n>\d[\d,.]*(?:\s*(?:million|thousand))?)\s*(?:yuan|RMB)\b")
-CONVICTED = re.compile(r"\b(?:convicted|found\s+guilty)\s+of\b|\b(?:sentenced|sentence|jailed)\b[^.]*?\bfor\s+"
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+CONVICTED = re.compile(r"\b(?:convicted|found(?:\s+[A-Z][a-z]+){0,3}\s+guilty)\s+(?:[A-Z][a-z]+\s+){0,3}of\b|\b(?:sentenced|sentence|jailed)\b[^.]*?\bfor\s+"
                        r"(?:the\s+crime\s+of\b)?")
 UNNAMED = re.compile(rf"^(?:He|She)\b|\b{SOMEONE}")  # "He was fined", "sentenced a local man"
 NOT_THE_ACCUSED = {"defenseCounsel", "judge", "clerk", "procurator", "witness", "author"}
@@ -46,8 +48,12 @@ def extract(ctx: Context) -> None:
         if not terms and not fines and not crimes:
             continue
         parts = _parts(ctx, who, s, e)
-        for pid, (a, b) in parts:
+        respectively = len(parts) > 1 and RESPECTIVELY.search(chunk) is not None
+        for k, (pid, (a, b)) in enumerate(parts):
             own_terms, own_fines = (terms, fines) if len(parts) == 1 else _penalties(text[a:b], after_verb=False)
+            if respectively:  # "X and Y were sentenced to three and two years respectively"
+                own_terms = [terms[k]] if len(terms) == len(parts) else []
+                own_fines = [fines[k]] if len(fines) == len(parts) else []
             if terms and not own_terms and len(set(terms)) == 1:  # "X and Y were each sentenced to 3 years"
                 own_terms = terms
             if fines and not own_fines and len(set(fines)) == 1:

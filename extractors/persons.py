@@ -41,6 +41,7 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("witness", re.compile(rf"\b[Ww]itness(?:es)?[ \t]+(?P<n>{TITLED}|{NAME})")),
     ("named", re.compile(rf"\bnamed[ \t]+(?P<n>{NAME})")),
     ("sentenced", re.compile(rf"\bsentence[ \t]+(?:on|for|against)[ \t]+(?P<n>{NAME})")),
+    ("sentenced", re.compile(rf"\b(?:convicted|found)[ \t]+(?P<n>{NAME})[ \t]+(?:guilty[ \t]+)?of\b")),
     # "Chen Xiaoming was convicted", "Chen Xiaoming, 34, was sentenced", "Chen, a blogger from Guangzhou, was ..."
     ("reported", re.compile(rf"(?P<n>{NAME})(?:{APPOSITION})?[ \t]+"
                              rf"(?:was|were|has been|have been|is|are)[ \t]+(?:each[ \t]+|also[ \t]+)?"

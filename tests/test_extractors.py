@@ -174,3 +174,33 @@ def test_the_penalty_an_operative_sentence_imposes():
     assert _penalty("Defendant X is sentenced to fixed-term imprisonment of one year and six months, suspended for "
                     "two years, and fined RMB 10,000 yuan.") == (18, 10000)
     assert _penalty("Defendant X is sentenced to eight months of public surveillance.") == (None, None)
+
+
+REPORTED = [  # a report's sentence -> {person: sorted (predicate, object)}
+    ("Zhang Wei was convicted of illegal business operations and sentenced to two years.",
+     {"Zhang Wei": [("convictedOf", "illegal business operations"), ("imprisonmentMonths", 24)]}),
+    ("The Dongguan court convicted Zhang Wei of illegal business operations and sentenced him to 18 months.",
+     {"Zhang Wei": [("convictedOf", "illegal business operations"), ("imprisonmentMonths", 18)]}),
+    ("A court found Zhang Wei guilty of fraud and sentenced him to two years.",
+     {"Zhang Wei": [("convictedOf", "fraud"), ("imprisonmentMonths", 24)]}),
+    ("Zhang Wei and Li Qiang were sentenced to three years and two years respectively for illegal business "
+     "operations.", {"Zhang Wei": [("convictedOf", "illegal business operations"), ("imprisonmentMonths", 36)],
+                     "Li Qiang": [("convictedOf", "illegal business operations"), ("imprisonmentMonths", 24)]}),
+    ("Zhang Wei was detained for 10 days by police in Shenzhen for spreading rumors on WeChat.", {}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "facts"), REPORTED)
+def test_what_a_report_says_a_court_did(tmp_path, sentence, facts):
+    import graph
+
+    path = tmp_path / "report.txt"
+    path.write_text(f"Men jailed over VPN sales\n\nBy Staff Reporter\n\nGUANGZHOU - {sentence}\n\nThe court said so.\n",
+                    encoding="utf-8")
+    kg = graph.build([path])
+    said: dict[str, list] = {}
+    for st in kg.statements:
+        if kg.nodes[st.subject].cls == "Person":
+            said.setdefault(kg.nodes[st.subject].label, []).append(
+                (st.predicate, st.obj if st.literal else kg.nodes[st.obj].label))
+    assert {k: sorted(v) for k, v in said.items()} == facts
