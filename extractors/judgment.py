@@ -19,7 +19,7 @@ PROSECUTION = re.compile(r"Prosecuting\s+Agency|Public\s+Prosecution|Prosecution
 FIRST_INSTANCE = re.compile(r"first[\s-]+instance|原审|一审|原公诉机关", re.IGNORECASE)
 # a case number's type word, in English or pinyin ("Criminal Final", "Xing Zhong"; "Criminal First", "Xing Chu")
 SECOND_INSTANCE = re.compile(r"\bFinal\b|\bZhong\b|second[\s-]+instance|终|上诉人|\bAppellant\b", re.IGNORECASE)
-OPERATIVE_EN = re.compile(r"(?:committed|is\s+guilty\s+of|was\s+guilty\s+of|is\s+convicted\s+of)[^.]*?\bsentenced\s+to\b"
+OPERATIVE_EN = re.compile(r"(?:committed|(?:is|was|are|were)\s+(?:found\s+)?(?:guilty|convicted)\s+of)[^.]*?\bsentenced\s+to\b"
                           r"|\b(?:is|shall\s+be)\s+sentenced\s+to\b", re.IGNORECASE)  # "1. Defendant X is sentenced to ..."
 RESTATED = re.compile(r"\b(?i:judgment|court|verdict)\s+(?:of\s+(?:the\s+)?first\s+instance\s+)?sentenced\s+"
                       r"(?:(?:the\s+)?(?:defendant|appellant)\s+)?[A-Z]")  # "The original judgment sentenced Zhou Jianguo to"

@@ -204,3 +204,18 @@ def test_what_a_report_says_a_court_did(tmp_path, sentence, facts):
             said.setdefault(kg.nodes[st.subject].label, []).append(
                 (st.predicate, st.obj if st.literal else kg.nodes[st.obj].label))
     assert {k: sorted(v) for k, v in said.items()} == facts
+
+
+def test_an_operative_sentence_that_finds_guilty(tmp_path):
+    import graph
+
+    path = tmp_path / "judgment.txt"
+    path.write_text("Criminal Judgment of the Dongguan Intermediate People's Court\n\n(2020) Yue 19 Xing Chu No. 12\n\n"
+                    "Defendant: Zhang Wei, male, born 1980.\n\nThe judgment is as follows:\n\nDefendant Zhang Wei is "
+                    "found guilty of fraud and sentenced to three years in prison, suspended for four years.\n\n"
+                    "Presiding Judge: Li Na\n\nDecember 1, 2020\n", encoding="utf-8")
+    kg = graph.build([path])
+    (zhang,) = [n for n in kg.nodes.values() if n.label == "Zhang Wei"]
+    said = sorted((st.predicate, st.obj if st.literal else kg.nodes[st.obj].label) for st in kg.statements
+                  if st.subject == zhang.iri)
+    assert said == [("convictedOf", "fraud"), ("imprisonmentMonths", 36)]
