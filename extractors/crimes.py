@@ -36,7 +36,7 @@ CUT = re.compile(r",|\s+(?:and|but)\s+(?:is|was|he|she|they|requested|should|the
                  r"\s+(?:must|shall|is|was|were|are|which|who|with|in\s+(?:a|the|accordance|indictment)|as\s+provided|on\s+(?:or|the|(?:[A-Z][a-z]{2,8}\.?\s+)?\d+)|against|"
                  r"because|according|pursuant|under|from|at|by|after|before|since|until)\b")
 ZH_HEADING = re.compile(rf"【(?P<c>[{CJK}、，]{{2,40}}?罪)】")
-ZH_CONVICTION = re.compile(rf"(?:犯|以|构成)(?P<c>[{CJK}、]{{2,30}}?罪)(?=[，,。.；;、）)\s]|$)")
+ZH_CONVICTION = re.compile(rf"(?:犯|以|构成)(?P<c>[{CJK}、]{{2,30}}?罪)(?=[，,。.；;、）)\s]|判处|获刑|被判|$)")
 NOT_A_NAME = re.compile(r"[前本该該款条條第其是指等之规規定]")
 
 

@@ -41,8 +41,8 @@ ISSUE_HEADER = re.compile(r"^(?:(?:Issued|Promulgated|Adopted|Released|Published
                           r"Issuance|Issue|Release|Publication|Implementation)\s+date|Date\s+of\s+(?:issue|issuance|"
                           r"promulgation|publication)|(?:Issuing|Promulgating)\s+(?:authority|body|department|agency))\b",
                           re.IGNORECASE)
-REPORTING = re.compile(r"\b(?:reported|posted|published|announced|said|according to|told|wrote|revealed)\b",
-                       re.IGNORECASE)
+REPORTING = re.compile(r"\b(?:reported|posted|published|announced|said|according to|told|wrote|revealed)\b|"
+                       r"记者|报道|日电|日讯|来源[：:]|获悉", re.IGNORECASE)
 NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、)\s*\S")
 JUDGMENT_WORDS = re.compile(r"\b(?:Judgment|Verdict|Ruling|Sentenc\w+)\b|判决|裁定", re.IGNORECASE)
 LEGAL_WORDS = re.compile(r"\b(?:court|judgment|verdict|sentenced?|convicted|prosecut\w+|law|regulations?|provisions|"

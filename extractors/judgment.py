@@ -12,7 +12,7 @@ from .documents import CASE_NUMBER
 from .gazetteer import gazetteer
 from .platform_use import platforms_used
 from .text import lines, sentences
-from .values import amount, en_months, find_dates, zh_months
+from .values import FINE_ZH, TERM_ZH, amount, en_months, find_dates, zh_months
 
 PROSECUTION = re.compile(r"Prosecuting\s+Agency|Public\s+Prosecution|Prosecution\s+Organ|Prosecutor'?s?\s+Office|"
                          r"公诉机关|抗诉机关")
@@ -35,8 +35,6 @@ TERM_EN = re.compile(r"(?P<term>[^,;()]*?)\s*(?:of\s+)?(?:fixed[\s-]+term\s+)?(?
 IMPRISONMENT_OF = re.compile(r"\b(?:imprisonment|detention)\s+(?:for|of)\s+(?P<term>[^,;()]{3,60})", re.IGNORECASE)
 FINE_EN = re.compile(r"\bfined?\s+(?:of\s+)?(?:RMB|CNY|¥)?\s*(?P<n>[\d,.]+(?:\s*(?:million|thousand))?)\s*"
                      r"(?:yuan|RMB)?", re.IGNORECASE)
-TERM_ZH = re.compile(r"(?:有期徒刑|拘役)(?P<t>[0-9一二三四五六七八九十两]+年(?:[0-9一二三四五六七八九十两]+个月)?|[0-9一二三四五六七八九十两]+个月)")
-FINE_ZH = re.compile(r"罚金(?:人民币)?(?P<n>[0-9,，一二三四五六七八九十百千万〇零]+)元")
 DATE_LINE = re.compile(r"^\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
                        r"[〇零一二三四五六七八九十0-9]{4}\s*年\s*[〇一二三四五六七八九十0-9]{1,3}\s*月\s*[〇一二三四五六七八九十0-9]{1,3}\s*日)"
                        r"\s*$")

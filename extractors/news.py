@@ -10,12 +10,13 @@ import re
 from .context import Context
 from .platform_use import platforms_used
 from .text import sentences
-from .values import amount, en_terms
+from .values import FINE_ZH, TERM_ZH, amount, en_terms, zh_months
 
 # what a report calls a person it does not name: "a local man", "a former teacher"
 SOMEONE = (r"an?\s+(?:\w+\s+){0,2}(?:man|woman|teacher|blogger|activist|lawyer|journalist|student|employee|official|"
            r"businessman|businesswoman|worker|programmer|engineer|writer|professor|dissident|netizen|user)\b")
-SENTENCED = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:sentenced|jailed|imprisoned)"
+SENTENCED = re.compile(r"判处|获刑|被判"
+                       r"|\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:sentenced|jailed|imprisoned)"
                        r"|\b(?:and|but)\s+(?:(?:was|were)\s+)?(?:later\s+)?(?:sentenced|jailed)\s+(?:to|for)\b"
                        rf"|\bsentenced\s+(?:him|her|them|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|{SOMEONE})\s+to\b"
                        rf"|\b(?:jailed|imprisoned)\s+(?:{SOMEONE}\s+)?for\b"
@@ -25,7 +26,7 @@ SENTENCED = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\
 FINED = re.compile(r"\b(?:fined|a\s+fine\s+of)\s+(?:(?:him|her|them|[A-Z][a-z]+)\s+)?(?:RMB|CNY|¥)?\s*"
                    r"(?P<n>\d[\d,.]*(?:\s*(?:million|thousand))?)\s*(?:yuan|RMB)\b")
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-CONVICTED = re.compile(r"\b(?:convicted|found(?:\s+[A-Z][a-z]+){0,3}\s+guilty)\s+(?:[A-Z][a-z]+\s+){0,3}of\b|\b(?:sentenced|sentence|jailed)\b[^.]*?\bfor\s+"
+CONVICTED = re.compile(r"罪[^。]*?(?:判处|获刑)|\b(?:convicted|found(?:\s+[A-Z][a-z]+){0,3}\s+guilty)\s+(?:[A-Z][a-z]+\s+){0,3}of\b|\b(?:sentenced|sentence|jailed)\b[^.]*?\bfor\s+"
                        r"(?:the\s+crime\s+of\b)?")
 UNNAMED = re.compile(rf"^(?:He|She)\b|\b{SOMEONE}")  # "He was fined", "sentenced a local man"
 NOT_THE_ACCUSED = {"defenseCounsel", "judge", "clerk", "procurator", "witness", "author"}
@@ -85,8 +86,8 @@ def _penalties(text: str, after_verb: bool) -> tuple[list[int], list[int]]:
     two years")."""
     verb = SENTENCED.search(text)
     scope = text[verb.end():] if verb else "" if after_verb else text
-    terms = [t for _, _, t in en_terms(scope)]
-    fines = [n for f in FINED.finditer(text) if (n := amount(f.group("n")))]
+    terms = [t for _, _, t in en_terms(scope)] + [t for z in TERM_ZH.finditer(text) if (t := zh_months(z.group("t")))]
+    fines = [n for f in (*FINED.finditer(text), *FINE_ZH.finditer(text)) if (n := amount(f.group("n")))]
     return terms, fines
 
 

@@ -101,8 +101,11 @@ ZH_BENCH_ROLES = {"审判长": "judge", "审判员": "judge", "代理审判员":
                   "人民陪审员": "judge", "陪审员": "judge", "法官助理": "clerk", "书记员": "clerk"}
 ZH_BENCH = re.compile(rf"^(?P<role>{'|'.join(sorted(ZH_BENCH_ROLES, key=len, reverse=True))})(?P<n>[{CJK}·]{{2,8}})$")
 ZH_CUES = [
-    ("defendant", re.compile(rf"(?:被告人|上诉人|被上诉人)(?:[（(][^）)]{{0,12}}[）)])?(?P<n>[{CJK}]{{2,4}}?)(?=[，,（(。、\s])")),
+    # "被告人王某某，", "被告人刘某在微信群中" (a surname and 某 ends where the 某 do)
+    ("defendant", re.compile(rf"(?:被告人|上诉人|被上诉人)(?:[（(][^）)]{{0,12}}[）)])?"
+                             rf"(?P<n>[{CJK}]{{1,2}}某{{1,2}}(?!某)|[{CJK}]{{2,4}}?(?=[，,（(。、\s]))")),
     ("defenseCounsel", re.compile(rf"辩护人(?P<n>[{CJK}]{{2,4}}?)(?=[，,（(。、\s])")),
+    ("author", re.compile(rf"(?m)记者[ \t\u3000]*(?P<n>[{CJK}]{{2,3}}?)(?=[ \t\u3000，,、。)）]|报道|$)")),  # 记者 张华
 ]
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯")
 

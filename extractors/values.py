@@ -107,6 +107,9 @@ _EN_TERM = re.compile(
     rf"\b(?:(?P<y>{_NUM})(?P<and_half>\s+and\s+a\s+half)?[\s-]+years?"
     rf"(?:\s+(?:and\s+)?(?P<ym>{_NUM})[\s-]+months?|\s+and\s+(?P<half>a\s+half))?"
     rf"|(?P<m>{_NUM})[\s-]+months?|(?P<half_year>half\s+a\s+year|half[\s-]year))\b", re.IGNORECASE)
+# a Chinese sentence's term and fine: "有期徒刑一年六个月", "拘役五个月", "罚金人民币一万元"
+TERM_ZH = re.compile(r"(?:有期徒刑|拘役)(?P<t>[0-9一二三四五六七八九十两]+年(?:[0-9一二三四五六七八九十两]+个月)?|[0-9一二三四五六七八九十两]+个月)")
+FINE_ZH = re.compile(r"罚金(?:人民币)?(?P<n>[0-9,，一二三四五六七八九十百千万〇零]+)元")
 _ZH_TERM = re.compile(rf"(?:(?P<y>[0-9{_ZH_DIGIT}两]+)年)?(?:(?P<m>[0-9{_ZH_DIGIT}两]+)个月)?")
 
 

@@ -816,3 +816,17 @@ def test_a_notice_citing_unquoted_rules_in_force_on_its_date_of_issue(data_kg):
     # "Platforms such as Weibo, Douyin, Kuaishou and Baidu": the companies, listed among platforms, are platforms
     for name in ("Weibo", "Douyin", "Kuaishou", "Baidu"):
         assert reg.iri in {ev.document for ev in node(data_kg, name, "Platform").evidence}
+
+
+def test_a_chinese_news_report(data_kg):
+    news = node(data_kg, "男子利用微信群传播淫秽视频获刑一年", "NewsReport")  # 记者, 日电, 来源: a report
+    liu = node(data_kg, "刘某", "Person")  # "被告人刘某在微信群中": a surname and 某 ends at the 某
+    assert news.iri in {ev.document for ev in liu.evidence}
+    # "法院以传播淫秽物品牟利罪判处刘某有期徒刑一年，并处罚金人民币一万元"
+    assert objects(data_kg, liu, "convictedOf") == [
+        "producing, copying, publishing, selling or disseminating obscene materials for profit"]
+    assert (objects(data_kg, liu, "imprisonmentMonths"), objects(data_kg, liu, "fineYuan")) == ([12], [10000])
+    assert objects(data_kg, liu, "usedPlatform") == ["WeChat"]
+    reporter = node(data_kg, "张华", "Person")
+    assert reporter.label == "Zhang Hua" and not [st for st in data_kg.statements if st.subject == reporter.iri]
+    assert news.iri in {ev.document for ev in node(data_kg, "人民网", "Organization").evidence}
