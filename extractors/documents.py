@@ -219,6 +219,8 @@ def split(text: str, path: str | Path) -> list[Document]:
         if genre == "Regulation":
             title = _promulgated_title(chunk) or title
         alt_titles: tuple[str, ...] = ()
+        if genre == "Regulation":
+            alt_titles = _other_title(chunk, title)
         if genre == "Judgment":
             title, alt_titles = _court_and_kind(chunk, title)
         title = title or _fallback_title(body)
@@ -230,6 +232,21 @@ def split(text: str, path: str | Path) -> list[Document]:
                              languages=langs, sha256=hashlib.sha256(doc_text.encode("utf-8")).hexdigest(),
                              length=len(doc_text), alt_titles=alt_titles, wrap_width=width))
     return docs
+
+
+def _other_title(chunk: list[Line], title: str) -> tuple[str, ...]:
+    """A bilingual regulation's title in its other language: the heading of the other half, a line just
+    above that half's first article ("数据出境安全评估办法" over "第一条 ...", or the English title over
+    "Article 1: ...")."""
+    chinese = has_cjk(title) and not re.search(r"[A-Za-z]{3}", title)
+    filled = [ln for ln in chunk[1:] if ln.stripped]
+    for line, after in zip(filled, filled[1:], strict=False):
+        heading = line.stripped
+        if chinese and STATUTE_WORDS.match(heading) and EN_ARTICLE_LINE.match(after.text) and len(heading) <= 300:
+            return (heading,)
+        if not chinese and ZH_TITLE.match(squeeze_cjk(heading)) and ZH_ARTICLE_LINE.match(after.text + " "):
+            return (squeeze_cjk(heading),)
+    return ()
 
 
 def _court_and_kind(chunk: list[Line], title: str) -> tuple[str, tuple[str, ...]]:

@@ -830,3 +830,14 @@ def test_a_chinese_news_report(data_kg):
     reporter = node(data_kg, "张华", "Person")
     assert reporter.label == "Zhang Hua" and not [st for st in data_kg.statements if st.subject == reporter.iri]
     assert news.iri in {ev.document for ev in node(data_kg, "人民网", "Organization").evidence}
+
+
+def test_a_chinese_first_regulation_is_also_known_by_its_english_title(data_kg):
+    reg = node(data_kg, "互联网用户账号信息管理规定", "Regulation")
+    assert ("Provisions on the Administration of Internet User Account Information", "en") in reg.alt_labels
+    assert node(data_kg, "Provisions on the Administration of Internet User Account Information", "Regulation") is reg
+    assert objects(data_kg, reg, "effectiveFrom") == ["2022-08-01"]
+    assert objects(data_kg, reg, "cites") == ["Cybersecurity Law of the People's Republic of China",
+                                              "Measures for the Administration of Internet Information Services"]
+    english_first = node(data_kg, "Measures for the Security Assessment of Outbound Data Transfers", "Regulation")
+    assert ("数据出境安全评估办法", "zh") in english_first.alt_labels
