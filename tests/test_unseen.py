@@ -787,6 +787,8 @@ def test_an_order_is_issued_on_its_signature_date_not_its_adoption(data_kg):
     assert objects(data_kg, reg, "cites") == [
         "Cybersecurity Law of the People's Republic of China", "Data Security Law of the People's Republic of China",
         "Personal Information Protection Law of the People's Republic of China"]
+    cac = node(data_kg, "Cyberspace Administration of China", "Agency")  # "the national cybersecurity and
+    assert reg.iri in {ev.document for ev in cac.evidence if ev.quote.startswith("national")}  # informatization department"
     audio = node(data_kg, "Provisions on the Governance of Online Audio and Video Information Services", "Regulation")
     assert objects(data_kg, audio, "issuedOn") == ["2019-11-18"]  # adopted November 1, signed November 18
 
