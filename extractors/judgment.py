@@ -12,7 +12,7 @@ from .documents import CASE_NUMBER
 from .gazetteer import gazetteer
 from .platform_use import platforms_used
 from .text import lines, sentences
-from .values import FINE_ZH, TERM_ZH, amount, en_months, find_dates, zh_months
+from .values import FINE_ZH, TERM_ZH, amount, en_months, en_terms, find_dates, zh_months
 
 PROSECUTION = re.compile(r"Prosecuting\s+Agency|Public\s+Prosecution|Prosecution\s+Organ|Prosecutor'?s?\s+Office|"
                          r"公诉机关|抗诉机关")
@@ -21,6 +21,9 @@ FIRST_INSTANCE = re.compile(r"first[\s-]+instance|原审|一审|原公诉机关"
 SECOND_INSTANCE = re.compile(r"\bFinal\b|\bZhong\b|second[\s-]+instance|终|上诉人|\bAppellant\b", re.IGNORECASE)
 OPERATIVE_EN = re.compile(r"(?:committed|(?:is|was|are|were)\s+(?:found\s+)?(?:guilty|convicted)\s+of)[^.]*?\bsentenced\s+to\b"
                           r"|\b(?:is|shall\s+be)\s+sentenced\s+to\b", re.IGNORECASE)  # "1. Defendant X is sentenced to ..."
+MONEY = re.compile(r"(?:RMB|CNY|¥)\s*(?P<n>\d[\d,]*(?:\.\d+)?(?:\s*(?:million|thousand))?)|"
+                   r"(?P<m>\d[\d,]*(?:\.\d+)?(?:\s*(?:million|thousand))?)(?=\s*yuan)", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"\brespectively\b|分别", re.IGNORECASE)
 RESTATED = re.compile(r"\b(?i:judgment|court|verdict)\s+(?:of\s+(?:the\s+)?first\s+instance\s+)?sentenced\s+"
                       r"(?:(?:the\s+)?(?:defendant|appellant)\s+)?[A-Z]")  # "The original judgment sentenced Zhou Jianguo to"
 HOLDING_ZH = re.compile(r"(?<![不未])构成[^，,。；]*?罪")
@@ -152,12 +155,29 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
             continue
         months, fine = _penalty(chunk)
         law = _applied_articles(ctx, applied, s)
-        _penalise(ctx, who, months, fine, s, e, sentenced)
+        if len(who) > 1 and RESPECTIVELY.search(chunk):  # "X and Y ... are sentenced to three and two years
+            _respectively(ctx, who, chunk, s, e, sentenced)  # respectively"
+        else:
+            _penalise(ctx, who, months, fine, s, e, sentenced)
         for pid in who:
             for aid, (ls, le) in law:
                 col.fact(pid, "convictedUnder", aid, ls, le)
     for s, e, named in restated:  # the sentence an appeal upholds, where the ruling states none of its own
         _penalise(ctx, [pid for pid in named if pid not in sentenced], *_penalty(text[s:e]), s, e, sentenced)
+
+
+def _respectively(ctx: Context, who: list[str], chunk: str, s: int, e: int, sentenced: set[str]) -> None:
+    """Each person's term and fine in the order the sentence names them, where it gives one per person."""
+    first = {eid: min(m.start for m in p.mentions if s <= m.start < e) for p, eid in ctx.people if eid in who}
+    order = sorted(who, key=first.__getitem__)
+    terms = [t for _, _, t in en_terms(chunk[chunk.find("sentenced to"):])] if "sentenced to" in chunk else []
+    terms += [t for z in TERM_ZH.finditer(chunk) if (t := zh_months(z.group("t")))]
+    fined = re.search(r"\bfined?\b", chunk, re.IGNORECASE)
+    sums = MONEY.finditer(chunk, fined.end()) if fined else FINE_ZH.finditer(chunk)  # "fined RMB 3,000 and RMB 2,000"
+    fines = [n for f in sums if (n := amount(f.group("n") or f.groupdict().get("m") or ""))]
+    for k, pid in enumerate(order):
+        _penalise(ctx, [pid], terms[k] if len(terms) == len(order) else None,
+                  fines[k] if len(fines) == len(order) else None, s, e, sentenced)
 
 
 def _penalise(ctx: Context, who: list[str], months: int | None, fine: int | None, s: int, e: int,

@@ -206,16 +206,35 @@ def test_what_a_report_says_a_court_did(tmp_path, sentence, facts):
     assert {k: sorted(v) for k, v in said.items()} == facts
 
 
-def test_an_operative_sentence_that_finds_guilty(tmp_path):
+def _judged(tmp_path, operative: str) -> dict[str, list]:
+    """Each person's facts in a judgment whose operative part is `operative`."""
     import graph
 
     path = tmp_path / "judgment.txt"
     path.write_text("Criminal Judgment of the Dongguan Intermediate People's Court\n\n(2020) Yue 19 Xing Chu No. 12\n\n"
-                    "Defendant: Zhang Wei, male, born 1980.\n\nThe judgment is as follows:\n\nDefendant Zhang Wei is "
-                    "found guilty of fraud and sentenced to three years in prison, suspended for four years.\n\n"
-                    "Presiding Judge: Li Na\n\nDecember 1, 2020\n", encoding="utf-8")
+                    "Defendant: Zhang Wei, male, born 1980.\n\nDefendant: Li Si, male, born 1982.\n\n"
+                    f"The judgment is as follows:\n\n{operative}\n\nPresiding Judge: Li Na\n\nDecember 1, 2020\n",
+                    encoding="utf-8")
     kg = graph.build([path])
-    (zhang,) = [n for n in kg.nodes.values() if n.label == "Zhang Wei"]
-    said = sorted((st.predicate, st.obj if st.literal else kg.nodes[st.obj].label) for st in kg.statements
-                  if st.subject == zhang.iri)
-    assert said == [("convictedOf", "fraud"), ("imprisonmentMonths", 36)]
+    said: dict[str, list] = {}
+    for st in kg.statements:
+        if kg.nodes[st.subject].cls == "Person":
+            said.setdefault(kg.nodes[st.subject].label, []).append(
+                (st.predicate, st.obj if st.literal else kg.nodes[st.obj].label))
+    return {k: sorted(v) for k, v in said.items()}
+
+
+def test_an_operative_sentence_that_finds_guilty(tmp_path):
+    assert _judged(tmp_path, "Defendant Zhang Wei is found guilty of fraud and sentenced to three years in prison, "
+                   "suspended for four years.") == {"Zhang Wei": [("convictedOf", "fraud"), ("imprisonmentMonths", 36)]}
+
+
+def test_an_operative_sentence_for_two_respectively(tmp_path):
+    assert _judged(tmp_path, "Defendants Zhang Wei and Li Si are guilty of fraud and are sentenced to three years "
+                   "and two years respectively, and fined RMB 30,000 and RMB 20,000 respectively.") == {
+        "Zhang Wei": [("convictedOf", "fraud"), ("fineYuan", 30000), ("imprisonmentMonths", 36)],
+        "Li Si": [("convictedOf", "fraud"), ("fineYuan", 20000), ("imprisonmentMonths", 24)]}
+    assert _judged(tmp_path, "Defendants Zhang Wei and Li Si are guilty of fraud and are sentenced to three years "
+                   "and two years respectively, and fined 30,000 yuan and 20,000 yuan respectively.") == {
+        "Zhang Wei": [("convictedOf", "fraud"), ("fineYuan", 30000), ("imprisonmentMonths", 36)],
+        "Li Si": [("convictedOf", "fraud"), ("fineYuan", 20000), ("imprisonmentMonths", 24)]}
