@@ -38,9 +38,9 @@ TERM_EN = re.compile(r"(?P<term>[^,;()]*?)\s*(?:of\s+)?(?:fixed[\s-]+term\s+)?(?
 IMPRISONMENT_OF = re.compile(r"\b(?:imprisonment|detention)\s+(?:for|of)\s+(?P<term>[^,;()]{3,60})", re.IGNORECASE)
 FINE_EN = re.compile(r"\bfined?\s+(?:of\s+)?(?:RMB|CNY|¥)?\s*(?P<n>[\d,.]+(?:\s*(?:million|thousand))?)\s*"
                      r"(?:yuan|RMB)?", re.IGNORECASE)
-DATE_LINE = re.compile(r"^\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
-                       r"[〇零一二三四五六七八九十0-9]{4}\s*年\s*[〇一二三四五六七八九十0-9]{1,3}\s*月\s*[〇一二三四五六七八九十0-9]{1,3}\s*日)"
-                       r"\s*$")
+# what may stand beside the date of a dateline: "Date: August 25, 2017", "August 25, 2017 (seal)"
+DATE_LINE_REST = re.compile(r"^\s*(?:Dated?(?:\s+of\s+(?:the\s+)?(?:judgment|ruling|decision))?\s*[:：]\s*)?(?P<date>.*?)"
+                            r"\s*(?:[(（\[](?:court\s+)?seal[)）\]]|（印）|\(印\))?\s*$", re.IGNORECASE)
 
 
 def extract(ctx: Context) -> None:
@@ -121,13 +121,19 @@ def _prosecution(ctx: Context, all_lines: list) -> list[tuple[str, bool, int, in
 
 def _decided_on(ctx: Context, all_lines: list) -> None:
     """The last dateline: the English one where a translation also keeps the Chinese original's."""
-    dated = [ln for ln in all_lines if DATE_LINE.match(ln.text)]
-    english = [ln for ln in dated if re.search(r"[A-Za-z]", ln.text)]
+    dated = [(ln, iso) for ln in all_lines if (iso := _dateline(ln.text))]
+    english = [(ln, iso) for ln, iso in dated if re.search(r"[A-Za-z]{3}", DATE_LINE_REST.match(ln.text)["date"])]
     if dated:
-        line = (english or dated)[-1]
-        iso = find_dates(line.text)
-        if iso:
-            ctx.collector.fact(DOC, "decidedOn", iso[0][2], line.start, line.end, literal=True)
+        line, iso = (english or dated)[-1]
+        ctx.collector.fact(DOC, "decidedOn", iso, line.start, line.end, literal=True)
+
+
+def _dateline(text: str) -> str | None:
+    """The ISO date of a line that holds a date alone ("August 25, 2017", "25 August 2017", "2017-08-25",
+    "二〇一七年八月二十五日"), perhaps labelled ("Date:") or sealed ("(seal)")."""
+    rest = DATE_LINE_REST.match(text)
+    dates = find_dates(rest["date"]) if rest and rest["date"] else []
+    return dates[0][2] if len(dates) == 1 and dates[0][:2] == (0, len(rest["date"])) else None
 
 
 def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]) -> None:

@@ -238,3 +238,19 @@ def test_an_operative_sentence_for_two_respectively(tmp_path):
                    "and two years respectively, and fined 30,000 yuan and 20,000 yuan respectively.") == {
         "Zhang Wei": [("convictedOf", "fraud"), ("fineYuan", 30000), ("imprisonmentMonths", 36)],
         "Li Si": [("convictedOf", "fraud"), ("fineYuan", 20000), ("imprisonmentMonths", 24)]}
+
+
+@pytest.mark.parametrize("line", ["August 25, 2017", "25 August 2017", "August 25th, 2017", "Aug. 25, 2017",
+                                  "2017-08-25", "Date: August 25, 2017", "August 25, 2017 (seal)", "二〇一七年八月二十五日"])
+def test_a_judgment_dateline(line):
+    from extractors.judgment import _dateline
+
+    assert _dateline(line) == "2017-08-25"
+
+
+@pytest.mark.parametrize("line", ["Defendant Zhang Wei, born on August 25, 2017.", "August 25, 2017 and May 1, 2018",
+                                  "Date:", ""])
+def test_not_a_judgment_dateline(line):
+    from extractors.judgment import _dateline
+
+    assert _dateline(line) is None
