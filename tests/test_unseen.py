@@ -843,3 +843,12 @@ def test_a_chinese_first_regulation_is_also_known_by_its_english_title(data_kg):
                                               "Measures for the Administration of Internet Information Services"]
     english_first = node(data_kg, "Measures for the Security Assessment of Outbound Data Transfers", "Regulation")
     assert ("数据出境安全评估办法", "zh") in english_first.alt_labels
+
+
+def test_a_report_on_rules_names_the_platforms_and_their_operators(data_kg):
+    news = node(data_kg, "China issues rules to rein in generative AI services", "NewsReport")
+    assert "Interim Measures for the Management of Generative Artificial Intelligence Services" in objects(
+        data_kg, news, "cites")
+    qwen = node(data_kg, "Tongyi Qianwen", "Platform")  # "Alibaba's Tongyi Qianwen"
+    assert objects(data_kg, qwen, "operatedBy") == ["Alibaba"]
+    assert objects(data_kg, node(data_kg, "Ernie Bot", "Platform"), "operatedBy") == ["Baidu"]
