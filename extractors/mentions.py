@@ -395,8 +395,8 @@ def _known(c: Cand) -> Entry | None:
     entry = gazetteer(c.cls).lookup(c.name)
     if entry is None and c.cls == "Location" and MUNICIPAL.search(c.name):
         entry = gazetteer(c.cls).lookup(MUNICIPAL.sub("", c.name))
-    if entry is None and c.cls == "Platform":
-        entry = gazetteer(c.cls).lookup(platform_key(c.name))
+    if entry is None and c.cls == "Platform":  # "Kuaishou", listed among platforms, is the Kuaishou app
+        entry = gazetteer(c.cls).lookup(platform_key(c.name)) or gazetteer(c.cls).lookup(f"{c.name} app")
     return entry
 
 

@@ -818,6 +818,7 @@ def test_a_notice_citing_unquoted_rules_in_force_on_its_date_of_issue(data_kg):
     # "Platforms such as Weibo, Douyin, Kuaishou and Baidu": the companies, listed among platforms, are platforms
     for name in ("Weibo", "Douyin", "Kuaishou", "Baidu"):
         assert reg.iri in {ev.document for ev in node(data_kg, name, "Platform").evidence}
+    assert node(data_kg, "Kuaishou", "Platform").label == "Kuaishou app"  # the gazetteer's platform
 
 
 def test_a_chinese_news_report(data_kg):
