@@ -25,6 +25,7 @@ SENTENCED = re.compile(r"判处|获刑|被判"
                        r"(?:sentence|prison|jail)\b)")
 FINED = re.compile(r"\b(?:fined|a\s+fine\s+of)\s+(?:(?:him|her|them|[A-Z][a-z]+)\s+)?(?:RMB|CNY|¥)?\s*"
                    r"(?P<n>\d[\d,.]*(?:\s*(?:million|thousand))?)\s*(?:yuan|RMB)\b")
+REPRIEVE = re.compile(r"\bdeath\s+(?:sentence\s+)?with\s+an?\s+[\w-]+\s+reprieve\b", re.IGNORECASE)  # not a term
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 CONVICTED = re.compile(r"罪[^。]*?(?:判处|获刑)|\b(?:convicted|found(?:\s+[A-Z][a-z]+){0,3}\s+guilty)\s+(?:[A-Z][a-z]+\s+){0,3}of\b|\b(?:sentenced|sentence|jailed)\b[^.]*?\bfor\s+"
                        r"(?:the\s+crime\s+of\b)?")
@@ -85,7 +86,7 @@ def _penalties(text: str, after_verb: bool) -> tuple[list[int], list[int]]:
     to", "jailed for", ...; without `after_verb`, where it has no such words, every term in it ("and Y to
     two years")."""
     verb = SENTENCED.search(text)
-    scope = text[verb.end():] if verb else "" if after_verb else text
+    scope = REPRIEVE.sub("", text[verb.end():] if verb else "" if after_verb else text)
     terms = [t for _, _, t in en_terms(scope)] + [t for z in TERM_ZH.finditer(text) if (t := zh_months(z.group("t")))]
     fines = [n for f in (*FINED.finditer(text), *FINE_ZH.finditer(text)) if (n := amount(f.group("n")))]
     return terms, fines

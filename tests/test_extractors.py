@@ -187,6 +187,8 @@ REPORTED = [  # a report's sentence -> {person: sorted (predicate, object)}
      "operations.", {"Zhang Wei": [("convictedOf", "illegal business operations"), ("imprisonmentMonths", 36)],
                      "Li Qiang": [("convictedOf", "illegal business operations"), ("imprisonmentMonths", 24)]}),
     ("Zhang Wei was detained for 10 days by police in Shenzhen for spreading rumors on WeChat.", {}),
+    ("Zhang Wei was sentenced to death with a two-year reprieve for fraud.", {"Zhang Wei": [("convictedOf", "fraud")]}),
+    ("Ilham Tohti was sentenced to life in prison for separatism.", {"Ilham Tohti": [("convictedOf", "splittism")]}),
 ]
 
 
