@@ -45,6 +45,11 @@ class Context:
         return [(c, self.eid[id(c)]) for c in self.cands
                 if start <= c.start and c.end <= end and (cls is None or c.cls == cls)]
 
+    def first_named(self, who: list[str], start: int, end: int) -> list[tuple[int, str]]:
+        """Where [start, end) first names each of `who` (people it names), in that order: (offset, id)."""
+        return sorted((min(m.start for m in p.mentions if start <= m.start < end), eid) for p, eid in self.people
+                      if eid in who)
+
     def people_within(self, start: int, end: int, role: str | None = None) -> list[str]:
         out = []
         for p, eid in self.people:

@@ -216,10 +216,9 @@ def split(text: str, path: str | Path) -> list[Document]:
         doc_text = written[start:end]
         langs = languages(doc_text)
         genre = classify(title, body)
-        if genre == "Regulation":
-            title = _promulgated_title(chunk) or title
         alt_titles: tuple[str, ...] = ()
         if genre == "Regulation":
+            title = _promulgated_title(chunk) or title
             alt_titles = _other_title(chunk, title)
         if genre == "Judgment":
             title, alt_titles = _court_and_kind(chunk, title)

@@ -12,7 +12,7 @@ from .documents import CASE_NUMBER
 from .gazetteer import gazetteer
 from .platform_use import platforms_used
 from .text import lines, sentences
-from .values import FINE_ZH, TERM_ZH, amount, en_months, en_terms, find_dates, zh_months
+from .values import FINE_ZH, TERM_ZH, amount, en_months, en_terms, find_dates, zh_months, zh_terms
 
 PROSECUTION = re.compile(r"Prosecuting\s+Agency|Public\s+Prosecution|Prosecution\s+Organ|Prosecutor'?s?\s+Office|"
                          r"公诉机关|抗诉机关")
@@ -174,10 +174,9 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
 
 def _respectively(ctx: Context, who: list[str], chunk: str, s: int, e: int, sentenced: set[str]) -> None:
     """Each person's term and fine in the order the sentence names them, where it gives one per person."""
-    first = {eid: min(m.start for m in p.mentions if s <= m.start < e) for p, eid in ctx.people if eid in who}
-    order = sorted(who, key=first.__getitem__)
+    order = [pid for _at, pid in ctx.first_named(who, s, e)]
     terms = [t for _, _, t in en_terms(chunk[chunk.find("sentenced to"):])] if "sentenced to" in chunk else []
-    terms += [t for z in TERM_ZH.finditer(chunk) if (t := zh_months(z.group("t")))]
+    terms += zh_terms(chunk)
     fined = re.search(r"\bfined?\b", chunk, re.IGNORECASE)
     sums = MONEY.finditer(chunk, fined.end()) if fined else FINE_ZH.finditer(chunk)  # "fined RMB 3,000 and RMB 2,000"
     fines = [n for f in sums if (n := amount(f.group("n") or f.groupdict().get("m") or ""))]

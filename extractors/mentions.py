@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import cache
 
 from .gazetteer import Entry, gazetteer
 from .text import CJK, fold, standing_alone
@@ -395,9 +396,18 @@ def _known(c: Cand) -> Entry | None:
     entry = gazetteer(c.cls).lookup(c.name)
     if entry is None and c.cls == "Location" and MUNICIPAL.search(c.name):
         entry = gazetteer(c.cls).lookup(MUNICIPAL.sub("", c.name))
-    if entry is None and c.cls == "Platform":  # "Kuaishou", listed among platforms, is the Kuaishou app
-        entry = gazetteer(c.cls).lookup(platform_key(c.name)) or gazetteer(c.cls).lookup(f"{c.name} app")
+    if entry is None and c.cls == "Platform":  # "the WeChat app" is WeChat, "Kuaishou" the Kuaishou app
+        entry = _platforms_by_key().get(platform_key(c.name))
     return entry
+
+
+@cache
+def _platforms_by_key() -> dict[str, Entry]:
+    """The platform gazetteer by each name's key, without its generic word ("app", "website", ...)."""
+    out: dict[str, Entry] = {}
+    for name, entry in gazetteer("Platform").by_name.items():
+        out.setdefault(platform_key(name), entry)
+    return out
 
 
 def _short_forms(cands: list[Cand]) -> None:

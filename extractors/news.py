@@ -10,7 +10,7 @@ import re
 from .context import Context
 from .platform_use import platforms_used
 from .text import sentences
-from .values import FINE_ZH, TERM_ZH, amount, en_terms, zh_months
+from .values import FINE_ZH, amount, en_terms, zh_terms
 
 # what a report calls a person it does not name: "a local man", "a former teacher"
 SOMEONE = (r"an?\s+(?:\w+\s+){0,2}(?:man|woman|teacher|blogger|activist|lawyer|journalist|student|employee|official|"
@@ -25,8 +25,8 @@ SENTENCED = re.compile(r"判处|获刑|被判"
                        r"(?:sentence|prison|jail)\b)")
 FINED = re.compile(r"\b(?:fined|a\s+fine\s+of)\s+(?:(?:him|her|them|[A-Z][a-z]+)\s+)?(?:RMB|CNY|¥)?\s*"
                    r"(?P<n>\d[\d,.]*(?:\s*(?:million|thousand))?)\s*(?:yuan|RMB)\b")
-REPRIEVE = re.compile(r"\bdeath\s+(?:sentence\s+)?with\s+an?\s+[\w-]+\s+reprieve\b", re.IGNORECASE)  # not a term
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+REPRIEVE = re.compile(r"\bdeath\s+(?:sentence\s+)?with\s+an?\s+[\w-]+\s+reprieve\b", re.IGNORECASE)  # not a term
 CONVICTED = re.compile(r"罪[^。]*?(?:判处|获刑)|\b(?:convicted|found(?:\s+[A-Z][a-z]+){0,3}\s+guilty)\s+(?:[A-Z][a-z]+\s+){0,3}of\b|\b(?:sentenced|sentence|jailed)\b[^.]*?\bfor\s+"
                        r"(?:the\s+crime\s+of\b)?")
 UNNAMED = re.compile(rf"^(?:He|She)\b|\b{SOMEONE}")  # "He was fined", "sentenced a local man"
@@ -75,10 +75,9 @@ def _parts(ctx: Context, who: list[str], start: int, end: int) -> list[tuple[str
     the next ("X was sentenced to three years and Y to two"); the whole sentence for one person."""
     if len(who) < 2:
         return [(pid, (start, end)) for pid in who]
-    first = {eid: min(m.start for m in p.mentions if start <= m.start < end) for p, eid in ctx.people if eid in who}
-    order = sorted(who, key=first.__getitem__)
-    bounds = [first[pid] for pid in order] + [end]
-    return [(pid, (bounds[i], bounds[i + 1])) for i, pid in enumerate(order)]
+    named = ctx.first_named(who, start, end)
+    bounds = [at for at, _pid in named] + [end]
+    return [(pid, (bounds[i], bounds[i + 1])) for i, (_at, pid) in enumerate(named)]
 
 
 def _penalties(text: str, after_verb: bool) -> tuple[list[int], list[int]]:
@@ -87,7 +86,7 @@ def _penalties(text: str, after_verb: bool) -> tuple[list[int], list[int]]:
     two years")."""
     verb = SENTENCED.search(text)
     scope = REPRIEVE.sub("", text[verb.end():] if verb else "" if after_verb else text)
-    terms = [t for _, _, t in en_terms(scope)] + [t for z in TERM_ZH.finditer(text) if (t := zh_months(z.group("t")))]
+    terms = [t for _, _, t in en_terms(scope)] + zh_terms(text)
     fines = [n for f in (*FINED.finditer(text), *FINE_ZH.finditer(text)) if (n := amount(f.group("n")))]
     return terms, fines
 

@@ -95,9 +95,9 @@ def extract(ctx: Context) -> None:
     arts = _articles(text)
     first_article = min((s for _, _, s, _ in arts), default=len(text))
     header = [ln for ln in lines(text) if ln.start < first_article]
-    _header_facts(ctx, header)
+    issued = _header_facts(ctx, header)
     if not any(f.predicate == "effectiveFrom" for f in col.extraction.facts):
-        _effective(ctx, arts)
+        _effective(ctx, arts, issued)
     by_number: dict[tuple[str, str], str] = {}
     for lang, n, s, e in arts:
         if (lang, n) in by_number:
@@ -144,9 +144,9 @@ def _only_date(text: str) -> str | None:
     return dates[0][2] if len(dates) == 1 and dates[0][:2] == (0, len(text)) else None
 
 
-def _header_facts(ctx: Context, header: list) -> None:
-    """Issue date, issuer and entry into force from the lines above the first article. A law's header
-    lists its adoption first and its amendments after: the first of each counts."""
+def _header_facts(ctx: Context, header: list) -> str | None:
+    """Issue date, issuer and entry into force from the lines above the first article (the issue date is
+    returned). A law's header lists its adoption first and its amendments after: the first of each counts."""
     col = ctx.collector
     issuers = ctx.of("Agency") + ctx.of("Court")
     dated: dict[str, tuple[str, object]] = {}  # the first date of each kind, and its line
@@ -178,6 +178,7 @@ def _header_facts(ctx: Context, header: list) -> None:
             found.add("issuedBy")
     if "issuedBy" not in found:
         _issuer_named_elsewhere(ctx, issuers)
+    return issued[0] if issued else None
 
 
 def _issuer_named_elsewhere(ctx: Context, issuers: list) -> None:
@@ -203,11 +204,9 @@ def _issuer_named_elsewhere(ctx: Context, issuers: list) -> None:
                 ctx.collector.fact(DOC, "issuedBy", eid, signer.start, filled[-1].end)
 
 
-def _effective(ctx: Context, arts: list[tuple[str, str, int, int]]) -> None:
+def _effective(ctx: Context, arts: list[tuple[str, str, int, int]], issued: str | None) -> None:
     """The article that puts the regulation into force ("shall enter into force as of", "自...起施行"), on a
     date or on the date of issue ("takes effect on the date of issue", "自发布之日起施行")."""
-    issued = next((f.obj for f in ctx.collector.extraction.facts if f.subject == DOC and f.predicate == "issuedOn"),
-                  None)
     for _, _, s, e in arts:
         body = ctx.text[s:e]
         if EFFECTIVE_EN.search(body) or re.search(r"自.{4,20}起施行|自.{4,20}起生效", body):

@@ -132,6 +132,11 @@ def en_terms(text: str) -> Iterator[tuple[int, int, int]]:
             yield m.start(), m.end(), total
 
 
+def zh_terms(text: str) -> list[int]:
+    """The months of each Chinese term of imprisonment or detention in `text` (TERM_ZH)."""
+    return [t for z in TERM_ZH.finditer(text) if (t := zh_months(z.group("t")))]
+
+
 def zh_months(text: str) -> int | None:
     """Months in a Chinese term such as "一年六个月" or "七个月"."""
     m = _ZH_TERM.fullmatch(text.replace("两", "二"))

@@ -89,13 +89,14 @@ def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports:
     if cache is not None:
         digests = [known[str(f)][1] if f not in results else _digest(results[f]) for f in files]
         key = _key(setup, [str(f) for f in files], digests)
+        inputs = {str(f): [cache.entry(f), d] for f, d in zip(files, digests, strict=True)}
         if record is not None and record.setup == setup and _outputs(out) == record.outputs:
             if record.key == key:
                 timings["check"] = time.perf_counter() - started
                 return Report(record.skipped, record.notes, record.summary, record.counts, timings,
                               [out.resolve() / p for p in sorted(record.outputs)], up_to_date=True)
             if (sorted(set(formats)) == PATCHED and not exports and not (strict and record.skipped)
-                    and (report := _patched(cache, out, record, files, results, digests, key, base, timings))):
+                    and (report := _patched(cache, out, record, files, results, inputs, key, base, timings))):
                 return report
     results.update(extract_files([f for f in files if f not in results], jobs, scheduler, cache, timings))
     kg = merge_results(paths, [results[f] for f in files], base, notes, timings)
@@ -105,7 +106,6 @@ def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports:
         return report
     report.written = write_all(kg, out, formats, exports, jobs=jobs)
     if cache is not None:
-        inputs = {str(f): [cache.entry(f), d] for f, d in zip(files, digests, strict=True)}
         started = time.perf_counter()
         index = _save_index(cache, out, key, [(str(f), len(results[f].extractions)) for f in files], kg)
         report.timings["index"] = time.perf_counter() - started
@@ -118,17 +118,17 @@ def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports:
 
 
 def _patched(cache: Cache, out: Path, record: Record, files: list[Path], results: dict[Path, FileResult],
-             digests: list[str], key: str, base: str, timings: dict[str, float]) -> Report | None:
+             inputs: dict[str, list[str]], key: str, base: str, timings: dict[str, float]) -> Report | None:
     """The outputs in `out` patched for the files whose extraction changed (graph.patch) and the record
     saved, or None where they cannot be patched."""
-    if list(record.inputs) != [str(f) for f in files]:
+    if list(record.inputs) != list(inputs):
         return None
     started = time.perf_counter()
     index = Index(cache.folder / "builds" / record.index)
     changes = []
     try:
-        for f, digest in zip(files, digests, strict=True):
-            if digest != record.inputs[str(f)][1]:
+        for f in files:
+            if inputs[str(f)][1] != record.inputs[str(f)][1]:
                 old = cache.load(record.inputs[str(f)][0], f)
                 if old is None or shape(old) != shape(results[f]):
                     return None
@@ -139,7 +139,6 @@ def _patched(cache: Cache, out: Path, record: Record, files: list[Path], results
     timings["patch"] = time.perf_counter() - started
     moved = {m: n for ch in changes for m, n in zip([*ch.old.skipped, *ch.old.notes], [*ch.new.skipped, *ch.new.notes],
                                                       strict=True)}
-    inputs = {str(f): [cache.entry(f), d] for f, d in zip(files, digests, strict=True)}
     record = replace(record, key=key, inputs=inputs, outputs=_outputs(out), skipped=[moved.get(m, m) for m in
                      record.skipped], notes=[moved.get(m, m) for m in record.notes])
     _save(cache, out, record)

@@ -187,6 +187,20 @@ def _rewrite(src: Path, dst: Path, change: Callable[[str], str]) -> None:
     dst.write_text(change(text), encoding="utf-8")
 
 
+def _first(lo: int, hi: int, start_at: Callable[[int], int], after: Callable[[int], bool]) -> int:
+    """Bisection over sorted entries: `start_at(pos)` is where the first entry at or after `pos` starts (at
+    or after `hi` where none does before it), `after(p)` whether the entry at `p` is at or past the one
+    sought (false, then true). Returns the first entry in [lo, hi) that is, or the first at or after hi."""
+    while lo < hi:
+        mid = (lo + hi) // 2
+        p = start_at(mid)
+        if p >= hi or after(p):
+            hi = mid
+        else:
+            lo = p + 1
+    return start_at(lo)
+
+
 class _Subjects:
     """The subject lines of a Turtle file as this project writes it: each starts with "<" (a subject's
     further predicates are on lines that start with a tab; strings hold no line breaks), and they are
@@ -211,14 +225,7 @@ class _Subjects:
     def first(self, lo: int, hi: int, after: Callable[[bytes], bool]) -> int:
         """The first subject line in [lo, hi) whose key is `after` (false, then true: keys are sorted), or
         the first at or after hi."""
-        while lo < hi:
-            mid = (lo + hi) // 2
-            p = self.line(mid)
-            if p >= hi or after(self.key(p)):
-                hi = mid
-            else:
-                lo = p + 1
-        return self.line(lo)
+        return _first(lo, hi, self.line, lambda p: after(self.key(p)))
 
     def at(self, iri: str, lo: int, hi: int) -> int:
         """Where the block of subject `iri` is or would be in [lo, hi)."""
@@ -369,20 +376,14 @@ def _patch_graph_page(text: str, nodes: set[str], pages: dict[str, str], at: dic
             raise NotPatchable(f"graph.html: no counterpart of {ev}")
         return [ev[0], new.start, new.end, _short(new.quote)]
 
+    def entry_at(pos: int) -> int:  # the entries start with '{"alt":'
+        found = text.find('{"alt":', pos, hi)
+        return hi if found < 0 else found
+
     edits = []
     for iri in sorted(nodes):
-        a, b = lo, hi
-        while a < b:  # bisection over the entries, which start with '{"alt":'
-            mid = (a + b) // 2
-            p = text.find('{"alt":', mid, hi)
-            if p < 0:
-                b = mid
-            elif entry_id(p) < iri:
-                a = p + 1
-            else:
-                b = mid
-        p = text.find('{"alt":', a, hi)
-        if p < 0 or entry_id(p) != iri:
+        p = _first(lo, hi, entry_at, lambda p, iri=iri: entry_id(p) >= iri)
+        if p >= hi or entry_id(p) != iri:
             continue  # not one of the nodes the page shows
         entry, end = decode(text, p)
         entry["mentions"] = [moved(ev) for ev in entry["mentions"]]

@@ -192,31 +192,10 @@ REPORTED = [  # a report's sentence -> {person: sorted (predicate, object)}
 ]
 
 
-@pytest.mark.parametrize(("sentence", "facts"), REPORTED)
-def test_what_a_report_says_a_court_did(tmp_path, sentence, facts):
+def _people_facts(path) -> dict[str, list]:
+    """Each person's facts, sorted, in the graph of one file."""
     import graph
 
-    path = tmp_path / "report.txt"
-    path.write_text(f"Men jailed over VPN sales\n\nBy Staff Reporter\n\nGUANGZHOU - {sentence}\n\nThe court said so.\n",
-                    encoding="utf-8")
-    kg = graph.build([path])
-    said: dict[str, list] = {}
-    for st in kg.statements:
-        if kg.nodes[st.subject].cls == "Person":
-            said.setdefault(kg.nodes[st.subject].label, []).append(
-                (st.predicate, st.obj if st.literal else kg.nodes[st.obj].label))
-    assert {k: sorted(v) for k, v in said.items()} == facts
-
-
-def _judged(tmp_path, operative: str) -> dict[str, list]:
-    """Each person's facts in a judgment whose operative part is `operative`."""
-    import graph
-
-    path = tmp_path / "judgment.txt"
-    path.write_text("Criminal Judgment of the Dongguan Intermediate People's Court\n\n(2020) Yue 19 Xing Chu No. 12\n\n"
-                    "Defendant: Zhang Wei, male, born 1980.\n\nDefendant: Li Si, male, born 1982.\n\n"
-                    f"The judgment is as follows:\n\n{operative}\n\nPresiding Judge: Li Na\n\nDecember 1, 2020\n",
-                    encoding="utf-8")
     kg = graph.build([path])
     said: dict[str, list] = {}
     for st in kg.statements:
@@ -224,6 +203,24 @@ def _judged(tmp_path, operative: str) -> dict[str, list]:
             said.setdefault(kg.nodes[st.subject].label, []).append(
                 (st.predicate, st.obj if st.literal else kg.nodes[st.obj].label))
     return {k: sorted(v) for k, v in said.items()}
+
+
+@pytest.mark.parametrize(("sentence", "facts"), REPORTED)
+def test_what_a_report_says_a_court_did(tmp_path, sentence, facts):
+    path = tmp_path / "report.txt"
+    path.write_text(f"Men jailed over VPN sales\n\nBy Staff Reporter\n\nGUANGZHOU - {sentence}\n\nThe court said so.\n",
+                    encoding="utf-8")
+    assert _people_facts(path) == facts
+
+
+def _judged(tmp_path, operative: str) -> dict[str, list]:
+    """Each person's facts in a judgment whose operative part is `operative`."""
+    path = tmp_path / "judgment.txt"
+    path.write_text("Criminal Judgment of the Dongguan Intermediate People's Court\n\n(2020) Yue 19 Xing Chu No. 12\n\n"
+                    "Defendant: Zhang Wei, male, born 1980.\n\nDefendant: Li Si, male, born 1982.\n\n"
+                    f"The judgment is as follows:\n\n{operative}\n\nPresiding Judge: Li Na\n\nDecember 1, 2020\n",
+                    encoding="utf-8")
+    return _people_facts(path)
 
 
 def test_an_operative_sentence_that_finds_guilty(tmp_path):
