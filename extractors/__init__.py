@@ -17,7 +17,7 @@ VERSION = "1"
 def extract(doc: Document) -> Extraction:
     """Everything one document names and states, with the span of each mention and fact."""
     collector = Collector(doc)  # mentions and quotes as written
-    ctx = build(replace(doc, text=plain(doc.text, doc.wrap_width)), collector)  # patterns read the plain text
+    ctx = build(replace(doc, text=plain(doc.view or doc.text, doc.wrap_width)), collector)  # patterns read the plain view
     if doc.genre == "Regulation":
         regulation.extract(ctx)
     elif doc.genre == "Judgment":

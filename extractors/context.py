@@ -11,7 +11,7 @@ from . import citations, crimes, mentions, persons
 from .collect import Collector
 from .gazetteer import gazetteer
 from .mentions import Cand
-from .text import CJK, fold
+from .text import CJK, fold, has_cjk
 
 EN_SERVICE = re.compile(r"\b(?:Internet|online)\s+(?:[a-z]+\s+){0,4}?information\s+services?\b")
 ZH_SERVICE = re.compile(rf"互联网[{CJK}]{{0,8}}?信息服务")
@@ -87,8 +87,8 @@ def _possessive_owners(text: str, cands: list[Cand]) -> list[Cand]:
 
 def build(doc: Document, collector: Collector) -> Context:
     text = doc.text
-    title_end = len(text.split("\n", 1)[0])
-    ctx = Context(doc, collector, title_end)
+    ctx = Context(doc, collector, _title_end(doc))
+    title_end = ctx.title_end
     itself = fold(doc.title)  # a regulation quoting its own title (in the order that promulgates it) cites no statute
     cands = [c for c in mentions.find(text) if not (c.cls == "Statute" and fold(c.name) == itself)]
     cands += [r for r in mentions.rules_titles(text) if fold(r.name) != itself
@@ -103,12 +103,35 @@ def build(doc: Document, collector: Collector) -> Context:
     found_cites = citations.find(text, statutes, doc.genre == "Regulation", crime_articles)
     bodies = [(c.start, c.end) for c in ctx.cands if c.cls not in ("Location", "Service")]
     people = persons.find(text, title_end, doc.genre == "Judgment", bodies)
+    people += _signatories(doc, people)
     if doc.genre == "Regulation":
         from .regulation import align_languages
 
         align_languages(text, ctx.cands)
     _register(ctx, found_crimes, found_cites, people)
     return ctx
+
+
+def _title_end(doc: Document) -> int:
+    """Where the title's line ends: the line of the title its layout states, else the first line."""
+    text = doc.text
+    titles = [f.start - doc.start for f in doc.header if f.kind == "title"]
+    at = titles[0] if titles else len(text) - len(text.lstrip())
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _signatories(doc: Document, people: list[persons.Person]) -> list[persons.Person]:
+    """The people who sign the order that promulgates a regulation (its layout states their names)."""
+    named = {(m.start, m.end) for p in people for m in p.mentions}
+    out = []
+    for f in doc.header:
+        s, e = f.start - doc.start, f.end - doc.start
+        if f.kind == "signatory" and not any(a < e and s < b for a, b in named):
+            lang = "zh" if has_cjk(f.value) else "en"
+            out.append(persons.Person(f.value, f.value if lang == "zh" else "", ["signatory"],
+                                      [persons.PersonMention(s, e, f.value, lang, "signatory")]))
+    return out
 
 
 def _register(ctx: Context, found_crimes: list[crimes.CrimeMention], found_cites: list[citations.ArticleCite],

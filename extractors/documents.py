@@ -16,11 +16,12 @@ from pathlib import Path
 
 from graph.model import Document
 
+from . import layouts
 from .mentions import STATUTE_WORDS
 from .text import CJK, Line, cjk_ratio, has_cjk, lines, plain, squeeze_cjk, wrap_width
 from .values import EN_DATE, EN_DATE_DMY
 
-EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+(?:-\d+)?)\s*[.:：]?\s")
+EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+(?:-\d+)?)(?:\s*[.:：]?\s|[.:：](?=[A-Z\"“]))")  # "Article 1.In order"
 ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)[条條](?:之([一二三四五六七八九十]+))?[\s　]")
 CASE_NUMBER = re.compile(
     r"[(（\[]\s*(?:19|20)\d\d\s*[)）\]]\s*[A-Z][a-z]*\.?\s*(?:\d+\s*|(?=(?:[A-Z][a-z]*\s+){2,}No\.))"
@@ -54,6 +55,8 @@ DATE_LINE_WORDS = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|U
 ROLE_LINE = re.compile(r"^[A-Z][\w'’ ]{2,30}:\s*\S")
 SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from", "as",
                "into", "over", "under", "its", "his", "her", "their", "vs", "via"}
+# header facts that only a regulation's layout states
+LAYOUT_REGULATION = {"issuer", "issued", "effective", "status", "order", "number"}
 ZH_TITLE = re.compile(rf"^[{CJK}《》、，（）()]{{4,60}}(?:法|规定|規定|办法|辦法|条例|條例|决定|決定|通知|"
                       r"解释|解釋|意见|意見|细则|細則|规则|規則|判决书|判決書)$")
 
@@ -125,12 +128,13 @@ def _inside_judgment(all_lines: list[Line], start: int, i: int, signed: list[int
                                               for b in head)
 
 
-def _starts(all_lines: list[Line]) -> list[int]:
+def _starts(all_lines: list[Line], heads: list[tuple[int, int]]) -> list[int]:
+    """The lines that begin a document; none inside a head a layout read as one document's (`heads`)."""
     starts: list[int] = []
     markdown = any(line.text.startswith("# ") for line in all_lines)
     signed = list(accumulate((bool(SIGNATURE_LINE.match(line.stripped)) for line in all_lines), initial=0))
     for i, line in enumerate(all_lines):
-        if not line.stripped:
+        if not line.stripped or any(a < line.start < b for a, b in heads):
             continue
         if markdown:
             if line.text.startswith("# "):
@@ -192,14 +196,17 @@ def _title(line: str) -> str:
 
 
 def split(text: str, path: str | Path) -> list[Document]:
-    """The documents of one decoded file, in file order, each classified (from the plain text; each
-    document's text is as written)."""
+    """The documents of one decoded file, in file order, each classified. The file's layouts
+    (`extractors.layouts`) are read first: the splitter reads their view of the text (plain, see
+    `text.plain`), each document takes the header facts they state for it, and its text is as written."""
     path = Path(path)
-    width = wrap_width(text)
-    written, text = text, plain(text, width)
+    laid = layouts.lay(text)
+    width = wrap_width(laid.view)
+    written, text = text, plain(laid.view, width)
     all_lines = lines(text)
-    starts = _starts(all_lines)
+    starts = _starts(all_lines, laid.heads)
     docs = []
+    previous_end = 0
     for k, i in enumerate(starts):
         j = starts[k + 1] if k + 1 < len(starts) else len(all_lines)
         chunk = all_lines[i:j]
@@ -209,27 +216,42 @@ def split(text: str, path: str | Path) -> list[Document]:
             chunk.pop(0)
         if not chunk:
             continue
-        start, end = chunk[0].start, chunk[-1].end
+        end = chunk[-1].end
+        header = laid.within(previous_end, end)
+        if header and header[0].start < chunk[0].start:  # header lines the layout blanked belong to the document
+            chunk = [ln for ln in all_lines[:j] if ln.end > header[0].start and ln.start < end]
+        start = chunk[0].start
+        previous_end = end
         heading = _is_heading(chunk[0]) or k > 0
         title = _title(chunk[0].text) if heading else ""
         body = text[chunk[1].start:end] if heading and len(chunk) > 1 else ("" if heading else text[start:end])
         doc_text = written[start:end]
         langs = languages(doc_text)
-        genre = classify(title, body)
+        stated = [f.value for f in header if f.kind == "title"]
+        genre = next((f.value for f in header if f.kind == "genre"), "") or classify(title, body) or (
+            "Regulation" if any(f.kind in LAYOUT_REGULATION for f in header) else "")
         alt_titles: tuple[str, ...] = ()
-        if genre == "Regulation":
+        if stated:
+            english = [t for t in stated if re.search(r"[A-Za-z]{3}", t)]
+            title = (english or stated)[0]
+            alt_titles = tuple(dict.fromkeys(t for t in stated if t != title))
+            body = text[start:end]
+        elif genre == "Regulation":
             title = _promulgated_title(chunk) or title
-            alt_titles = _other_title(chunk, title)
+        if genre == "Regulation":
+            alt_titles = tuple(dict.fromkeys((*alt_titles, *(t for t in _other_title(chunk, title) if t != title))))
         if genre == "Judgment":
             title, alt_titles = _court_and_kind(chunk, title)
         title = title or _fallback_title(body)
         if len(title) <= 300 and (glossed := GLOSSED_TITLE.fullmatch(title)):  # "Provisions on ... (互联网...规定)"
             title, alt_titles = glossed.group("en"), (*alt_titles, glossed.group("zh"))
+        view = laid.view[start:end] if laid.view is not written else ""
         docs.append(Document(source=path.name, path=str(path), text=doc_text, start=start,
                              first_line=chunk[0].number, last_line=chunk[-1].number,
                              genre=genre, title=title,
                              languages=langs, sha256=hashlib.sha256(doc_text.encode("utf-8")).hexdigest(),
-                             length=len(doc_text), alt_titles=alt_titles, wrap_width=width))
+                             length=len(doc_text), alt_titles=alt_titles, wrap_width=width,
+                             layouts=laid.layouts, header=header, view=view if view != doc_text else ""))
     return docs
 
 

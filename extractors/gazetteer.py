@@ -69,10 +69,15 @@ def _read(path: Path, cls: str) -> list[Entry]:
 PRC_WORDS = r"People['’]s\s+Republic\s+of\s+China"
 PRC_FORMS = rf"(?:{PRC_WORDS}|P\.R\.C\.|PRC)"
 PRC = re.compile(r"\b(?:p\.r\.c\.|prc\b)")
+# a body of a numbered term: "the Standing Committee of the 13th National People's Congress" is the Standing
+# Committee of the National People's Congress
+ORDINAL = (r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+           r"thirteenth|fourteenth|fifteenth)")
+THE_ORDINAL = re.compile(rf"\bthe {ORDINAL} ")
 
 
 def _folded(name: str) -> str:
-    return PRC.sub("people's republic of china", fold(name))
+    return THE_ORDINAL.sub("the ", PRC.sub("people's republic of china", fold(name)))
 
 
 class Gazetteer:
@@ -90,6 +95,7 @@ class Gazetteer:
         alternatives: dict[str, list[str]] = {}
         for alias in sorted({a for e in entries for a in e.en}, key=lambda a: (-len(a), a)):
             words = [re.escape(w).replace("'", "['’]") for w in alias.split()]  # "People’s" as "People's"
+            words = [rf"{w}(?:\s+(?i:{ORDINAL}))?" if w.lower() == "the" else w for w in words]
             body = words[0]
             if len(words) > 1:  # "Baidu's NetDisk": a possessive after the first word
                 body += r"(?:['’]s)?\s+" + r"\s+".join(words[1:])

@@ -135,6 +135,7 @@ AGENCY_ANCHOR = re.compile(r"\b(?:Public\s+Security\s+(?:Bureau|Department|Sub-?
 MINISTRY_ANCHOR = re.compile(r"\bMinistry(?=[ \t]+of[ \t]+[A-Z])")
 AGENCY_OF_ANCHOR = re.compile(r"\b(?:Administration|Commission|Bureau|Department|Office)(?=[ \t]+(?:of|for)[ \t]+"
                               r"(?:the[ \t]+)?[A-Z])")
+RULE_SUBJECT = re.compile(r"\b(?:Measures|Provisions|Regulations|Rules)\s+(?:for|on|concerning|regarding)\s+(?:the\s+)?$")
 COMPANY_ANCHOR = re.compile(r"\b(?:Co\.,?[ \t]*Ltd\.?|Co\.[ \t]+Limited|Company[ \t]+Limited|"
                             r"Limited[ \t]+Liability[ \t]+Company|Corporation|Inc\b\.?)")
 SCHOOL_ANCHOR = re.compile(r"\b(?:University|College|Academy)\b")  # "Minzu University of China", "University of ..."
@@ -163,6 +164,11 @@ ISSUED_TITLE = re.compile(
 # Synthesis Internet Information Services"
 RULES_TITLE = re.compile(r"(?<=\b[Tt]he[ \t])(?:(?:Interim|Provisional|Administrative)[ \t]+)?(?:Provisions|Measures|"
                          rf"Regulations|Rules)[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
+# "Interim Provisions of the People's Republic of China on the Administration of ...", "Regulations of the
+# People's Republic of China for the Security Protection of Computer Information Systems"
+PRC_RULES = re.compile(r"\b(?:(?:Interim|Provisional|Administrative)[ \t]+)?(?:Provisions|Measures|Regulations|Rules)[ \t]+"
+                       r"of[ \t]+the[ \t]+People['’]s[ \t]+Republic[ \t]+of[ \t]+China[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?"
+                       rf"[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
 # "Law of the People's Republic of China on the Protection of Minors"
 LAW_ON = re.compile(r"\bLaw[ \t]+of[ \t]+the[ \t]+People['’]s[ \t]+Republic[ \t]+of[ \t]+China[ \t]+on[ \t]+(?:the[ \t]+)?"
                     rf"[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
@@ -254,10 +260,10 @@ def _statute_cands(text: str) -> list[Cand]:
         out.append(Cand(m.start(1), m.end(1), "Statute", entry.name if entry else title, "zh",
                         gid=entry.id if entry else "", zh_name=entry.zh_name if entry else title,
                         gazetteer=entry is not None))
-    out += _unquoted_titles(text, ISSUED_TITLE, LAW_ON)
+    out += _unquoted_titles(text, ISSUED_TITLE, LAW_ON, PRC_RULES)
     for m in BARE_LAW.finditer(text):
         words = m.group(0).split()
-        while words and (words[0] in CAP_STOP or words[0].endswith(("'s", "’s"))):
+        while words and (words[0] in CAP_STOP or words[0].isdigit() or words[0].endswith(("'s", "’s"))):
             words.pop(0)
         if len(words) < 2:
             continue
@@ -323,7 +329,10 @@ def find(text: str) -> list[Cand]:
     cands += _anchored(text, PROC_ANCHOR, "Agency", of_place=True)
     cands += _anchored(text, AGENCY_ANCHOR, "Agency", unit_suffix=True)
     cands += _anchored(text, MINISTRY_ANCHOR, "Agency", need_modifier=False)
-    cands += _anchored(text, AGENCY_OF_ANCHOR, "Agency")
+    # not the subject of a rule's title: "Measures for Security Protection Administration of the International
+    # Networking of ..." names an activity, not a body
+    cands += [c for c in _anchored(text, AGENCY_OF_ANCHOR, "Agency")
+              if not RULE_SUBJECT.search(text, max(0, c.start - 20), c.start)]
     cands += [Cand(m.start(), m.end(), "Organization", re.sub(r"\s+", " ", m.group(0)))
               for m in LAW_FIRM.finditer(text) if _law_firm_ok(m.group(1))]
     cands += _anchored(text, COMPANY_ANCHOR, "Organization")

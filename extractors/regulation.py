@@ -10,6 +10,7 @@ from graph.model import DOC
 
 from .context import EN_SERVICE, Context, service_key
 from .documents import EN_ARTICLE_LINE, ZH_ARTICLE_LINE
+from .gazetteer import gazetteer
 from .mentions import Cand, keys
 from .text import lines
 from .values import find_dates, zh_number
@@ -21,11 +22,11 @@ EFFECTIVE_EN = re.compile(r"(?:enter|come)s?\s+into\s+(?:force|effect)|takes?\s+
                           r"(?:Effective|Implementation)\s+(?:date|on)\s*:", re.IGNORECASE)
 ISSUE_WORD = re.compile(r"\b(?:issued|issu(?:e|ance)\s+date|date\s+of\s+issu(?:e|ance)|promulgat(?:ed|ion)|releas(?:ed|e\s+date)|"
                         r"publish(?:ed|ing\s+date)|publication|(?:issuing|promulgating)\s+(?:authority|body|department|agency)|"
-                        r"adopted|passed|announced|order)\b|"
-                        r"通过|通過|公布|发布|發布|印发|印發|令", re.IGNORECASE)
+                        r"adopted|passed|approved|announced|order)\b|"
+                        r"通过|通過|批准|公布|发布|發布|印发|印發|令", re.IGNORECASE)
 ON_ISSUE = re.compile(r"\b(?:on|from|as\s+of)\s+the\s+date\s+of\s+(?:its\s+)?(?:issu(?:e|ance)|promulgation|publication|"
                       r"release)|自(?:发布|公布|印发)之日起", re.IGNORECASE)
-ADOPTED = re.compile(r"adopted|passed|通过|通過", re.IGNORECASE)
+ADOPTED = re.compile(r"adopted|passed|approved|通过|通過|批准", re.IGNORECASE)
 EFFECTIVE_WORD = re.compile(r"\b(?:effective|enters?\s+into\s+force|entered\s+into\s+force|takes?\s+effect|"
                             r"comes?\s+into\s+(?:force|effect)|implementation)\b|施行|生效", re.IGNORECASE)
 TITLE_SERVICE = [re.compile(r"\b(?:Administration|Management|Regulation|Governance|Supervision)\s+of\s+(?:the\s+)?(?P<s>.+?services?)\b",
@@ -95,7 +96,8 @@ def extract(ctx: Context) -> None:
     arts = _articles(text)
     first_article = min((s for _, _, s, _ in arts), default=len(text))
     header = [ln for ln in lines(text) if ln.start < first_article]
-    issued = _header_facts(ctx, header)
+    stated, issued = _stated(ctx)
+    issued = _header_facts(ctx, header, stated) or issued
     if not any(f.predicate == "effectiveFrom" for f in col.extraction.facts):
         _effective(ctx, arts, issued)
     by_number: dict[tuple[str, str], str] = {}
@@ -144,9 +146,54 @@ def _only_date(text: str) -> str | None:
     return dates[0][2] if len(dates) == 1 and dates[0][:2] == (0, len(text)) else None
 
 
-def _header_facts(ctx: Context, header: list) -> str | None:
+BODY_WORD = re.compile(r"\b(?:Ministry|Administration|Commission|Council|Office|Bureau|Congress|Committee|Court|"
+                       r"Procuratorate|Department|Agency|Authority|Government)\b|部|委员会|局|办公室|院|署|行|政府|会")
+
+
+def _stated(ctx: Context) -> tuple[set[str], str | None]:
+    """The issuer, date of issue and entry into force that the file's layout states in its header
+    (`Document.header`): these are the regulation's, and its own header lines are not read for them."""
+    col, doc = ctx.collector, ctx.doc
+    done: set[str] = set()
+    issued = None
+    effective = [f for f in doc.header if f.kind == "effective"]
+    for f in doc.header:
+        s, e = f.start - doc.start, f.end - doc.start
+        if f.kind == "issued" and "issuedOn" not in done:
+            col.fact(DOC, "issuedOn", f.value, s, e, literal=True)
+            done.add("issuedOn")
+            issued = f.value
+        elif f.kind == "effective" and f is max(effective, key=lambda x: x.value):
+            col.fact(DOC, "effectiveFrom", f.value, s, e, literal=True)
+            done.add("effectiveFrom")
+        elif f.kind in ("issuer", "order_issuer"):
+            named = [eid for _, eid in ctx.within(s, e, "Agency") + ctx.within(s, e, "Court")]
+            if not named and f.kind == "issuer":
+                named = [_body(ctx, f.value, s, e)]
+            for eid in filter(None, named):
+                col.fact(DOC, "issuedBy", eid, s, e)
+                done.add("issuedBy")
+    return done, issued
+
+
+def _body(ctx: Context, name: str, start: int, end: int) -> str | None:
+    """The body a header field names: a gazetteer's, or one named by its own words ("... Commission");
+    none for a field that names no body ("Administrative Regulations", a category)."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    for cls in ("Agency", "Court"):
+        entry = gazetteer(cls).lookup(name)
+        if entry is not None:
+            return ctx.collector.entity(cls, entry.name, {f"gaz:{entry.id}"}, start, end, zh_name=entry.zh_name,
+                                        props={"gid": entry.id})
+    if BODY_WORD.search(name) and len(name) <= 80:
+        return ctx.collector.entity("Agency", name, keys("Agency", name), start, end)
+    return None
+
+
+def _header_facts(ctx: Context, header: list, stated: set[str]) -> str | None:
     """Issue date, issuer and entry into force from the lines above the first article (the issue date is
-    returned). A law's header lists its adoption first and its amendments after: the first of each counts."""
+    returned), where the layout did not state them. A law's header lists its adoption first and its
+    amendments after: the first of each counts."""
     col = ctx.collector
     issuers = ctx.of("Agency") + ctx.of("Court")
     dated: dict[str, tuple[str, object]] = {}  # the first date of each kind, and its line
@@ -157,9 +204,9 @@ def _header_facts(ctx: Context, header: list) -> str | None:
     # issued: the date said to be of issue, else a dateline of its own (under the title, or an order's
     # signature under "Director: ..."), else the date of adoption ("adopted at the meeting of May 19")
     issued = dated.get("issuedOn") or (datelines[0] if datelines else None) or dated.get("adoptedOn")
-    found: set[str] = set()
+    found: set[str] = set(stated)
     for kind, when in (("issuedOn", issued), ("effectiveFrom", dated.get("effectiveFrom"))):
-        if when is not None:
+        if when is not None and kind not in found:
             iso, line = when
             found.add(kind)
             col.fact(DOC, kind, iso, line.start, line.end, literal=True)
@@ -178,7 +225,7 @@ def _header_facts(ctx: Context, header: list) -> str | None:
             found.add("issuedBy")
     if "issuedBy" not in found:
         _issuer_named_elsewhere(ctx, issuers)
-    return issued[0] if issued else None
+    return issued[0] if issued and "issuedOn" not in stated else None
 
 
 def _issuer_named_elsewhere(ctx: Context, issuers: list) -> None:

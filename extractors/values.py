@@ -15,7 +15,7 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 EN_DATE = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b")
 EN_DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b")
-ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
+ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d?)-(?P<d>\d\d?)\b")
 _ZH_DIGIT = "〇零一二三四五六七八九十"
 ZH_DATE = re.compile(rf"(?P<y>[0-9０-９{_ZH_DIGIT}]{{4}})\s*年\s*(?P<m>[0-9０-９{_ZH_DIGIT}]{{1,3}})\s*月"
                      rf"\s*(?P<d>[0-9０-９{_ZH_DIGIT}]{{1,3}})\s*日")

@@ -26,6 +26,17 @@ class Span(NamedTuple):
     end: int
 
 
+class HeaderField(NamedTuple):
+    """A fact a source layout states about a document above its text ("Promulgation Date: 2021-7-12",
+    "Organ of Promulgation | The State Council", a status bracket): its kind (title, issuer, issued,
+    effective, status, number, signatory, ...), its value as written, and its span in the file."""
+
+    kind: str
+    value: str
+    start: int
+    end: int
+
+
 @dataclass
 class Document:
     """One document cut out of a source file."""
@@ -43,6 +54,9 @@ class Document:
     length: int = 0  # characters; `text` itself is let go once the document is extracted
     alt_titles: tuple[str, ...] = ()  # other forms of the title (a judgment's court line alone)
     wrap_width: int = 0  # the width its file's lines are broken at, if they are (extractors.text.wrap_width)
+    layouts: tuple[str, ...] = ()  # the source layouts its file was read with (extractors.layouts)
+    header: tuple[HeaderField, ...] = ()  # what those layouts state about it
+    view: str = ""  # its text as the layouts lay it out, offset for offset (markup blanked); "" if as written
 
     def span(self, local_start: int, local_end: int) -> Span:
         """A file-level span for a range of this document's text."""

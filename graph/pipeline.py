@@ -57,7 +57,7 @@ def extract_file(path: str | Path) -> FileResult:
             continue
         ex = extract(doc)
         result.notes += [f"{where}: {n}" for n in _missing(ex)]
-        ex.document = replace(doc, text="")  # let the text go: memory is bounded by one file
+        ex.document = replace(doc, text="", view="")  # let the text go: memory is bounded by one file
         result.extractions.append(ex)
     result.seconds["extract"] = time.perf_counter() - started
     return result

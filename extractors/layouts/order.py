@@ -1,0 +1,60 @@
+"""An order that comes before the text it promulgates: "Order of the President of the People's Republic
+of China No. 84", a joint order ("Order of the Cyberspace Administration of China, National Development and
+Reform Commission, ... and State Cipher Code Administration No. 6"), "国家互联网信息办公室令 第12号"; its
+date, its promulgating paragraph, and its signatories, one a line ("Zhuang Rongwen, Director of the
+Cyberspace Administration of China", "Xi Jinping President of the People's Republic of China" without a
+comma, "Premier: Li Qiang", "主席 习近平").
+
+States the order (`order`), the bodies its line names (`order_issuer`: the regulation's issuers where they
+are bodies; a President's order is the promulgation of what a congress adopted) and each signatory's
+name (`signatory`). The offices are data: ontology/layouts/offices.tsv.
+
+Seen in: lexiscn's pages of the Measures for Cybersecurity Reviews and of the Data Security Law
+(`../shared/eval/dev/docs/reg-01_*`, `reg-10_*`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from . import Layout, Sheet, _rows, register
+
+ORDER_EN = re.compile(r"^\s*(?:Order|Decree)\s+of\s+(?P<who>(?:the\s+)?.+?)\s*[(（]?\s*No\.\s*\d+\s*[)）]?\s*$")
+ORDER_ZH = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff、]{2,80}?)令[\s　]*(?:[(（]?第\s*[\d一二三四五六七八九十百零〇]+\s*号[)）]?)?\s*$")
+UNIT = re.compile(r"^\s*(?:Article\s+\d|Chapter\s|Table\s+of\s+Contents|第[一二三四五六七八九十百零〇\d]+[条章])")
+NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
+
+
+@cache
+def _signature() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rows = _rows("offices.tsv")
+    en = "|".join(re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])))
+    zh = "|".join(sorted({z for r in rows for z in r[1].split("|")}, key=lambda z: (-len(z), z)))
+    return (re.compile(rf"^\s*(?:(?P<name>{NAME}),?\s+(?:(?:the\s+)?(?:{en})\b.*)|(?:{en})\s*[:：]\s*(?P<name2>{NAME})\s*)$"),
+            re.compile(rf"^\s*(?:{zh})[\s　:：]+(?P<name>[\u4e00-\u9fff]{{2,4}})\s*$"))
+
+
+@register
+class Order(Layout):
+    name = "order"
+
+    def detect(self, text: str) -> bool:
+        head = [r for r in text[:20000].split("\n") if r.strip()][:40]
+        return any(ORDER_EN.match(r) or ORDER_ZH.match(r) for r in head)
+
+    def lay(self, sheet: Sheet) -> None:
+        rows = [ln for ln in sheet.lines() if ln.stripped]
+        at = next(i for i, ln in enumerate(rows[:40]) if ORDER_EN.match(ln.text) or ORDER_ZH.match(ln.text))
+        line = rows[at]
+        m = ORDER_EN.match(line.text) or ORDER_ZH.match(line.text)
+        sheet.state("order", line.start, line.end)
+        sheet.state("order_issuer", line.start + m.start("who"), line.start + m.end("who"))
+        en, zh = _signature()
+        for ln in rows[at + 1:at + 60]:
+            if UNIT.match(ln.text) or ln.stripped.startswith("("):
+                break
+            s = en.match(ln.text) or zh.match(ln.text)
+            if s:
+                group = "name" if s.group("name") else "name2"
+                sheet.state("signatory", ln.start + s.start(group), ln.start + s.end(group))
