@@ -183,6 +183,25 @@ def classify(title: str, body: str) -> str:
     return ""
 
 
+# the words that tell a genre when nothing in a text's layout does: a judgment's kind or case number in its
+# head, a byline or a source line, an article
+HEAD_JUDGMENT = re.compile(r"判\s*决\s*书|裁\s*定\s*书|\b(?:Criminal|Civil|Administrative)\s+(?:Judgment|Ruling)\b")
+HEAD_REPORT = re.compile(r"^(?:主笔人|记者|通讯员|作者|来源|By)\b|来源[:：]|记者|通讯员|日电|日讯", re.MULTILINE)
+ARTICLES = re.compile(rf"^\s*(?:第[{CJK}0-9]{{1,6}}[条條]|Article\s+\d+)", re.MULTILINE)
+
+
+def by_words(text: str) -> str:
+    """The genre of a text that no layout placed and whose head reads as none (a judgment published as
+    one line, a court's write-up that opens with its author): a judgment by its kind or case number in its
+    head, a regulation by its articles, else a report (a text on a case or a law)."""
+    head = text[:400]
+    if HEAD_JUDGMENT.search(head) or CASE_NUMBER.search(head):
+        return "Judgment"
+    if not HEAD_REPORT.search(head) and len(ARTICLES.findall(text)) >= 2:
+        return "Regulation"
+    return "NewsReport"
+
+
 def _names_a_rule(title: str) -> bool:
     """Does a title begin with the kind of rule it is ("Notice of ...", "Provisions on ...", "...通知")?"""
     return bool(STATUTE_WORDS.match(title) or ZH_TITLE.match(squeeze_cjk(title)) and not JUDGMENT_WORDS.search(title))
@@ -230,6 +249,8 @@ def split(text: str, path: str | Path) -> list[Document]:
         stated = [f.value for f in header if f.kind == "title"]
         genre = next((f.value for f in header if f.kind == "genre"), "") or classify(title, body) or (
             "Regulation" if any(f.kind in LAYOUT_REGULATION for f in header) else "")
+        placed = bool(genre)
+        genre = genre or by_words(text[start:end])
         alt_titles: tuple[str, ...] = ()
         if stated:
             english = [t for t in stated if re.search(r"[A-Za-z]{3}", t)]
@@ -251,7 +272,8 @@ def split(text: str, path: str | Path) -> list[Document]:
                              genre=genre, title=title,
                              languages=langs, sha256=hashlib.sha256(doc_text.encode("utf-8")).hexdigest(),
                              length=len(doc_text), alt_titles=alt_titles, wrap_width=width,
-                             layouts=laid.layouts, header=header, view=view if view != doc_text else ""))
+                             layouts=laid.layouts if placed else ("plain",), header=header,
+                             view=view if view != doc_text else "", placed=placed))
     return docs
 
 

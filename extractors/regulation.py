@@ -24,8 +24,7 @@ ISSUE_WORD = re.compile(r"\b(?:issued|issu(?:e|ance)\s+date|date\s+of\s+issu(?:e
                         r"publish(?:ed|ing\s+date)|publication|(?:issuing|promulgating)\s+(?:authority|body|department|agency)|"
                         r"adopted|passed|approved|announced|order)\b|"
                         r"通过|通過|批准|公布|发布|發布|印发|印發|令", re.IGNORECASE)
-ON_ISSUE = re.compile(r"\b(?:on|from|as\s+of)\s+the\s+date\s+of\s+(?:its\s+)?(?:issu(?:e|ance)|promulgation|publication|"
-                      r"release)|自(?:发布|公布|印发)之日起", re.IGNORECASE)
+ZH_EFFECTIVE = re.compile(r"自([^。；，,]{4,24}?)起(?:施行|生效|实施)")
 ADOPTED = re.compile(r"adopted|passed|approved|通过|通過|批准", re.IGNORECASE)
 EFFECTIVE_WORD = re.compile(r"\b(?:effective|enters?\s+into\s+force|entered\s+into\s+force|takes?\s+effect|"
                             r"comes?\s+into\s+(?:force|effect)|implementation)\b|施行|生效", re.IGNORECASE)
@@ -96,10 +95,10 @@ def extract(ctx: Context) -> None:
     arts = _articles(text)
     first_article = min((s for _, _, s, _ in arts), default=len(text))
     header = [ln for ln in lines(text) if ln.start < first_article]
-    stated, issued = _stated(ctx)
-    issued = _header_facts(ctx, header, stated) or issued
+    stated = _stated(ctx)
+    _header_facts(ctx, header, stated)
     if not any(f.predicate == "effectiveFrom" for f in col.extraction.facts):
-        _effective(ctx, arts, issued)
+        _effective(ctx, arts)
     by_number: dict[tuple[str, str], str] = {}
     for lang, n, s, e in arts:
         if (lang, n) in by_number:
@@ -150,19 +149,17 @@ BODY_WORD = re.compile(r"\b(?:Ministry|Administration|Commission|Council|Office|
                        r"Procuratorate|Department|Agency|Authority|Government)\b|部|委员会|局|办公室|院|署|行|政府|会")
 
 
-def _stated(ctx: Context) -> tuple[set[str], str | None]:
+def _stated(ctx: Context) -> set[str]:
     """The issuer, date of issue and entry into force that the file's layout states in its header
     (`Document.header`): these are the regulation's, and its own header lines are not read for them."""
     col, doc = ctx.collector, ctx.doc
     done: set[str] = set()
-    issued = None
     effective = [f for f in doc.header if f.kind == "effective"]
     for f in doc.header:
         s, e = f.start - doc.start, f.end - doc.start
         if f.kind == "issued" and "issuedOn" not in done:
             col.fact(DOC, "issuedOn", f.value, s, e, literal=True)
             done.add("issuedOn")
-            issued = f.value
         elif f.kind == "effective" and f is max(effective, key=lambda x: x.value):
             col.fact(DOC, "effectiveFrom", f.value, s, e, literal=True)
             done.add("effectiveFrom")
@@ -173,7 +170,7 @@ def _stated(ctx: Context) -> tuple[set[str], str | None]:
             for eid in filter(None, named):
                 col.fact(DOC, "issuedBy", eid, s, e)
                 done.add("issuedBy")
-    return done, issued
+    return done
 
 
 def _body(ctx: Context, name: str, start: int, end: int) -> str | None:
@@ -190,9 +187,9 @@ def _body(ctx: Context, name: str, start: int, end: int) -> str | None:
     return None
 
 
-def _header_facts(ctx: Context, header: list, stated: set[str]) -> str | None:
-    """Issue date, issuer and entry into force from the lines above the first article (the issue date is
-    returned), where the layout did not state them. A law's header lists its adoption first and its
+def _header_facts(ctx: Context, header: list, stated: set[str]) -> None:
+    """Issue date, issuer and entry into force from the lines above the first article, where the layout
+    did not state them. A law's header lists its adoption first and its
     amendments after: the first of each counts."""
     col = ctx.collector
     issuers = ctx.of("Agency") + ctx.of("Court")
@@ -225,7 +222,6 @@ def _header_facts(ctx: Context, header: list, stated: set[str]) -> str | None:
             found.add("issuedBy")
     if "issuedBy" not in found:
         _issuer_named_elsewhere(ctx, issuers)
-    return issued[0] if issued and "issuedOn" not in stated else None
 
 
 def _issuer_named_elsewhere(ctx: Context, issuers: list) -> None:
@@ -251,16 +247,18 @@ def _issuer_named_elsewhere(ctx: Context, issuers: list) -> None:
                 ctx.collector.fact(DOC, "issuedBy", eid, signer.start, filled[-1].end)
 
 
-def _effective(ctx: Context, arts: list[tuple[str, str, int, int]], issued: str | None) -> None:
-    """The article that puts the regulation into force ("shall enter into force as of", "自...起施行"), on a
-    date or on the date of issue ("takes effect on the date of issue", "自发布之日起施行")."""
+def _effective(ctx: Context, arts: list[tuple[str, str, int, int]]) -> None:
+    """The article that puts the regulation into force on a date ("shall enter into force as of", "自...起施行").
+    One that puts it into force on the date of issue ("自发布之日起施行") states no date of its own."""
     for _, _, s, e in arts:
         body = ctx.text[s:e]
-        if EFFECTIVE_EN.search(body) or re.search(r"自.{4,20}起施行|自.{4,20}起生效", body):
-            dates = find_dates(body)
-            when = dates[0][2] if dates else issued if ON_ISSUE.search(body) else None
-            if when:
-                ctx.collector.fact(DOC, "effectiveFrom", when, s, e, literal=True)
+        # the date the phrase itself holds: "本法自公布之日起施行。1957年6月25日公布的《...》同时废止" dates a repeal
+        phrases = [(m.end(), m.end() + 60) for m in EFFECTIVE_EN.finditer(body)] + [
+            m.span(1) for m in ZH_EFFECTIVE.finditer(body)]
+        for a, b in phrases:
+            dates = find_dates(body[a:b])
+            if dates:
+                ctx.collector.fact(DOC, "effectiveFrom", dates[0][2], s, e, literal=True)
                 return
 
 

@@ -57,6 +57,7 @@ class Document:
     layouts: tuple[str, ...] = ()  # the source layouts its file was read with (extractors.layouts)
     header: tuple[HeaderField, ...] = ()  # what those layouts state about it
     view: str = ""  # its text as the layouts lay it out, offset for offset (markup blanked); "" if as written
+    placed: bool = True  # False: neither a layout nor its head told its genre, which its words gave
 
     def span(self, local_start: int, local_end: int) -> Span:
         """A file-level span for a range of this document's text."""

@@ -1,0 +1,192 @@
+"""The layout stage on real texts: each layout reads a document of ../shared/ (the development set's
+regulations from legal databases and blogs, LawRefBook's Markdown) and states exact titles, header facts
+and article numbers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import SHARED
+
+from extractors import extract
+from extractors.documents import split
+from extractors.layouts import ORDER, REGISTRY, lay
+from graph.model import DOC
+
+DEV = SHARED / "eval" / "dev" / "docs"
+LAWREFBOOK = SHARED / "corpus" / "lawrefbook"
+pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="the shared development set is not beside the repo")
+
+
+def _dev(prefix: str) -> tuple[str, str]:
+    (path,) = DEV.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8-sig"), str(path)
+
+
+def _header(text: str, path: str) -> list[tuple[str, str]]:
+    (doc,) = split(text, path)
+    return [(f.kind, f.value) for f in doc.header]
+
+
+def _facts(doc) -> dict[str, list]:
+    ex = extract(doc)
+    out: dict[str, list] = {}
+    for f in ex.facts:
+        if f.subject == DOC:
+            out.setdefault(f.predicate, []).append(f.obj if f.literal else ex.entities[f.obj].name)
+    return {k: sorted(set(v)) for k, v in out.items()}
+
+
+def _articles(doc) -> list[str]:
+    ex = extract(doc)
+    return [f"{e.props['lang']}:{e.props['number']}" for e in ex.entities.values() if e.props.get("own")]
+
+
+def test_every_layout_is_registered_in_order():
+    lay("")  # loads the modules
+    assert sorted(REGISTRY) == sorted(ORDER)
+
+
+def test_a_file_no_layout_recognises_is_plain_and_its_view_is_the_text():
+    text = "Certain words\n\nthat no layout reads.\n"
+    laid = lay(text)
+    assert laid.layouts == ("plain",) and laid.view == text and laid.fields == []
+
+
+@pytest.mark.parametrize("prefix", ["reg-01", "reg-02", "reg-04", "reg-06", "reg-08", "reg-09", "reg-10"])
+def test_a_view_is_the_text_offset_for_offset(prefix):
+    text, _ = _dev(prefix)
+    laid = lay(text)
+    assert len(laid.view) == len(text)
+    assert [i for i, c in enumerate(text) if c == "\n"] == [i for i, c in enumerate(laid.view) if c == "\n" and text[i] == "\n"]
+    for f in laid.fields:
+        assert f.kind in ("issued", "effective", "posted", "status", "genre") or f.value == text[f.start:f.end]
+
+
+def test_translation_memory_markup():
+    text, path = _dev("reg-08")
+    (doc,) = split(text, path)
+    assert doc.layouts == ("tm_markup",)
+    assert doc.title == "Computer Information Network and Internet Security, Protection and Management Regulations"
+    assert doc.alt_titles == ("计算机信息网络国际联网安全保护管理办法",)
+    assert "{0>" not in doc.view and "<}0{>" not in doc.view
+    assert _articles(doc) == ["zh:1", "en:1", "zh:2", "en:2", "zh:3", "en:3"]
+    facts = _facts(doc)
+    assert facts["issuedOn"] == ["1997-12-30"]  # approved by the State Council on 12-11, promulgated on 12-30
+    assert "Ministry of Public Security" in facts["issuedBy"]
+
+
+def test_pkulaw_status_brackets_issuer_line_and_articles_side_by_side():
+    text, path = _dev("reg-02")
+    (doc,) = split(text, path)
+    assert doc.layouts == ("status_bracket", "issuer_line", "bilingual_inline")
+    assert doc.title == "Provisions on the Administration of Internet Group Information Services"
+    assert doc.alt_titles == ("互联网群组信息服务管理规定",)
+    assert ("status", "in force") in _header(text, path)
+    assert _articles(doc) == ["en:1", "zh:1", "en:2", "zh:2"]
+    facts = _facts(doc)
+    assert facts["issuedOn"] == ["2017-09-07"]
+    assert facts["issuedBy"] == ["Cyberspace Administration of China"]
+
+
+def test_china_law_translate_metadata_line():
+    text, path = _dev("reg-06")
+    (doc,) = split(text, path)
+    assert doc.layouts == ("metadata_line",)
+    assert doc.title == "关于印发网络产品安全漏洞管理规定的通知"
+    assert _header(text, path) == [
+        ("issued", "2021-07-12"), ("title", "关于印发网络产品安全漏洞管理规定的通知"), ("number", "工信部联网安〔2021〕66号"),
+        ("issuer", "工业和信息化部"), ("issuer", "国家互联网信息办公室"), ("issuer", "公安部"),
+        ("source", "http://www.cac.gov.cn/2021-07/13/c_1627761607640342.htm")]
+    assert _articles(doc) == ["en:1", "en:2", "en:3"]
+    facts = _facts(doc)
+    assert facts["issuedBy"] == ["Cyberspace Administration of China", "Ministry of Industry and Information Technology",
+                                 "Ministry of Public Security"]
+
+
+def test_asianlii_pipe_table():
+    text, path = _dev("reg-09")
+    (doc,) = split(text, path)
+    assert doc.layouts == ("pipe_table",)
+    assert doc.title == ("Measures for Security Protection Administration of the International Networking of Computer "
+                         "Information Networks")
+    assert _header(text, path) == [("category", "PUBLIC SECURITY"), ("issuer", "The State Council"),
+                                   ("status", "In Force"), ("issued", "1997-12-16"), ("effective", "1997-12-30"),
+                                   ("title", doc.title)]
+    facts = _facts(doc)
+    assert facts["issuedBy"] == ["State Council"]
+    assert facts["effectiveFrom"] == ["1997-12-30"]
+    # the hard-wrapped titles of the rules it cites are read whole
+    assert any(c.startswith("Regulations of the People's Republic of China for the Security Protection of Computer")
+               for c in facts["cites"])
+
+
+def test_blog_post_date_is_not_the_title():
+    text, path = _dev("reg-04")
+    (doc,) = split(text, path)
+    assert doc.layouts == ("post_date",)
+    assert doc.title == "Certain Provisions on the Regulation of Internet Information Service Market Order"
+    assert _header(text, path) == [("posted", "2012-03-15")]
+    assert _articles(doc) == ["en:1", "en:2", "en:3", "en:4"]
+    assert "issuedOn" not in _facts(doc)
+
+
+def test_joint_order_its_issuers_and_signatories():
+    text, path = _dev("reg-01")
+    (doc,) = split(text, path)
+    assert doc.genre == "Regulation" and doc.title == "Measures for Cybersecurity Reviews"
+    signatories = [v for k, v in _header(text, path) if k == "signatory"]
+    assert signatories[:2] == ["Zhuang Rongwen", "He Lifeng"] and len(signatories) == 12
+    facts = _facts(doc)
+    assert len(facts["issuedBy"]) == 12 and "State Cryptography Administration" in facts["issuedBy"]
+    assert facts["issuedOn"] == ["2020-04-13"]
+    people = sorted(e.name for e in extract(doc).entities.values() if e.cls == "Person")
+    assert len(people) == 12 and "Li Zhaozong" in people
+
+
+def test_presidential_order_signed_without_a_comma():
+    text, path = _dev("reg-10")
+    (doc,) = split(text, path)
+    assert doc.title == "Data Security Law of the People's Republic of China"
+    assert [v for k, v in _header(text, path) if k == "signatory"] == ["Xi Jinping"]
+    facts = _facts(doc)
+    assert facts["issuedBy"] == ["Standing Committee of the National People's Congress"]
+    assert facts["issuedOn"] == ["2021-06-10"] and facts["effectiveFrom"] == ["2021-09-01"]
+    assert "cites" not in facts  # "Article 1 This Law ..." cites no law "1 This Law"
+
+
+@pytest.mark.skipif(not LAWREFBOOK.is_dir(), reason="the LawRefBook corpus is not beside the repo")
+def test_lawrefbook_header_version_and_entry_into_force():
+    path = next(LAWREFBOOK.glob("134_*.md"))  # 全国人民代表大会组织法: adopted 1982, amended 2021
+    text = path.read_text(encoding="utf-8-sig")
+    (doc,) = split(text, str(path))
+    assert doc.layouts == ("lawrefbook",) and doc.genre == "Regulation"
+    assert doc.title == "中华人民共和国全国人民代表大会组织法"
+    header = [(k, v) for k, v in _header(text, str(path)) if k != "genre"]
+    assert header == [("title", doc.title), ("adopted", "1982-12-10"), ("effective", "1982-12-10"),
+                      ("published", "1982-12-10"), ("amended", "2021-03-11"), ("issued", "2021-03-11")]
+    facts = _facts(doc)
+    assert facts["issuedOn"] == ["2021-03-11"] and facts["effectiveFrom"] == ["1982-12-10"]
+
+
+@pytest.mark.skipif(not LAWREFBOOK.is_dir(), reason="the LawRefBook corpus is not beside the repo")
+def test_lawrefbook_interpretation_without_articles_is_a_regulation():
+    path = next(LAWREFBOOK.glob("083_*.md"))  # 最高人民检察院关于...解释: no 第N条
+    (doc,) = split(path.read_text(encoding="utf-8-sig"), str(path))
+    assert doc.genre == "Regulation" and doc.title == "最高人民检察院关于擅自销售进料加工保税货物的行为法律适用问题的解释"
+    assert _facts(doc)["issuedOn"] == ["2000-09-29"]
+
+
+@pytest.mark.skipif(not LAWREFBOOK.is_dir(), reason="the LawRefBook corpus is not beside the repo")
+def test_a_repealed_laws_date_is_no_entry_into_force():
+    path = next(LAWREFBOOK.glob("190_*.md"))  # 人民警察法: 本法自公布之日起施行。1957年6月25日公布的《...条例》同时废止
+    (doc,) = split(path.read_text(encoding="utf-8-sig"), str(path))
+    assert "effectiveFrom" not in _facts(doc)
+
+
+def test_a_text_no_layout_places_is_built_by_its_words():
+    text, path = _dev("zh-03")  # a judgment published as one line
+    (doc,) = split(text, path)
+    assert doc.genre == "Judgment" and not doc.placed
+    assert re.match("吴某诈骗罪一审刑事判决书", doc.title)
