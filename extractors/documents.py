@@ -48,7 +48,7 @@ NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\)|[一二三四五六七八
 JUDGMENT_WORDS = re.compile(r"\b(?:Judgment|Verdict|Ruling|Sentenc\w+)\b|判决|裁定", re.IGNORECASE)
 LEGAL_WORDS = re.compile(r"\b(?:court|judgment|verdict|sentenced?|convicted|prosecut\w+|law|regulations?|provisions|"
                          r"detained|arrested|police|fined|penalt(?:y|ies)|regulators?|cyberspace|violat\w+|"
-                         r"punish\w+)\b|法院|判决|法律|规定|判处|处罚", re.IGNORECASE)
+                         r"punish\w+)\b|法院|判决|法律|规定|判处|处罚|犯罪|被告人|检察", re.IGNORECASE)
 # what a line holds beside a date when it only dates a report ("Monday, Jan. 9, 2023 10:32 BJT")
 DATE_LINE_WORDS = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Updated|Published|Posted|UTC|GMT|"
                              r"CST|BJT|[AaPp]\.?[Mm]\.?)\b|[^A-Za-z]")
@@ -193,7 +193,10 @@ ARTICLES = re.compile(rf"^\s*(?:第[{CJK}0-9]{{1,6}}[条條]|Article\s+\d+)", re
 def by_words(text: str) -> str:
     """The genre of a text that no layout placed and whose head reads as none (a judgment published as
     one line, a court's write-up that opens with its author): a judgment by its kind or case number in its
-    head, a regulation by its articles, else a report (a text on a case or a law)."""
+    head, a regulation by its articles, else a report (a text on a case or a law); none for a text with no
+    word of the law or of its enforcement (a shopping list is no document)."""
+    if not LEGAL_WORDS.search(text):
+        return ""
     head = text[:400]
     if HEAD_JUDGMENT.search(head) or CASE_NUMBER.search(head):
         return "Judgment"

@@ -137,7 +137,7 @@ AGENCY_OF_ANCHOR = re.compile(r"\b(?:Administration|Commission|Bureau|Department
                               r"(?:the[ \t]+)?[A-Z])")
 RULE_SUBJECT = re.compile(r"\b(?:Measures|Provisions|Regulations|Rules)\s+(?:for|on|concerning|regarding)\s+(?:the\s+)?$")
 COMPANY_ANCHOR = re.compile(r"\b(?:Co\.,?[ \t]*Ltd\.?|Co\.[ \t]+Limited|Company[ \t]+Limited|"
-                            r"Limited[ \t]+Liability[ \t]+Company|Corporation|Inc\b\.?)")
+                            r"Limited[ \t]+Liability[ \t]+Company|Corporation|Corp\b\.?|Inc\b\.?)")
 SCHOOL_ANCHOR = re.compile(r"\b(?:University|College|Academy)\b")  # "Minzu University of China", "University of ..."
 LAW_FIRM = re.compile(rf"((?:{TOKEN}[ \t]+){{1,5}})Law[ \t]+(?:Firm|Office|Offices)\b")
 DISTRICT_WORDS = {"New", "Economic", "Development", "Technology", "Technological", "Industrial", "High", "Free",
@@ -165,9 +165,10 @@ ISSUED_TITLE = re.compile(
 RULES_TITLE = re.compile(r"(?<=\b[Tt]he[ \t])(?:(?:Interim|Provisional|Administrative)[ \t]+)?(?:Provisions|Measures|"
                          rf"Regulations|Rules)[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
 # "Interim Provisions of the People's Republic of China on the Administration of ...", "Regulations of the
-# People's Republic of China for the Security Protection of Computer Information Systems"
+# People's Republic of China for the Security Protection of Computer Information Systems", "Provisional
+# Regulations of China's Administration of International Networking of Computer Information"
 PRC_RULES = re.compile(r"\b(?:(?:Interim|Provisional|Administrative)[ \t]+)?(?:Provisions|Measures|Regulations|Rules)[ \t]+"
-                       r"of[ \t]+the[ \t]+People['’]s[ \t]+Republic[ \t]+of[ \t]+China[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?"
+                       r"of[ \t]+(?:the[ \t]+People['’]s[ \t]+Republic[ \t]+of[ \t]+China[ \t]+(?:on|for)|China['’]s)[ \t]+(?:the[ \t]+)?"
                        rf"[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
 # "Law of the People's Republic of China on the Protection of Minors"
 LAW_ON = re.compile(r"\bLaw[ \t]+of[ \t]+the[ \t]+People['’]s[ \t]+Republic[ \t]+of[ \t]+China[ \t]+on[ \t]+(?:the[ \t]+)?"
@@ -179,7 +180,7 @@ PLATFORM_PATTERNS = [
     re.compile(r"\b(?:website|web\s?site|app|application|software|platform|forum)\s+(?:called|named)\s+"
                r"[\"“](?P<n>[^\"“”\n]{2,40}?)[.,]?[\"”]"),
     re.compile(rf"(?<![\w'’])(?P<n>{TOKEN}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{TOKEN}){{0,4}})[ \t]+(?:website|web\s?site)\b"),
-    re.compile(r"(?<![\w'’])(?P<n>[A-Z][\w-]+)\s+VPN\b"),
+    re.compile(r"(?<![\w'’])(?P<n>[A-Z][\w-]+(?<!ing))\s+VPN\b"),  # "Astrill VPN"; not "Using VPN"
 ]
 PLATFORM_GENERIC = re.compile(r"\s+(?:VPN|software|app|application|website|web\s?site|platform|service|"
                               r"messaging\s+service)$", re.IGNORECASE)

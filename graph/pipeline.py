@@ -52,6 +52,9 @@ def extract_file(path: str | Path) -> FileResult:
     started = time.perf_counter()
     for doc in split(text, path):
         where = f"{path}: lines {doc.first_line}-{doc.last_line} ({doc.title[:60]!r})"
+        if not doc.genre:
+            result.skipped.append(f"{where}: holds no word of the law; no regulation, judgment or news report")
+            continue
         ex = extract(doc)
         if not doc.placed:
             result.notes.append(f"{where}: no layout or head placed it; read as plain text, a {doc.genre} by its words")

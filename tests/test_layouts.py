@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SHARED
 
+from conftest import SHARED
 from extractors import extract
 from extractors.documents import split
 from extractors.layouts import ORDER, REGISTRY, lay
