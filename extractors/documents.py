@@ -269,13 +269,13 @@ def split(text: str, path: str | Path) -> list[Document]:
         title = title or _fallback_title(body)
         if len(title) <= 300 and (glossed := GLOSSED_TITLE.fullmatch(title)):  # "Provisions on ... (互联网...规定)"
             title, alt_titles = glossed.group("en"), (*alt_titles, glossed.group("zh"))
-        view = laid.view[start:end] if laid.view is not written else ""
+        view = "" if laid.view is written else laid.view[start:end]
         docs.append(Document(source=path.name, path=str(path), text=doc_text, start=start,
                              first_line=chunk[0].number, last_line=chunk[-1].number,
                              genre=genre, title=title,
                              languages=langs, sha256=hashlib.sha256(doc_text.encode("utf-8")).hexdigest(),
                              length=len(doc_text), alt_titles=alt_titles, wrap_width=width,
-                             layouts=laid.layouts if placed else ("plain",), header=header,
+                             layouts=laid.layouts, header=header,
                              view=view if view != doc_text else "", placed=placed))
     return docs
 

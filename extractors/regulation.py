@@ -154,13 +154,13 @@ def _stated(ctx: Context) -> set[str]:
     (`Document.header`): these are the regulation's, and its own header lines are not read for them."""
     col, doc = ctx.collector, ctx.doc
     done: set[str] = set()
-    effective = [f for f in doc.header if f.kind == "effective"]
+    latest = max((f for f in doc.header if f.kind == "effective"), key=lambda f: f.value, default=None)
     for f in doc.header:
         s, e = f.start - doc.start, f.end - doc.start
         if f.kind == "issued" and "issuedOn" not in done:
             col.fact(DOC, "issuedOn", f.value, s, e, literal=True)
             done.add("issuedOn")
-        elif f.kind == "effective" and f is max(effective, key=lambda x: x.value):
+        elif f is latest:
             col.fact(DOC, "effectiveFrom", f.value, s, e, literal=True)
             done.add("effectiveFrom")
         elif f.kind in ("issuer", "order_issuer"):
@@ -180,8 +180,8 @@ def _body(ctx: Context, name: str, start: int, end: int) -> str | None:
     for cls in ("Agency", "Court"):
         entry = gazetteer(cls).lookup(name)
         if entry is not None:
-            return ctx.collector.entity(cls, entry.name, {f"gaz:{entry.id}"}, start, end, zh_name=entry.zh_name,
-                                        props={"gid": entry.id})
+            return ctx.collector.entity(cls, entry.name, keys(cls, entry.name, entry.id), start, end,
+                                        zh_name=entry.zh_name, props={"gid": entry.id})
     if BODY_WORD.search(name) and len(name) <= 80:
         return ctx.collector.entity("Agency", name, keys("Agency", name), start, end)
     return None
@@ -189,8 +189,8 @@ def _body(ctx: Context, name: str, start: int, end: int) -> str | None:
 
 def _header_facts(ctx: Context, header: list, stated: set[str]) -> None:
     """Issue date, issuer and entry into force from the lines above the first article, where the layout
-    did not state them. A law's header lists its adoption first and its
-    amendments after: the first of each counts."""
+    did not state them. A law's header lists its adoption first and its amendments after: the first of
+    each counts."""
     col = ctx.collector
     issuers = ctx.of("Agency") + ctx.of("Court")
     dated: dict[str, tuple[str, object]] = {}  # the first date of each kind, and its line

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import ClassVar
@@ -159,7 +158,7 @@ def _load() -> None:
 
 # --- data and helpers the layouts share --------------------------------------------------------------
 
-def _rows(name: str) -> list[list[str]]:
+def rows(name: str) -> list[list[str]]:
     with open(ONTOLOGY_DIR / "layouts" / name, encoding="utf-8") as f:
         rows = [r for r in csv.reader((ln for ln in f if not ln.startswith("#")), delimiter="\t") if r]
     return rows[1:]
@@ -168,13 +167,13 @@ def _rows(name: str) -> list[list[str]]:
 @cache
 def header_labels() -> dict[str, str]:
     """Metadata label (folded) -> kind of fact (ontology/layouts/header-labels.tsv)."""
-    return {label.casefold(): kind for label, kind in _rows("header-labels.tsv")}
+    return {label.casefold(): kind for label, kind in rows("header-labels.tsv")}
 
 
 @cache
 def statuses() -> dict[str, str]:
     """Status word as printed in brackets -> status (ontology/layouts/statuses.tsv)."""
-    return {word.casefold(): status for word, status in _rows("statuses.tsv")}
+    return {word.casefold(): status for word, status in rows("statuses.tsv")}
 
 
 @cache
@@ -182,10 +181,6 @@ def label_pattern() -> re.Pattern[str]:
     """Any metadata label followed by a colon ("Promulgation Date:", "发布部门：")."""
     alts = sorted(header_labels(), key=len, reverse=True)
     return re.compile(r"(?<![\w])(?P<label>" + "|".join(re.escape(a) for a in alts) + r")\s*[:：]", re.IGNORECASE)
-
-
-def filled(sheet: Sheet) -> Iterator[Line]:
-    return (ln for ln in sheet.lines() if ln.stripped)
 
 
 def first_filled(text: str, count: int) -> list[str]:
@@ -196,16 +191,3 @@ def first_filled(text: str, count: int) -> list[str]:
             if len(out) == count:
                 break
     return out
-
-
-def each_value(value: str, start: int, emit: Callable[[int, int], None]) -> None:
-    """Call `emit(start, end)` for each name in a list of names: Chinese names parted by spaces or 、，;
-    English ones by ; or ,."""
-    parts = r"[\s、，,;；]+" if re.search(r"[\u4e00-\u9fff]", value) and not re.search(r"[A-Za-z]{3}", value) \
-        else r"\s*[;；]\s*|,\s+(?:and\s+)?|\s+and\s+"
-    pos = 0
-    for m in [*re.finditer(parts, value), None]:
-        end = m.start() if m else len(value)
-        if value[pos:end].strip():
-            emit(start + pos, start + end)
-        pos = m.end() if m else len(value)

@@ -15,9 +15,23 @@ blanked, so the title is what the header reads as.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..values import find_dates
-from . import Layout, Sheet, each_value, first_filled, header_labels, label_pattern, register
+from . import Layout, Sheet, first_filled, header_labels, label_pattern, register
+
+
+def _names(value: str, start: int) -> Iterator[tuple[int, int]]:
+    """The span of each name in a list of names: Chinese names parted by spaces or 、，; English ones by ;
+    or , ("A, B and C")."""
+    parts = r"[\s、，,;；]+" if re.search(r"[\u4e00-\u9fff]", value) and not re.search(r"[A-Za-z]{3}", value) \
+        else r"\s*[;；]\s*|,\s+(?:and\s+)?|\s+and\s+"
+    pos = 0
+    for m in [*re.finditer(parts, value), None]:
+        end = m.start() if m else len(value)
+        if value[pos:end].strip():
+            yield start + pos, start + end
+        pos = m.end() if m else len(value)
 
 
 def _state(sheet: Sheet, kind: str, start: int, end: int) -> None:
@@ -29,7 +43,8 @@ def _state(sheet: Sheet, kind: str, start: int, end: int) -> None:
         if dates:
             sheet.state(kind, start, end, dates[0][2])
     elif kind == "issuer":
-        each_value(sheet.text[start:end], start, lambda s, e: sheet.state("issuer", s, e))
+        for s, e in _names(sheet.text[start:end], start):
+            sheet.state("issuer", s, e)
     elif kind != "other":
         sheet.state(kind, start, end)
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from . import Layout, Sheet, _rows, register
+from . import Layout, Sheet, register, rows
 
 ORDER_EN = re.compile(r"^\s*(?:Order|Decree)\s+of\s+(?P<who>(?:the\s+)?.+?)\s*[(（]?\s*No\.\s*\d+\s*[)）]?\s*$")
 ORDER_ZH = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff、]{2,80}?)令[\s　]*(?:[(（]?第\s*[\d一二三四五六七八九十百零〇]+\s*号[)）]?)?\s*$")
@@ -28,9 +28,9 @@ NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
 
 @cache
 def _signature() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    rows = _rows("offices.tsv")
-    en = "|".join(re.escape(r[0]) for r in sorted(rows, key=lambda r: -len(r[0])))
-    zh = "|".join(sorted({z for r in rows for z in r[1].split("|")}, key=lambda z: (-len(z), z)))
+    offices = rows("offices.tsv")
+    en = "|".join(re.escape(r[0]) for r in sorted(offices, key=lambda r: -len(r[0])))
+    zh = "|".join(sorted({z for r in offices for z in r[1].split("|")}, key=lambda z: (-len(z), z)))
     return (re.compile(rf"^\s*(?:(?P<name>{NAME}),?\s+(?:(?:the\s+)?(?:{en})\b.*)|(?:{en})\s*[:：]\s*(?P<name2>{NAME})\s*)$"),
             re.compile(rf"^\s*(?:{zh})[\s　:：]+(?P<name>[\u4e00-\u9fff]{{2,4}})\s*$"))
 
@@ -44,14 +44,14 @@ class Order(Layout):
         return any(ORDER_EN.match(r) or ORDER_ZH.match(r) for r in head)
 
     def lay(self, sheet: Sheet) -> None:
-        rows = [ln for ln in sheet.lines() if ln.stripped]
-        at = next(i for i, ln in enumerate(rows[:40]) if ORDER_EN.match(ln.text) or ORDER_ZH.match(ln.text))
-        line = rows[at]
+        filled = [ln for ln in sheet.lines() if ln.stripped]
+        at = next(i for i, ln in enumerate(filled[:40]) if ORDER_EN.match(ln.text) or ORDER_ZH.match(ln.text))
+        line = filled[at]
         m = ORDER_EN.match(line.text) or ORDER_ZH.match(line.text)
         sheet.state("order", line.start, line.end)
         sheet.state("order_issuer", line.start + m.start("who"), line.start + m.end("who"))
         en, zh = _signature()
-        for ln in rows[at + 1:at + 60]:
+        for ln in filled[at + 1:at + 60]:
             if UNIT.match(ln.text) or ln.stripped.startswith("("):
                 break
             s = en.match(ln.text) or zh.match(ln.text)
