@@ -6,9 +6,9 @@ from dataclasses import replace
 
 from graph.model import Document, Extraction
 
-from . import judgment, news, regulation
 from .collect import Collector
 from .context import build
+from .genres import genre
 from .text import plain
 
 VERSION = "1"
@@ -18,10 +18,5 @@ def extract(doc: Document) -> Extraction:
     """Everything one document names and states, with the span of each mention and fact."""
     collector = Collector(doc)  # mentions and quotes as written
     ctx = build(replace(doc, text=plain(doc.view or doc.text, doc.wrap_width)), collector)  # patterns read the plain view
-    if doc.genre == "Regulation":
-        regulation.extract(ctx)
-    elif doc.genre == "Judgment":
-        judgment.extract(ctx)
-    elif doc.genre == "NewsReport":
-        news.extract(ctx)
+    genre(doc.genre).extract(ctx)
     return collector.extraction

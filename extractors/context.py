@@ -10,6 +10,7 @@ from graph.model import DOC, Document
 from . import citations, crimes, mentions, persons
 from .collect import Collector
 from .gazetteer import gazetteer
+from .genres import genre
 from .mentions import Cand
 from .text import CJK, fold, has_cjk
 
@@ -93,21 +94,20 @@ def build(doc: Document, collector: Collector) -> Context:
     cands = [c for c in mentions.find(text) if not (c.cls == "Statute" and fold(c.name) == itself)]
     cands += [r for r in mentions.rules_titles(text) if fold(r.name) != itself
               and not any(c.start < r.end and r.start < c.end for c in cands)]
-    if doc.genre == "Regulation":
+    kind = genre(doc.genre)
+    if kind.rules:
         cands += [s for s in service_cands(text) if not any(c.start <= s.start < c.end for c in cands)]
     cands += _possessive_owners(text, cands)
     ctx.cands = sorted(cands, key=lambda c: (c.start, -c.end, c.cls))
-    found_crimes = crimes.find(text, title_end, doc.genre != "Regulation")
+    found_crimes = crimes.find(text, title_end, not kind.rules)
     crime_articles = {m.entry.extra.get("article", "") for m in found_crimes if m.entry is not None}
     statutes = [c for c in ctx.cands if c.cls == "Statute" and c.start >= title_end]
-    found_cites = citations.find(text, statutes, doc.genre == "Regulation", crime_articles)
+    found_cites = citations.find(text, statutes, kind.rules, crime_articles)
     bodies = [(c.start, c.end) for c in ctx.cands if c.cls not in ("Location", "Service")]
-    people = persons.find(text, title_end, doc.genre == "Judgment", bodies)
+    people = persons.find(text, title_end, kind.court_roles, bodies)
     people += _signatories(doc, people)
-    if doc.genre == "Regulation":
-        from .regulation import align_languages
-
-        align_languages(text, ctx.cands)
+    if kind.prepare is not None:
+        kind.prepare(text, ctx.cands)
     _register(ctx, found_crimes, found_cites, people)
     return ctx
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from itertools import accumulate, islice
 from pathlib import Path
 
-from graph.model import Document
+from graph.model import Document, HeaderField
 
 from . import layouts
+from .genres import genre as genre_of
+from .genres import genres
 from .mentions import STATUTE_WORDS
 from .text import CJK, Line, cjk_ratio, has_cjk, lines, plain, squeeze_cjk, wrap_width
 from .values import EN_DATE, EN_DATE_DMY
@@ -44,7 +47,6 @@ ISSUE_HEADER = re.compile(r"^(?:(?:Issued|Promulgated|Adopted|Released|Published
                           re.IGNORECASE)
 REPORTING = re.compile(r"\b(?:reported|posted|published|announced|said|according to|told|wrote|revealed)\b|"
                        r"记者|报道|日电|日讯|来源[：:]|获悉", re.IGNORECASE)
-NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、)\s*\S")
 JUDGMENT_WORDS = re.compile(r"\b(?:Judgment|Verdict|Ruling|Sentenc\w+)\b|判决|裁定", re.IGNORECASE)
 LEGAL_WORDS = re.compile(r"\b(?:court|judgment|verdict|sentenced?|convicted|prosecut\w+|law|regulations?|provisions|"
                          r"detained|arrested|police|fined|penalt(?:y|ies)|regulators?|cyberspace|violat\w+|"
@@ -55,13 +57,13 @@ DATE_LINE_WORDS = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|U
 ROLE_LINE = re.compile(r"^[A-Z][\w'’ ]{2,30}:\s*\S")
 SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from", "as",
                "into", "over", "under", "its", "his", "her", "their", "vs", "via"}
-# header facts that only a regulation's layout states
-LAYOUT_REGULATION = {"issuer", "issued", "effective", "status", "order", "number"}
+# a byline or a source line in the head of a text: a report's
+HEAD_REPORT = re.compile(r"^(?:主笔人|记者|通讯员|作者|来源|By)\b|来源[:：]|记者|通讯员|日电|日讯", re.MULTILINE)
 ZH_TITLE = re.compile(rf"^[{CJK}《》、，（）()]{{4,60}}(?:法|规定|規定|办法|辦法|条例|條例|决定|決定|通知|"
                       r"解释|解釋|意见|意見|细则|細則|规则|規則|判决书|判決書)$")
 
 
-def _is_heading(line: Line, bylined: bool = False) -> bool:
+def is_heading(line: Line, bylined: bool = False) -> bool:
     """Could this line be a document title? (Its neighbours decide whether it is one.) A headline over a
     byline may be in sentence case ("Shanghai man jailed for selling personal data")."""
     s = line.stripped
@@ -143,9 +145,9 @@ def _starts(all_lines: list[Line], heads: list[tuple[int, int]]) -> list[int]:
         if i and all_lines[i - 1].stripped:  # a title follows a blank line
             continue
         bylined = bool(BYLINE.match(next(iter(_following(all_lines, i, 1)), "")))
-        if _is_heading(line, bylined) and (_confirms_start(all_lines, i) or _lead_follows(
+        if is_heading(line, bylined) and (_confirms_start(all_lines, i) or _lead_follows(
                 all_lines, i) and (bylined or not _inside_judgment(all_lines, starts[-1] if starts else 0, i, signed))):
-            if starts and _title(all_lines[starts[-1]].text) == _title(line.text):
+            if starts and title_of(all_lines[starts[-1]].text) == title_of(line.text):
                 continue  # "Translation: T" followed by the title T itself
             # the Chinese original of the English regulation above (which may be the file's first lines)
             if has_cjk(line.stripped) and _awaits_original(all_lines, starts[-1] if starts else 0, i):
@@ -163,54 +165,28 @@ def _awaits_original(all_lines: list[Line], start: int, i: int) -> bool:
         ZH_ARTICLE_LINE.match(line.text) for line in body)
 
 
-def classify(title: str, body: str) -> str:
-    """`Regulation`, `Judgment` or `NewsReport`, from the language of the text ("" for none of them)."""
-    body_lines = [b.strip() for b in body.splitlines() if b.strip()]
-    en_numbers = [m.group(1) for b in body_lines if (m := EN_ARTICLE_LINE.match(b + " "))]
-    zh_articles = [b for b in body_lines if ZH_ARTICLE_LINE.match(b + " ")]
-    zh_first = any(re.match(r"^第一[条條][\s　]", b) for b in zh_articles) or len(zh_articles) >= 2
-    head = body_lines[:8]
-    items = [b for b in body_lines if NUMBERED_ITEM.match(b)]
-    if ("1" in en_numbers and "2" in en_numbers) or zh_first or any(ISSUE_HEADER.match(b) for b in head) or (
-            _names_a_rule(title) and len(items) >= 2):  # "Notice of the CAC on ...", then "1. ...", "2. ..."
-        return "Regulation"
-    judgment_head = any(COURT_LINE.match(b) or DOC_TYPE_LINE.match(b) for b in head) or any(
-        CASE_NUMBER.search(b) for b in head[:4])
-    if judgment_head or (not body_lines and JUDGMENT_WORDS.search(title)):
-        return "Judgment"
-    if REPORTING.search(body) and LEGAL_WORDS.search(title + "\n" + body):
-        return "NewsReport"
-    return ""
-
-
-# the words that tell a genre when nothing in a text's layout does: a judgment's kind or case number in its
-# head, a byline or a source line, an article
-HEAD_JUDGMENT = re.compile(r"判\s*决\s*书|裁\s*定\s*书|\b(?:Criminal|Civil|Administrative)\s+(?:Judgment|Ruling)\b")
-HEAD_REPORT = re.compile(r"^(?:主笔人|记者|通讯员|作者|来源|By)\b|来源[:：]|记者|通讯员|日电|日讯", re.MULTILINE)
-ARTICLES = re.compile(rf"^\s*(?:第[{CJK}0-9]{{1,6}}[条條]|Article\s+\d+)", re.MULTILINE)
+def classify(title: str, body: str, header: Sequence[HeaderField] = ()) -> str:
+    """The genre (`extractors.genres`) whose recogniser first takes a document, by its title, its body and
+    its layout's header facts ("" for none of them)."""
+    return next((g.name for g in genres() if g.recognise(title, body, header)), "")
 
 
 def by_words(text: str) -> str:
     """The genre of a text that no layout placed and whose head reads as none (a judgment published as
-    one line, a court's write-up that opens with its author): a judgment by its kind or case number in its
-    head, a regulation by its articles, else a report (a text on a case or a law); none for a text with no
-    word of the law or of its enforcement (a shopping list is no document)."""
+    one line, a court's write-up that opens with its author): the genre whose words say so most strongly;
+    none for a text with no word of the law or of its enforcement (a shopping list is no document)."""
     if not LEGAL_WORDS.search(text):
         return ""
-    head = text[:400]
-    if HEAD_JUDGMENT.search(head) or CASE_NUMBER.search(head):
-        return "Judgment"
-    if not HEAD_REPORT.search(head) and len(ARTICLES.findall(text)) >= 2:
-        return "Regulation"
-    return "NewsReport"
+    strength, _rank, name = max((g.by_words(text), -g.rank, g.name) for g in genres())
+    return name if strength else ""
 
 
-def _names_a_rule(title: str) -> bool:
+def names_a_rule(title: str) -> bool:
     """Does a title begin with the kind of rule it is ("Notice of ...", "Provisions on ...", "...通知")?"""
     return bool(STATUTE_WORDS.match(title) or ZH_TITLE.match(squeeze_cjk(title)) and not JUDGMENT_WORDS.search(title))
 
 
-def _title(line: str) -> str:
+def title_of(line: str) -> str:
     t = line.strip()
     t = re.sub(r"^#\s+", "", t)
     t = re.sub(r"^Translation:\s*", "", t)
@@ -244,14 +220,13 @@ def split(text: str, path: str | Path) -> list[Document]:
             chunk = [ln for ln in all_lines[:j] if ln.end > header[0].start and ln.start < end]
         start = chunk[0].start
         previous_end = end
-        heading = _is_heading(chunk[0]) or k > 0
-        title = _title(chunk[0].text) if heading else ""
+        heading = is_heading(chunk[0]) or k > 0
+        title = title_of(chunk[0].text) if heading else ""
         body = text[chunk[1].start:end] if heading and len(chunk) > 1 else ("" if heading else text[start:end])
         doc_text = written[start:end]
         langs = languages(doc_text)
         stated = [f.value for f in header if f.kind == "title"]
-        genre = next((f.value for f in header if f.kind == "genre"), "") or classify(title, body) or (
-            "Regulation" if any(f.kind in LAYOUT_REGULATION for f in header) else "")
+        genre = next((f.value for f in header if f.kind == "genre"), "") or classify(title, body, header)
         placed = bool(genre)
         genre = genre or by_words(text[start:end])
         alt_titles: tuple[str, ...] = ()
@@ -260,12 +235,8 @@ def split(text: str, path: str | Path) -> list[Document]:
             title = (english or stated)[0]
             alt_titles = tuple(dict.fromkeys(t for t in stated if t != title))
             body = text[start:end]
-        elif genre == "Regulation":
-            title = _promulgated_title(chunk) or title
-        if genre == "Regulation":
-            alt_titles = tuple(dict.fromkeys((*alt_titles, *(t for t in _other_title(chunk, title) if t != title))))
-        if genre == "Judgment":
-            title, alt_titles = _court_and_kind(chunk, title)
+        if genre and (titled := genre_of(genre).titled):
+            title, alt_titles = titled(chunk, title, alt_titles, bool(stated))
         title = title or _fallback_title(body)
         if len(title) <= 300 and (glossed := GLOSSED_TITLE.fullmatch(title)):  # "Provisions on ... (互联网...规定)"
             title, alt_titles = glossed.group("en"), (*alt_titles, glossed.group("zh"))
@@ -278,44 +249,6 @@ def split(text: str, path: str | Path) -> list[Document]:
                              layouts=laid.layouts, header=header,
                              view=view if view != doc_text else "", placed=placed))
     return docs
-
-
-def _other_title(chunk: list[Line], title: str) -> tuple[str, ...]:
-    """A bilingual regulation's title in its other language: the heading of the other half, a line just
-    above that half's first article ("数据出境安全评估办法" over "第一条 ...", or the English title over
-    "Article 1: ...")."""
-    chinese = has_cjk(title) and not re.search(r"[A-Za-z]{3}", title)
-    filled = [ln for ln in chunk[1:] if ln.stripped]
-    for line, after in zip(filled, filled[1:], strict=False):
-        heading = line.stripped
-        if chinese and STATUTE_WORDS.match(heading) and EN_ARTICLE_LINE.match(after.text) and len(heading) <= 300:
-            return (heading,)
-        if not chinese and ZH_TITLE.match(squeeze_cjk(heading)) and ZH_ARTICLE_LINE.match(after.text + " "):
-            return (squeeze_cjk(heading),)
-    return ()
-
-
-def _court_and_kind(chunk: list[Line], title: str) -> tuple[str, tuple[str, ...]]:
-    """A judgment headed by its court and then its kind ("Hangzhou Intermediate People's Court" / "Criminal
-    Judgment") is titled by both; the court line alone is another form of its title."""
-    court = _title(chunk[0].text)
-    rest = [ln.stripped for ln in chunk[1:4] if ln.stripped]
-    if COURT_LINE.match(court) and rest and DOC_TYPE_LINE.match(rest[0]):
-        return f"{court}{'' if has_cjk(court) else ' '}{rest[0]}", (court,)
-    return title, ()
-
-
-def _promulgated_title(chunk: list[Line]) -> str:
-    """A regulation printed after the order that promulgates it ("Cyberspace Administration of China /
-    Order No. 12 / The "Provisions on ..." were adopted ... / Provisions on ..."): its title is the heading
-    that the order quotes."""
-    before = ""
-    for line in chunk[:20]:
-        quoted = [f"{a}{line.stripped}{b}" for a in "\"“" for b in "\"”"]
-        if before and line.stripped and _is_heading(line) and any(q in before for q in quoted):
-            return line.stripped
-        before += line.text
-    return ""
 
 
 def languages(text: str) -> tuple[str, ...]:

@@ -12,13 +12,11 @@ from dataclasses import replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import extractors
 from extractors.gazetteer import ONTOLOGY_DIR
 
-if TYPE_CHECKING:
-    from .pipeline import FileResult
+from .model import FileResult
 
 
 @cache
@@ -26,8 +24,8 @@ def extractor_version() -> str:
     """A digest of everything extraction depends on besides the text."""
     h = hashlib.sha256(extractors.VERSION.encode())
     code = Path(extractors.__file__).parent
-    data = [*ONTOLOGY_DIR.glob("gazetteer/*.tsv"), *ONTOLOGY_DIR.glob("*.tsv"), *ONTOLOGY_DIR.glob("*.txt")]
-    for path in sorted([*code.glob("*.py"), *data, Path(__file__).with_name("model.py")]):
+    data = [p for suffix in ("tsv", "txt", "jsonl") for p in ONTOLOGY_DIR.rglob(f"*.{suffix}")]
+    for path in sorted([*code.rglob("*.py"), *data, Path(__file__).with_name("model.py")]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()

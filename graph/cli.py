@@ -1,4 +1,4 @@
-"""The `kg` command line: a thin layer over `graph.build` and the writers."""
+"""The `kg` command line: a thin layer over `graph.pipeline.build` and the writers."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from .kg import DEFAULT_BASE, KnowledgeGraph
+from .kg import KnowledgeGraph
+from .model import DEFAULT_BASE
 from .reader import InputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,

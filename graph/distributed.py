@@ -4,19 +4,15 @@ installed (the same environment as the client) and the files at the same paths (
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .pipeline import FileResult
+from .model import FileResult
 
 
-def map_files(scheduler: str, files: list[Path]) -> Iterator[FileResult]:
-    """FileResults in the order of `files`, computed on the cluster at `scheduler`."""
+def map_files(scheduler: str, files: list[Path], extract_file: Callable[[str], FileResult]) -> Iterator[FileResult]:
+    """`extract_file` of each of `files`, in their order, computed on the cluster at `scheduler`."""
     from dask.distributed import Client
-
-    from .pipeline import extract_file
 
     with Client(scheduler, timeout="30s") as client:
         futures = client.map(extract_file, [str(f.resolve()) for f in files], pure=True)

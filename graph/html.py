@@ -20,9 +20,8 @@ from pathlib import Path
 
 from extractors.gazetteer import ONTOLOGY_DIR
 
-from .kg import Evidence, KnowledgeGraph, Node, Statement
 from .layout import positions
-from .model import Document
+from .model import Document, Evidence, Graph, Node, Statement
 
 TEMPLATES = Path(__file__).with_name("templates")
 QUOTE_LIMIT = 300
@@ -62,7 +61,7 @@ def _script_json(value: object) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def doc_slugs(kg: KnowledgeGraph) -> dict[str, str]:
+def doc_slugs(kg: Graph) -> dict[str, str]:
     """A safe, unique file name (without .html) for each document node."""
     out: dict[str, str] = {}
     used: set[str] = set()
@@ -84,7 +83,7 @@ def _short(quote: str) -> str:
     return quote if len(quote) <= QUOTE_LIMIT else quote[: QUOTE_LIMIT - 1] + "…"
 
 
-def page_data(kg: KnowledgeGraph) -> dict:
+def page_data(kg: Graph) -> dict:
     """What graph.html shows: nodes (with layout, facts and evidence), edges, documents, class styles."""
     slugs = doc_slugs(kg)
     doc_ids = sorted(slugs, key=lambda iri: slugs[iri])
@@ -140,7 +139,7 @@ def _filled(name: str, title: str) -> str:
     return _template(name).replace("__CSP__", CSP).replace("__TITLE__", esc(title))
 
 
-def render_graph(kg: KnowledgeGraph, title: str = "Knowledge graph") -> str:
+def render_graph(kg: Graph, title: str = "Knowledge graph") -> str:
     before, after = graph_shell(title)
     return before + _script_json(page_data(kg)) + after
 
@@ -159,7 +158,7 @@ def _page(title: str, body: str) -> str:
     return _filled("page.html", title).replace("__BODY__", body)
 
 
-def _dates(kg: KnowledgeGraph) -> dict[str, str]:
+def _dates(kg: Graph) -> dict[str, str]:
     """Each document's dates as a line ("issuedOn 2017-09-07, effectiveFrom 2017-10-08")."""
     out: dict[str, list[str]] = defaultdict(list)
     for st in kg.statements:
@@ -168,7 +167,7 @@ def _dates(kg: KnowledgeGraph) -> dict[str, str]:
     return {iri: ", ".join(v) for iri, v in out.items()}
 
 
-def render_index(kg: KnowledgeGraph) -> str:
+def render_index(kg: Graph) -> str:
     slugs = doc_slugs(kg)
     summary = kg.summary()
     parts = [f"<h1>{esc('Knowledge graph of ' + str(len(kg.documents)) + ' documents')}</h1>",
@@ -233,7 +232,7 @@ def text_section(d: Document) -> str:
     return f"<h2>Text</h2><pre>{esc(text) if text is not None else '(the source file is not at hand)'}</pre>"
 
 
-def render_document(kg: KnowledgeGraph, node: Node, stated: list[tuple[Statement, Evidence]],
+def render_document(kg: Graph, node: Node, stated: list[tuple[Statement, Evidence]],
                     mentioned: list[tuple[Node, Evidence]], dates: str) -> str:
     """The page of one document: its facts with their quotes (each row anchored `ev-START-END`, the
     target of the graph's evidence links), the entities it names, and its text."""
@@ -267,7 +266,7 @@ def render_document(kg: KnowledgeGraph, node: Node, stated: list[tuple[Statement
     return _page(node.label, "\n".join(parts))
 
 
-def write_site(kg: KnowledgeGraph, out: Path) -> list[Path]:
+def write_site(kg: Graph, out: Path) -> list[Path]:
     """Write index.html, graph.html and docs/<slug>.html into `out`."""
     slugs = doc_slugs(kg)
     (out / "docs").mkdir(parents=True, exist_ok=True)

@@ -25,10 +25,10 @@ from itertools import islice
 from pathlib import Path
 
 from .cache import Cache, builder_version
-from .kg import DEFAULT_BASE, KnowledgeGraph
-from .model import DOC
+from .kg import KnowledgeGraph
+from .model import DEFAULT_BASE, DOC, FileResult
 from .patch import PATCHED, Change, Index, NotPatchable, patch, shape
-from .pipeline import FileResult, extract_files, merge_results, open_cache, paused_gc
+from .pipeline import extract_files, merge_results, open_cache, paused_gc
 from .reader import collect
 
 

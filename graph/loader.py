@@ -1,4 +1,4 @@
-"""Read a build's RDF back into a `KnowledgeGraph` (for `kg export`, `kg stats` and `graph.load`).
+"""Read a build's RDF back into a `KnowledgeGraph` (for `kg export`, `kg stats` and `graph.loader.load`).
 
 Everything the graph holds comes back: nodes, classes, labels, article numbers and texts, documents (title,
 source file, lines, offsets, languages), relations, attributes and the evidence of each. The documents'
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .kg import Evidence, KnowledgeGraph, Node, Statement
-from .model import Document
+from .kg import KnowledgeGraph
+from .model import Document, Evidence, Node, Statement
 from .query import open_store
 from .rdf import KG, SPARQL_PREFIXES
 

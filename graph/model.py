@@ -1,4 +1,5 @@
-"""The data model shared by the extractors, the resolver and the writers.
+"""The data model shared by the extractors, the resolver and the writers; it imports nothing of the
+project, and every stage imports it.
 
 Extraction is a pure function of one `Document` and returns an `Extraction`: the entities the
 document names (with every mention's character span) and the facts it states (each with the span
@@ -12,9 +13,8 @@ tuples are quick to make and to compare. Between processes and in the cache they
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-DOCUMENT_CLASSES = ("Regulation", "Judgment", "NewsReport")
 ENTITY_CLASSES = ("Agency", "Court", "Person", "Organization", "Platform", "Statute", "Article",
                   "Service", "Crime", "Location", "Judgment")
 
@@ -47,7 +47,7 @@ class Document:
     start: int  # offset of `text` in the decoded file
     first_line: int  # 1-based line numbers in the file
     last_line: int
-    genre: str = ""  # one of DOCUMENT_CLASSES
+    genre: str = ""  # the class of a registered genre (extractors.genres)
     title: str = ""
     languages: tuple[str, ...] = ()
     sha256: str = ""  # of the text, UTF-8
@@ -158,3 +158,131 @@ class Extraction:
     def __setstate__(self, state: dict) -> None:
         state["facts"] = [Fact(s, p, o, Span(a, b), q, literal) for s, p, o, a, b, q, literal in state["facts"]]
         self.__dict__.update(state)
+
+
+@dataclass
+class FileResult:
+    """What one file yields: its documents' extractions, and what was skipped or is missing."""
+
+    path: str
+    extractions: list[Extraction] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # read, extract
+
+
+# The merged graph
+
+
+DEFAULT_BASE = "https://w3id.org/legal-kg/id/"
+
+
+class Evidence(NamedTuple):
+    """Where a fact or mention is stated: a document node, a span, the file and the span's exact text.
+    Evidence sorts by document and position. (A named tuple: a big graph makes a million of them.)"""
+
+    document: str  # the document node's IRI
+    start: int
+    end: int
+    source: str  # file name
+    quote: str
+
+
+@dataclass
+class Node:
+    iri: str
+    cls: str
+    label: str
+    label_lang: str = "en"
+    alt_labels: set[tuple[str, str]] = field(default_factory=set)  # (text, lang)
+    props: dict[str, Any] = field(default_factory=dict)  # number, text, title, source, ...
+    evidence: list[Evidence] = field(default_factory=list)
+    document: Document | None = None
+
+    @property
+    def zh_label(self) -> str:
+        if self.label_lang == "zh":
+            return self.label
+        return min((t for t, lang in self.alt_labels if lang == "zh"), key=lambda t: (len(t), t), default="")
+
+
+@dataclass
+class Statement:
+    """A relation (obj is a node IRI) or an attribute (obj is a value) with all its evidence."""
+
+    subject: str
+    predicate: str
+    obj: str | int
+    literal: bool
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Graph:
+    """The merged graph as data: nodes, statements, the documents they come from; what the writers read."""
+
+    nodes: dict[str, Node]
+    statements: list[Statement]
+    documents: list[Document]
+    base: str = DEFAULT_BASE
+    skipped: list[str] = field(default_factory=list)  # files or documents left out, one line each
+    notes: list[str] = field(default_factory=list)  # documents built with something missing
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage of the build
+    # per document of `documents`: the node IRI of each entity its extraction names (by local id), and its own
+    # (by model.DOC)
+    local_iris: list[dict[str, str]] = field(default_factory=list)
+
+    def relations(self) -> list[Statement]:
+        return [s for s in self.statements if not s.literal]
+
+    def attributes(self) -> list[Statement]:
+        return [s for s in self.statements if s.literal]
+
+    def document_nodes(self) -> list[Node]:
+        return [n for n in self.nodes.values() if n.document is not None]
+
+    def entities(self, type: str | None = None) -> list[Node]:  # noqa: A002 - the ontology's word
+        """The entity nodes (not documents), of one class if `type` is given, sorted by label."""
+        if type is not None and type not in ENTITY_CLASSES:
+            raise ValueError(f"unknown class {type!r}; use one of {', '.join(ENTITY_CLASSES)}")
+        return sorted((n for n in self.nodes.values() if n.document is None and (type is None or n.cls == type)),
+                      key=lambda n: (n.label, n.iri))
+
+    def node(self, name: str | Node) -> Node:
+        """The node with this IRI, or the one node with this label (any label, any case)."""
+        if isinstance(name, Node):
+            return name
+        if name in self.nodes:
+            return self.nodes[name]
+        key = name.casefold()
+        found = [n for n in self.nodes.values()
+                 if n.label.casefold() == key or any(t.casefold() == key for t, _ in n.alt_labels)]
+        if len(found) != 1:
+            some = ", ".join(sorted(f"{n.label} ({n.cls})" for n in found)[:8])
+            raise KeyError(f"{name!r} names {len(found)} nodes" + (f": {some}" if found else ""))
+        return found[0]
+
+    def evidence(self, node: str | Node) -> list[tuple[str, Evidence]]:
+        """What states a node: ("mention", evidence) for each mention, and ("subject of P" / "object of P",
+        evidence) for each fact it takes part in, sorted by document and position."""
+        n = self.node(node)
+        out = [("mention", ev) for ev in n.evidence]
+        for st in self.statements:
+            if st.subject == n.iri:
+                out += [(f"subject of {st.predicate}", ev) for ev in st.evidence]
+            elif not st.literal and st.obj == n.iri:
+                out += [(f"object of {st.predicate}", ev) for ev in st.evidence]
+        return sorted(out, key=lambda x: (x[1].document, x[1].start, x[1].end, x[0]))
+
+    def summary(self) -> dict[str, dict[str, int]]:
+        """Counts: documents by genre, entities by class, relations by predicate."""
+        genres: dict[str, int] = {}
+        classes: dict[str, int] = {}
+        for n in self.nodes.values():
+            bucket = genres if n.document is not None else classes
+            bucket[n.cls] = bucket.get(n.cls, 0) + 1
+        rels: dict[str, int] = {}
+        for s in self.relations():
+            rels[s.predicate] = rels.get(s.predicate, 0) + 1
+        return {"documents": dict(sorted(genres.items())), "entities": dict(sorted(classes.items())),
+                "relations": dict(sorted(rels.items()))}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .kg import KnowledgeGraph
+from .model import Graph
 
 
-def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+def to_networkx(kg: Graph) -> nx.MultiDiGraph:
     """Nodes carry `type` (class), `label`, `zh_label`; attributes (dates, case numbers, sentences) are
     node attributes too; each edge carries `relation` and is keyed by it."""
     g = nx.MultiDiGraph()

@@ -33,10 +33,8 @@ from itertools import pairwise
 from pathlib import Path
 
 from .html import _script_json, _short, esc, graph_shell, place, text_section
-from .kg import Evidence
-from .model import Document
+from .model import Document, Evidence, FileResult
 from .outputs import staged
-from .pipeline import FileResult
 from .rdf import FILE_NAMES, document_place, evidence_block, evidence_iri, statement_iri, turtle_pair
 
 PATCHED = ["ttl"]  # the RDF formats a patch keeps up to date (with no exports)

@@ -13,28 +13,18 @@ import gc
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from extractors import extract
 from extractors.documents import split
+from extractors.genres import genre
 
 from .cache import Cache
-from .kg import DEFAULT_BASE, KnowledgeGraph
-from .model import DOC, Extraction
+from .kg import KnowledgeGraph
+from .model import DEFAULT_BASE, Extraction, FileResult
 from .reader import InputError, collect, read_text
 from .resolve import merge
-
-
-@dataclass
-class FileResult:
-    """What one file yields: its documents' extractions, and what was skipped or is missing."""
-
-    path: str
-    extractions: list[Extraction] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)  # read, extract
 
 
 def extract_file(path: str | Path) -> FileResult:
@@ -70,12 +60,7 @@ def _missing(ex: Extraction) -> list[str]:
     doc = ex.document
     if doc.first_line == doc.last_line:
         return [f"only a title; the {doc.genre} holds what the title says"]
-    facts = {f.predicate for f in ex.facts if f.subject == DOC}
-    if doc.genre == "Regulation" and not any(e.props.get("own") for e in ex.entities.values()):
-        return ["a regulation with no numbered articles"]
-    if doc.genre == "Judgment" and not facts & {"judge", "clerk"}:
-        return ["a judgment with no signature block (no judge or clerk found)"]
-    return []
+    return genre(doc.genre).missing(ex)
 
 
 def _extract_all(files: list[Path], jobs: int, scheduler: str | None) -> Iterator[FileResult]:
@@ -83,7 +68,7 @@ def _extract_all(files: list[Path], jobs: int, scheduler: str | None) -> Iterato
     if scheduler:
         from .distributed import map_files
 
-        yield from map_files(scheduler, files)
+        yield from map_files(scheduler, files, extract_file)
     elif jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
 

@@ -30,8 +30,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .kg import Evidence, KnowledgeGraph
-from .model import Document
+from .model import Document, Evidence, Graph
 
 if TYPE_CHECKING:
     import rdflib
@@ -83,7 +82,7 @@ def _node(iri: str) -> Term:
 Subject = tuple[str, list[tuple[str, Term, str]]]  # a subject IRI and its sorted (predicate, object, graph)
 
 
-def subjects(kg: KnowledgeGraph, named_graphs: bool = True) -> tuple[list[Subject], dict[str, Evidence]]:
+def subjects(kg: Graph, named_graphs: bool = True) -> tuple[list[Subject], dict[str, Evidence]]:
     """The graph's statements grouped by subject, sorted, and its evidence by IRI (written as blocks of
     their own, the bulk of the output). Without `named_graphs`, every statement is in the default graph."""
     by_subject: dict[str, set[tuple[str, Term, str]]] = {}
@@ -220,14 +219,14 @@ def _prefix_lines() -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
 
 
-def turtle_chunks(kg: KnowledgeGraph) -> Iterator[str]:
+def turtle_chunks(kg: Graph) -> Iterator[str]:
     grouped, evidence = subjects(kg, named_graphs=False)
     yield _prefix_lines()
     yield from _turtle_blocks(grouped)
     yield from _evidence_turtle(evidence)
 
 
-def trig_chunks(kg: KnowledgeGraph) -> Iterator[str]:
+def trig_chunks(kg: Graph) -> Iterator[str]:
     grouped, evidence = subjects(kg, named_graphs=True)
     default: list[Subject] = []
     named: dict[str, list[Subject]] = {}
@@ -248,7 +247,7 @@ def trig_chunks(kg: KnowledgeGraph) -> Iterator[str]:
         yield f"<{g}> {{\n" + "".join(_turtle_blocks(named[g])) + "}\n"
 
 
-def nquads_chunks(kg: KnowledgeGraph, named_graphs: bool = True) -> Iterator[str]:
+def nquads_chunks(kg: Graph, named_graphs: bool = True) -> Iterator[str]:
     grouped, evidence = subjects(kg, named_graphs)
     for s, rests in grouped:
         for p, o, g in rests:
@@ -258,16 +257,16 @@ def nquads_chunks(kg: KnowledgeGraph, named_graphs: bool = True) -> Iterator[str
             yield f"<{s}> <{p}> {_text(o, False)} .\n"
 
 
-def nquads(kg: KnowledgeGraph, named_graphs: bool = True) -> bytes:
+def nquads(kg: Graph, named_graphs: bool = True) -> bytes:
     return "".join(nquads_chunks(kg, named_graphs)).encode("utf-8")
 
 
-def quads(kg: KnowledgeGraph, named_graphs: bool = True) -> list[ox.Quad]:
+def quads(kg: Graph, named_graphs: bool = True) -> list[ox.Quad]:
     """Every quad of the graph, as pyoxigraph terms."""
     return list(ox.parse(nquads(kg, named_graphs), format=ox.RdfFormat.N_QUADS))
 
 
-def chunks(kg: KnowledgeGraph, fmt: str) -> Iterator[str]:
+def chunks(kg: Graph, fmt: str) -> Iterator[str]:
     """The graph in one of FILE_NAMES' formats, piece by piece (a big graph is not held twice)."""
     if fmt == "jsonld":
         return iter([_jsonld(kg)])
@@ -275,7 +274,7 @@ def chunks(kg: KnowledgeGraph, fmt: str) -> Iterator[str]:
     return writers[fmt](kg)
 
 
-def serialize(kg: KnowledgeGraph, fmt: str = "ttl") -> bytes:
+def serialize(kg: Graph, fmt: str = "ttl") -> bytes:
     """The graph in one of FILE_NAMES' formats."""
     return "".join(chunks(kg, fmt)).encode("utf-8")
 
@@ -285,7 +284,7 @@ def context() -> dict[str, object]:
     return {"@context": dict(PREFIXES)}
 
 
-def _jsonld(kg: KnowledgeGraph) -> str:
+def _jsonld(kg: Graph) -> str:
     """Compact JSON-LD: one object per subject, keys as prefixed names (the context defines them)."""
     objects: dict[str, dict[str, list[dict[str, str]]]] = {}
     grouped, evidence = subjects(kg, named_graphs=False)
@@ -317,7 +316,7 @@ def _curie(iri: str) -> str:
     return iri
 
 
-def write(kg: KnowledgeGraph, folder: Path, formats: list[str]) -> list[Path]:
+def write(kg: Graph, folder: Path, formats: list[str]) -> list[Path]:
     """Write the graph in each format into `folder` (plus context.jsonld beside JSON-LD)."""
     written = []
     for fmt in formats:
@@ -332,7 +331,7 @@ def write(kg: KnowledgeGraph, folder: Path, formats: list[str]) -> list[Path]:
     return written
 
 
-def to_rdflib(kg: KnowledgeGraph) -> rdflib.Graph:
+def to_rdflib(kg: Graph) -> rdflib.Graph:
     import rdflib
 
     g = rdflib.Graph()

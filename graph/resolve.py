@@ -13,11 +13,11 @@ import re
 from collections import Counter, defaultdict
 
 from extractors.gazetteer import gazetteer
-from extractors.mentions import keys
+from extractors.genres import genre
 from extractors.text import fold, has_cjk, slug
 
-from .kg import DEFAULT_BASE, Evidence, KnowledgeGraph, Node, Statement
-from .model import DOC, Entity, Extraction
+from .kg import KnowledgeGraph
+from .model import DEFAULT_BASE, DOC, Entity, Evidence, Extraction, Node, Statement
 
 
 class _UnionFind:
@@ -47,17 +47,12 @@ class _UnionFind:
             self.parent[rb] = ra
 
 
-def _case_key(number: str) -> str:
-    return "case:" + re.sub(r"[^0-9a-z\u4e00-\u9fff]", "", number.lower())
-
-
 def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeGraph:
     """Merge per-document extractions (in a deterministic order) into one graph."""
     doc_iris: list[str] = []
     slugs: Counter[str] = Counter()
     uf = _UnionFind()
     locals_: list[tuple[int, Entity]] = []
-    case_numbers: list[tuple[int, str]] = []
     judgments: list[tuple[int, Entity]] = []
     articles: list[tuple[int, Entity]] = []
     for i, ex in enumerate(extractions):  # what each document settles alone: its IRI, its entities' keys
@@ -73,16 +68,11 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
                 uf.union((i, e.id), (e.cls, k))
             if e.cls == "Judgment":
                 judgments.append((i, e))
-        case_numbers += [(i, str(f.obj)) for f in ex.facts if f.subject == DOC and f.predicate == "caseNumber"]
-    # judgments cited by case number are the documents that bear the number; statutes cited by title, the
-    # regulations that bear the title
-    for i, number in case_numbers:
-        uf.union(("doc", i), ("Judgment", _case_key(number)))
+    # a document is what its genre says it is known by: a judgment cited by its case number, a regulation
+    # cited by its title
     for i, ex in enumerate(extractions):
-        if ex.document.genre == "Regulation":
-            entry = gazetteer("Statute").lookup(ex.document.title)
-            for k in sorted(keys("Statute", ex.document.title, entry.id if entry else "")):
-                uf.union(("doc", i), ("Statute", k))
+        for key in genre(ex.document.genre).keys(ex):
+            uf.union(("doc", i), key)
     for i, e in judgments:
         for k in e.keys:
             uf.union((i, e.id), ("Judgment", k))
@@ -236,27 +226,10 @@ def _statements(extractions: list[Extraction], doc_iris: list[str], sources: lis
             if st is None:
                 st = out[key] = Statement(s, f.predicate, o, f.literal)
             st.evidence.append(Evidence(doc, f.span.start, f.span.end, source, f.quote))
-    _reports_on(extractions, doc_iris, out, nodes)
+    for name in sorted({ex.document.genre for ex in extractions}):
+        if (link := genre(name).link) is not None:
+            link(extractions, doc_iris, out, nodes)
     for st in out.values():
         if len(st.evidence) > 1:
             st.evidence = sorted(set(st.evidence))
     return sorted(out.values(), key=lambda s: (s.subject, s.predicate, str(s.obj)))
-
-
-def _reports_on(extractions, doc_iris, out: dict, nodes: dict[str, Node]) -> None:
-    """A news report reports on the judgment documents whose defendants it names."""
-    defendants: dict[str, list[str]] = defaultdict(list)
-    for (s, p, o, _literal) in list(out):
-        if p == "defendant" and s in nodes and nodes[s].cls == "Judgment" and nodes[s].document is not None:
-            defendants[o].append(s)
-    news_docs = {doc_iris[i] for i, ex in enumerate(extractions) if ex.document.genre == "NewsReport"}
-    named_in: dict[tuple[str, str], list[Evidence]] = defaultdict(list)  # (news, defendant) -> mentions
-    for person in defendants:
-        for ev in nodes[person].evidence:
-            if ev.document in news_docs:
-                named_in[(ev.document, person)].append(ev)
-    for (news, person), mentions in sorted(named_in.items()):
-        for judgment in sorted(set(defendants[person])):
-            st = out.setdefault((news, "reportsOn", judgment, False), Statement(news, "reportsOn", judgment, False))
-            st.evidence.append(min(mentions))
-

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-import graph
-from graph.kg import KnowledgeGraph, Node
+from graph import pipeline
+from graph.kg import KnowledgeGraph
+from graph.model import Node
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -15,12 +16,12 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def seed_kg() -> KnowledgeGraph:
-    return graph.build([SEEDS])
+    return pipeline.build([SEEDS])
 
 
 @pytest.fixture(scope="session")
 def data_kg() -> KnowledgeGraph:
-    return graph.build([DATA])
+    return pipeline.build([DATA])
 
 
 def node(kg: KnowledgeGraph, label: str, cls: str | None = None) -> Node:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from browser import CHROMIUM, browser
 
-import graph
 from conftest import SEEDS
+from graph import pipeline
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (make test installs it)")
 
@@ -68,7 +68,7 @@ class Page:
 
 def test_graph_page_holds_the_whole_graph_and_fetches_nothing(chromium, site):
     p = Page(chromium, (site / "graph.html").as_uri()).ready()
-    kg = graph.build([SEEDS])
+    kg = pipeline.build([SEEDS])
     assert p.page.evaluate("window.kgNodes.length") == len(kg.nodes)
     assert p.page.evaluate("window.kgEdges.length") == len(kg.relations())
     assert p.errors == [] and p.requests == [] and p.dialogs == []

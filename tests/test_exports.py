@@ -11,8 +11,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-import graph
 from conftest import SEEDS
+from graph import loader, pipeline
 from graph.export import LIST_SEPARATOR, simple_graph
 
 KG = [sys.executable, "-m", "graph.cli"]
@@ -20,7 +20,7 @@ KG = [sys.executable, "-m", "graph.cli"]
 
 @pytest.fixture(scope="module")
 def kg():
-    return graph.build([SEEDS])
+    return pipeline.build([SEEDS])
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +114,7 @@ def test_cli_export_from_a_build(out, tmp_path):
 
 
 def test_loaded_graph_equals_the_built_one(out, kg):
-    loaded = graph.load(out)
+    loaded = loader.load(out)
     assert nx.utils.graphs_equal(loaded.nx, kg.nx)
     assert sorted(loaded.nodes) == sorted(kg.nodes)
     assert [(s.subject, s.predicate, s.obj, s.evidence) for s in loaded.statements] == [

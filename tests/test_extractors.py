@@ -167,7 +167,7 @@ def test_a_list_of_defendants_and_not_a_name_followed_by_a_place():
 
 
 def test_the_penalty_an_operative_sentence_imposes():
-    from extractors.judgment import _penalty
+    from extractors.genres.judgment import _penalty
 
     assert _penalty("Defendant X is sentenced to criminal detention of five months, suspended for six months, and "
                     "fined 3,000 yuan.") == (5, 3000)
@@ -194,9 +194,9 @@ REPORTED = [  # a report's sentence -> {person: sorted (predicate, object)}
 
 def _people_facts(path) -> dict[str, list]:
     """Each person's facts, sorted, in the graph of one file."""
-    import graph
+    from graph import pipeline
 
-    kg = graph.build([path])
+    kg = pipeline.build([path])
     said: dict[str, list] = {}
     for st in kg.statements:
         if kg.nodes[st.subject].cls == "Person":
@@ -242,7 +242,7 @@ def test_an_operative_sentence_for_two_respectively(tmp_path):
 @pytest.mark.parametrize("line", ["August 25, 2017", "25 August 2017", "August 25th, 2017", "Aug. 25, 2017",
                                   "2017-08-25", "Date: August 25, 2017", "August 25, 2017 (seal)", "二〇一七年八月二十五日"])
 def test_a_judgment_dateline(line):
-    from extractors.judgment import _dateline
+    from extractors.genres.judgment import _dateline
 
     assert _dateline(line) == "2017-08-25"
 
@@ -250,6 +250,6 @@ def test_a_judgment_dateline(line):
 @pytest.mark.parametrize("line", ["Defendant Zhang Wei, born on August 25, 2017.", "August 25, 2017 and May 1, 2018",
                                   "Date:", ""])
 def test_not_a_judgment_dateline(line):
-    from extractors.judgment import _dateline
+    from extractors.genres.judgment import _dateline
 
     assert _dateline(line) is None

@@ -13,10 +13,10 @@ ELI = rdflib.Namespace("http://data.europa.eu/eli/ontology#")
 
 
 def test_every_term_used_is_defined_with_english_and_chinese_labels_and_a_comment():
-    import graph
+    from graph import pipeline
 
     onto = rdflib.Graph().parse(ROOT / "ontology" / "kg.ttl")
-    data = rdflib.Graph().parse(data=rdf_writer.serialize(graph.build([SEEDS]), "ttl").decode("utf-8"), format="turtle")
+    data = rdflib.Graph().parse(data=rdf_writer.serialize(pipeline.build([SEEDS]), "ttl").decode("utf-8"), format="turtle")
     used = {p for p in data.predicates() if str(p).startswith(str(KG))}
     used |= {o for o in data.objects(None, RDF.type) if str(o).startswith(str(KG))}
     for term in used:

@@ -14,8 +14,8 @@ import pyoxigraph
 import pytest
 import rdflib
 
-import graph
 from conftest import DATA, SEEDS, SHARED
+from graph import pipeline
 from graph import rdf as rdf_writer
 
 KG = [sys.executable, "-m", "graph.cli"]
@@ -53,7 +53,7 @@ def test_every_node_has_one_label_and_a_class(built):
     g = rdflib.Graph().parse(built / "graph.ttl")
     kg_ns = "https://w3id.org/legal-kg/ontology#"
     nodes = {s for s, o in g.subject_objects(rdflib.RDF.type) if str(o).startswith(kg_ns)}
-    assert len(nodes) == len(graph.build([SEEDS]).nodes)
+    assert len(nodes) == len(pipeline.build([SEEDS]).nodes)
     for s in nodes:
         assert len(list(g.objects(s, rdflib.RDFS.label))) == 1, s
         assert len(list(g.objects(s, rdflib.RDF.type))) == 1, s
@@ -95,7 +95,7 @@ def test_html_is_offline_and_holds_the_graph(built):
     html = (built / "graph.html").read_text(encoding="utf-8")
     assert not re.search(r"""(?:src|href)\s*=\s*["']?https?:""", html)
     data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S).group(1))
-    kg = graph.build([SEEDS])
+    kg = pipeline.build([SEEDS])
     assert len(data["nodes"]) == len(kg.nodes)
     assert len(data["edges"]) == len(kg.relations())
     assert any(n["zh"] == "郑文伟" for n in data["nodes"])
@@ -114,7 +114,7 @@ def test_html_escapes_hostile_text(tmp_path):
 
 
 def test_python_api(tmp_path):
-    kg = graph.build([SEEDS])
+    kg = pipeline.build([SEEDS])
     assert isinstance(kg.nx, nx.MultiDiGraph)
     duan = next(n for n, d in kg.nx.nodes(data=True) if d["label"] == "Duan Zheng")
     assert kg.nx.nodes[duan]["type"] == "Person"

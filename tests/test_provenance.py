@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 
-import graph
 from conftest import SEEDS, node
+from graph import pipeline
 from graph import rdf as rdf_writer
 from graph.reader import read_text
 
@@ -21,7 +21,7 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 
 @pytest.fixture(scope="module")
 def store():
-    kg = graph.build([SEEDS])
+    kg = pipeline.build([SEEDS])
     s = pyoxigraph.Store()
     s.extend(rdf_writer.quads(kg, named_graphs=False))
     return s
@@ -75,13 +75,13 @@ def test_signature_lines_are_the_evidence_for_the_bench(store):
 
 
 def test_mentions_of_a_person_in_both_languages():
-    kg = graph.build([SEEDS])
+    kg = pipeline.build([SEEDS])
     zheng = node(kg, "Zheng Wenwei", "Person")
     assert {ev.quote for ev in zheng.evidence} == {"Zheng Wenwei", "郑文伟"}
 
 
 def test_document_nodes_carry_their_source():
-    kg = graph.build([SEEDS])
+    kg = pipeline.build([SEEDS])
     doc = kg.nodes[next(iri for iri, n in kg.nodes.items() if n.document and n.document.first_line == 193)]
     assert doc.document.source == "000_cfcf9f275d95a8e1.txt"
     assert (doc.document.first_line, doc.document.last_line) == (193, 307)

@@ -212,7 +212,7 @@ TYPESET = {
 @pytest.mark.parametrize("variant", sorted(TYPESET))
 @pytest.mark.parametrize("name", ["seed", "pudong.txt", "appeal.txt"])
 def test_typographic_variants_give_the_same_graph(tmp_path, name, variant):
-    import graph
+    from graph import pipeline
 
     source = next(SEEDS.iterdir()) if name == "seed" else DATA / name
     text = source.read_text(encoding="utf-8")
@@ -220,8 +220,8 @@ def test_typographic_variants_give_the_same_graph(tmp_path, name, variant):
     for path, body in ((plain, text), (typeset, TYPESET[variant](text))):
         path.parent.mkdir()
         path.write_bytes(body.encode("utf-8"))
-    expected = _shape(graph.build([plain]))
-    built = graph.build([typeset])
+    expected = _shape(pipeline.build([plain]))
+    built = pipeline.build([typeset])
     assert _shape(built) == expected
     assert ("Statute", "criminal law of the people's republic of china") in expected[0]
     # the quotes are the text as written ("Article 120–6", "Criminal\u00a0Law")
@@ -274,23 +274,23 @@ def test_names_found_a_first_letter_at_a_time_are_those_one_pattern_of_every_nam
 
 
 def test_a_tab_inside_a_glossed_name_and_a_role_word_before_a_name_keep_their_spans(tmp_path):
-    import graph
+    from graph import pipeline
 
     path = tmp_path / "tab.txt"
     path.write_text("Activist jailed\n\nBy Staff Reporter\n\nA court in Beijing sentenced the lawyer Xu\tZhiyong (许志永) "
                     "to four years, his lawyer said on Monday according to reports, in a case that drew wide "
                     "criticism from rights groups.\n", encoding="utf-8")
-    kg = graph.build([path])  # used to stop with "ValueError: substring not found"
+    kg = pipeline.build([path])  # used to stop with "ValueError: substring not found"
     xu = [n for n in kg.nodes.values() if n.label == "Xu Zhiyong"]
     assert [ev.quote for ev in xu[0].evidence] == ["Xu\tZhiyong", "许志永"]
     # "1. Defendant Li Mou is sentenced to ...": the mention is "Li Mou", not the first six letters of the line
-    wuxi = graph.build([DATA / "wuxi-anonymised.txt"])
+    wuxi = pipeline.build([DATA / "wuxi-anonymised.txt"])
     quotes = {ev.quote for n in wuxi.nodes.values() if n.cls == "Person" for ev in n.evidence}
     assert quotes == {"Li Mou", "李某", "Wang Moumou", "王某某", "Qian Wei", "Zhu Fang", "He Yun", "Shen Yu"}
 
 
 def test_a_defendant_whose_surname_is_he_keeps_it(tmp_path):
-    import graph
+    from graph import pipeline
 
     path = tmp_path / "he.txt"
     path.write_text("Xuhui District People's Court of Shanghai\nCriminal Judgment\n\n(2020) Hu 0104 Xing Chu No. 12\n\n"
@@ -298,7 +298,7 @@ def test_a_defendant_whose_surname_is_he_keeps_it(tmp_path):
                     "committed the crime of fraud. The judgment is as follows:\n\nDefendant He Chaohong committed "
                     "the crime of fraud and is sentenced to one year imprisonment.\n\nPresiding Judge: He Yun\n"
                     "Clerk: Lu Ping\n", encoding="utf-8")
-    kg = graph.build([path])
+    kg = pipeline.build([path])
     (judgment,) = [n for n in kg.nodes.values() if n.cls == "Judgment"]
     roles = sorted((st.predicate, kg.nodes[st.obj].label) for st in kg.statements if st.subject == judgment.iri
                    and st.predicate in ("defendant", "judge", "clerk"))

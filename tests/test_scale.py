@@ -42,9 +42,9 @@ def test_generated_corpus_is_deterministic_and_of_the_genre(tmp_path):
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "40", "--seed", "9", "--out",
                         str(tmp_path / name)], check=True, capture_output=True)
     assert files(tmp_path / "a") == files(tmp_path / "b")
-    import graph
+    from graph import pipeline
 
-    built = graph.build([tmp_path / "a"])
+    built = pipeline.build([tmp_path / "a"])
     assert set(built.summary()["documents"]) == {"Judgment", "NewsReport", "Regulation"}
     assert built.skipped == []
 
@@ -60,11 +60,11 @@ def test_two_jobs_give_the_same_bytes(corpus, tmp_path):
 
 
 def test_a_failing_writer_process_fails_the_build_and_keeps_the_old_outputs(monkeypatch, tmp_path):
-    import graph
     from graph import export as exports
+    from graph import pipeline
     from graph.outputs import write_all
 
-    built = graph.build([SEEDS])
+    built = pipeline.build([SEEDS])
     out = tmp_path / "out"
     write_all(built, out, ["ttl"], [], jobs=2)
     before = files(out)

@@ -110,14 +110,14 @@ def test_regulation_with_promulgation_header(data_kg):
 
 
 def test_inserted_articles_of_a_chinese_law_are_their_own_articles(tmp_path):
-    import graph
+    from graph import pipeline
 
     (tmp_path / "law.md").write_text("# 中华人民共和国刑法修正案节选\n\n2015年8月29日 全国人民代表大会常务委员会通过\n\n"
                                      "<!-- INFO END -->\n\n第一百二十条 组织恐怖组织的，处十年以上有期徒刑。\n\n"
                                      "第一百二十条之一 资助恐怖活动的，处五年以下有期徒刑。\n\n"
                                      "第一百二十条之六 明知是宣扬恐怖主义的物品而非法持有的，处三年以下有期徒刑。\n",
                                      encoding="utf-8")
-    kg = graph.build([tmp_path])
+    kg = pipeline.build([tmp_path])
     own = sorted(n.props["number"] for n in kg.nodes.values() if n.cls == "Article")
     assert own == ["120", "120-1", "120-6"]
     reg = node(kg, "中华人民共和国刑法修正案节选", "Regulation")
@@ -465,7 +465,7 @@ def test_a_chinese_judgment(data_kg):
 def test_two_namesakes_keep_their_iris_whatever_other_files_the_corpus_holds(tmp_path):
     import shutil
 
-    import graph
+    from graph import pipeline
 
     def li_mous(extra: int) -> list[tuple[str, str]]:
         folder = tmp_path / str(extra)
@@ -474,7 +474,7 @@ def test_two_namesakes_keep_their_iris_whatever_other_files_the_corpus_holds(tmp
             shutil.copy(DATA / name, folder)
         for k in range(extra):  # files that sort before both and shift every document's index
             shutil.copy(DATA / "order.txt", folder / f"c{k:02d}.txt")
-        built = graph.build([folder])
+        built = pipeline.build([folder])
         return sorted((n.iri.rsplit("/", 1)[1], n.evidence[0].source) for n in built.nodes.values()
                       if n.label == "Li Mou")
 
@@ -653,8 +653,8 @@ def test_a_report_hands_a_sentence_and_names_a_three_year_sentence(data_kg):
 def test_an_article_cited_of_a_law_that_is_one_of_the_documents_is_that_law_s_own_article(tmp_path):
     import shutil
 
-    import graph
     from conftest import SEEDS
+    from graph import pipeline
 
     for f in SEEDS.iterdir():
         shutil.copy(f, tmp_path)
@@ -662,7 +662,7 @@ def test_an_article_cited_of_a_law_that_is_one_of_the_documents_is_that_law_s_ow
         "# 中华人民共和国刑法\n\n第一百二十条之六　明知是宣扬恐怖主义、极端主义的图书、音频视频资料或者其他物品而非法持有，"
         "情节严重的，处三年以下有期徒刑、拘役或者管制，并处或者单处罚金。\n\n第一百二十一条　以暴力、胁迫或者其他方法劫持航空器的，"
         "处十年以上有期徒刑或者无期徒刑。\n", encoding="utf-8")
-    kg = graph.build([tmp_path])
+    kg = pipeline.build([tmp_path])
     law = node(kg, "中华人民共和国刑法", "Regulation")
     article = node(kg, f"{CRIMINAL_LAW} Article 120-6", "Article")
     assert article.iri == f"{law.iri}/article/zh-120-6"
@@ -694,7 +694,7 @@ def test_a_title_with_its_chinese_original_in_brackets(data_kg):
 
 
 def test_a_bylined_report_after_a_judgment_without_its_signature_block_is_a_document_of_its_own(tmp_path):
-    import graph
+    from graph import pipeline
 
     (tmp_path / "pair.txt").write_text(
         "Hangzhou Intermediate People's Court\nCriminal Judgment\n\n(2020) Zhe 01 Xing Chu No. 5\n\nDefendant: Xu Wen, "
@@ -702,7 +702,7 @@ def test_a_bylined_report_after_a_judgment_without_its_signature_block_is_a_docu
         "Court jails fraudster for two years\n\nBy Staff Reporter\n\nA court in Hangzhou on Monday sentenced Xu Wen to "
         "two years in prison for fraud, the court said in a statement published on its website, according to local "
         "media reports on the case.\n", encoding="utf-8")
-    kg = graph.build([tmp_path])
+    kg = pipeline.build([tmp_path])
     news = node(kg, "Court jails fraudster for two years", "NewsReport")
     assert news.document.first_line == 10
     assert objects(kg, news, "reportsOn") == ["Hangzhou Intermediate People's Court Criminal Judgment"]
@@ -733,14 +733,14 @@ def test_a_report_on_an_administrative_fine_with_a_short_name_it_defines(data_kg
 
 
 def test_a_name_that_is_no_chinese_one_before_was_sentenced_in_running_text(tmp_path):
-    import graph
+    from graph import pipeline
 
     (tmp_path / "tashi.txt").write_text(
         "Tibetan Monk Sentenced to Prison Over Interview\n\nBy Staff Reporter\n\nTashi Wangchuk was sentenced to five "
         "years in prison for inciting separatism after he spoke to foreign media about Tibetan language education, his "
         "lawyer said on Tuesday according to reports. Yushu Public Security Bureau was fined in an unrelated case.\n",
         encoding="utf-8")
-    kg = graph.build([tmp_path])
+    kg = pipeline.build([tmp_path])
     people = {n.label for n in kg.nodes.values() if n.cls == "Person"}
     assert people == {"Tashi Wangchuk"}  # not "Tibetan Monk" (a headline) nor "Yushu Public Security Bureau"
     tashi = node(kg, "Tashi Wangchuk", "Person")

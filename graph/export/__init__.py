@@ -8,10 +8,12 @@ plain strings and integers. Lists (a node's several labels) are joined with LIST
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from ..kg import KnowledgeGraph
+if TYPE_CHECKING:
+    from ..kg import KnowledgeGraph
 
 LIST_SEPARATOR = " | "
 FORMATS = ("graphml", "gexf", "json", "csv", "neo4j")

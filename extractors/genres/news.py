@@ -6,11 +6,17 @@ sentenced, or else the one person it names; and the platforms they used, as in a
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 
-from .context import Context
-from .platform_use import platforms_used
-from .text import sentences
-from .values import FINE_ZH, amount, en_terms, zh_terms
+from graph.model import Evidence, Extraction, HeaderField, Node, Statement
+
+from ..context import Context
+from ..documents import LEGAL_WORDS, REPORTING
+from ..platform_use import platforms_used
+from ..text import sentences
+from ..values import FINE_ZH, amount, en_terms, zh_terms
+from . import Genre, register
 
 # what a report calls a person it does not name: "a local man", "a former teacher"
 SOMEONE = (r"an?\s+(?:\w+\s+){0,2}(?:man|woman|teacher|blogger|activist|lawyer|journalist|student|employee|official|"
@@ -95,3 +101,37 @@ def _named(ctx: Context, start: int, end: int) -> list[str]:
     """The people a sentence names, other than lawyers, judges and witnesses."""
     return [eid for p, eid in ctx.people if not NOT_THE_ACCUSED & set(p.roles)
             and any(start <= m.start and m.end <= end for m in p.mentions)]
+
+
+# how a report is recognised and linked (see extractors.genres)
+
+
+def recognise(title: str, body: str, header: Sequence[HeaderField]) -> bool:
+    """Reporting words ("said", "according to", "记者") in a text with a word of the law."""
+    return bool(REPORTING.search(body) and LEGAL_WORDS.search(title + "\n" + body))
+
+
+def by_words(text: str) -> int:
+    """Any text with a word of the law that is no judgment or regulation is a report on one: 1."""
+    return 1
+
+
+def reports_on(extractions: list[Extraction], doc_iris: list[str], out: dict, nodes: dict[str, Node]) -> None:
+    """A news report reports on the judgment documents whose defendants it names."""
+    defendants: dict[str, list[str]] = defaultdict(list)
+    for (s, p, o, _literal) in list(out):
+        if p == "defendant" and s in nodes and nodes[s].cls == "Judgment" and nodes[s].document is not None:
+            defendants[o].append(s)
+    news_docs = {doc_iris[i] for i, ex in enumerate(extractions) if ex.document.genre == "NewsReport"}
+    named_in: dict[tuple[str, str], list[Evidence]] = defaultdict(list)  # (news, defendant) -> mentions
+    for person in defendants:
+        for ev in nodes[person].evidence:
+            if ev.document in news_docs:
+                named_in[(ev.document, person)].append(ev)
+    for (news, person), mentions in sorted(named_in.items()):
+        for judgment in sorted(set(defendants[person])):
+            st = out.setdefault((news, "reportsOn", judgment, False), Statement(news, "reportsOn", judgment, False))
+            st.evidence.append(min(mentions))
+
+
+register(Genre("NewsReport", 90, recognise, by_words, extract, link=reports_on))

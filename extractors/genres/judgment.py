@@ -4,15 +4,17 @@ law applied, the platforms the defendant used and the earlier judgment an appeal
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from graph.model import DOC
+from graph.model import DOC, Extraction, HeaderField
 
-from .context import Context
-from .documents import CASE_NUMBER
-from .gazetteer import gazetteer
-from .platform_use import platforms_used
-from .text import lines, sentences
-from .values import FINE_ZH, TERM_ZH, amount, en_months, en_terms, find_dates, zh_months, zh_terms
+from ..context import Context
+from ..documents import CASE_NUMBER, COURT_LINE, DOC_TYPE_LINE, JUDGMENT_WORDS, title_of
+from ..gazetteer import gazetteer
+from ..platform_use import platforms_used
+from ..text import Line, has_cjk, lines, sentences
+from ..values import FINE_ZH, TERM_ZH, amount, en_months, en_terms, find_dates, zh_months, zh_terms
+from . import Genre, register
 
 PROSECUTION = re.compile(r"Prosecuting\s+Agency|Public\s+Prosecution|Prosecution\s+Organ|Prosecutor'?s?\s+Office|"
                          r"公诉机关|抗诉机关")
@@ -261,7 +263,7 @@ def _earlier_judgments(ctx: Context, spans: list[tuple[int, int]], defendants: l
             number = m.group(0)
             if number == own_case:
                 continue
-            jid = col.entity("Judgment", number, {f"case:{re.sub(r'[^0-9A-Za-z一-鿿]', '', number).lower()}"},
+            jid = col.entity("Judgment", number, {case_key(number)},
                              m.start(), m.end())
             col.fact(jid, "caseNumber", number, m.start(), m.end(), literal=True)
             for _c, cid in ctx.within(s, e, "Court"):
@@ -281,3 +283,52 @@ def _earlier_judgments(ctx: Context, spans: list[tuple[int, int]], defendants: l
                 for aid, of_first, ps, pe in prosecutors:
                     if of_first:
                         col.fact(jid, "prosecutedBy", aid, ps, pe)
+
+
+# how a judgment is recognised, titled, known and checked (see extractors.genres)
+
+# a judgment's kind in the head of a text that nothing else placed
+HEAD_JUDGMENT = re.compile(r"判\s*决\s*书|裁\s*定\s*书|\b(?:Criminal|Civil|Administrative)\s+(?:Judgment|Ruling)\b")
+
+
+def recognise(title: str, body: str, header: Sequence[HeaderField]) -> bool:
+    """A court line or the judgment's kind in its head, or a case number in its first lines; or a title
+    that names a judgment over no text."""
+    head = [b.strip() for b in body.splitlines() if b.strip()][:8]
+    return (any(COURT_LINE.match(b) or DOC_TYPE_LINE.match(b) for b in head) or any(
+        CASE_NUMBER.search(b) for b in head[:4]) or (not head and bool(JUDGMENT_WORDS.search(title))))
+
+
+def by_words(text: str) -> int:
+    """Its kind or a case number in the head: 3 (a judgment quotes the articles it applies)."""
+    head = text[:400]
+    return 3 if HEAD_JUDGMENT.search(head) or CASE_NUMBER.search(head) else 0
+
+
+def titled(chunk: list[Line], title: str, alt: tuple[str, ...], stated: bool) -> tuple[str, tuple[str, ...]]:
+    """A judgment headed by its court and then its kind ("Hangzhou Intermediate People's Court" / "Criminal
+    Judgment") is titled by both; the court line alone is another form of its title."""
+    court = title_of(chunk[0].text)
+    rest = [ln.stripped for ln in chunk[1:4] if ln.stripped]
+    if COURT_LINE.match(court) and rest and DOC_TYPE_LINE.match(rest[0]):
+        return f"{court}{'' if has_cjk(court) else ' '}{rest[0]}", (court,)
+    return title, ()
+
+
+def case_key(number: str) -> str:
+    """The key a case number is known by, however it is spaced and bracketed."""
+    return "case:" + re.sub(r"[^0-9a-z\u4e00-\u9fff]", "", number.lower())
+
+
+def document_keys(ex: Extraction) -> list[tuple[str, str]]:
+    """A judgment is the judgment its case number names: others citing the number cite this one."""
+    return [("Judgment", case_key(str(f.obj))) for f in ex.facts if f.subject == DOC and f.predicate == "caseNumber"]
+
+
+def missing(ex: Extraction) -> list[str]:
+    facts = {f.predicate for f in ex.facts if f.subject == DOC}
+    return [] if facts & {"judge", "clerk"} else ["a judgment with no signature block (no judge or clerk found)"]
+
+
+register(Genre("Judgment", 20, recognise, by_words, extract, court_roles=True, titled=titled, keys=document_keys,
+               missing=missing))

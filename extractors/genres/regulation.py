@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
-from graph.model import DOC
+from graph.model import DOC, Extraction, HeaderField
 
-from .context import EN_SERVICE, Context, service_key
-from .documents import EN_ARTICLE_LINE, ZH_ARTICLE_LINE
-from .gazetteer import gazetteer
-from .mentions import Cand, keys
-from .text import lines
-from .values import find_dates, zh_number
+from ..context import EN_SERVICE, Context, service_key
+from ..documents import EN_ARTICLE_LINE, HEAD_REPORT, ISSUE_HEADER, ZH_ARTICLE_LINE, ZH_TITLE, is_heading, names_a_rule
+from ..gazetteer import gazetteer
+from ..mentions import STATUTE_WORDS, Cand, keys
+from ..text import CJK, Line, has_cjk, lines, squeeze_cjk
+from ..values import find_dates, zh_number
+from . import Genre, register
 
 ISSUED_BY = re.compile(r"^\s*(?:(?:Issued|Promulgated|Released|Published|Adopted)\s+by|(?:Issuing|Promulgating)\s+"
                        r"(?:authority|body|department|agency))\s*:\s*(?P<who>.+)$",
@@ -284,3 +286,79 @@ def _services(ctx: Context) -> None:
     if m and eids:  # the Chinese title in brackets after the English one names its service in Chinese
         col.entities[eids[0]].keys |= {service_key(z.group("s")) for t in doc.alt_titles
                                        if (z := TITLE_SERVICE_ZH.match(t))}
+
+
+# how a regulation is recognised, titled, known and checked (see extractors.genres)
+
+# header facts that only a regulation's layout states
+LAYOUT_FACTS = {"issuer", "issued", "effective", "status", "order", "number"}
+NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、)\s*\S")
+ARTICLE_AT_LINE = re.compile(rf"^\s*(?:第[{CJK}0-9]{{1,6}}[条條]|Article\s+\d+)", re.MULTILINE)
+
+
+def recognise(title: str, body: str, header: Sequence[HeaderField]) -> bool:
+    """Articles 1 and 2 (第一条, or two 第N条), an issue header in its head, a rule's title over numbered
+    items ("Notice of the CAC on ...", then "1. ...", "2. ..."), or the facts a regulation's layout states."""
+    body_lines = [b.strip() for b in body.splitlines() if b.strip()]
+    en_numbers = [m.group(1) for b in body_lines if (m := EN_ARTICLE_LINE.match(b + " "))]
+    zh_articles = [b for b in body_lines if ZH_ARTICLE_LINE.match(b + " ")]
+    zh_first = any(re.match(r"^第一[条條][\s　]", b) for b in zh_articles) or len(zh_articles) >= 2
+    items = [b for b in body_lines if NUMBERED_ITEM.match(b)]
+    return (("1" in en_numbers and "2" in en_numbers) or zh_first or any(ISSUE_HEADER.match(b) for b in body_lines[:8])
+            or (names_a_rule(title) and len(items) >= 2) or any(f.kind in LAYOUT_FACTS for f in header))
+
+
+def by_words(text: str) -> int:
+    """Two articles at the start of a line, and no byline or source line in the head: 2."""
+    return 2 if not HEAD_REPORT.search(text[:400]) and len(ARTICLE_AT_LINE.findall(text)) >= 2 else 0
+
+
+def titled(chunk: list[Line], title: str, alt: tuple[str, ...], stated: bool) -> tuple[str, tuple[str, ...]]:
+    """The title an order quotes where the regulation follows its promulgating order; the title in the
+    other language where the text has both."""
+    if not stated:
+        title = _promulgated_title(chunk) or title
+    return title, tuple(dict.fromkeys((*alt, *(t for t in _other_title(chunk, title) if t != title))))
+
+
+def _other_title(chunk: list[Line], title: str) -> tuple[str, ...]:
+    """A bilingual regulation's title in its other language: the heading of the other half, a line just
+    above that half's first article ("数据出境安全评估办法" over "第一条 ...", or the English title over
+    "Article 1: ...")."""
+    chinese = has_cjk(title) and not re.search(r"[A-Za-z]{3}", title)
+    filled = [ln for ln in chunk[1:] if ln.stripped]
+    for line, after in zip(filled, filled[1:], strict=False):
+        heading = line.stripped
+        if chinese and STATUTE_WORDS.match(heading) and EN_ARTICLE_LINE.match(after.text) and len(heading) <= 300:
+            return (heading,)
+        if not chinese and ZH_TITLE.match(squeeze_cjk(heading)) and ZH_ARTICLE_LINE.match(after.text + " "):
+            return (squeeze_cjk(heading),)
+    return ()
+
+
+def _promulgated_title(chunk: list[Line]) -> str:
+    """A regulation printed after the order that promulgates it ("Cyberspace Administration of China /
+    Order No. 12 / The "Provisions on ..." were adopted ... / Provisions on ..."): its title is the heading
+    that the order quotes."""
+    before = ""
+    for line in chunk[:20]:
+        quoted = [f"{a}{line.stripped}{b}" for a in "\"“" for b in "\"”"]
+        if before and line.stripped and is_heading(line) and any(q in before for q in quoted):
+            return line.stripped
+        before += line.text
+    return ""
+
+
+def document_keys(ex: Extraction) -> list[tuple[str, str]]:
+    """A regulation is the statute its title names: other documents citing it by title cite this one."""
+    title = ex.document.title
+    entry = gazetteer("Statute").lookup(title)
+    return [("Statute", k) for k in sorted(keys("Statute", title, entry.id if entry else ""))]
+
+
+def missing(ex: Extraction) -> list[str]:
+    return [] if any(e.props.get("own") for e in ex.entities.values()) else ["a regulation with no numbered articles"]
+
+
+register(Genre("Regulation", 10, recognise, by_words, extract, rules=True, titled=titled, prepare=align_languages,
+               keys=document_keys, missing=missing))
