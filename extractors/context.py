@@ -107,7 +107,7 @@ def build(doc: Document, collector: Collector) -> Context:
     people = persons.find(text, title_end, kind.court_roles, bodies)
     people += _signatories(doc, people)
     if kind.prepare is not None:
-        kind.prepare(text, ctx.cands)
+        kind.prepare(doc, ctx.cands)
     _register(ctx, found_crimes, found_cites, people)
     return ctx
 

@@ -20,12 +20,12 @@ from graph.model import Document, HeaderField
 from . import layouts
 from .genres import genre as genre_of
 from .genres import genres
+from .layouts import blocks
+from .layouts.blocks import EN_ARTICLE_LINE, ZH_ARTICLE_LINE
 from .mentions import STATUTE_WORDS
 from .text import CJK, Line, cjk_ratio, has_cjk, lines, plain, squeeze_cjk, wrap_width
 from .values import EN_DATE, EN_DATE_DMY
 
-EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+(?:-\d+)?)(?:\s*[.:：]?\s|[.:：](?=[A-Z\"“]))")  # "Article 1.In order"
-ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)[条條](?:之([一二三四五六七八九十]+))?[\s　]")
 CASE_NUMBER = re.compile(
     r"[(（\[]\s*(?:19|20)\d\d\s*[)）\]]\s*[A-Z][a-z]*\.?\s*(?:\d+\s*|(?=(?:[A-Z][a-z]*\s+){2,}No\.))"
     r"[A-Za-z. ]*?No\.\s*\d+|"
@@ -203,6 +203,7 @@ def split(text: str, path: str | Path) -> list[Document]:
     written, text = text, plain(laid.view, width)
     all_lines = lines(text)
     starts = _starts(all_lines, laid.heads)
+    found = blocks.find(text)
     docs = []
     previous_end = 0
     for k, i in enumerate(starts):
@@ -247,7 +248,8 @@ def split(text: str, path: str | Path) -> list[Document]:
                              languages=langs, sha256=hashlib.sha256(doc_text.encode("utf-8")).hexdigest(),
                              length=len(doc_text), alt_titles=alt_titles, wrap_width=width,
                              layouts=laid.layouts, header=header,
-                             view=view if view != doc_text else "", placed=placed))
+                             view=view if view != doc_text else "", placed=placed,
+                             blocks=blocks.within(found, text, start, end)))
     return docs
 
 

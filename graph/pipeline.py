@@ -49,7 +49,7 @@ def extract_file(path: str | Path) -> FileResult:
         if not doc.placed:
             result.notes.append(f"{where}: no layout or head placed it; read as plain text, a {doc.genre} by its words")
         result.notes += [f"{where}: {n}" for n in _missing(ex)]
-        ex.document = replace(doc, text="", view="")  # let the text go: memory is bounded by one file
+        ex.document = replace(doc, text="", view="", blocks=())  # let the text go: memory is bounded by one file
         result.extractions.append(ex)
     result.seconds["extract"] = time.perf_counter() - started
     return result

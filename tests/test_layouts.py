@@ -190,3 +190,34 @@ def test_a_text_no_layout_places_is_built_by_its_words():
     (doc,) = split(text, path)
     assert doc.genre == "Judgment" and not doc.placed
     assert re.match("吴某诈骗罪一审刑事判决书", doc.title)
+
+
+def _blocks(doc, text: str) -> list[tuple[str, str, str, str]]:
+    return [(b.kind, b.number, b.lang, text[b.start:b.end].split("\n")[0][:30]) for b in doc.blocks]
+
+
+def test_a_table_of_contents_is_one_block_and_lists_no_chapter():
+    text, path = _dev("reg-10")
+    (doc,) = split(text, path)
+    assert _blocks(doc, text) == [
+        ("toc", "", "en", "Table of Contents"),
+        ("chapter", "1", "en", "Chapter I General Provisions"),
+        ("article", "1", "en", "Article 1 This Law is formulat"),
+        ("article", "2", "en", "Article 2 This Law shall apply"),
+        ("article", "3", "en", "Article 3 For the purpose of t")]
+    toc = doc.blocks[0]
+    assert text[toc.start:toc.end].splitlines()[-1] == "Chapter VII Supplementary Provisions"
+
+
+def test_parts_chapters_sections_and_inserted_articles_of_the_criminal_law():
+    path = SHARED / "corpus" / "zh-criminal-law.md"
+    text = path.read_text(encoding="utf-8")
+    (doc,) = split(text, str(path))
+    kinds: dict[str, int] = {}
+    for b in doc.blocks:
+        kinds[b.kind] = kinds.get(b.kind, 0) + 1
+    assert kinds == {"part": 2, "chapter": 15, "section": 37, "article": 505}
+    article = next(b for b in doc.blocks if b.kind == "article" and b.number == "120-6")
+    assert text[article.start:article.end].startswith("第一百二十条之六 明知是宣扬恐怖主义")
+    assert text[article.start:article.end].endswith("并处或者单处罚金。")  # not the next article, nor a heading
+    assert [b.number for b in doc.blocks if b.kind == "part"] == ["1", "2"]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from graph.model import Extraction, HeaderField
+    from graph.model import Document, Extraction, HeaderField
 
     from ..context import Context
     from ..mentions import Cand
@@ -46,7 +46,7 @@ class Genre:
     court_roles: bool = False  # its people are named by a court's role words ("Defendant X", "审判长 X")
     # (head lines, title, other titles, title stated by a layout) -> its title and other titles
     titled: Callable[[list[Line], str, tuple[str, ...], bool], tuple[str, tuple[str, ...]]] | None = None
-    prepare: Callable[[str, list[Cand]], None] | None = None  # on the document's candidates, before they are kept
+    prepare: Callable[[Document, list[Cand]], None] | None = None  # on the document's candidates, before they are kept
     # the (class, key)s its document node is known by: other documents' mentions with a key join it
     keys: Callable[[Extraction], list[tuple[str, str]]] = _nothing
     # after merging: relations between documents it states (a report on a judgment); called with the

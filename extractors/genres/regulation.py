@@ -7,14 +7,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from graph.model import DOC, Extraction, HeaderField
+from graph.model import DOC, Document, Extraction, HeaderField
 
 from ..context import EN_SERVICE, Context, service_key
 from ..documents import EN_ARTICLE_LINE, HEAD_REPORT, ISSUE_HEADER, ZH_ARTICLE_LINE, ZH_TITLE, is_heading, names_a_rule
 from ..gazetteer import gazetteer
 from ..mentions import STATUTE_WORDS, Cand, keys
 from ..text import CJK, Line, has_cjk, lines, squeeze_cjk
-from ..values import find_dates, zh_number
+from ..values import find_dates
 from . import Genre, register
 
 ISSUED_BY = re.compile(r"^\s*(?:(?:Issued|Promulgated|Released|Published|Adopted)\s+by|(?:Issuing|Promulgating)\s+"
@@ -40,29 +40,17 @@ APPLIES = re.compile(r"\b(?:These|This)\s+(?:Provisions|Measures|Regulations|Rul
 DEFINED_TERM = re.compile(r"the\s+term\s+[\"“](?P<s>[^\"”]+?services?)[\"”]\s+(?:refers|means|shall\s+mean)")
 
 
-def _articles(text: str) -> list[tuple[str, str, int, int]]:
-    """(language, number, start, end) of each of the regulation's own articles; an article inserted by
-    an amendment has the number of the one before and its own ("120-6" for 第一百二十条之六)."""
-    heads = []
-    for line in lines(text):
-        if m := EN_ARTICLE_LINE.match(line.text + " "):
-            heads.append(("en", m.group(1), line.start))
-        elif m := ZH_ARTICLE_LINE.match(line.text + " "):
-            n = zh_number(m.group(1))
-            sub = zh_number(m.group(2)) if m.group(2) else None
-            if n is not None:
-                heads.append(("zh", f"{n}-{sub}" if sub else str(n), line.start))
-    out = []
-    for i, (lang, n, start) in enumerate(heads):
-        end = heads[i + 1][2] if i + 1 < len(heads) else len(text)
-        out.append((lang, n, start, start + len(text[start:end].rstrip())))
-    return out
+def _articles(doc: Document) -> list[tuple[str, str, int, int]]:
+    """(language, number, start, end) of each of the regulation's own articles, as its layout's blocks
+    lay them out (offsets in the document); an article inserted by an amendment has the number of the one
+    before and its own ("120-6" for 第一百二十条之六)."""
+    return [(b.lang, b.number, b.start - doc.start, b.end - doc.start) for b in doc.blocks if b.kind == "article"]
 
 
-def align_languages(text: str, cands: list[Cand]) -> None:
+def align_languages(doc: Document, cands: list[Cand]) -> None:
     """Give the Chinese name of a statute, service or body the keys of its English translation, where
     English article N and Chinese article N name the same number of them, in the same order."""
-    arts = _articles(text)
+    arts = _articles(doc)
     en = {n: (s, e) for lang, n, s, e in arts if lang == "en"}
     zh = {n: (s, e) for lang, n, s, e in arts if lang == "zh"}
     votes: Counter[tuple[int, int]] = Counter()
@@ -94,7 +82,7 @@ def _distinct(cands: list[Cand], cls: str, start: int, end: int) -> list[Cand]:
 
 def extract(ctx: Context) -> None:
     col, text = ctx.collector, ctx.text
-    arts = _articles(text)
+    arts = _articles(ctx.doc)
     first_article = min((s for _, _, s, _ in arts), default=len(text))
     header = [ln for ln in lines(text) if ln.start < first_article]
     stated = _stated(ctx)
