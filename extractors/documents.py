@@ -26,15 +26,21 @@ from .mentions import STATUTE_WORDS
 from .text import CJK, Line, cjk_ratio, has_cjk, lines, plain, squeeze_cjk, wrap_width
 from .values import EN_DATE, EN_DATE_DMY
 
+# a case number: "(2020) Liao 0211 Criminal First Instance 459", "[2019] Hei 2701 Xing Chu No 71", "(2015) Sui
+# Intermediate Administrative Final Judgment No. 1374", "（2020）浙0481刑初181号", "（2014）海刑初字第91号" (a
+# case-type character: 刑, 民, 行, 初, 终, ...)
 CASE_NUMBER = re.compile(
-    r"[(（\[]\s*(?:19|20)\d\d\s*[)）\]]\s*[A-Z][a-z]*\.?\s*(?:\d+\s*|(?=(?:[A-Z][a-z]*\s+){2,}No\.))"
-    r"[A-Za-z. ]*?No\.\s*\d+|"
-    rf"[(（]\s*(?:19|20)\d\d\s*[)）][{CJK}]+\d+[{CJK}]+\d+号")
-COURT_LINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+|No\.\s*\d+\s+|of\s+|the\s+)*(?:People'?s\s+)?Court(?:\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*)?$"
+    r"[(（\[]\s*(?:19|20)\d\d\s*[)）\]]\s*[A-Z][a-z]*\.?(?:\s+\d+)?(?:\s+[A-Z][a-z]*\.?){1,6}?\s*(?:No\.?\s*)?\d+|"
+    rf"[(（〔]\s*(?:19|20)\d\d\s*[)）〕][{CJK}0-9]{{0,12}}?[刑民行执赔知商破监申再初终][{CJK}0-9]{{0,8}}?第?\d+号")
+# a court's name on a line of its own, its place after a comma or two ("..., Chuxiong Yi Autonomous Prefecture, Yunnan")
+COURT_LINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+|No\.\s*\d+\s+|of\s+|the\s+)*(?:People['’]?s\s+)?Court(?:\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*)?"
+                        r"(?:,\s*[A-Z][\w'’ -]*){0,3}$"
                         rf"|^[{CJK}]+人民法院$")
-DOC_TYPE_LINE = re.compile(r"^(?:(?:Criminal|Civil|Administrative)\s+)?(?:Judgment|Ruling|Verdict|Decision|Mediation)"
+DOC_TYPE_LINE = re.compile(r"^(?:(?:Criminal|Civil|Administrative)\s+)?(?:Judge?ment|Ruling|Verdict|Decision|Mediation)"
                            r"(?:\s+Document)?$|^[刑民行][\s　]*事[\s　]*(?:判[\s　]*决|裁[\s　]*定)[\s　]*书$",
                            re.IGNORECASE)
+# a case's caption: "Cheng Huaishan vs. Jiangsu Kunshan Public Security Bureau ... et. al.", "People v Jiang Kun"
+CAPTION = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+(?:vs?\.?|versus)\s+[A-Z]")
 BYLINE = re.compile(r"^(?:By|Written by|Reported by|Compiled by)\s+[A-Z]")  # "By Staff Reporter": not a title
 # an English title with its Chinese original in brackets after it
 GLOSSED_TITLE = re.compile(rf"(?P<en>.*[A-Za-z].*?)\s*[(（](?P<zh>[^()（）]*[{CJK}][^()（）]*)[)）]")
@@ -72,6 +78,8 @@ def is_heading(line: Line, bylined: bool = False) -> bool:
     if has_cjk(s):
         return bool(ZH_TITLE.match(squeeze_cjk(s))) and not ZH_ARTICLE_LINE.match(s + " ")
     words = s.split()
+    if 3 <= len(words) <= 30 and len(s) <= 250 and CAPTION.match(s):  # "Guo Jianhe vs. Guangzhou ... et. al."
+        return True
     if not 3 <= len(words) <= 30 or len(s) > 250 or s[-1] in ".,;:" or not s[0].isupper():
         return False
     if EN_ARTICLE_LINE.match(s + " ") or s.startswith("Article") or CASE_NUMBER.search(s) or ROLE_LINE.match(s):

@@ -34,10 +34,12 @@ APPOSITION = (r"[ \t]*,[ \t]*(?:\d{1,3}|aged[ \t]+\d{1,3}|(?:an?|the|his|her|fro
 
 EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("defendant", re.compile(rf"\b(?:[Dd]efendants?|[Aa]ppellants?|[Tt]he accused|[Cc]riminal suspect)"
-                             rf"(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:?[ \t]+(?P<n>{NAME})")),
+                             rf"(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*[:,]?[ \t]+(?P<n>{NAME})")),
     ("defenseCounsel", re.compile(rf"\b(?:[Dd]efen[cs]e[ \t]+(?:[Cc]ounsel|[Aa]ttorney|[Ll]awyer)s?|[Aa]ttorney|[Ll]awyer|"
-                                  rf"[Dd]efender)[ \t]*[:,]?[ \t]+(?P<n>{NAME})")),
-    ("procurator", re.compile(rf"\b(?:Procurator|Prosecutor|Public Prosecutor)[ \t]+(?P<n>{NAME})")),
+                                  rf"[Dd]efender)[ \t]*[:,]?[ \t]+(?:(?:was|were|is|are)[ \t]+)?(?P<n>{NAME})")),
+    # "Procurator X", "assigned prosecutor Zhang Fuli and prosecutor's assistant Liu Zhonglin"
+    ("procurator", re.compile(rf"\b(?:[Pp]rocurator|[Pp]rosecutor|Public Prosecutor)(?:['’]s[ \t]+[Aa]ssistant)?[ \t]+"
+                              rf"(?P<n>{NAME})")),
     ("witness", re.compile(rf"\b[Ww]itness(?:es)?[ \t]+(?P<n>{TITLED}|{NAME})")),
     ("named", re.compile(rf"\bnamed[ \t]+(?P<n>{NAME})")),
     ("sentenced", re.compile(rf"\bsentence[ \t]+(?:on|for|against)[ \t]+(?P<n>{NAME})")),

@@ -185,11 +185,18 @@ def test_a_repealed_laws_date_is_no_entry_into_force():
     assert "effectiveFrom" not in _facts(doc)
 
 
-def test_a_text_no_layout_places_is_built_by_its_words():
-    text, path = _dev("zh-03")  # a judgment published as one line
+def test_a_judgment_published_as_one_line_is_placed_by_its_case_number():
+    text, path = _dev("zh-03")
     (doc,) = split(text, path)
-    assert doc.genre == "Judgment" and not doc.placed
+    assert doc.genre == "Judgment" and doc.placed  # "（2014）海刑初字第91号" in its head
     assert re.match("吴某诈骗罪一审刑事判决书", doc.title)
+
+
+def test_a_text_no_layout_places_is_built_by_its_words():
+    text, path = _dev("zh-news-02")  # a court's write-up that opens with its author's byline block
+    (doc,) = split(text, path)
+    assert doc.genre == "NewsReport" and not doc.placed
+    assert doc.title == "主笔人:张单宁"
 
 
 def _blocks(doc, text: str) -> list[tuple[str, str, str, str]]:

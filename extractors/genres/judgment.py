@@ -25,6 +25,10 @@ OPERATIVE_EN = re.compile(r"(?:committed|(?:is|was|are|were)\s+(?:found\s+)?(?:g
                           r"|\b(?:is|shall\s+be)\s+sentenced\s+to\b", re.IGNORECASE)  # "1. Defendant X is sentenced to ..."
 MONEY = re.compile(r"(?:RMB|CNY|¥)\s*(?P<n>\d[\d,]*(?:\.\d+)?(?:\s*(?:million|thousand))?)|"
                    r"(?P<m>\d[\d,]*(?:\.\d+)?(?:\s*(?:million|thousand))?)(?=\s*yuan)", re.IGNORECASE)
+# the number of an indictment or a decision is no judgment's: "by the Indictment [2019] Da Jia Jiansu Xingsu No
+# 71", "A ‘Decision on Making Revisions to the Indictment’ (cite as: [2019] ..."
+NOT_A_JUDGMENT = re.compile(r"(?:Indictment|Decision|Notice|Opinion|Letter|起诉书|决定书|通知书)[^.;。；\n]{0,20}$",
+                            re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b|分别", re.IGNORECASE)
 RESTATED = re.compile(r"\b(?i:judgment|court|verdict)\s+(?:of\s+(?:the\s+)?first\s+instance\s+)?sentenced\s+"
                       r"(?:(?:the\s+)?(?:defendant|appellant)\s+)?[A-Z]")  # "The original judgment sentenced Zhou Jianguo to"
@@ -261,7 +265,7 @@ def _earlier_judgments(ctx: Context, spans: list[tuple[int, int]], defendants: l
     for s, e in spans:
         for m in CASE_NUMBER.finditer(text, s, e):
             number = m.group(0)
-            if number == own_case:
+            if number == own_case or NOT_A_JUDGMENT.search(text[max(s, m.start() - 40):m.start()]):
                 continue
             jid = col.entity("Judgment", number, {case_key(number)},
                              m.start(), m.end())
