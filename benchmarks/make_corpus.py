@@ -121,7 +121,11 @@ class Corpus:
         city, abbr, zh_city = self.rng.choice(CITIES)
         district = self.rng.choice(DISTRICTS)
         crime, article = self.rng.choice(CRIMES)
-        defendants = [self.person() for _ in range(self.rng.choice([1, 1, 1, 2, 3]))]
+        defendants: list[tuple[str, str]] = []
+        for _ in range(self.rng.choice([1, 1, 1, 2, 3])):  # co-defendants of one name: no text tells them apart
+            while (person := self.person()) in defendants:
+                pass
+            defendants.append(person)
         judges = [self.person() for _ in range(3)]
         clerk = self.person()
         counsel = self.person()

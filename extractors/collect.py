@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import Document, Entity, Extraction, Mention, Span
+from graph.model import DOC, Document, Entity, Extraction, Mention, Span
 
 from .text import has_cjk
 
@@ -50,6 +50,21 @@ class Collector:
             seen.add(span)
             entity.mentions.append(Mention(surface, "zh" if has_cjk(surface) else "en", span,
                                            label if label != surface else ""))
+
+    def sentence(self, person: str, start: int, end: int, imposed: bool = False) -> str:
+        """The sentence of `person` this document states (one per person: the crimes, articles, term and fine
+        its facts give), first stated by the text at [start, end); `imposed`: the document imposes it (a
+        judgment, not a report on one)."""
+        who = self.entities[person]
+        zh = has_cjk(who.name)
+        sid = self.entity("Sentence", f"{who.name}的刑罚" if zh else f"Sentence of {who.name}",
+                          {f"sentence:{k}" for k in who.keys})
+        if not self.entities[sid].mentions:
+            self.mention(sid, start, end, self.entities[sid].name)
+            self.fact(sid, "sentenceOf", person, start, end)
+            if imposed:
+                self.fact(sid, "imposedBy", DOC, start, end)
+        return sid
 
     def fact(self, subject: str, predicate: str, obj: str | int, start: int, end: int,
              literal: bool = False) -> None:

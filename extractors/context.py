@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from graph.model import DOC, Document
@@ -106,10 +107,24 @@ def build(doc: Document, collector: Collector) -> Context:
     bodies = [(c.start, c.end) for c in ctx.cands if c.cls not in ("Location", "Service")]
     people = persons.find(text, title_end, kind.court_roles, bodies)
     people += _signatories(doc, people)
+    ctx.cands = _outside_names(ctx.cands, people)
     if kind.prepare is not None:
         kind.prepare(doc, ctx.cands)
     _register(ctx, found_crimes, found_cites, people)
     return ctx
+
+
+def _outside_names(cands: list[Cand], people: list[persons.Person]) -> list[Cand]:
+    """The candidates that lie within no person's name ("Huawei" of "Defendant: Hu Huawei")."""
+    names = sorted((m.start, m.end) for p in people for m in p.mentions)
+    starts = [s for s, _e in names]
+    out = []
+    for c in cands:
+        k = bisect_right(starts, c.start) - 1  # the last name that begins at or before the candidate
+        if k >= 0 and names[k][1] >= c.end and names[k] != (c.start, c.end):
+            continue
+        out.append(c)
+    return out
 
 
 def _title_end(doc: Document) -> int:

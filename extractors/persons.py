@@ -58,8 +58,9 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     # "Zhao Gang and Sun Hao were each sentenced", "X was sentenced to three years and Wang Qiang to two"
     ("sentenced", re.compile(rf"(?P<n>{NAME})[ \t]+and[ \t]+{NAME}(?:[ \t]*,[^,\n]{{1,80}},)?[ \t]+(?:were|have been)\b")),
     ("sentenced", re.compile(rf"\band[ \t]+(?P<n>{NAME})[ \t]+to[ \t]+(?:\w+[ \t]+){{1,2}}(?:years?|months?)\b")),
+    # "sentenced Fang Bin to three years", "had sentenced Lin Minxiu for assisting ..."
     ("sentenced", re.compile(rf"\bsentenc(?:ed|es|ing)[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<n>{NAME})(?:[ \t]+"
-                             rf"[(（][^()（）\n]{{1,12}}[)）]|{APPOSITION})?[ \t]+to\b")),
+                             rf"[(（][^()（）\n]{{1,12}}[)）]|{APPOSITION})?[ \t]+(?:to|for)\b")),
     ("sentenced", re.compile(rf"^(?:Translation:[ \t]*)?(?P<n>{NAME})[ \t]+(?:Sentenced|Jailed|Convicted|Detained|Arrested|"
                              rf"Imprisoned|Tried)\b")),
     ("sentenced", re.compile(rf"\b(?:conviction|sentencing|trial|case|arrest|detention|prosecution)[ \t]+of[ \t]+"
@@ -297,7 +298,8 @@ def find(text: str, title_end: int, is_judgment: bool, bodies: Sequence[tuple[in
     spans of named courts, agencies, organisations ("Defendant: Beijing Municipal Cyberspace
     Administration" names no person)."""
     mentions = _en_mentions(text, title_end, is_judgment) + _zh_mentions(text) + _glossed_names(text)
-    mentions = _dedupe([m for m in mentions if not any(s < m.end and m.start < e for s, e in bodies)])
+    mentions = _dedupe([m for m in mentions if not any(s < m.end and m.start < e for s, e in bodies)
+                        or _holds_bodies(m, bodies)])
     # a single word found by a weak cue ("Zhang was sentenced") is a surname, not a person of its own; and
     # words found by a weak cue are a name when they begin with a Chinese surname or the text repeats them
     # ("Tibetan Monk Sentenced to ..." is not), or, in running text, stand before "was sentenced" and name
@@ -318,6 +320,13 @@ def find(text: str, title_end: int, is_judgment: bool, bodies: Sequence[tuple[in
         p.roles = sorted({m.role for m in p.mentions if m.role})
     _repeated_mentions(text, people, list(bodies))
     return people
+
+
+def _holds_bodies(m: PersonMention, bodies: Sequence[tuple[int, int]]) -> bool:
+    """A name a role names ("Defendant: Hu Huawei") that begins with a surname holds the bodies within it
+    (the company Huawei is his given name)."""
+    return m.lang == "en" and m.role not in WEAK_ROLES and m.name.split()[0] in _pinyin_surnames() and all(
+        m.start < s and e <= m.end for s, e in bodies if s < m.end and m.start < e)
 
 
 def anonymised(person: Person) -> bool:

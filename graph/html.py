@@ -103,6 +103,10 @@ def page_data(kg: Graph) -> dict:
             facts[iri].append({"rel": st.predicate, "dir": direction, "other": other_label,
                                "ev": [_ev(e.document, e.start, e.end, e.quote, doc_index)
                                       for e in st.evidence[:EVIDENCE_PER_FACT]]})
+    for st in kg.statements:  # a person's panel gives the facts of their sentences too
+        if st.predicate == "sentenceOf":
+            facts[str(st.obj)] += [dict(f, dir="sentence") for f in facts[st.subject]
+                                   if f["dir"] == "out" and f["rel"] != "sentenceOf"]
     ids = sorted(kg.nodes)
     if len(ids) > MAX_GRAPH_NODES:
         ids = sorted(sorted(ids, key=lambda iri: (-degree.get(iri, 0), iri))[:MAX_GRAPH_NODES])

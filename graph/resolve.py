@@ -3,8 +3,10 @@
 Entities of one class that share a normalised key, in any documents, are one node (union-find over the
 keys). An article is keyed by its resolved statute and its number; a judgment cited by case number is
 the judgment document that bears that number, and a statute cited by title the regulation document that
-bears that title, where there is one. IRIs derive from canonical names, so
-the same input gives the same IRIs. News reports are linked to the judgments whose defendants they name.
+bears that title, where there is one. A person is one within a document: namesakes of two documents are
+one person only where the texts link the two (an appeal, a report on a judgment). IRIs derive from
+canonical names (a person's from their document's), so the same input gives the same IRIs. News reports
+are linked to the judgments whose defendants they name.
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
                 continue
             locals_.append((i, e))
             for k in sorted(e.keys):
-                uf.union((i, e.id), (e.cls, k))
+                uf.union((i, e.id), _scoped(e.cls, k, i))
             if e.cls == "Judgment":
                 judgments.append((i, e))
     # a document is what its genre says it is known by: a judgment cited by its case number, a regulation
@@ -76,6 +78,7 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
     for i, e in judgments:
         for k in e.keys:
             uf.union((i, e.id), ("Judgment", k))
+    _share_people(extractions, uf)
     # articles: by statute and number (a regulation's own articles: by document, language and number); an
     # article cited of a statute that is one of the documents is that document's own article of the number,
     # in the language it is cited in where the document has both
@@ -120,7 +123,7 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
         if root in doc_roots:
             root_iri[root] = doc_iris[doc_roots[root]]
             continue
-        iri = _iri(base, members, named[root][0], uf, root_iri, doc_iris)
+        iri = _iri(base, members, named[root][0], uf, root_iri, doc_iris, extractions)
         used[iri] += 1
         if used[iri] > 1:
             iri += f"-{used[iri]}"
@@ -162,6 +165,39 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
     return KnowledgeGraph(nodes, statements, [ex.document for ex in extractions], base, local_iris=per_document)
 
 
+# classes whose names are one thing within a document only: a person ("Li Mou" of two cases), a sentence
+ONE_DOCUMENT = {"Person", "Sentence"}
+
+
+def _scoped(cls: str, key: str, i: int) -> tuple:
+    """The union-find key of an entity key of document `i`: a person's name is theirs in one document (a
+    gazetteer id is one person everywhere)."""
+    return (cls, key, i) if cls in ONE_DOCUMENT and not key.startswith("gaz:") else (cls, key)
+
+
+def _share_people(extractions: list[Extraction], uf: _UnionFind) -> None:
+    """People of one name (and their sentences) are one across two documents only where the texts link the
+    documents: an appeal and the judgment it reviews, a report and the judgment it reports on (its genre
+    says which)."""
+    doc_of = {uf.find(("doc", i)): i for i in range(len(extractions))}
+    people: list[set[tuple[str, str]]] = []
+    defendants: dict[int, set[str]] = {}
+    for i, ex in enumerate(extractions):
+        people.append({(e.cls, k) for e in ex.entities.values() if e.cls in ONE_DOCUMENT for k in e.keys})
+        if ex.document.genre == "Judgment":
+            defendants[i] = {k for f in ex.facts if f.subject == DOC and f.predicate == "defendant"
+                             for k in ex.entities[str(f.obj)].keys}
+    pairs: set[tuple[int, int]] = set()
+    for i, ex in enumerate(extractions):
+        for f in ex.facts:
+            if f.subject == DOC and f.predicate == "appealOf" and (j := doc_of.get(uf.find((i, f.obj)))) is not None:
+                pairs.add((min(i, j), max(i, j)))
+        pairs.update((min(i, j), max(i, j)) for j in genre(ex.document.genre).shares_people(extractions, i, defendants))
+    for i, j in sorted(pairs):
+        for cls, k in sorted(people[i] & people[j]):
+            uf.union(_scoped(cls, k, i), _scoped(cls, k, j))
+
+
 def _name(members: list[tuple[int, Entity]]) -> tuple[str, str]:
     """The canonical (English, Chinese) names of a node."""
     cls = members[0][1].cls
@@ -196,7 +232,7 @@ def _label(members, uf, named: dict) -> tuple[str, str]:
 
 
 def _iri(base: str, members: list[tuple[int, Entity]], name: str, uf: _UnionFind, root_iri: dict,
-         doc_iris: list[str]) -> str:
+         doc_iris: list[str], extractions: list[Extraction]) -> str:
     i, e0 = members[0]
     cls = e0.cls
     if cls == "Article":
@@ -208,6 +244,9 @@ def _iri(base: str, members: list[tuple[int, Entity]], name: str, uf: _UnionFind
         stem = statute.rsplit("/", 1)[-1] if statute else "statute"
         return f"{base}article/{stem}/{e0.props['number']}"
     gids = sorted({e.props["gid"] for _, e in members if e.props.get("gid")})
+    if cls in ONE_DOCUMENT and not gids:  # a person of a document: <document>/person/<name>, of the judgment
+        i = next((j for j, _ in members if extractions[j].document.genre == "Judgment"), i)  # a report is on it
+        return f"{doc_iris[i]}/{cls.lower()}/{slug(name)}"
     return f"{base}{cls.lower()}/{gids[0] if gids else slug(name)}"
 
 

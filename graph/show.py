@@ -1,4 +1,5 @@
-"""`kg show`: find an entity by any of its labels and lay out its card with the evidence of each fact.
+"""`kg show`: find an entity by any of its labels and lay out its card with the evidence of each fact (a
+person's card also gives the facts of their sentences).
 
 User text reaches SPARQL only as a bound value (pyoxigraph substitutions), never pasted into a query.
 """
@@ -30,6 +31,9 @@ SELECT ?e ?direction ?relation ?other ?quote ?document WHERE {
     ?st rdf:subject ?e ; rdf:object ?o . BIND("out" AS ?direction)
   } UNION {
     ?st rdf:object ?e ; rdf:subject ?o . BIND("in" AS ?direction)
+  } UNION {
+    ?sentence kg:sentenceOf ?e . ?st rdf:subject ?sentence ; rdf:object ?o . FILTER(?o != ?e)
+    BIND("sentence" AS ?direction)
   }
   ?st rdf:predicate ?p ; prov:wasDerivedFrom ?ev .
   ?ev oa:hasSelector/oa:exact ?quote ; oa:hasSource/dcterms:title ?document .
@@ -66,7 +70,7 @@ def card(store: ox.Store, iri: str) -> Table:
     if zh:
         table.add_row("Chinese labels", Text(" · ".join(zh)), "")
     for r in store.query(FACTS, substitutions=bound, use_default_graph_as_union=True):
-        arrow = "→" if r["direction"].value == "out" else "←"
+        arrow = {"out": "→", "in": "←", "sentence": "sentence →"}[r["direction"].value]
         table.add_row(f"{arrow} {r['relation'].value}", Text(r["other"].value),
                       Text(f"“{r['quote'].value}” ({r['document'].value})"))
     return table

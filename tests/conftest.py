@@ -24,10 +24,12 @@ def data_kg() -> KnowledgeGraph:
     return pipeline.build([DATA])
 
 
-def node(kg: KnowledgeGraph, label: str, cls: str | None = None) -> Node:
-    """The one node of class `cls` with this label (rdfs:label or an alternative label)."""
+def node(kg: KnowledgeGraph, label: str, cls: str | None = None, source: str = "") -> Node:
+    """The one node of class `cls` with this label (rdfs:label or an alternative label), of the file
+    `source` where given (a person is one per document: namesakes of two files are two nodes)."""
     found = [n for n in kg.nodes.values() if (cls is None or n.cls == cls)
-             and (n.label == label or any(t == label for t, _ in n.alt_labels))]
+             and (n.label == label or any(t == label for t, _ in n.alt_labels))
+             and (not source or any(ev.source == source for ev in n.evidence))]
     assert len(found) == 1, f"{len(found)} nodes labelled {label!r} ({cls}): {[n.iri for n in found]}"
     return found[0]
 
@@ -39,3 +41,25 @@ def objects(kg: KnowledgeGraph, subject: Node, predicate: str) -> list:
         if st.subject == subject.iri and st.predicate == predicate:
             out.append(st.obj if st.literal else kg.nodes[str(st.obj)].label)
     return sorted(out, key=str)
+
+
+def unordered(rows: list) -> list[list[str]]:
+    """Rows, sorted, with each joined list sorted (GROUP_CONCAT joins in an order of the engine's)."""
+    return sorted([["; ".join(sorted(str(v).split("; "))) for v in row] for row in rows])
+
+
+SENTENCE_FACTS = {"convictedOf", "convictedUnder", "imprisonmentMonths", "fineYuan"}
+
+
+def sentence_of(kg: KnowledgeGraph, person: Node) -> Node:
+    """The one sentence of a person."""
+    (sentence,) = [kg.nodes[st.subject] for st in kg.statements if st.predicate == "sentenceOf" and st.obj == person.iri]
+    return sentence
+
+
+def sentenced(kg: KnowledgeGraph, person: Node, predicate: str) -> list:
+    """Objects of `predicate` (a crime, an article, a term, a fine) of the person's sentences."""
+    assert predicate in SENTENCE_FACTS
+    sentences = [st.subject for st in kg.statements if st.predicate == "sentenceOf" and st.obj == person.iri]
+    assert all(kg.nodes[s].cls == "Sentence" for s in sentences)
+    return sorted((v for s in sentences for v in objects(kg, kg.nodes[s], predicate)), key=str)

@@ -16,6 +16,7 @@ from graph import loader, pipeline
 from graph.export import LIST_SEPARATOR, simple_graph
 
 KG = [sys.executable, "-m", "graph.cli"]
+DUAN_CASE = "first-instance-judgment-in-a-case-of-duan-zhengs-illegal-possession-of-materials-e715f5fa"
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +108,7 @@ def test_cli_export_from_a_build(out, tmp_path):
                             text=True, check=False)
     assert result.returncode == 0
     data = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
-    assert len(data["nodes"]) == 142 and len(data["edges"]) == 187
+    assert len(data["nodes"]) == 144 and len(data["edges"]) == 191
     bad = subprocess.run([*KG, "export", str(out), "--to", "pdf"], capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "pdf" in bad.stderr
     assert (out / "export" / "graphml" / "graph.graphml").exists()
@@ -122,17 +123,18 @@ def test_loaded_graph_equals_the_built_one(out, kg):
 
 
 def test_python_api(kg, tmp_path):
-    rows = kg.query("SELECT ?name ?months WHERE { ?p <https://w3id.org/legal-kg/ontology#imprisonmentMonths> ?months ;"
-                    " <http://www.w3.org/2000/01/rdf-schema#label> ?name } ORDER BY ?name")
+    rows = kg.query("SELECT ?name ?months WHERE { ?s <https://w3id.org/legal-kg/ontology#imprisonmentMonths> ?months ;"
+                    " <https://w3id.org/legal-kg/ontology#sentenceOf>/<http://www.w3.org/2000/01/rdf-schema#label> ?name"
+                    " } ORDER BY ?name")
     assert rows == [{"name": "Duan Zheng", "months": 7}, {"name": "Huang Shike", "months": 24}]
     bound = kg.query("SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l "
                      "FILTER(STR(?l) = ?label) }", label="Liu Ze")
-    assert [r["s"] for r in bound] == ["https://w3id.org/legal-kg/id/person/liu-ze"]
+    assert [r["s"] for r in bound] == [f"https://w3id.org/legal-kg/id/doc/{DUAN_CASE}/person/liu-ze"]
     assert [n.label for n in kg.entities(type="Crime")] == [
         "assembling a crowd to disturb social order", "illegal possession of materials promoting terrorism and extremism",
         "illegal use of information networks"]
     kinds = {k for k, _ in kg.evidence("duan zheng")}
-    assert {"mention", "subject of imprisonmentMonths", "object of defendant"} <= kinds
+    assert {"mention", "object of sentenceOf", "object of defendant"} <= kinds
     assert kg.to_html(tmp_path / "g.html").read_text(encoding="utf-8").count('id="kg-data"') == 1
     assert "<iframe srcdoc=" in kg._repr_html_()
     with pytest.raises(ValueError, match="unknown class 'Judge'"):
@@ -146,13 +148,13 @@ def test_python_api(kg, tmp_path):
 def test_stats_on_the_seeds(out):
     result = subprocess.run([*KG, "stats", str(out), "--format", "json"], capture_output=True, text=True, check=True)
     data = json.loads(result.stdout)
-    assert (data["nodes"], data["edges"]) == (142, 187)
-    assert data["components"]["count"] == 16 and data["components"]["sizes"][:3] == [74, 53, 2]
+    assert (data["nodes"], data["edges"]) == (144, 191)
+    assert data["components"]["count"] == 16 and data["components"]["sizes"][:3] == [74, 55, 2]
     assert [(r["label"], r["score"]) for r in data["central_by_degree"][:2]] == [
-        ("Criminal Law of the People's Republic of China", 11), ("Duan Zheng", 11)]
+        ("Criminal Law of the People's Republic of China", 11), ("Sentence of Duan Zheng", 9)]
     assert data["central_by_betweenness"][0]["label"] == "Criminal Law of the People's Republic of China"
     first = data["shared_entities"][0]
-    assert first["count"] == 12 and "Duan Zheng" in first["entities"]
+    assert first["count"] == 13 and "Duan Zheng" in first["entities"]
     assert first["documents"][0].startswith("Man Jailed Seven Months")
     table = subprocess.run([*KG, "stats", str(out)], capture_output=True, text=True, check=True)
     assert "Most central by betweenness" in table.stdout

@@ -193,14 +193,16 @@ REPORTED = [  # a report's sentence -> {person: sorted (predicate, object)}
 
 
 def _people_facts(path) -> dict[str, list]:
-    """Each person's facts, sorted, in the graph of one file."""
+    """Each person's facts and the facts of their sentence, sorted, in the graph of one file."""
     from graph import pipeline
 
     kg = pipeline.build([path])
+    whose = {st.subject: kg.nodes[st.obj].label for st in kg.statements if st.predicate == "sentenceOf"}
     said: dict[str, list] = {}
     for st in kg.statements:
-        if kg.nodes[st.subject].cls == "Person":
-            said.setdefault(kg.nodes[st.subject].label, []).append(
+        node = kg.nodes[st.subject]
+        if node.cls == "Person" or node.cls == "Sentence" and st.predicate not in ("sentenceOf", "imposedBy"):
+            said.setdefault(whose.get(st.subject, node.label), []).append(
                 (st.predicate, st.obj if st.literal else kg.nodes[st.obj].label))
     return {k: sorted(v) for k, v in said.items()}
 

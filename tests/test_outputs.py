@@ -86,7 +86,7 @@ def test_sparql_over_the_output(built):
     rows = list(store.query("""
         PREFIX kg: <https://w3id.org/legal-kg/ontology#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-        SELECT ?name ?months WHERE { ?p a kg:Person ; rdfs:label ?name ; kg:imprisonmentMonths ?months }
+        SELECT ?name ?months WHERE { ?s a kg:Sentence ; kg:sentenceOf/rdfs:label ?name ; kg:imprisonmentMonths ?months }
         ORDER BY ?name"""))
     assert [(r["name"].value, int(r["months"].value)) for r in rows] == [("Duan Zheng", 7), ("Huang Shike", 24)]
 
@@ -118,8 +118,10 @@ def test_python_api(tmp_path):
     assert isinstance(kg.nx, nx.MultiDiGraph)
     duan = next(n for n, d in kg.nx.nodes(data=True) if d["label"] == "Duan Zheng")
     assert kg.nx.nodes[duan]["type"] == "Person"
-    assert kg.nx.nodes[duan]["imprisonmentMonths"] == 7
-    assert {d["relation"] for _, _, d in kg.nx.out_edges(duan, data=True)} >= {"convictedOf", "convictedUnder"}
+    (sentence,) = [s for s, _, r in kg.nx.in_edges(duan, data="relation") if r == "sentenceOf"]
+    assert kg.nx.nodes[sentence]["type"] == "Sentence" and kg.nx.nodes[sentence]["imprisonmentMonths"] == 7
+    assert {d["relation"] for _, _, d in kg.nx.out_edges(sentence, data=True)} == {
+        "convictedOf", "convictedUnder", "sentenceOf", "imposedBy"}
     assert isinstance(kg.rdf, rdflib.Graph)
     assert len(kg.rdf) == len(rdflib.Graph().parse(data=rdf_writer.serialize(kg).decode(), format="turtle"))
 
@@ -127,7 +129,7 @@ def test_python_api(tmp_path):
 def test_base_iri_is_configurable(tmp_path):
     assert run("build", str(SEEDS), "--out", str(tmp_path), "--base", "http://example.org/kg/").returncode == 0
     text = (tmp_path / "graph.ttl").read_text(encoding="utf-8")
-    assert "<http://example.org/kg/person/" in text
+    assert "<http://example.org/kg/doc/" in text and "/person/duan-zheng>" in text
     assert "w3id.org/legal-kg/id/" not in text
 
 

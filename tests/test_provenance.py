@@ -62,9 +62,9 @@ def quotes(store, subject_label: str, predicate: str) -> list[str]:
 
 
 def test_the_sentence_imposing_a_sentence_is_the_evidence(store):
-    (quote,) = quotes(store, "Duan Zheng", "imprisonmentMonths")
+    (quote,) = quotes(store, "Sentence of Duan Zheng", "imprisonmentMonths")
     assert "is sentenced to seven months imprisonment" in quote
-    (fine,) = quotes(store, "Duan Zheng", "fineYuan")
+    (fine,) = quotes(store, "Sentence of Duan Zheng", "fineYuan")
     assert "fined 1,000 yuan" in fine
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, SEEDS
+from conftest import DATA, ROOT, SEEDS, unordered
 from graph.query import named_queries, open_store, run
 
 KG = [sys.executable, "-m", "graph.cli"]
@@ -212,7 +212,7 @@ def test_push_and_query_a_real_oxigraph_server(oxigraph_server, tmp_path):
         local_names, local_rows = run(store, q.text, params)
         remote_names, remote_rows = remote(oxigraph_server + "/query", q.text, params)
         assert remote_names == local_names, name
-        assert sorted(remote_rows) == sorted(local_rows), name
+        assert unordered(remote_rows) == unordered(local_rows), name
     cli = kg("query", "--endpoint", oxigraph_server + "/query", "--name", "convictions", "--format", "csv")
     assert cli.returncode == 0 and "Huang Shike" in cli.stdout
     inline = kg("query", "--endpoint", oxigraph_server + "/query",

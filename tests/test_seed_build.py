@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import node, objects
+from conftest import node, objects, sentenced
 
 DUAN = "First Instance Judgment in a Case of Duan Zheng's Illegal Possession of Materials Promoting Terrorism and Extremism"
 HUANG = "Judgment in the Case of Huang Shike's Illegal Use of Internet Information"
@@ -51,10 +51,10 @@ def test_statute_in_english_and_chinese_is_one_node(seed_kg):
 def test_duan_conviction(seed_kg):
     duan = node(seed_kg, "Duan Zheng", "Person")
     assert {"Duan", "Duang Zheng"} <= {t for t, _ in duan.alt_labels}
-    assert objects(seed_kg, duan, "convictedOf") == ["illegal possession of materials promoting terrorism and extremism"]
-    assert f"{CRIMINAL_LAW} Article 120-6" in objects(seed_kg, duan, "convictedUnder")
-    assert objects(seed_kg, duan, "imprisonmentMonths") == [7]
-    assert objects(seed_kg, duan, "fineYuan") == [1000]
+    assert sentenced(seed_kg, duan, "convictedOf") == ["illegal possession of materials promoting terrorism and extremism"]
+    assert f"{CRIMINAL_LAW} Article 120-6" in sentenced(seed_kg, duan, "convictedUnder")
+    assert sentenced(seed_kg, duan, "imprisonmentMonths") == [7]
+    assert sentenced(seed_kg, duan, "fineYuan") == [1000]
     assert objects(seed_kg, duan, "usedPlatform") == ["Baidu NetDisk", "Doujia VPN", "theYNC"]
 
 
@@ -96,8 +96,8 @@ def test_appeal(seed_kg):
     assert objects(seed_kg, first, "decidedOn") == ["2016-12-12"]
     assert objects(seed_kg, first, "prosecutedBy") == ["Yining County People's Procuratorate"]
     huang = node(seed_kg, "Huang Shike", "Person")
-    assert objects(seed_kg, huang, "imprisonmentMonths") == [24]
-    assert objects(seed_kg, huang, "convictedUnder") == [f"{CRIMINAL_LAW} Article 287-1"]
+    assert sentenced(seed_kg, huang, "imprisonmentMonths") == [24]
+    assert sentenced(seed_kg, huang, "convictedUnder") == [f"{CRIMINAL_LAW} Article 287-1"]
     assert objects(seed_kg, huang, "usedPlatform") == ["WeChat"]
 
 

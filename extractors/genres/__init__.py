@@ -7,7 +7,7 @@ itself (the way `extractors.layouts` holds its layouts), so a new genre (an admi
 decision, a court's reply) is one module plus its data, and its class in `ontology/kg.ttl`.
 
 Who calls the hooks: `documents.split` (`recognise`, `by_words`, `titled`), `context.build` (`rules`,
-`court_roles`, `prepare`), `extractors.extract` (`extract`), `graph.resolve` (`keys`, `link`) and
+`court_roles`, `prepare`), `extractors.extract` (`extract`), `graph.resolve` (`keys`, `shares_people`, `link`) and
 `graph.pipeline` (`missing`).
 """
 
@@ -52,6 +52,9 @@ class Genre:
     # after merging: relations between documents it states (a report on a judgment); called with the
     # extractions, their document IRIs, the statements by (s, p, o, literal) and the nodes
     link: Callable[[list[Extraction], list[str], dict, dict], None] | None = None
+    # before merging: the documents whose people are this document's (a report's, those of the judgment it
+    # reports on); called with the extractions, the document's index and each judgment's defendants' keys
+    shares_people: Callable[[list[Extraction], int, dict[int, set[str]]], list[int]] = _nothing
     missing: Callable[[Extraction], list[str]] = _nothing  # what a document of its kind lacks, one line each
 
 

@@ -36,6 +36,9 @@ HOLDING_ZH = re.compile(r"(?<![不未])构成[^，,。；]*?罪")
 NEGATED = re.compile(r"\b(?:not|never|neither|nor)\b|n['’]t\b", re.IGNORECASE)  # "do not constitute the crime of"
 HOLDING_EN = re.compile(r"\b(?:committed|constitut(?:es?|ed)|(?:is|was|are|were)\s+guilty\s+of)\s+the\s+crimes?\s+of\b", re.IGNORECASE)
 OPERATIVE_ZH = re.compile(r"犯[^。；]*?罪[，,][^。]*?判处")
+# a clause of a defendant's record: a sentence an earlier judgment passed ("因犯寻衅滋事罪，2005年2月28日被绍兴市
+# 上虞区人民法院判处有期徒刑一年三个月"; 被告人 and 被害人 are no passive)
+PRIOR_ZH = re.compile(r"[^。；;]*被(?![告害])[^。；;，,]{0,40}?判处[^。；;]*")
 APPLIED_LAW = re.compile(r"\b(?:in\s+accordance\s+with|pursuant\s+to|according\s+to|in\s+light\s+of|under)\b|依照|根据",
                          re.IGNORECASE)
 LISTED_ARTICLE = re.compile(r"(?:and\s+)?Articles?\s+\d|第[一二三四五六七八九十百零〇0-9]+条")
@@ -150,6 +153,9 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
         s <= a.start < e for a, _ in ctx.cites)]
     restated: list[tuple[int, int, list[str]]] = []  # "The original judgment sentenced X to ...", of an appeal
     sentenced: set[str] = set()
+    priors = [m.span() for m in PRIOR_ZH.finditer(text)]
+    for a, b in priors:  # an earlier sentence is no part of this judgment's
+        text = text[:a] + " " * (b - a) + text[b:]
     for s, e in spans:
         chunk = text[s:e]
         operative = bool(OPERATIVE_EN.search(chunk) or OPERATIVE_ZH.search(chunk))
@@ -159,10 +165,10 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
             continue
         who = [eid for eid in ctx.people_within(s, e) if eid in defendants] or (
             defendants if operative and len(defendants) == 1 else [])
-        crimes = [eid for m, eid in ctx.crimes if s <= m.start < e]
+        crimes = [eid for m, eid in ctx.crimes if s <= m.start < e and not any(a <= m.start < b for a, b in priors)]
         for pid in who:
             for cid in crimes:
-                col.fact(pid, "convictedOf", cid, s, e)
+                col.fact(col.sentence(pid, s, e, imposed=True), "convictedOf", cid, s, e)
         if not (operative and who):
             continue
         months, fine = _penalty(chunk)
@@ -173,7 +179,7 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
             _penalise(ctx, who, months, fine, s, e, sentenced)
         for pid in who:
             for aid, (ls, le) in law:
-                col.fact(pid, "convictedUnder", aid, ls, le)
+                col.fact(col.sentence(pid, s, e, imposed=True), "convictedUnder", aid, ls, le)
     for s, e, named in restated:  # the sentence an appeal upholds, where the ruling states none of its own
         _penalise(ctx, [pid for pid in named if pid not in sentenced], *_penalty(text[s:e]), s, e, sentenced)
 
@@ -195,13 +201,15 @@ def _penalise(ctx: Context, who: list[str], months: int | None, fine: int | None
               sentenced: set[str]) -> None:
     """Each person's term and fine, stated by the sentence [s, e); `sentenced` gathers whom a term or a fine
     is stated for."""
+    col = ctx.collector
     for pid in who:
         if months is not None:
-            ctx.collector.fact(pid, "imprisonmentMonths", months, s, e, literal=True)
+            col.fact(col.sentence(pid, s, e, imposed=True), "imprisonmentMonths", months, s, e, literal=True)
         if fine is not None:
-            ctx.collector.fact(pid, "fineYuan", fine, s, e, literal=True)
+            col.fact(col.sentence(pid, s, e, imposed=True), "fineYuan", fine, s, e, literal=True)
         if months is not None or fine is not None:
             sentenced.add(pid)
+
 
 
 def _list_continued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

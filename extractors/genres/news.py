@@ -66,12 +66,13 @@ def extract(ctx: Context) -> None:
                 own_terms = terms
             if fines and not own_fines and len(set(fines)) == 1:
                 own_fines = fines
+            sid = col.sentence(pid, s, e)
             if own_terms:
-                col.fact(pid, "imprisonmentMonths", own_terms[0], s, e, literal=True)
+                col.fact(sid, "imprisonmentMonths", own_terms[0], s, e, literal=True)
             if len(own_fines) == 1:
-                col.fact(pid, "fineYuan", own_fines[0], s, e, literal=True)
+                col.fact(sid, "fineYuan", own_fines[0], s, e, literal=True)
             for cid in crimes:
-                col.fact(pid, "convictedOf", cid, s, e)
+                col.fact(sid, "convictedOf", cid, s, e)
             accused.add(pid)
     platforms_used(ctx, spans, sorted(accused))
 
@@ -116,6 +117,27 @@ def by_words(text: str) -> int:
     return 1
 
 
+def same_people(extractions: list[Extraction], i: int, defendants: dict[int, set[str]]) -> list[int]:
+    """The judgment a report is about, whose people are the report's: of the judgments in its own file whose
+    defendants it names, the one that shares most else with it (court, crime, articles), then the nearest
+    (a report before or after the judgment it introduces); else the one judgment of all that has a
+    defendant of a name it names (namesakes of several judgments are nobody's in particular)."""
+    own = {(e.cls, k) for e in extractions[i].entities.values() for k in e.keys}
+    named = {k for cls, k in own if cls == "Person"}
+    about = [j for j, keys in sorted(defendants.items()) if keys & named]
+    doc = extractions[i].document
+
+    def closeness(j: int) -> tuple[int, int]:
+        other = extractions[j].document
+        shared = own & {(e.cls, k) for e in extractions[j].entities.values() if e.cls != "Person" for k in e.keys}
+        return -len(shared), max(other.first_line - doc.last_line, doc.first_line - other.last_line)
+
+    here = sorted((closeness(j), j) for j in about if extractions[j].document.source == doc.source)
+    if here:
+        return [here[0][1]] if len(here) == 1 or here[0][0] < here[1][0] else []
+    return about if len(about) == 1 else []
+
+
 def reports_on(extractions: list[Extraction], doc_iris: list[str], out: dict, nodes: dict[str, Node]) -> None:
     """A news report reports on the judgment documents whose defendants it names."""
     defendants: dict[str, list[str]] = defaultdict(list)
@@ -134,4 +156,4 @@ def reports_on(extractions: list[Extraction], doc_iris: list[str], out: dict, no
             st.evidence.append(min(mentions))
 
 
-register(Genre("NewsReport", 90, recognise, by_words, extract, link=reports_on))
+register(Genre("NewsReport", 90, recognise, by_words, extract, link=reports_on, shares_people=same_people))

@@ -1,0 +1,96 @@
+"""Sentences as nodes of their own and people within their documents: a sentence is one person's in one
+judgment; namesakes of two cases are two people; the `convictions` query gives one row per sentence and crime."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS, SHARED, node, objects, sentence_of
+from graph import pipeline
+from graph.query import named_queries, run
+
+DEV = SHARED / "eval" / "dev" / "docs"
+# what the generator writes for each defendant: "Defendant Wang Hua committed the crime of fraud, and is
+# sentenced to two years imprisonment and fined 5,000 yuan."
+GENERATED = re.compile(r"^Defendant (.+?) committed the crime of (.+?), and is sentenced to .+? imprisonment and "
+                       r"fined ([\d,]+) yuan\.$", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus2000")
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "2000", "--seed", "5", "--out",
+                    str(folder)], check=True, capture_output=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def built(corpus):
+    return pipeline.build([corpus])
+
+
+def facts(kg, sentence) -> list[tuple[str, object]]:
+    return sorted(((st.predicate, st.obj if st.literal else kg.nodes[str(st.obj)].label)
+                   for st in kg.statements if st.subject == sentence.iri), key=str)
+
+
+def test_no_person_is_the_defendant_of_two_judgments_that_are_not_linked(built):
+    judgments: dict[str, set[str]] = {}
+    for st in built.statements:
+        if st.predicate == "defendant" and built.nodes[st.subject].cls == "Judgment":
+            judgments.setdefault(str(st.obj), set()).add(st.subject)
+    linked = {(st.subject, str(st.obj)) for st in built.statements if st.predicate in ("appealOf", "reportsOn")}
+    shared = {p: js for p, js in judgments.items() if len(js) > 1}
+    assert all((a, b) in linked or (b, a) in linked for js in shared.values() for a in js for b in js if a < b)
+    # the people of a report are those of the judgment it reports on, in the same file
+    assert sum(1 for st in built.statements if st.predicate == "reportsOn") > 100
+
+
+def test_convictions_give_one_row_per_sentence_and_crime(corpus, built):
+    written = Counter()
+    for f in sorted(corpus.iterdir()):
+        for name, _crime, fine in GENERATED.findall(f.read_text(encoding="utf-8")):
+            written[(name, fine.replace(",", ""))] += 1
+    _, rows = run(built.store, named_queries()["convictions"].text, {})
+    assert sum(written.values()) == 2593
+    assert len(rows) == 2593 and Counter((r[0], r[5]) for r in rows) == written  # (crimes by their canonical name)
+
+
+def test_the_seed_sentence_is_a_node_of_its_judgment():
+    kg = pipeline.build([SEEDS])
+    duan = node(kg, "Duan Zheng", "Person")
+    sentence = sentence_of(kg, duan)
+    judgment = node(kg, "First Instance Judgment in a Case of Duan Zheng's Illegal Possession of Materials Promoting "
+                        "Terrorism and Extremism", "Judgment")
+    assert sentence.cls == "Sentence" and sentence.label == "Sentence of Duan Zheng"
+    assert sentence.iri == f"{judgment.iri}/sentence/sentence-of-duan-zheng"
+    assert duan.iri == f"{judgment.iri}/person/duan-zheng"  # the report's Duan Zheng is the judgment's
+    assert objects(kg, sentence, "imposedBy") == [judgment.label]
+    assert objects(kg, sentence, "imprisonmentMonths") == [7] and objects(kg, sentence, "fineYuan") == [1000]
+    assert objects(kg, sentence, "convictedOf") == ["illegal possession of materials promoting terrorism and extremism"]
+
+
+def test_a_chinese_judgment_s_sentence_leaves_out_the_defendant_s_record():
+    # zh-01: "因犯寻衅滋事罪，2005年2月28日被绍兴市上虞区人民法院判处有期徒刑一年三个月" is his record; the
+    # judgment's own: "被告人沈银锋犯诈骗罪，判处有期徒刑七个月，并处罚金人民币三千元。"
+    kg = pipeline.build([DEV / "zh-01_haining-shen-yinfeng-fraud.txt"])
+    (sentence,) = [n for n in kg.nodes.values() if n.cls == "Sentence"]
+    criminal_law = "Criminal Law of the People's Republic of China Article"
+    assert facts(kg, sentence) == [
+        ("convictedOf", "fraud"), *(("convictedUnder", f"{criminal_law} {n}") for n in (25, 266, 65, 67)),
+        ("fineYuan", 3000), ("imposedBy", "浙江省海宁市人民法院刑 事 判 决 书"), ("imprisonmentMonths", 7),
+        ("sentenceOf", "Shen Yinfeng")]
+
+
+def test_two_defendants_have_a_sentence_each():
+    kg = pipeline.build([DEV / "case-08_wang-yuwen-wang-liqin-chuxiong.txt"])
+    sentences = sorted((n for n in kg.nodes.values() if n.cls == "Sentence"), key=lambda n: n.label)
+    assert [(n.label, objects(kg, n, "sentenceOf"), objects(kg, n, "convictedOf")) for n in sentences] == [
+        ("Sentence of Wang Liqin", ["Wang Liqin"], ["inciting subversion of state power"]),
+        ("Sentence of Wang Yuwen", ["Wang Yuwen"], ["inciting subversion of state power"])]
