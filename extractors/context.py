@@ -105,7 +105,7 @@ def build(doc: Document, collector: Collector) -> Context:
     statutes = [c for c in ctx.cands if c.cls == "Statute" and c.start >= title_end]
     found_cites = citations.find(text, statutes, kind.rules, crime_articles)
     bodies = [(c.start, c.end) for c in ctx.cands if c.cls not in ("Location", "Service")]
-    people = persons.find(text, title_end, kind.court_roles, bodies)
+    people = persons.find(text, title_end, kind.court_roles, bodies, running=not kind.rules)
     people += _signatories(doc, people)
     ctx.cands = _outside_names(ctx.cands, people)
     if kind.prepare is not None:

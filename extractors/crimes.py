@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from . import segment
 from .gazetteer import Entry, gazetteer
 from .text import CJK
 
@@ -36,7 +37,7 @@ CUT = re.compile(r",|\s+(?:and|but)\s+(?:is|was|he|she|they|requested|should|the
                  r"\s+(?:must|shall|is|was|were|are|which|who|with|in\s+(?:a|the|accordance|indictment)|as\s+provided|on\s+(?:or|the|(?:[A-Z][a-z]{2,8}\.?\s+)?\d+)|against|"
                  r"because|according|pursuant|under|from|at|by|after|before|since|until)\b")
 ZH_HEADING = re.compile(rf"【(?P<c>[{CJK}、，]{{2,40}}?罪)】")
-ZH_CONVICTION = re.compile(rf"(?:犯|以|构成)(?P<c>[{CJK}、]{{2,30}}?罪)(?=[，,。.；;、）)\s]|判处|获刑|被判|$)")
+ZH_CONVICTION = re.compile(rf"(?:犯|以|构成|涉嫌)(?P<c>[{CJK}、]{{2,30}}?罪)(?=[，,。.；;、）)\s]|判处|获刑|被判|$)")
 NOT_A_NAME = re.compile(r"[前本该該款条條第其是指等之规規定]")
 
 
@@ -111,8 +112,11 @@ def find(text: str, title_end: int, case: bool) -> list[CrimeMention]:
         entry = lookup(name, "en")
         if entry is not None:
             out.append(CrimeMention(title.start("c"), title.end("c"), name, "en", entry, key_of(name, "en", entry)))
+    bounds = {w.start for w in segment.words(text)} if ZH_CONVICTION.search(text) else set()
     for rx in (ZH_HEADING, ZH_CONVICTION):
         for m in rx.finditer(text):
+            if rx is ZH_CONVICTION and not {m.start(), m.start("c")} <= bounds:
+                continue  # the cue is a word of its own: not 犯罪嫌疑人, 以为
             name = m.group("c")
             entry = lookup(name, "zh")
             if rx is ZH_CONVICTION and entry is None and (not case or NOT_A_NAME.search(name)):

@@ -14,8 +14,9 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import cache
 
+from . import segment
 from .gazetteer import Entry, gazetteer
-from .text import CJK, fold, standing_alone
+from .text import CJK, fold, has_cjk, standing_alone
 
 # Capitalised words that begin sentences or roles and are never part of a proper name.
 CAP_STOP = {
@@ -145,7 +146,9 @@ DISTRICT_WORDS = {"New", "Economic", "Development", "Technology", "Technological
 INNER_SUFFIX = re.compile(r"Province|City|Municipality|Municipal|Prefecture|Region|County|Banner|League")
 PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county)\b")
 # a court or a body, not begun inside a verb ("...人民法院审理上海市...人民检察院")
-ZH_COURT = re.compile(rf"(?<![审指]){ZH_PLACE}+(?:第[一二三四五六七八九十]+)?(?:中级|高级|基层)?人民法院(?:[{CJK}]{{2,10}}?分院)?")
+ZH_COURT = re.compile(rf"(?<![审指]){ZH_PLACE}+(?:第[一二三四五六七八九十]+)?(?:中级|高级|基层)?(?:人民)?法院(?:[{CJK}]{{2,10}}?分院)?")
+ZH_PLACE_END = ("省", "自治区", "市", "自治州", "地区", "盟", "自治县", "县", "区", "旗", "镇", "乡")
+ZH_LEVEL = ("省", "市", "县", "区", "旗", "镇", "乡")
 ZH_AGENCY = re.compile(rf"(?<![审指]){ZH_PLACE}+(?:人民检察院(?:第[一二三四五六七八九十]+分院)?|公安局(?:[{CJK}]{{2,6}}?分局)?|"
                        rf"公安厅|[{CJK}]{{2,6}}?派出所|国家安全局|互联网信息办公室)")
 ZH_LEAD = re.compile(r"^(?:原?(?:公诉|抗诉)机关|[在向由经被对和与及或的于是将把给从自到为并及其])+")  # not the body's name
@@ -227,12 +230,13 @@ def _location_cands(text: str) -> list[Cand]:
             place = " ".join(words)
             start = m.start("place") + m.group("place").index(place)
             out.append(Cand(start, start + len(place), "Location", place))
-    for m in ZH_COURT.finditer(text):
-        for p in re.finditer(ZH_PLACE, m.group(0)):
-            if p.group(0).endswith(("省", "自治区", "市", "自治州", "县", "区")) and not _generic_zh_place(p.group(0)):
-                lead = ZH_LEAD.match(p.group(0))
-                s = m.start() + p.start() + (lead.end() if lead else 0)
-                out.append(Cand(s, m.start() + p.end(), "Location", text[s:m.start() + p.end()], "zh"))
+    for m in ZH_COURT.finditer(text):  # a court's place: the chain of places before it, named by the last
+        begin = _zh_body_start(text, m.start(), m.end())  # ("浙江省海宁市" is 海宁市)
+        levels = [p for p in re.finditer(ZH_PLACE, text[begin:m.end()]) if p.start() == 0 or p.start() > 0 and
+                  p.group(0).endswith(("省", "自治区", "市", "自治州", "县", "区")) and not _generic_zh_place(p.group(0))]
+        chain = [p for k, p in enumerate(levels) if k == 0 or p.start() == levels[k - 1].end()]
+        if chain and not _generic_zh_place(chain[-1].group(0)):
+            out.append(Cand(begin + chain[0].start(), begin + chain[-1].end(), "Location", chain[-1].group(0), "zh"))
     return out
 
 
@@ -340,9 +344,8 @@ def find(text: str) -> list[Cand]:
     cands += _anchored(text, SCHOOL_ANCHOR, "Organization", of_place=True)
     for rx, cls in ((ZH_COURT, "Court"), (ZH_AGENCY, "Agency")):
         for m in rx.finditer(text):
-            lead = ZH_LEAD.match(m.group(0))
-            s = m.start() + (lead.end() if lead else 0)
-            if not _generic_zh_place(text[s:m.end()]):
+            s = _zh_body_start(text, m.start(), m.end())
+            if s < m.end() and not _generic_zh_place(text[s:m.end()]):
                 cands.append(Cand(s, m.end(), cls, text[s:m.end()], "zh"))
     cands += _statute_cands(text)
     cands += _platform_cands(text)
@@ -352,6 +355,7 @@ def find(text: str) -> list[Cand]:
     others = _settle([c for c in cands if c.cls != "Location"])
     places = [p for p in _settle(places) if not any(
         o.start <= p.start and p.end <= o.end and o.cls in ("Platform", "Organization") for o in others)]
+    places = _standing_places(_zh_chains(text, places), others)
     _listed_platforms(text, others)
     for c in others + places:
         if not c.gid and (entry := _known(c)) is not None:
@@ -435,6 +439,59 @@ def _short_forms(cands: list[Cand]) -> None:
 
 
 GENERIC_ZH_PLACES = ("直辖市", "设区的市", "自治区", "自治州", "自治县", "地方", "各级", "县级", "省级", "市级", "本行政区")
+
+
+def _zh_chains(text: str, places: list[Cand]) -> list[Cand]:
+    """Chinese places as the text chains them, one place named by its last level: "天津市宁河区" is 宁河区 (of
+    Tianjin), "浙江省绍兴市上虞区" 上虞区; a word the segmenter tags as a place name with a level's suffix is a
+    place too ("在宁河区又向...")."""
+    if not has_cjk(text):
+        return places
+    taken = [(p.start, p.end) for p in places]
+    found = list(places)
+    for w in segment.words(text):
+        end = w.end + (w.tag == "ns" and text[w.end:w.end + 1] in ZH_LEVEL)  # "宁河" "区": the segmenter's split
+        name = text[w.start:end]
+        if w.tag == "ns" and len(name) >= 3 and name.endswith(ZH_PLACE_END) and not any(
+                s < end and w.start < e for s, e in taken):
+            found.append(Cand(w.start, end, "Location", name, "zh"))
+    found.sort(key=lambda c: (c.start, -c.end))
+    out: list[Cand] = []
+    for c in found:
+        last = out[-1] if out else None
+        if last is not None and c.lang == last.lang == "zh" and c.start == last.end:
+            out[-1] = Cand(last.start, c.end, "Location", c.name, "zh", gid=c.gid, keys=set(c.keys),
+                           zh_name=c.zh_name)
+        else:
+            out.append(c)
+    return out
+
+
+def _standing_places(places: list[Cand], others: list[Cand]) -> list[Cand]:
+    """A Chinese place within the name of a body or a law (浙江省 of 浙江省海宁市人民法院, 中华人民共和国 of
+    《中华人民共和国刑法》) is a place of the text only where the text also names it on its own."""
+    def inside(p: Cand) -> bool:
+        return any(o.start <= p.start and p.end <= o.end and o.lang == "zh" and o.cls in ("Court", "Agency", "Statute")
+                   for o in others)
+
+    alone = {p.name for p in places if not inside(p)}
+    return [p for p in places if p.lang != "zh" or p.name in alone or not inside(p)]
+
+
+def _zh_body_start(text: str, start: int, end: int) -> int:
+    """Where the name of a Chinese body found at [start, end) begins: at the first of its words that is a
+    place ("日被绍兴市上虞区人民法院" is 绍兴市上虞区人民法院, "终结海兴县人民检察院" 海兴县人民检察院)."""
+    lead = ZH_LEAD.match(text, start, end)
+    start = lead.end() if lead else start
+    for w in segment.words(text[start:end]):
+        if w.tag.startswith("ns") or w.text.endswith(ZH_PLACE_END) or _known_zh_place(w.text):
+            return start + w.start
+    return start
+
+
+@cache
+def _known_zh_place(word: str) -> bool:
+    return any(e.zh_name == word for e in gazetteer("Location").entries) if len(word) > 1 else False
 
 
 def _generic_zh_place(name: str) -> bool:

@@ -14,14 +14,16 @@ import importlib.util
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from . import segment
 from .gazetteer import ONTOLOGY_DIR
 from .mentions import CAP_STOP
-from .text import CJK, lines, squeeze_cjk, standing_alone
+from .text import CJK, has_cjk, lines, squeeze_cjk, standing_alone
 
 NAME = r"(?:[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2})"
 TITLED = r"(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+[A-Z][a-z]+)"
@@ -108,7 +110,8 @@ ZH_CUES = [
     ("defendant", re.compile(rf"(?:被告人|上诉人|被上诉人)(?:[（(][^）)]{{0,12}}[）)])?"
                              rf"(?P<n>[{CJK}]{{1,2}}某{{1,2}}(?!某)|[{CJK}]{{2,4}}?(?=[，,（(。、\s]))")),
     ("defenseCounsel", re.compile(rf"辩护人(?P<n>[{CJK}]{{2,4}}?)(?=[，,（(。、\s])")),
-    ("author", re.compile(rf"(?m)记者[ \t\u3000]*(?P<n>[{CJK}]{{2,3}}?)(?=[ \t\u3000，,、。)）]|报道|$)")),  # 记者 张华
+    # 记者 张华, 主笔人:张单宁, 通讯员 李明
+    ("author", re.compile(rf"(?m)(?:记者|通讯员|主笔人)[ \t\u3000:：]*(?P<n>[{CJK}]{{2,3}}?)(?=[ \t\u3000，,、。)）]|报道|$)")),
 ]
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯")
 
@@ -133,16 +136,65 @@ class Person:
     mentions: list[PersonMention] = field(default_factory=list)
 
 
+def _data(name: str, columns: bool = False) -> list[str]:
+    """The lines of a data file of the ontology, without its comments (and its column header)."""
+    rows = [r.strip() for r in (ONTOLOGY_DIR / name).read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r and not r.startswith("#")]
+    return rows[1:] if columns else rows
+
+
+@cache
+def _zh_surnames() -> frozenset[str]:
+    return frozenset(_data("surnames-zh.txt"))
+
+
+@cache
+def _zh_cues() -> dict[str, str]:
+    return dict(r.split("\t") for r in _data("person-cues-zh.tsv", columns=True))
+
+
+@cache
+def _zh_anonymised() -> re.Pattern[str]:
+    """张某, 王某某, 李某甲: a common surname and 某 (not 于某日, 某处)."""
+    surnames = "|".join(sorted(_zh_surnames(), key=len, reverse=True))
+    return re.compile(rf"(?:{surnames})某{{1,2}}[甲乙丙丁戊己庚辛]?(?![某日年月时处些种个地])")
+
+
+PSEUDONYM = re.compile(r"[(（]化名[)）]")
+
+
+def _zh_surname_first(name: str) -> bool:
+    surnames = _zh_surnames()
+    return (2 <= len(name) <= 3 and name[0] in surnames) or (3 <= len(name) <= 4 and name[:2] in surnames)
+
+
+def _zh_running_names(text: str) -> list[PersonMention]:
+    """Chinese people named in running text: an anonymised name (张某); a word the segmenter tags as a
+    personal name that begins with a common surname, where a cue says it is a person (a pseudonym mark
+    "周海(化名)", a role word before it "被害人王芳") or the text names it more than once."""
+    out = [PersonMention(m.start(), m.end(), m.group(), "zh", "named") for m in _zh_anonymised().finditer(text)]
+    if not has_cjk(text):
+        return out
+    cues = _zh_cues()
+    found = segment.words(text)
+    names = [(k, w) for k, w in enumerate(found) if w.tag == "nr" and _zh_surname_first(w.text) and "某" not in w.text]
+    seen = Counter(w.text for _k, w in names)
+    for k, w in names:
+        before = found[k - 1].text.rstrip(":：") if k else ""
+        role = cues.get(before) or ("named" if PSEUDONYM.match(text, w.end) or seen[w.text] > 1 else "")
+        if role:
+            out.append(PersonMention(w.start, w.end, w.text, "zh", role))
+    return out
+
+
 @cache
 def _pinyin_surnames() -> frozenset[str]:
-    rows = (ONTOLOGY_DIR / "surnames-pinyin.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(r.strip() for r in rows if r.strip() and not r.startswith("#"))
+    return frozenset(_data("surnames-pinyin.txt"))
 
 
 @cache
 def _surname_readings() -> dict[str, str]:
-    rows = (ONTOLOGY_DIR / "surnames.tsv").read_text(encoding="utf-8").splitlines()
-    return dict(r.split("\t") for r in rows[2:] if r.strip() and not r.startswith("#"))
+    return dict(r.split("\t") for r in _data("surnames.tsv", columns=True))
 
 
 @cache
@@ -293,11 +345,14 @@ def _distance_one(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
-def find(text: str, title_end: int, is_judgment: bool, bodies: Sequence[tuple[int, int]] = ()) -> list[Person]:
+def find(text: str, title_end: int, is_judgment: bool, bodies: Sequence[tuple[int, int]] = (),
+         running: bool = True) -> list[Person]:
     """The people of one document, each with all its mentions; no mention overlaps one of `bodies`, the
     spans of named courts, agencies, organisations ("Defendant: Beijing Municipal Cyberspace
-    Administration" names no person)."""
+    Administration" names no person); `running`: Chinese names in running text too (not in rules)."""
     mentions = _en_mentions(text, title_end, is_judgment) + _zh_mentions(text) + _glossed_names(text)
+    if running:
+        mentions += _zh_running_names(text)
     mentions = _dedupe([m for m in mentions if not any(s < m.end and m.start < e for s, e in bodies)
                         or _holds_bodies(m, bodies)])
     # a single word found by a weak cue ("Zhang was sentenced") is a surname, not a person of its own; and

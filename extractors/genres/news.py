@@ -36,7 +36,7 @@ REPRIEVE = re.compile(r"\bdeath\s+(?:sentence\s+)?with\s+an?\s+[\w-]+\s+reprieve
 CONVICTED = re.compile(r"罪[^。]*?(?:判处|获刑)|\b(?:convicted|found(?:\s+[A-Z][a-z]+){0,3}\s+guilty)\s+(?:[A-Z][a-z]+\s+){0,3}of\b|\b(?:sentenced|sentence|jailed)\b[^.]*?\bfor\s+"
                        r"(?:the\s+crime\s+of\b)?")
 UNNAMED = re.compile(rf"^(?:He|She)\b|\b{SOMEONE}")  # "He was fined", "sentenced a local man"
-NOT_THE_ACCUSED = {"defenseCounsel", "judge", "clerk", "procurator", "witness", "author"}
+NOT_THE_ACCUSED = {"defenseCounsel", "judge", "clerk", "procurator", "witness", "author", "victim", "lawyer"}
 
 
 def extract(ctx: Context) -> None:

@@ -1,0 +1,36 @@
+"""Chinese words: jieba's segmentation with part-of-speech tags (its dictionary and HMM for unknown words),
+with the character offsets of each word, so that a Chinese name begins and ends at a word boundary.
+
+jieba (https://github.com/fxsjy/jieba) was chosen for being light (pure Python, its dictionary in the
+wheel, no model download) and for tagging personal names (`nr`), which is what the finders ask of it; a
+judgment of 10,000 characters segments in about 0.07 s.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import NamedTuple
+
+import jieba
+import jieba.posseg
+
+jieba.setLogLevel(logging.WARNING)
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    tag: str  # jieba's part of speech: nr a personal name, ns a place, n a noun, ...
+
+
+@lru_cache(maxsize=4)  # the finders of one document ask for the same text
+def words(text: str) -> tuple[Word, ...]:
+    """The words of `text`, in order, with their offsets (the words cover the text)."""
+    out: list[Word] = []
+    at = 0
+    for pair in jieba.posseg.cut(text):
+        out.append(Word(at, at + len(pair.word), pair.word, pair.flag))
+        at += len(pair.word)
+    return tuple(out)
