@@ -133,7 +133,10 @@ def _title_end(doc: Document) -> int:
     titles = [f.start - doc.start for f in doc.header if f.kind == "title"]
     at = titles[0] if titles else len(text) - len(text.lstrip())
     end = text.find("\n", at)
-    return len(text) if end < 0 else end
+    end = len(text) if end < 0 else end
+    if doc.title and text.startswith(doc.title, at) and at + len(doc.title) < end:  # a run of text titled by
+        return at + len(doc.title)  # its first words ("吴某诈骗罪一审刑事判决书河北省...")
+    return end
 
 
 def _signatories(doc: Document, people: list[persons.Person]) -> list[persons.Person]:

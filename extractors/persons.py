@@ -157,10 +157,38 @@ def _zh_cues() -> dict[str, str]:
 def _zh_anonymised() -> re.Pattern[str]:
     """张某, 王某某, 李某甲: a common surname and 某 (not 于某日, 某处)."""
     surnames = "|".join(sorted(_zh_surnames(), key=len, reverse=True))
-    return re.compile(rf"(?:{surnames})某{{1,2}}[甲乙丙丁戊己庚辛]?(?![某日年月时处些种个地])")
+    return re.compile(rf"(?:{surnames})某{{1,2}}(?:[甲乙丙丁戊己庚辛]|\d(?!\d))?(?![某日年月时处些种个地])")
 
 
 PSEUDONYM = re.compile(r"[(（]化名[)）]")
+
+
+@cache
+def _zh_role_cues() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A role word and the name right after it, in running text: "指派代理检察员相东明出庭", "审判员刘国宏二〇一四年
+    十一月五日书记员张健敏" (a judgment published as one run of text), "检察员刘辉及俞庶言出庭"."""
+    roles = {**_zh_cues(), **ZH_BENCH_ROLES}
+    words = "|".join(sorted(roles, key=len, reverse=True))
+    name = rf"[{CJK}]{{2,3}}?(?=出庭|到庭|及|和|[、，,。；;（(\s]|{words}|[〇零一二三四五六七八九]{{4}}年|$)"
+    return re.compile(rf"(?P<role>{words})[:：]?(?P<n>{name})(?:(?:及|、|和)(?P<n2>{name}))?"), roles
+
+
+def _zh_cued_names(text: str) -> list[PersonMention]:
+    rx, roles = _zh_role_cues()
+    out = []
+    for m in rx.finditer(text):
+        for g in ("n", "n2"):
+            if m.group(g) and "某" not in m.group(g) and _zh_name_like(m.group(g)):
+                out.append(PersonMention(m.start(g), m.end(g), m.group(g), "zh", roles[m.group("role")]))
+    return out
+
+
+def _zh_name_like(name: str) -> bool:
+    """Could the characters after a role word be a name: not 的谅解, not a word of the dictionary such as 助理."""
+    if name[0] in "的之等及和与在对向由被将":
+        return False
+    found = segment.words(name)
+    return len(found) > 1 or found[0].tag.startswith("nr")
 
 
 def _zh_surname_first(name: str) -> bool:
@@ -175,6 +203,7 @@ def _zh_running_names(text: str) -> list[PersonMention]:
     out = [PersonMention(m.start(), m.end(), m.group(), "zh", "named") for m in _zh_anonymised().finditer(text)]
     if not has_cjk(text):
         return out
+    out += _zh_cued_names(text)
     cues = _zh_cues()
     found = segment.words(text)
     names = [(k, w) for k, w in enumerate(found) if w.tag == "nr" and _zh_surname_first(w.text) and "某" not in w.text]
@@ -328,8 +357,10 @@ def _zh_mentions(text: str) -> list[PersonMention]:
         out.append(PersonMention(line.start + first, line.start + last + 1, name, "zh",
                                  ZH_BENCH_ROLES[m.group("role")], order))
     for role, rx in ZH_CUES:
-        for m in rx.finditer(text):
-            out.append(PersonMention(m.start("n"), m.end("n"), m.group("n"), "zh", role))
+        for m in rx.finditer(text):  # a name: anonymised, or a common surname first (not 被告人提供结婚证)
+            name = m.group("n")
+            if "某" in name or "·" in name or _zh_surname_first(name):
+                out.append(PersonMention(m.start("n"), m.end("n"), name, "zh", role))
     return out
 
 

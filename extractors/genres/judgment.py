@@ -35,6 +35,11 @@ RESTATED = re.compile(r"\b(?i:judgment|court|verdict)\s+(?:of\s+(?:the\s+)?first
 HOLDING_ZH = re.compile(r"(?<![不未])构成[^，,。；]*?罪")
 NEGATED = re.compile(r"\b(?:not|never|neither|nor)\b|n['’]t\b", re.IGNORECASE)  # "do not constitute the crime of"
 HOLDING_EN = re.compile(r"\b(?:committed|constitut(?:es?|ed)|(?:is|was|are|were)\s+guilty\s+of)\s+the\s+crimes?\s+of\b", re.IGNORECASE)
+# the date of a signature block in a run of text: in Chinese numerals, before the clerk ("审判员刘国宏二〇一四年十一月
+# 五日书记员张健敏")
+ZH_SIGNED_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日(?=\s*(?:书记员|法官助理))")
+ZH_KIND = r"(?:刑事|民事|行政)?(?:附带民事)?(?:判决书|裁定书|决定书|调解书)"
+ZH_RUN_ON_HEAD = re.compile(rf"^(?P<t>[^，。：:\n]{{2,60}}?{ZH_KIND})(?P<c>[^，。：:\n]{{2,30}}?人民法院{ZH_KIND})?")
 OPERATIVE_ZH = re.compile(r"犯[^。；]*?罪[，,][^。]*?判处")
 # a clause of a defendant's record: a sentence an earlier judgment passed ("因犯寻衅滋事罪，2005年2月28日被绍兴市
 # 上虞区人民法院判处有期徒刑一年三个月"; 被告人 and 被害人 are no passive)
@@ -135,6 +140,10 @@ def _decided_on(ctx: Context, all_lines: list) -> None:
     if dated:
         line, iso = (english or dated)[-1]
         ctx.collector.fact(DOC, "decidedOn", iso, line.start, line.end, literal=True)
+    elif signed := list(ZH_SIGNED_DATE.finditer(ctx.text)):  # a judgment published as one run of text
+        m = signed[-1]
+        if dates := find_dates(m.group()):
+            ctx.collector.fact(DOC, "decidedOn", dates[0][2], m.start(), m.end(), literal=True)
 
 
 def _dateline(text: str) -> str | None:
@@ -319,7 +328,12 @@ def by_words(text: str) -> int:
 
 def titled(chunk: list[Line], title: str, alt: tuple[str, ...], stated: bool) -> tuple[str, tuple[str, ...]]:
     """A judgment headed by its court and then its kind ("Hangzhou Intermediate People's Court" / "Criminal
-    Judgment") is titled by both; the court line alone is another form of its title."""
+    Judgment") is titled by both; the court line alone is another form of its title. A Chinese judgment
+    published as one run of text is titled up to its kind ("吴某诈骗罪一审刑事判决书"), and by the court and
+    kind that follow ("河北省海兴县人民法院刑事判决书")."""
+    head = title or chunk[0].stripped
+    if len(head) > 100 and (run := ZH_RUN_ON_HEAD.match(head)):
+        return run.group("t"), tuple(g for g in (run.group("c"),) if g)
     court = title_of(chunk[0].text)
     rest = [ln.stripped for ln in chunk[1:4] if ln.stripped]
     if COURT_LINE.match(court) and rest and DOC_TYPE_LINE.match(rest[0]):

@@ -1,0 +1,74 @@
+"""Chinese texts of the development set, read end to end: people in running text (cued, anonymised,
+pseudonymous), bodies and places at word boundaries, a judgment published as one run of text, and the
+sentences a court write-up reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SHARED, objects
+from graph import pipeline
+
+DEV = SHARED / "eval" / "dev" / "docs"
+pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="the development set is not beside the repo")
+
+
+def build(name: str):
+    return pipeline.build([DEV / name])
+
+
+def labels(kg, cls: str) -> list[str]:
+    return sorted(n.zh_label or n.label for n in kg.nodes.values() if n.cls == cls)
+
+
+def sentences(kg) -> dict[str, tuple]:
+    """Each sentence's person (in Chinese), crimes, months and fine."""
+    out = {}
+    for st in kg.statements:
+        if st.predicate == "sentenceOf":
+            s = kg.nodes[st.subject]
+            out[kg.nodes[str(st.obj)].zh_label] = (objects(kg, s, "convictedOf"), objects(kg, s, "imprisonmentMonths"),
+                                                   objects(kg, s, "fineYuan"))
+    return out
+
+
+def test_a_judgment_published_as_one_run_of_text():
+    # "吴某诈骗罪一审刑事判决书河北省海兴县人民法院刑事判决书（2014）海刑初字第91号：..." on one line, signed
+    # "审判员刘国宏二〇一四年十一月五日书记员张健敏"
+    kg = build("zh-03_haixing-wu-online-romance-fraud.txt")
+    (j,) = [n for n in kg.nodes.values() if n.cls == "Judgment" and n.document is not None]
+    assert j.label == "吴某诈骗罪一审刑事判决书"
+    assert j.document.alt_titles == ("河北省海兴县人民法院刑事判决书",)
+    assert objects(kg, j, "caseNumber") == ["（2014）海刑初字第91号"]
+    assert objects(kg, j, "decidedOn") == ["2014-11-05"]
+    assert objects(kg, j, "decidedBy") == ["河北省海兴县人民法院"]
+    assert [kg.nodes[str(st.obj)].zh_label for st in kg.statements if st.subject == j.iri and st.predicate in (
+        "judge", "clerk", "defendant")] == ["张健敏", "吴某", "刘国宏"]
+    assert "相东明" in labels(kg, "Person")  # "指派代理检察员相东明出庭支持公诉"
+    assert "结婚证" not in labels(kg, "Person")
+
+
+def test_a_court_write_up_with_a_byline_and_pseudonyms():
+    # "主笔人:张单宁"; "周海(化名)"; "被告人周海犯帮助信息网络犯罪活动罪,判处有期徒刑十个月,并处罚金人民币10000元"
+    kg = build("zh-news-02_tianjin-hebei-court-bank-cards.txt")
+    assert labels(kg, "Person") == ["周海", "张单宁", "张迪", "马波"]
+    crime = ["assisting criminal activities on information networks"]
+    assert sentences(kg) == {"周海": (crime, [10], [10000]), "张迪": (crime, [6], [6000])}
+    assert "河北区法院" in labels(kg, "Court")
+
+
+def test_anonymised_people_and_a_chain_of_places():
+    # "天津市宁河区的李某甲、李某乙等人与谢某联系"; "天津市宁河区人民检察院提出犯罪嫌疑人的行为涉嫌侵犯公民个人信息罪"
+    kg = build("zh-news-04_spp-xie-baijiahao-accounts.txt")
+    assert {"李某甲", "李某乙", "谢某", "张某", "刘某甲", "刘某乙", "高某", "杨某"} <= set(labels(kg, "Person"))
+    ninghe = [n for n in kg.nodes.values() if n.cls == "Location" and n.label == "宁河区"]
+    assert len(ninghe) == 1 and ("天津市宁河区", "zh") in ninghe[0].alt_labels
+    assert not [c for c in labels(kg, "Crime") if c.startswith("罪")]
+
+
+def test_prosecutors_named_together_and_a_defendant_s_record():
+    # "海宁市人民检察院指派检察员刘辉及俞庶言出庭支持公诉"; the victim "王某1"
+    kg = build("zh-01_haining-shen-yinfeng-fraud.txt")
+    assert {"刘辉", "俞庶言", "王某1"} <= set(labels(kg, "Person"))
+    assert "日被绍兴市上虞区人民法院" not in labels(kg, "Court")
+    assert "绍兴市上虞区人民法院" in labels(kg, "Court")
