@@ -190,7 +190,8 @@ OWNED_BY = re.compile(r"(?:\s+(?:platform|app|application|website|service))?,\s+
 
 
 # "X of the Y Law Firm", "X, a lawyer at the Y Law Firm", "X, lawyers of Y"
-FIRM_AFTER = re.compile(r"(?:,?\s+(?:a\s+)?(?:lawyer|attorney|partner)s?)?\s+(?:of|from|at|with)\s+(?:the\s+)?|"
+# "X of the Y Law Firm", "X, lawyer at Y", "Defense counsel X is a lawyer at the Y Law Firm"
+FIRM_AFTER = re.compile(r"(?:,?\s+(?:(?:is|was|are|were)\s+)?(?:a\s+)?(?:lawyer|attorney|partner)s?)?\s+(?:of|from|at|with)\s+(?:the\s+)?|"
                         r",\s+(?:a\s+lawyer\s+(?:of|at|with)\s+)?(?:the\s+)?")
 LISTED_AFTER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 

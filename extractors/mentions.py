@@ -123,11 +123,16 @@ def _anchored(text: str, anchor: re.Pattern[str], cls: str, *, need_modifier: bo
             if s and s.group(1).split()[-1] in UNIT_NOUNS:
                 end += len(s.group(1))
         end = _of_chain(text, end)
+        if of_place and all(w in COURT_LEVELS for _s, w in left) and (after := COMMA_PLACE.match(text, end)):
+            end = after.end()  # "Intermediate People's Court, Chuxiong Yi Autonomous Prefecture, Yunnan"
         name = re.sub(r"\s+", " ", text[start:end])
         out.append(Cand(start, end, cls, name))
     return out
 
 
+COURT_LEVELS = {"Intermediate", "Higher", "High", "Basic", "Primary"}
+# the place after a court that names none before it, and its province where the line ends there
+COMMA_PLACE = re.compile(rf"[ \t]*,[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,4}}?{PLACE_SUFFIX}(?:,[ \t]+[A-Z][a-z]+(?=[ \t]*(?:\n|$)))?")
 COURT_ANCHOR = re.compile(r"\bPeople['’]s\s+Court\b|\b(?:Intermediate|Higher|High|Basic|Internet|Maritime)\s+Court\b")
 PROC_ANCHOR = re.compile(r"\bPeople['’]s\s+Procuratorate\b")
 AGENCY_ANCHOR = re.compile(r"\b(?:Public\s+Security\s+(?:Bureau|Department|Sub-?bureau)|State\s+Security\s+Bureau|"

@@ -37,6 +37,7 @@ APPOSITION = (r"[ \t]*,[ \t]*(?:\d{1,3}|aged[ \t]+\d{1,3}|(?:an?|the|his|her|fro
 EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("defendant", re.compile(rf"\b(?:[Dd]efendants?|[Aa]ppellants?|[Tt]he accused|[Cc]riminal suspect)"
                              rf"(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*[:,]?[ \t]+(?P<n>{NAME})")),
+    ("plaintiff", re.compile(rf"\b[Pp]laintiffs?(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*[:,]?[ \t]+(?P<n>{NAME})")),
     ("defenseCounsel", re.compile(rf"\b(?:[Dd]efen[cs]e[ \t]+(?:[Cc]ounsel|[Aa]ttorney|[Ll]awyer)s?|[Aa]ttorney|[Ll]awyer|"
                                   rf"[Dd]efender)[ \t]*[:,]?[ \t]+(?:(?:was|were|is|are)[ \t]+)?(?P<n>{NAME})")),
     # "Procurator X", "assigned prosecutor Zhang Fuli and prosecutor's assistant Liu Zhonglin"
@@ -50,8 +51,9 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("reported", re.compile(rf"(?P<n>{NAME})(?:{APPOSITION})?[ \t]+"
                              rf"(?:was|were|has been|have been|is|are)[ \t]+(?:each[ \t]+|also[ \t]+)?"
                              rf"(?:sentenced|convicted|jailed|fined)\b")),
-    # "Ma Lifang, who recruited ..., received ten months in prison"
-    ("reported", re.compile(rf"(?P<n>{NAME})(?:{APPOSITION})?[ \t]+"
+    # "Ma Lifang, who recruited ..., received ten months in prison", "Dong's conspirator, Hou Peng, received a
+    # three-year jail term"
+    ("reported", re.compile(rf"(?P<n>{NAME})(?:{APPOSITION}|[ \t]*,)?[ \t]+"
                              rf"(?:received|got|was[ \t]+(?:given|handed))[ \t]+(?:an?[ \t]+)?(?:\w+[ \t-]+){{1,4}}"
                              rf"(?:years?|months?)\b")),
     # "the court handed blogger Qiu Ziming a sentence of eight months", "handed Zhang Yi a three-year sentence"

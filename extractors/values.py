@@ -25,6 +25,9 @@ WORD_NUMBERS = {w: i for i, w in enumerate(
      "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
 WORD_NUMBERS.update({"a": 1, "an": 1})
 _NUM = r"(?:\d+|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+# a sum of money: "RMB 3,000", "50,000 yuan"
+MONEY = re.compile(r"(?:RMB|CNY|¥)\s*(?P<n>\d[\d,]*(?:\.\d+)?(?:\s*(?:million|thousand))?)|"
+                   r"(?P<m>\d[\d,]*(?:\.\d+)?(?:\s*(?:million|thousand))?)(?=\s*yuan)", re.IGNORECASE)
 
 
 def _iso(y: int, m: int, d: int) -> str | None:

@@ -169,6 +169,9 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
 ONE_DOCUMENT = {"Person", "Sentence"}
 
 
+PARTIES = ("defendant", "plaintiff")  # the people a case is about
+
+
 def _scoped(cls: str, key: str, i: int) -> tuple:
     """The union-find key of an entity key of document `i`: a person's name is theirs in one document (a
     gazetteer id is one person everywhere)."""
@@ -185,7 +188,7 @@ def _share_people(extractions: list[Extraction], uf: _UnionFind) -> None:
     for i, ex in enumerate(extractions):
         people.append({(e.cls, k) for e in ex.entities.values() if e.cls in ONE_DOCUMENT for k in e.keys})
         if ex.document.genre == "Judgment":
-            defendants[i] = {k for f in ex.facts if f.subject == DOC and f.predicate == "defendant"
+            defendants[i] = {k for f in ex.facts if f.subject == DOC and f.predicate in PARTIES
                              for k in ex.entities[str(f.obj)].keys}
     pairs: set[tuple[int, int]] = set()
     for i, ex in enumerate(extractions):

@@ -13,7 +13,7 @@ from ..documents import CASE_NUMBER, COURT_LINE, DOC_TYPE_LINE, JUDGMENT_WORDS, 
 from ..gazetteer import gazetteer
 from ..platform_use import platforms_used
 from ..text import Line, has_cjk, lines, sentences
-from ..values import FINE_ZH, TERM_ZH, amount, en_months, en_terms, find_dates, zh_months, zh_terms
+from ..values import FINE_ZH, MONEY, TERM_ZH, amount, en_months, en_terms, find_dates, zh_months, zh_terms
 from . import Genre, register
 
 PROSECUTION = re.compile(r"Prosecuting\s+Agency|Public\s+Prosecution|Prosecution\s+Organ|Prosecutor'?s?\s+Office|"
@@ -23,8 +23,6 @@ FIRST_INSTANCE = re.compile(r"first[\s-]+instance|原审|一审|原公诉机关"
 SECOND_INSTANCE = re.compile(r"\bFinal\b|\bZhong\b|second[\s-]+instance|终|上诉人|\bAppellant\b", re.IGNORECASE)
 OPERATIVE_EN = re.compile(r"(?:committed|(?:is|was|are|were)\s+(?:found\s+)?(?:guilty|convicted)\s+of)[^.]*?\bsentenced\s+to\b"
                           r"|\b(?:is|shall\s+be)\s+sentenced\s+to\b", re.IGNORECASE)  # "1. Defendant X is sentenced to ..."
-MONEY = re.compile(r"(?:RMB|CNY|¥)\s*(?P<n>\d[\d,]*(?:\.\d+)?(?:\s*(?:million|thousand))?)|"
-                   r"(?P<m>\d[\d,]*(?:\.\d+)?(?:\s*(?:million|thousand))?)(?=\s*yuan)", re.IGNORECASE)
 # the number of an indictment or a decision is no judgment's: "by the Indictment [2019] Da Jia Jiansu Xingsu No
 # 71", "A ‘Decision on Making Revisions to the Indictment’ (cite as: [2019] ..."
 NOT_A_JUDGMENT = re.compile(r"(?:Indictment|Decision|Notice|Opinion|Letter|起诉书|决定书|通知书)[^.;。；\n]{0,20}$",
@@ -38,6 +36,11 @@ HOLDING_EN = re.compile(r"\b(?:committed|constitut(?:es?|ed)|(?:is|was|are|were)
 # the date of a signature block in a run of text: in Chinese numerals, before the clerk ("审判员刘国宏二〇一四年十一月
 # 五日书记员张健敏")
 ZH_SIGNED_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日(?=\s*(?:书记员|法官助理))")
+# an administrative case, by its case number or its kind ("(2014) Kun Admin First Instance No. 0015",
+# "Administrative Judgment", "行政判决书", "（2015）穗中法行终字第152号")
+ADMINISTRATIVE = re.compile(r"\b(?:Admin|Administrative)\b(?!\s+(?:detention|punishment|penalty))|行政判决|行政裁定|行初|行终")
+ADMINISTRATIVE_ROLES = {"defendant": "plaintiff", "defenseCounsel": "litigationAgent"}
+RESPONDENT_LINE = re.compile(r"^\s*(?:(?:Defendant|Appellee|Respondent)s?\b(?:\s*\([^)\n]{0,60}\))?|被告|被上诉人)[\s:：,，(（]")
 ZH_KIND = r"(?:刑事|民事|行政)?(?:附带民事)?(?:判决书|裁定书|决定书|调解书)"
 ZH_RUN_ON_HEAD = re.compile(rf"^(?P<t>[^，。：:\n]{{2,60}}?{ZH_KIND})(?P<c>[^，。：:\n]{{2,30}}?人民法院{ZH_KIND})?")
 OPERATIVE_ZH = re.compile(r"犯[^。；]*?罪[，,][^。]*?判处")
@@ -66,17 +69,24 @@ def extract(ctx: Context) -> None:
     second_instance = bool(SECOND_INSTANCE.search(own_case or "")) or any(
         re.search(r"\bAppellant\b|上诉人", ln.text) for ln in head)
     prosecutors = _prosecution(ctx, all_lines)
-    defendants = [eid for p, eid in ctx.people if "defendant" in p.roles]
+    defendants = [eid for p, eid in ctx.people if {"defendant", "plaintiff"} & set(p.roles)]
+    # an administrative case: its party is the plaintiff (or the appellant who was), who sues an agency, with
+    # litigation agents, not defence counsel
+    administrative = bool(ADMINISTRATIVE.search(own_case or "") or any(ADMINISTRATIVE.search(ln.text) for ln in head))
+    relation = ADMINISTRATIVE_ROLES if administrative else {}
     for p, eid in ctx.people:
-        for role in ("defendant", "defenseCounsel", "judge", "clerk"):  # the role is the relation's name
+        for role in ("defendant", "plaintiff", "defenseCounsel", "judge", "clerk"):  # the role is the relation's name
             if role in p.roles:
                 m = next(m for m in p.mentions if m.role == role)
-                col.fact(DOC, role, eid, *_line_around(text, m.start, m.end))
+                col.fact(DOC, relation.get(role, role), eid, *_line_around(text, m.start, m.end))
+    if administrative:
+        _respondents(ctx, all_lines)
     _decided_on(ctx, all_lines)
     spans = list(sentences(text))
     _sentences(ctx, spans, defendants)
     platforms_used(ctx, spans, defendants)
-    _earlier_judgments(ctx, spans, defendants, own_case, second_instance, prosecutors)
+    _earlier_judgments(ctx, spans, defendants, own_case, second_instance, prosecutors,
+                       relation.get("defendant", "defendant"))
 
 
 def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -131,6 +141,15 @@ def _prosecution(ctx: Context, all_lines: list) -> list[tuple[str, bool, int, in
             c, eid = procs[0]
             ctx.collector.fact(DOC, "prosecutedBy", eid, c.start, c.end)
     return out
+
+
+def _respondents(ctx: Context, all_lines: list) -> None:
+    """The agencies an administrative case is brought against: those its party lines name ("Defendant
+    Kunshan Public Security Bureau, located at ...", "被告昆山市公安局")."""
+    for ln in all_lines:
+        if RESPONDENT_LINE.match(ln.text):
+            for _c, aid in ctx.within(ln.start, ln.end, "Agency")[:1]:
+                ctx.collector.fact(DOC, "respondent", aid, ln.start, ln.end)
 
 
 def _decided_on(ctx: Context, all_lines: list) -> None:
@@ -276,8 +295,10 @@ def _criminal_code(gid: str) -> bool:
 
 
 def _earlier_judgments(ctx: Context, spans: list[tuple[int, int]], defendants: list[str], own_case: str,
-                       second_instance: bool, prosecutors: list[tuple[str, bool, int, int]]) -> None:
-    """Judgments cited by case number: their court, date, prosecutor and defendant, and the appeal link."""
+                       second_instance: bool, prosecutors: list[tuple[str, bool, int, int]],
+                       party: str = "defendant") -> None:
+    """Judgments cited by case number: their court, date, prosecutor and defendant (`party`: the plaintiff
+    of an administrative case), and the appeal link."""
     col, text = ctx.collector, ctx.text
     for s, e in spans:
         for m in CASE_NUMBER.finditer(text, s, e):
@@ -297,7 +318,7 @@ def _earlier_judgments(ctx: Context, spans: list[tuple[int, int]], defendants: l
                 col.fact(jid, "decidedOn", dates[0][2], s, e, literal=True)
             for pid in ctx.people_within(s, e):
                 if pid in defendants:
-                    col.fact(jid, "defendant", pid, s, e)
+                    col.fact(jid, party, pid, s, e)
             first = bool(re.search(r"\bFirst\b|\bChu\b|初", number)) or bool(FIRST_INSTANCE.search(text[s:e]))
             if second_instance and first:
                 col.fact(DOC, "appealOf", jid, s, e)

@@ -15,11 +15,11 @@ from ..context import Context
 from ..documents import LEGAL_WORDS, REPORTING
 from ..platform_use import platforms_used
 from ..text import sentences
-from ..values import FINE_ZH, amount, en_terms, zh_terms
+from ..values import FINE_ZH, MONEY, amount, en_terms, zh_terms
 from . import Genre, register
 
 # what a report calls a person it does not name: "a local man", "a former teacher"
-SOMEONE = (r"an?\s+(?:\w+\s+){0,2}(?:man|woman|teacher|blogger|activist|lawyer|journalist|student|employee|official|"
+SOMEONE = (r"(?:[Aa]n?|[Tt]he)\s+(?:\w+\s+){0,2}(?:man|woman|teacher|blogger|activist|lawyer|journalist|student|employee|official|"
            r"businessman|businesswoman|worker|programmer|engineer|writer|professor|dissident|netizen|user)\b")
 SENTENCED = re.compile(r"判处|获刑|被判"
                        r"|\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:sentenced|jailed|imprisoned)"
@@ -31,11 +31,13 @@ SENTENCED = re.compile(r"判处|获刑|被判"
                        r"(?:sentence|prison|jail)\b)")
 FINED = re.compile(r"\b(?:fined|a\s+fine\s+of)\s+(?:(?:him|her|them|[A-Z][a-z]+)\s+)?(?:RMB|CNY|¥)?\s*"
                    r"(?P<n>\d[\d,.]*(?:\s*(?:million|thousand))?)\s*(?:yuan|RMB)\b")
+FINE_BEFORE = re.compile(r"\b(?:RMB|CNY|¥)\s*(?P<n>\d[\d,.]*(?:\s*(?:million|thousand))?)\s+fine\b")  # "a RMB1,000 fine"
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 REPRIEVE = re.compile(r"\bdeath\s+(?:sentence\s+)?with\s+an?\s+[\w-]+\s+reprieve\b", re.IGNORECASE)  # not a term
 CONVICTED = re.compile(r"罪[^。]*?(?:判处|获刑)|\b(?:convicted|found(?:\s+[A-Z][a-z]+){0,3}\s+guilty)\s+(?:[A-Z][a-z]+\s+){0,3}of\b|\b(?:sentenced|sentence|jailed)\b[^.]*?\bfor\s+"
                        r"(?:the\s+crime\s+of\b)?")
-UNNAMED = re.compile(rf"^(?:He|She)\b|\b{SOMEONE}")  # "He was fined", "sentenced a local man"
+# "He was fined", "sentenced a local man", "A man in Guangdong province" (its place: who it is)
+UNNAMED = re.compile(rf"^(?:He|She)\b|\b{SOMEONE}(?:\s+(?:in|from)\s+(?P<place>[A-Z][\w'’-]*))?")
 NOT_THE_ACCUSED = {"defenseCounsel", "judge", "clerk", "procurator", "witness", "author", "victim", "lawyer"}
 
 
@@ -48,9 +50,14 @@ def extract(ctx: Context) -> None:
     named = {pid for _s, _e, who in told for pid in who}
     subject = [*(sentenced or named)] if len(sentenced or named) == 1 else []
     accused = set(sentenced)  # and whomever the report gives a term, a fine or a crime
+    where = ""  # the place of the first unnamed person the report describes
     for s, e, who in told:
         chunk = text[s:e]
-        who = who or (subject if UNNAMED.search(chunk) else [])
+        unnamed = UNNAMED.search(chunk)
+        if unnamed and unnamed["place"]:  # "a man in Shanghai" after "A man in Guangdong": somebody else
+            where = where or unnamed["place"]
+            unnamed = unnamed if unnamed["place"] == where else None
+        who = who or (subject if unnamed else [])
         terms, fines = _penalties(chunk, after_verb=True)
         crimes = [cid for crime, cid in ctx.crimes if s <= crime.start < e] if CONVICTED.search(chunk) else []
         if not terms and not fines and not crimes:
@@ -60,6 +67,8 @@ def extract(ctx: Context) -> None:
         for k, (pid, (a, b)) in enumerate(parts):
             own_terms, own_fines = (terms, fines) if len(parts) == 1 else _penalties(text[a:b], after_verb=False)
             if respectively:  # "X and Y were sentenced to three and two years respectively"
+                if len(fines) < len(parts) and (fined := FINED.search(chunk)):  # "fined 350,000 yuan ... and
+                    fines = [n for f in MONEY.finditer(chunk, fined.start()) if (n := amount(f.group("n") or f.group("m") or ""))]
                 own_terms = [terms[k]] if len(terms) == len(parts) else []
                 own_fines = [fines[k]] if len(fines) == len(parts) else []
             if terms and not own_terms and len(set(terms)) == 1:  # "X and Y were each sentenced to 3 years"
@@ -94,7 +103,8 @@ def _penalties(text: str, after_verb: bool) -> tuple[list[int], list[int]]:
     verb = SENTENCED.search(text)
     scope = REPRIEVE.sub("", text[verb.end():] if verb else "" if after_verb else text)
     terms = [t for _, _, t in en_terms(scope)] + zh_terms(text)
-    fines = [n for f in (*FINED.finditer(text), *FINE_ZH.finditer(text)) if (n := amount(f.group("n")))]
+    fines = [n for f in sorted((*FINED.finditer(text), *FINE_BEFORE.finditer(text), *FINE_ZH.finditer(text)),
+                               key=lambda f: f.start()) if (n := amount(f.group("n")))]
     return terms, fines
 
 
@@ -139,10 +149,10 @@ def same_people(extractions: list[Extraction], i: int, defendants: dict[int, set
 
 
 def reports_on(extractions: list[Extraction], doc_iris: list[str], out: dict, nodes: dict[str, Node]) -> None:
-    """A news report reports on the judgment documents whose defendants it names."""
+    """A news report reports on the judgment documents whose parties (defendants, plaintiffs) it names."""
     defendants: dict[str, list[str]] = defaultdict(list)
     for (s, p, o, _literal) in list(out):
-        if p == "defendant" and s in nodes and nodes[s].cls == "Judgment" and nodes[s].document is not None:
+        if p in ("defendant", "plaintiff") and s in nodes and nodes[s].cls == "Judgment" and nodes[s].document is not None:
             defendants[o].append(s)
     news_docs = {doc_iris[i] for i, ex in enumerate(extractions) if ex.document.genre == "NewsReport"}
     named_in: dict[tuple[str, str], list[Evidence]] = defaultdict(list)  # (news, defendant) -> mentions
