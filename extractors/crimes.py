@@ -23,7 +23,8 @@ STOP = {"the", "of", "a", "an", "to", "that", "which", "and", "or", "crime", "cr
 EN_CUES = [  # the name is looked ahead at, not consumed: one sentence may name two offences
     re.compile(r"\bcrimes?\s+of\s+(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))"),
     re.compile(r"\b(?:on\s+suspicion\s+of|convicted\s+(?:[A-Z][a-z]+\s+){0,3}of|guilty\s+of)\s+"
-               r"(?:the\s+crimes?\s+of\s+)?[\"“]?(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))"),  # convicted of "X"
+               r"(?:(?:committing|having\s+committed)\s+)?(?:the\s+crimes?\s+of\s+)?[\"“]?"
+               r"(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))"),  # convicted of "X", on suspicion of committing the crime of X
     re.compile(r"^\s*Article\s+\d+(?:-\d+)?\s*[:.]?\s*[(\[【]\s*(?:The\s+Crime\s+of\s+)?(?P<c>[A-Za-z][^)\]】\n]{3,160})"
                r"[)\]】]", re.MULTILINE),
     re.compile(r"\bArticle\s+\d+(?:-\d+)?\s+of\s+[^()\n]{0,60}?\b(?:Law|Code)\s*\(\s*[“\"]?(?P<c>[a-z][^)”\"\n]{3,120})"),

@@ -133,6 +133,8 @@ def _anchored(text: str, anchor: re.Pattern[str], cls: str, *, need_modifier: bo
 COURT_LEVELS = {"Intermediate", "Higher", "High", "Basic", "Primary"}
 # the place after a court that names none before it, and its province where the line ends there
 COMMA_PLACE = re.compile(rf"[ \t]*,[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,4}}?{PLACE_SUFFIX}(?:,[ \t]+[A-Z][a-z]+(?=[ \t]*(?:\n|$)))?")
+# "The court of Wuhua District in ... Kunming": a court a report names by its district
+COURT_OF_PLACE = re.compile(rf"(?<=\b[Tt]he[ \t])court[ \t]+of[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}{PLACE_SUFFIX}\b")
 COURT_ANCHOR = re.compile(r"\bPeople['’]s\s+Court\b|\b(?:Intermediate|Higher|High|Basic|Internet|Maritime)\s+Court\b")
 PROC_ANCHOR = re.compile(r"\bPeople['’]s\s+Procuratorate\b")
 AGENCY_ANCHOR = re.compile(r"\b(?:Public\s+Security\s+(?:Bureau|Department|Sub-?bureau)|State\s+Security\s+Bureau|"
@@ -234,6 +236,11 @@ def _location_cands(text: str) -> list[Cand]:
         if words and not ORDINAL.match(words[0]) and not any(w in UNIT_NOUNS for w in words):
             place = " ".join(words)
             start = m.start("place") + m.group("place").index(place)
+            # "Jiangsu Kunshan People's Court": a known place and the city in it are two places
+            if len(words) == 2 and loc_gaz.lookup(words[0]) is not None:
+                out.append(Cand(start, start + len(words[0]), "Location", words[0]))
+                start = start + place.index(words[1], len(words[0]))
+                place = words[1]
             out.append(Cand(start, start + len(place), "Location", place))
     for m in ZH_COURT.finditer(text):  # a court's place: the chain of places before it, named by the last
         begin = _zh_body_start(text, m.start(), m.end())  # ("浙江省海宁市" is 海宁市)
@@ -336,6 +343,7 @@ def find(text: str) -> list[Cand]:
     """All entity mentions of the classes above, overlaps settled, in text order."""
     cands = _gazetteer_cands(text)
     cands += _anchored(text, COURT_ANCHOR, "Court", of_place=True)
+    cands += [Cand(m.start(), m.end(), "Court", m.group()) for m in COURT_OF_PLACE.finditer(text)]
     cands += _anchored(text, PROC_ANCHOR, "Agency", of_place=True)
     cands += _anchored(text, AGENCY_ANCHOR, "Agency", unit_suffix=True)
     cands += _anchored(text, MINISTRY_ANCHOR, "Agency", need_modifier=False)

@@ -34,6 +34,10 @@ BYLINE = r"(?:By|Written[ \t]+by|Reported[ \t]+by)[ \t]+"
 APPOSITION = (r"[ \t]*,[ \t]*(?:\d{1,3}|aged[ \t]+\d{1,3}|(?:an?|the|his|her|from)[ \t]+[^,\n]{1,60}|"
               r"who[ \t][^,\n]{1,80}),")
 
+# a body that is a party: "Kunshan Public Security Bureau"
+PARTY_BODY = (r"(?:[A-Z][\w'’-]*[ \t]+){0,5}(?:Bureau|Court|Procuratorate|Office|Department|Administration|Government|"
+              r"Company|Commission)")
+
 EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("defendant", re.compile(rf"\b(?:[Dd]efendants?|[Aa]ppellants?|[Tt]he accused|[Cc]riminal suspect)"
                              rf"(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*[:,]?[ \t]+(?P<n>{NAME})")),
@@ -78,6 +82,11 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("named", re.compile(rf"(?P<n>{NAME})[ \t]*,[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){{0,3}}(?:lawyer|attorney|"
                          rf"professor|lecturer|researcher|scholar|analyst|partner|spokes(?:man|woman|person)|"
                          rf"journalist|reporter|blogger|activist|official|executive)s?\b")),
+    # "the representatives for defendant Kunshan Public Security Bureau Lu Huanfang and Cha Wenming appeared"
+    ("representative", re.compile(rf"\b(?:[Rr]epresentatives?|[Aa]gents?)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:defendant|"
+                                  rf"plaintiff|appellant|appellee)[ \t]+{PARTY_BODY}[ \t]+(?P<n>{NAME})")),
+    ("representative", re.compile(rf"\b(?:[Rr]epresentatives?|[Aa]gents?)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:defendant|"
+                                  rf"plaintiff|appellant|appellee)[ \t]+{PARTY_BODY}[ \t]+{NAME}[ \t]+and[ \t]+(?P<n>{NAME})")),
     # "Legal representative: Fang Jun", "Litigation Representative of the Defendant Unit: Tao Ping"
     ("representative", re.compile(rf"\b(?:(?:[Ll]egal|[Ll]itigation)[ \t]+[Rr]epresentative|[Aa]gents?[ \t]+ad[ \t]+litem|"
                                   rf"(?:[Aa]uthori[sz]ed|[Ee]ntrusted)[ \t]+[Aa]gents?)(?:[ \t]+of[^:：\n]{{1,40}})?"

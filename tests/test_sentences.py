@@ -94,3 +94,47 @@ def test_two_defendants_have_a_sentence_each():
     assert [(n.label, objects(kg, n, "sentenceOf"), objects(kg, n, "convictedOf")) for n in sentences] == [
         ("Sentence of Wang Liqin", ["Wang Liqin"], ["inciting subversion of state power"]),
         ("Sentence of Wang Yuwen", ["Wang Yuwen"], ["inciting subversion of state power"])]
+
+
+def build_dev(name: str):
+    return pipeline.build([DEV / name])
+
+
+def test_an_administrative_case_has_a_plaintiff_and_the_agency_it_sues():
+    # "Plaintiff Cheng Huaishan" / "Defendant Kunshan Public Security Bureau, located at ..."; the report
+    # before it ("Cheng Huaishan was sentenced to ten days administrative detention") reports on it
+    kg = build_dev("case-05_cheng-huaishan-kunshan-psb.txt")
+    judgment = node(kg, "Cheng Huaishan vs. Jiangsu Kunshan Public Security Bureau Administrative Security et. al.",
+                    "Judgment")
+    assert objects(kg, judgment, "plaintiff") == ["Cheng Huaishan"]
+    assert objects(kg, judgment, "defendant") == [] and objects(kg, judgment, "defenseCounsel") == []
+    assert objects(kg, judgment, "respondent") == ["Kunshan Public Security Bureau"]
+    news = [n for n in kg.nodes.values() if n.cls == "NewsReport"]
+    assert [objects(kg, n, "reportsOn") for n in news] == [[judgment.label]]
+    assert "Lu Huanfang" in {n.label for n in kg.nodes.values() if n.cls == "Person"}  # "representatives for ..."
+
+
+def test_a_report_s_two_defendants_and_what_each_received():
+    # "Dong's conspirator, Hou Peng, received a three-year jail term with a three-year reprieve"; "Dong and Hou
+    # were fined 350,000 yuan (about $56,000 dollars) and 50,000 yuan respectively"
+    kg = build_dev("case-10_dong-rubin-kunming-xinhua.txt")
+    hou = sentence_of(kg, node(kg, "Hou Peng", "Person"))
+    assert objects(kg, hou, "imprisonmentMonths") == [36] and objects(kg, hou, "fineYuan") == [50000]
+    assert objects(kg, sentence_of(kg, node(kg, "Dong Rubin", "Person")), "fineYuan") == [350000]
+    assert node(kg, "court of Wuhua District", "Court")
+
+
+def test_a_court_whose_place_follows_a_comma_and_counsel_at_a_law_firm():
+    # "Intermediate People's Court, Chuxiong Yi Autonomous Prefecture, Yunnan"; "Defense counsel Zhang Lei is
+    # a lawyer at the Beijing Tongling Zhengxin Law Firm."
+    kg = build_dev("case-08_wang-yuwen-wang-liqin-chuxiong.txt")
+    assert node(kg, "Intermediate People's Court, Chuxiong Yi Autonomous Prefecture, Yunnan", "Court")
+    assert objects(kg, node(kg, "Zhang Lei", "Person"), "memberOf") == ["Beijing Tongling Zhengxin Law Firm"]
+
+
+def test_a_report_s_unnamed_man_and_somebody_else():
+    # "A man in Guangdong province was ... ordered ... to pay a RMB1,000 fine"; later "a man in Shanghai was
+    # fined RMB10,000 and sentenced to three years": not him
+    kg = build_dev("case-12_zhu-vpn-fine-guangdong.txt")
+    zhu = sentence_of(kg, node(kg, "Zhu", "Person"))
+    assert objects(kg, zhu, "fineYuan") == [1000] and objects(kg, zhu, "imprisonmentMonths") == []
