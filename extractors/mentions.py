@@ -156,6 +156,7 @@ PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county)\b")
 ZH_COURT = re.compile(rf"(?<![审指]){ZH_PLACE}+(?:第[一二三四五六七八九十]+)?(?:中级|高级|基层)?(?:人民)?法院(?:[{CJK}]{{2,10}}?分院)?")
 ZH_PLACE_END = ("省", "自治区", "市", "自治州", "地区", "盟", "自治县", "县", "区", "旗", "镇", "乡")
 ZH_LEVEL = ("省", "市", "县", "区", "旗", "镇", "乡")
+ZH_LEVEL_WORD = tuple("级域场民长委政村")  # a level's character that begins another word: 县级, 区域, 市场, 乡村
 ZH_AGENCY = re.compile(rf"(?<![审指]){ZH_PLACE}+(?:人民检察院(?:第[一二三四五六七八九十]+分院)?|公安局(?:[{CJK}]{{2,6}}?分局)?|"
                        rf"公安厅|[{CJK}]{{2,6}}?派出所|国家安全局|互联网信息办公室)")
 ZH_LEAD = re.compile(r"^(?:原?(?:公诉|抗诉)机关|[在向由经被对和与及或的于是将把给从自到为并及其])+")  # not the body's name
@@ -451,7 +452,7 @@ def _short_forms(cands: list[Cand]) -> None:
                     c.keys = set(named[longer[0]])
 
 
-GENERIC_ZH_PLACES = ("直辖市", "设区的市", "自治区", "自治州", "自治县", "地方", "各级", "县级", "省级", "市级", "本行政区")
+GENERIC_ZH_PLACES = ("城市", "直辖市", "设区的市", "自治区", "自治州", "自治县", "地方", "各级", "县级", "省级", "市级", "本行政区")
 
 
 def _zh_chains(text: str, places: list[Cand]) -> list[Cand]:
@@ -463,9 +464,10 @@ def _zh_chains(text: str, places: list[Cand]) -> list[Cand]:
     taken = [(p.start, p.end) for p in places]
     found = list(places)
     for w in segment.words(text):
-        end = w.end + (w.tag == "ns" and text[w.end:w.end + 1] in ZH_LEVEL)  # "宁河" "区": the segmenter's split
+        end = w.end + (w.tag == "ns" and text[w.end:w.end + 1] in ZH_LEVEL  # "宁河" "区": the segmenter's split,
+                       and text[w.end + 1:w.end + 2] not in ZH_LEVEL_WORD)  # not 县级, 区域, 乡村
         name = text[w.start:end]
-        if w.tag == "ns" and len(name) >= 3 and name.endswith(ZH_PLACE_END) and not any(
+        if w.tag == "ns" and len(name) >= 3 and name.endswith(ZH_PLACE_END) and _zh_proper_place(name) and not any(
                 s < end and w.start < e for s, e in taken):
             found.append(Cand(w.start, end, "Location", name, "zh"))
     found.sort(key=lambda c: (c.start, -c.end))
@@ -478,6 +480,16 @@ def _zh_chains(text: str, places: list[Cand]) -> list[Cand]:
         else:
             out.append(c)
     return out
+
+
+def _zh_proper_place(name: str) -> bool:
+    """A place's own name before its level, which the segmenter reads as a place name: 宁河 of 宁河区 (not 城市区,
+    下半旗, 沿海地区, 自治县)."""
+    if _generic_zh_place(name):
+        return False
+    stem = name[:-len(next(s for s in sorted(ZH_PLACE_END, key=len, reverse=True) if name.endswith(s)))]
+    found = segment.words(stem)
+    return len(stem) >= 2 and len(found) == 1 and found[0].tag == "ns"
 
 
 def _standing_places(places: list[Cand], others: list[Cand]) -> list[Cand]:
@@ -493,13 +505,17 @@ def _standing_places(places: list[Cand], others: list[Cand]) -> list[Cand]:
 
 def _zh_body_start(text: str, start: int, end: int) -> int:
     """Where the name of a Chinese body found at [start, end) begins: at the first of its words that is a
-    place ("日被绍兴市上虞区人民法院" is 绍兴市上虞区人民法院, "终结海兴县人民检察院" 海兴县人民检察院)."""
-    lead = ZH_LEAD.match(text, start, end)
-    start = lead.end() if lead else start
-    for w in segment.words(text[start:end]):
-        if w.tag.startswith("ns") or w.text.endswith(ZH_PLACE_END) or _known_zh_place(w.text):
-            return start + w.start
-    return start
+    place ("日被绍兴市上虞区人民法院" is 绍兴市上虞区人民法院, "终结海兴县人民检察院" 海兴县人民检察院); `end`
+    where no word of it is ("各自治县公安局" names no one body)."""
+    lead = ZH_LEAD.match(text[start:end])  # (its ^ holds at the start of the string only)
+    start += lead.end() if lead else 0
+    window = max(0, start - 6)  # words read with what stands before: 自治县 is no 治县
+    for w in segment.words(text[window:end]):
+        named = w.tag == "nt" and any(c in "省市县区州旗" for c in w.text[:-2])  # 广州市中级人民法院, one word
+        if window + w.start >= start and (w.tag.startswith("ns") or named or w.text.endswith(ZH_PLACE_END)
+                                          or _known_zh_place(w.text)):
+            return window + w.start
+    return end  # no place begins it: no body of a place
 
 
 @cache

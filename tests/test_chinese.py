@@ -72,3 +72,18 @@ def test_prosecutors_named_together_and_a_defendant_s_record():
     assert {"刘辉", "俞庶言", "王某1"} <= set(labels(kg, "Person"))
     assert "日被绍兴市上虞区人民法院" not in labels(kg, "Court")
     assert "绍兴市上虞区人民法院" in labels(kg, "Court")
+
+
+LAWREFBOOK = SHARED / "corpus" / "lawrefbook"
+
+
+@pytest.mark.skipif(not LAWREFBOOK.is_dir(), reason="the LawRefBook corpus is not beside the repo")
+def test_bodies_and_places_of_laws_begin_and_end_at_words():
+    # 公安机关组织管理条例: "各自治县公安局" names no body (not "治县公安局"); 互联网法院...规定: "由广州市中级人民法院
+    # 审理" (not "由广州市..."); 黄河保护法: "黄河流域县级以上地方人民政府" (no place "黄河流域县")
+    files = [next(LAWREFBOOK.glob(f"{n}_*.md")) for n in ("233", "095", "214")]
+    kg = pipeline.build(files)
+    bodies = labels(kg, "Court") + labels(kg, "Agency")
+    assert "广州市中级人民法院" in bodies and "杭州市中级人民法院" in bodies
+    assert not [b for b in bodies if b.startswith(("治", "由")) or b in ("人民法院", "公安局", "高级人民法院")]
+    assert "黄河流域县" not in labels(kg, "Location")
