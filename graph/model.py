@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 ENTITY_CLASSES = ("Agency", "Court", "Person", "Organization", "Platform", "Statute", "Article",
-                  "Service", "Crime", "Location", "Judgment", "Sentence")
+                  "Service", "Crime", "Location", "Judgment", "Sentence", "Event")
 
 
 class Span(NamedTuple):

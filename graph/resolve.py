@@ -166,7 +166,7 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
 
 
 # classes whose names are one thing within a document only: a person ("Li Mou" of two cases), a sentence
-ONE_DOCUMENT = {"Person", "Sentence"}
+ONE_DOCUMENT = {"Person", "Sentence", "Event"}
 
 
 PARTIES = ("defendant", "plaintiff")  # the people a case is about

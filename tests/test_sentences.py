@@ -138,3 +138,28 @@ def test_a_report_s_unnamed_man_and_somebody_else():
     kg = build_dev("case-12_zhu-vpn-fine-guangdong.txt")
     zhu = sentence_of(kg, node(kg, "Zhu", "Person"))
     assert objects(kg, zhu, "fineYuan") == [1000] and objects(kg, zhu, "imprisonmentMonths") == []
+
+
+def timeline(name: str) -> list[tuple[str, str, str, str]]:
+    kg = build_dev(name)
+    _, rows = run(kg.store, named_queries()["timeline"].text, {})
+    return [(r[1], r[2], r[3], r[4]) for r in rows]
+
+
+def test_the_timeline_of_a_case_with_two_defendants():
+    # "On May 31, 2020, he was taken into criminal detention by the Public Security Bureau of Chuxiong
+    # Prefecture ..., and on July 3 of the same year he was arrested."
+    psb = "Public Security Bureau of Chuxiong Prefecture"
+    assert timeline("case-08_wang-yuwen-wang-liqin-chuxiong.txt") == [
+        ("Wang Liqin", "detention", "2020-06-17", psb), ("Wang Liqin", "arrest", "2020-07-07", psb),
+        ("Wang Liqin", "indictment", "2020-12-15", "Chuzhou Procuratorate"),
+        ("Wang Yuwen", "detention", "2020-05-31", psb), ("Wang Yuwen", "arrest", "2020-07-03", psb),
+        ("Wang Yuwen", "indictment", "2020-12-15", "Chuzhou Procuratorate")]
+
+
+def test_the_timeline_of_a_chinese_judgment():
+    # "因本案，2019年11月20日被刑事拘留，同年12月27日被依法逮捕。"; "于2020年3月27日向本院提起公诉";
+    # "本院立案后，...于2020年4月7日公开开庭审理了本案" (the date is the hearing's)
+    assert timeline("zh-01_haining-shen-yinfeng-fraud.txt") == [
+        ("Shen Yinfeng", "detention", "2019-11-20", ""), ("Shen Yinfeng", "arrest", "2019-12-27", ""),
+        ("Shen Yinfeng", "indictment", "2020-03-27", "浙江省海宁市人民检察院"), ("Shen Yinfeng", "hearing", "2020-04-07", "")]

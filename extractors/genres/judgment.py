@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from graph.model import DOC, Extraction, HeaderField
 
+from .. import timeline
 from ..context import Context
 from ..documents import CASE_NUMBER, COURT_LINE, DOC_TYPE_LINE, JUDGMENT_WORDS, title_of
 from ..gazetteer import gazetteer
@@ -85,6 +86,7 @@ def extract(ctx: Context) -> None:
     spans = list(sentences(text))
     _sentences(ctx, spans, defendants)
     platforms_used(ctx, spans, defendants)
+    timeline.events(ctx, spans, defendants)
     _earlier_judgments(ctx, spans, defendants, own_case, second_instance, prosecutors,
                        relation.get("defendant", "defendant"))
 

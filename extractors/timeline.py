@@ -1,0 +1,84 @@
+"""A case as a timeline: the procedural events a judgment states (detention, arrest, residential
+surveillance, bail, indictment, acceptance, hearing), each with its person, the body that acted where the
+sentence names one, its date and the sentence as evidence. The words that state each kind of event are
+data (`ontology/events.tsv`); a date "of the same year" (同年) takes its year from the date before it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+
+from graph.model import DOC
+
+from .context import Context
+from .gazetteer import ONTOLOGY_DIR
+from .values import MONTHS, find_dates
+
+# "on July 3 of the same year", "同年12月27日", "on the same day", "同日"
+SAME_YEAR_EN = re.compile(r"\b(?P<m>[A-Z][a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+of\s+the\s+same\s+year\b")
+SAME_YEAR_ZH = re.compile(r"同年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+AFTER = 40  # how far after an event's words its date may stand
+SAME_DAY = re.compile(r"\bon\s+the\s+same\s+day\b|当日|同日")
+
+
+@cache
+def patterns() -> list[tuple[str, re.Pattern[str]]]:
+    with (ONTOLOGY_DIR / "events.tsv").open(encoding="utf-8") as f:
+        rows = [r for r in csv.reader((ln for ln in f if not ln.startswith("#")), delimiter="\t")][1:]
+    return [(kind, re.compile(pattern)) for kind, _lang, pattern in rows]
+
+
+def dates(text: str) -> list[tuple[int, int, str]]:
+    """Every date of the text, a date of "the same year" or "the same day" as the one before it."""
+    found = list(find_dates(text))
+    relative = [(m.start(), m.end(), m) for rx in (SAME_YEAR_EN, SAME_YEAR_ZH, SAME_DAY) for m in rx.finditer(text)]
+    for s, e, m in sorted(relative, key=lambda r: r[0]):
+        before = [d for d in found if d[1] <= s]
+        if not before:
+            continue
+        iso = max(before)[2]
+        if m.re is not SAME_DAY:
+            month = MONTHS.get(m.group("m").lower(), 0) if m.re is SAME_YEAR_EN else int(m.group("m"))
+            if not month:
+                continue
+            iso = f"{iso[:4]}-{month:02d}-{int(m.group('d')):02d}"
+        found.append((s, e, iso))
+    return sorted(found)
+
+
+def events(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]) -> None:
+    """The events of each sentence: the kind its words state, the date nearest before them in the sentence
+    (else the first after), the defendants it names (else the one it speaks of, named last before it)."""
+    text = ctx.text
+    when = dates(text)
+    named = sorted((m.start, eid) for p, eid in ctx.people if eid in defendants for m in p.mentions)
+    for s, e in spans:
+        stated = sorted((m.start(), m.end(), kind) for kind, rx in patterns() for m in rx.finditer(text, s, e))
+        for ms, me, kind in stated:
+            # a date after the words only close after them ("was detained on March 2, 2017"), for the last event
+            # the sentence states (a date stands before its event: "本院立案后，...于2020年4月7日公开开庭审理" dates the
+            # hearing, not the acceptance)
+            on = [d for d in when if s <= d[0] and d[1] <= ms][-1:] or [
+                d for d in when if me <= d[0] <= me + AFTER and d[1] <= e and not any(o > ms for o, _e, _k in stated)][:1]
+            if not on:
+                continue
+            who = sorted({eid for at, eid in named if s <= at < e}) or [eid for at, eid in named if at < s][-1:]
+            actor = [aid for c, aid in ctx.within(s, e) if c.cls in ("Agency", "Court")][:1]
+            for pid in who:
+                _event(ctx, kind, on[0][2], pid, actor, ms, me, s, e)
+
+
+def _event(ctx: Context, kind: str, iso: str, pid: str, actor: list[str], ms: int, me: int, s: int, e: int) -> None:
+    col = ctx.collector
+    person = col.entities[pid]
+    name = f"{iso} {kind} of {person.name}"  # dated first: a judgment's events sort in time
+    eid = col.entity("Event", name, {f"event:{kind}:{iso}:{k}" for k in person.keys})
+    col.mention(eid, ms, me, name)
+    col.fact(eid, "eventType", kind, s, e, literal=True)
+    col.fact(eid, "onDate", iso, s, e, literal=True)
+    col.fact(eid, "eventOf", pid, s, e)
+    col.fact(eid, "eventIn", DOC, s, e)
+    for aid in actor:
+        col.fact(eid, "actedBy", aid, s, e)
