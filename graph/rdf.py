@@ -48,7 +48,8 @@ PREFIXES = {"kg": KG, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "xsd": XSD, "dcter
 NAMESPACES = tuple(PREFIXES.values())
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 DATATYPES = {"issuedOn": "date", "effectiveFrom": "date", "decidedOn": "date", "onDate": "date",
-             "imprisonmentMonths": "integer", "fineYuan": "integer", "caseNumber": "string"}
+             "imprisonmentMonths": "integer", "probationMonths": "integer", "fineYuan": "integer",
+             "caseNumber": "string"}
 FILE_NAMES = {"ttl": "graph.ttl", "trig": "graph.trig", "nq": "graph.nq", "jsonld": "graph.jsonld"}
 
 

@@ -45,6 +45,9 @@ def test_a_judgment_published_as_one_run_of_text():
     assert [kg.nodes[str(st.obj)].zh_label for st in kg.statements if st.subject == j.iri and st.predicate in (
         "judge", "clerk", "defendant")] == ["张健敏", "吴某", "刘国宏"]
     assert "相东明" in labels(kg, "Person")  # "指派代理检察员相东明出庭支持公诉"
+    # "判处有期徒刑八个月，缓刑一年，并处罚金10000元"
+    (sentence,) = [n for n in kg.nodes.values() if n.cls == "Sentence"]
+    assert [objects(kg, sentence, p) for p in ("imprisonmentMonths", "probationMonths", "fineYuan")] == [[8], [12], [10000]]
     assert "结婚证" not in labels(kg, "Person")
 
 

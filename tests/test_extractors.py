@@ -227,7 +227,8 @@ def _judged(tmp_path, operative: str) -> dict[str, list]:
 
 def test_an_operative_sentence_that_finds_guilty(tmp_path):
     assert _judged(tmp_path, "Defendant Zhang Wei is found guilty of fraud and sentenced to three years in prison, "
-                   "suspended for four years.") == {"Zhang Wei": [("convictedOf", "fraud"), ("imprisonmentMonths", 36)]}
+                   "suspended for four years.") == {"Zhang Wei": [("convictedOf", "fraud"), ("imprisonmentMonths", 36),
+                                                                  ("probationMonths", 48)]}
 
 
 def test_an_operative_sentence_for_two_respectively(tmp_path):

@@ -42,6 +42,9 @@ ZH_SIGNED_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二�
 ADMINISTRATIVE = re.compile(r"\b(?:Admin|Administrative)\b(?!\s+(?:detention|punishment|penalty))|行政判决|行政裁定|行初|行终")
 ADMINISTRATIVE_ROLES = {"defendant": "plaintiff", "defenseCounsel": "litigationAgent"}
 RESPONDENT_LINE = re.compile(r"^\s*(?:(?:Defendant|Appellee|Respondent)s?\b(?:\s*\([^)\n]{0,60}\))?|被告|被上诉人)[\s:：,，(（]")
+PROBATION_ZH = re.compile(r"缓刑(?P<t>[0-9一二三四五六七八九十两]+年(?:[0-9一二三四五六七八九十两]+个月)?|[0-9一二三四五六七八九十两]+个月)")
+PROBATION_EN = re.compile(r"\b(?:suspended\s+(?:for\s+)?|probation(?:\s+period)?\s+of\s+)(?P<term>[^,;.()]{3,40})",
+                          re.IGNORECASE)
 ZH_KIND = r"(?:刑事|民事|行政)?(?:附带民事)?(?:判决书|裁定书|决定书|调解书)"
 ZH_RUN_ON_HEAD = re.compile(rf"^(?P<t>[^，。：:\n]{{2,60}}?{ZH_KIND})(?P<c>[^，。：:\n]{{2,30}}?人民法院{ZH_KIND})?")
 OPERATIVE_ZH = re.compile(r"犯[^。；]*?罪[，,][^。]*?判处")
@@ -207,6 +210,9 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
             _respectively(ctx, who, chunk, s, e, sentenced)  # respectively"
         else:
             _penalise(ctx, who, months, fine, s, e, sentenced)
+            if (probation := _probation(chunk)) is not None:
+                for pid in who:
+                    col.fact(col.sentence(pid, s, e, imposed=True), "probationMonths", probation, s, e, literal=True)
         for pid in who:
             for aid, (ls, le) in law:
                 col.fact(col.sentence(pid, s, e, imposed=True), "convictedUnder", aid, ls, le)
@@ -260,6 +266,15 @@ def _holds(chunk: str) -> bool:
     held = HOLDING_EN.search(chunk)
     return held is not None and not NEGATED.search(chunk, max(0, held.start() - 40), held.start()) or bool(
         HOLDING_ZH.search(chunk))
+
+
+def _probation(chunk: str) -> int | None:
+    """The months of probation a sentence suspends its term for ("缓刑一年", "suspended for four years")."""
+    if z := PROBATION_ZH.search(chunk):
+        return zh_months(z.group("t"))
+    if (m := PROBATION_EN.search(chunk)) and (term := en_months(m.group("term"))):
+        return term[2]
+    return None
 
 
 def _penalty(chunk: str) -> tuple[int | None, int | None]:
