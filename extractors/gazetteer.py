@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 from collections.abc import Iterator
@@ -12,6 +13,20 @@ from pathlib import Path
 from .text import fold
 
 ONTOLOGY_DIR = Path(os.environ.get("KG_ONTOLOGY_DIR", Path(__file__).resolve().parent.parent / "ontology"))
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """The rows of a tab-separated data file of the ontology (`name` under ontology/), without its comment
+    lines and its column header."""
+    with open(ONTOLOGY_DIR / name, encoding="utf-8") as f:
+        rows = [r for r in csv.reader((ln for ln in f if not ln.startswith("#")), delimiter="\t") if r]
+    return rows[1:]
+
+
+def data_lines(name: str) -> list[str]:
+    """The entries of a list of the ontology, one a line, without its comment lines."""
+    lines = (ln.strip() for ln in (ONTOLOGY_DIR / name).read_text(encoding="utf-8").splitlines())
+    return [ln for ln in lines if ln and not ln.startswith("#")]
 
 # gazetteer file -> entity class
 FILES = {

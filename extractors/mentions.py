@@ -245,8 +245,8 @@ def _location_cands(text: str) -> list[Cand]:
             out.append(Cand(start, start + len(place), "Location", place))
     for m in ZH_COURT.finditer(text):  # a court's place: the chain of places before it, named by the last
         begin = _zh_body_start(text, m.start(), m.end())  # ("浙江省海宁市" is 海宁市)
-        levels = [p for p in re.finditer(ZH_PLACE, text[begin:m.end()]) if p.start() == 0 or p.start() > 0 and
-                  p.group(0).endswith(("省", "自治区", "市", "自治州", "县", "区")) and not _generic_zh_place(p.group(0))]
+        levels = [p for p in re.finditer(ZH_PLACE, text[begin:m.end()]) if p.start() == 0 or (
+            p.group(0).endswith(("省", "自治区", "市", "自治州", "县", "区")) and not _generic_zh_place(p.group(0)))]
         chain = [p for k, p in enumerate(levels) if k == 0 or p.start() == levels[k - 1].end()]
         if chain and not _generic_zh_place(chain[-1].group(0)):
             out.append(Cand(begin + chain[0].start(), begin + chain[-1].end(), "Location", chain[-1].group(0), "zh"))
@@ -488,19 +488,17 @@ def _zh_proper_place(name: str) -> bool:
     if _generic_zh_place(name):
         return False
     stem = name[:-len(next(s for s in sorted(ZH_PLACE_END, key=len, reverse=True) if name.endswith(s)))]
-    found = segment.words(stem)
+    found = segment.phrase(stem)
     return len(stem) >= 2 and len(found) == 1 and found[0].tag == "ns"
 
 
 def _standing_places(places: list[Cand], others: list[Cand]) -> list[Cand]:
     """A Chinese place within the name of a body or a law (浙江省 of 浙江省海宁市人民法院, 中华人民共和国 of
     《中华人民共和国刑法》) is a place of the text only where the text also names it on its own."""
-    def inside(p: Cand) -> bool:
-        return any(o.start <= p.start and p.end <= o.end and o.lang == "zh" and o.cls in ("Court", "Agency", "Statute")
-                   for o in others)
-
-    alone = {p.name for p in places if not inside(p)}
-    return [p for p in places if p.lang != "zh" or p.name in alone or not inside(p)]
+    held = [p.lang == "zh" and any(o.start <= p.start and p.end <= o.end and o.lang == "zh" and o.cls in (
+        "Court", "Agency", "Statute") for o in others) for p in places]
+    alone = {p.name for p, h in zip(places, held, strict=True) if not h}
+    return [p for p, h in zip(places, held, strict=True) if not h or p.name in alone]
 
 
 def _zh_body_start(text: str, start: int, end: int) -> int:
@@ -510,17 +508,18 @@ def _zh_body_start(text: str, start: int, end: int) -> int:
     lead = ZH_LEAD.match(text[start:end])  # (its ^ holds at the start of the string only)
     start += lead.end() if lead else 0
     window = max(0, start - 6)  # words read with what stands before: 自治县 is no 治县
-    for w in segment.words(text[window:end]):
+    for w in segment.phrase(text[window:end]):
         named = w.tag == "nt" and any(c in "省市县区州旗" for c in w.text[:-2])  # 广州市中级人民法院, one word
         if window + w.start >= start and (w.tag.startswith("ns") or named or w.text.endswith(ZH_PLACE_END)
-                                          or _known_zh_place(w.text)):
+                                          or w.text in _zh_place_names()):
             return window + w.start
     return end  # no place begins it: no body of a place
 
 
 @cache
-def _known_zh_place(word: str) -> bool:
-    return any(e.zh_name == word for e in gazetteer("Location").entries) if len(word) > 1 else False
+def _zh_place_names() -> frozenset[str]:
+    """The Chinese names of the places the gazetteer knows."""
+    return frozenset(e.zh_name for e in gazetteer("Location").entries if len(e.zh_name) > 1)
 
 
 def _generic_zh_place(name: str) -> bool:

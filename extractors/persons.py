@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from . import segment
-from .gazetteer import ONTOLOGY_DIR
+from .gazetteer import data_lines, data_rows
 from .mentions import CAP_STOP
 from .text import CJK, has_cjk, lines, squeeze_cjk, standing_alone
 
@@ -34,9 +34,11 @@ BYLINE = r"(?:By|Written[ \t]+by|Reported[ \t]+by)[ \t]+"
 APPOSITION = (r"[ \t]*,[ \t]*(?:\d{1,3}|aged[ \t]+\d{1,3}|(?:an?|the|his|her|from)[ \t]+[^,\n]{1,60}|"
               r"who[ \t][^,\n]{1,80}),")
 
-# a body that is a party: "Kunshan Public Security Bureau"
-PARTY_BODY = (r"(?:[A-Z][\w'’-]*[ \t]+){0,5}(?:Bureau|Court|Procuratorate|Office|Department|Administration|Government|"
-              r"Company|Commission)")
+# the agents of a body that is a party, before their names: "the representatives for defendant Kunshan Public
+# Security Bureau "
+PARTY_AGENTS = (r"\b(?:[Rr]epresentatives?|[Aa]gents?)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:defendant|plaintiff|appellant|"
+                r"appellee)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,5}(?:Bureau|Court|Procuratorate|Office|Department|"
+                r"Administration|Government|Company|Commission)[ \t]+")
 
 EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("defendant", re.compile(rf"\b(?:[Dd]efendants?|[Aa]ppellants?|[Tt]he accused|[Cc]riminal suspect)"
@@ -83,10 +85,8 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
                          rf"professor|lecturer|researcher|scholar|analyst|partner|spokes(?:man|woman|person)|"
                          rf"journalist|reporter|blogger|activist|official|executive)s?\b")),
     # "the representatives for defendant Kunshan Public Security Bureau Lu Huanfang and Cha Wenming appeared"
-    ("representative", re.compile(rf"\b(?:[Rr]epresentatives?|[Aa]gents?)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:defendant|"
-                                  rf"plaintiff|appellant|appellee)[ \t]+{PARTY_BODY}[ \t]+(?P<n>{NAME})")),
-    ("representative", re.compile(rf"\b(?:[Rr]epresentatives?|[Aa]gents?)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:defendant|"
-                                  rf"plaintiff|appellant|appellee)[ \t]+{PARTY_BODY}[ \t]+{NAME}[ \t]+and[ \t]+(?P<n>{NAME})")),
+    ("representative", re.compile(rf"{PARTY_AGENTS}(?P<n>{NAME})")),
+    ("representative", re.compile(rf"{PARTY_AGENTS}{NAME}[ \t]+and[ \t]+(?P<n>{NAME})")),
     # "Legal representative: Fang Jun", "Litigation Representative of the Defendant Unit: Tao Ping"
     ("representative", re.compile(rf"\b(?:(?:[Ll]egal|[Ll]itigation)[ \t]+[Rr]epresentative|[Aa]gents?[ \t]+ad[ \t]+litem|"
                                   rf"(?:[Aa]uthori[sz]ed|[Ee]ntrusted)[ \t]+[Aa]gents?)(?:[ \t]+of[^:：\n]{{1,40}})?"
@@ -147,21 +147,14 @@ class Person:
     mentions: list[PersonMention] = field(default_factory=list)
 
 
-def _data(name: str, columns: bool = False) -> list[str]:
-    """The lines of a data file of the ontology, without its comments (and its column header)."""
-    rows = [r.strip() for r in (ONTOLOGY_DIR / name).read_text(encoding="utf-8").splitlines()]
-    rows = [r for r in rows if r and not r.startswith("#")]
-    return rows[1:] if columns else rows
-
-
 @cache
 def _zh_surnames() -> frozenset[str]:
-    return frozenset(_data("surnames-zh.txt"))
+    return frozenset(data_lines("surnames-zh.txt"))
 
 
 @cache
 def _zh_cues() -> dict[str, str]:
-    return dict(r.split("\t") for r in _data("person-cues-zh.tsv", columns=True))
+    return {cue: role for cue, role in data_rows("person-cues-zh.tsv")}
 
 
 @cache
@@ -198,7 +191,7 @@ def _zh_name_like(name: str) -> bool:
     """Could the characters after a role word be a name: not 的谅解, not a word of the dictionary such as 助理."""
     if name[0] in "的之等及和与在对向由被将":
         return False
-    found = segment.words(name)
+    found = segment.phrase(name)
     return len(found) > 1 or found[0].tag.startswith("nr")
 
 
@@ -229,12 +222,12 @@ def _zh_running_names(text: str) -> list[PersonMention]:
 
 @cache
 def _pinyin_surnames() -> frozenset[str]:
-    return frozenset(_data("surnames-pinyin.txt"))
+    return frozenset(data_lines("surnames-pinyin.txt"))
 
 
 @cache
 def _surname_readings() -> dict[str, str]:
-    return dict(r.split("\t") for r in _data("surnames.tsv", columns=True))
+    return {surname: reading for surname, reading in data_rows("surnames.tsv")}
 
 
 @cache

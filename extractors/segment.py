@@ -25,9 +25,19 @@ class Word(NamedTuple):
     tag: str  # jieba's part of speech: nr a personal name, ns a place, n a noun, ...
 
 
-@lru_cache(maxsize=4)  # the finders of one document ask for the same text
+@lru_cache(maxsize=2)  # the finders of one document (places, people, crimes) ask for its text in turn
 def words(text: str) -> tuple[Word, ...]:
-    """The words of `text`, in order, with their offsets (the words cover the text)."""
+    """The words of a document's text, in order, with their offsets (the words cover the text)."""
+    return _cut(text)
+
+
+@lru_cache(maxsize=4096)  # names and the words around a body recur across documents
+def phrase(text: str) -> tuple[Word, ...]:
+    """The words of a few characters (a name, the words before a body's name), as `words` gives them."""
+    return _cut(text)
+
+
+def _cut(text: str) -> tuple[Word, ...]:
     out: list[Word] = []
     at = 0
     for pair in jieba.posseg.cut(text):

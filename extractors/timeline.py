@@ -6,14 +6,13 @@ data (`ontology/events.tsv`); a date "of the same year" (同年) takes its year 
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
 
 from graph.model import DOC
 
 from .context import Context
-from .gazetteer import ONTOLOGY_DIR
+from .gazetteer import data_rows
 from .values import MONTHS, find_dates
 
 # "on July 3 of the same year", "同年12月27日", "on the same day", "同日"
@@ -25,9 +24,7 @@ SAME_DAY = re.compile(r"\bon\s+the\s+same\s+day\b|当日|同日")
 
 @cache
 def patterns() -> list[tuple[str, re.Pattern[str]]]:
-    with (ONTOLOGY_DIR / "events.tsv").open(encoding="utf-8") as f:
-        rows = [r for r in csv.reader((ln for ln in f if not ln.startswith("#")), delimiter="\t")][1:]
-    return [(kind, re.compile(pattern)) for kind, _lang, pattern in rows]
+    return [(kind, re.compile(pattern)) for kind, _lang, pattern in data_rows("events.tsv")]
 
 
 def dates(text: str) -> list[tuple[int, int, str]]:

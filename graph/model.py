@@ -17,6 +17,9 @@ from typing import Any, NamedTuple
 
 ENTITY_CLASSES = ("Agency", "Court", "Person", "Organization", "Platform", "Statute", "Article",
                   "Service", "Crime", "Location", "Judgment", "Sentence", "Event")
+# the relations from a judgment to the people its case is about (a criminal case's defendants, an
+# administrative case's plaintiffs)
+PARTIES = ("defendant", "plaintiff")
 
 
 class Span(NamedTuple):

@@ -19,7 +19,7 @@ from extractors.genres import genre
 from extractors.text import fold, has_cjk, slug
 
 from .kg import KnowledgeGraph
-from .model import DEFAULT_BASE, DOC, Entity, Evidence, Extraction, Node, Statement
+from .model import DEFAULT_BASE, DOC, PARTIES, Entity, Evidence, Extraction, Node, Statement
 
 
 class _UnionFind:
@@ -167,9 +167,6 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
 
 # classes whose names are one thing within a document only: a person ("Li Mou" of two cases), a sentence
 ONE_DOCUMENT = {"Person", "Sentence", "Event"}
-
-
-PARTIES = ("defendant", "plaintiff")  # the people a case is about
 
 
 def _scoped(cls: str, key: str, i: int) -> tuple:

@@ -187,8 +187,7 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
     restated: list[tuple[int, int, list[str]]] = []  # "The original judgment sentenced X to ...", of an appeal
     sentenced: set[str] = set()
     priors = [m.span() for m in PRIOR_ZH.finditer(text)]
-    for a, b in priors:  # an earlier sentence is no part of this judgment's
-        text = text[:a] + " " * (b - a) + text[b:]
+    text = PRIOR_ZH.sub(lambda m: " " * len(m.group()), text)  # an earlier sentence is no part of this judgment's
     for s, e in spans:
         chunk = text[s:e]
         operative = bool(OPERATIVE_EN.search(chunk) or OPERATIVE_ZH.search(chunk))

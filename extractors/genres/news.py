@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from graph.model import Evidence, Extraction, HeaderField, Node, Statement
+from graph.model import PARTIES, Evidence, Extraction, HeaderField, Node, Statement
 
 from ..context import Context
 from ..documents import LEGAL_WORDS, REPORTING
@@ -152,7 +152,7 @@ def reports_on(extractions: list[Extraction], doc_iris: list[str], out: dict, no
     """A news report reports on the judgment documents whose parties (defendants, plaintiffs) it names."""
     defendants: dict[str, list[str]] = defaultdict(list)
     for (s, p, o, _literal) in list(out):
-        if p in ("defendant", "plaintiff") and s in nodes and nodes[s].cls == "Judgment" and nodes[s].document is not None:
+        if p in PARTIES and s in nodes and nodes[s].cls == "Judgment" and nodes[s].document is not None:
             defendants[o].append(s)
     news_docs = {doc_iris[i] for i, ex in enumerate(extractions) if ex.document.genre == "NewsReport"}
     named_in: dict[tuple[str, str], list[Evidence]] = defaultdict(list)  # (news, defendant) -> mentions

@@ -20,7 +20,6 @@ on a real text.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,7 +27,7 @@ from typing import ClassVar
 
 from graph.model import HeaderField
 
-from ..gazetteer import ONTOLOGY_DIR
+from ..gazetteer import data_rows
 from ..text import Line, fold, lines
 
 
@@ -159,9 +158,8 @@ def _load() -> None:
 # --- data and helpers the layouts share --------------------------------------------------------------
 
 def rows(name: str) -> list[list[str]]:
-    with open(ONTOLOGY_DIR / "layouts" / name, encoding="utf-8") as f:
-        rows = [r for r in csv.reader((ln for ln in f if not ln.startswith("#")), delimiter="\t") if r]
-    return rows[1:]
+    """The rows of a data file of the layouts (ontology/layouts/)."""
+    return data_rows(f"layouts/{name}")
 
 
 @cache
