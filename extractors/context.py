@@ -16,7 +16,7 @@ from .mentions import Cand
 from .text import CJK, fold, has_cjk
 
 EN_SERVICE = re.compile(r"\b(?:Internet|online)\s+(?:[a-z]+\s+){0,4}?information\s+services?\b")
-ZH_SERVICE = re.compile(rf"互联网[{CJK}]{{0,8}}?信息服务")
+ZH_SERVICE = re.compile(rf"(?:移动)?互联网[{CJK}]{{0,8}}?信息服务")  # 移动互联网: the mobile Internet
 
 
 @dataclass

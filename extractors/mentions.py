@@ -37,6 +37,8 @@ UNIT_NOUNS = {"Division", "Branch", "Department", "Office", "Bureau", "Detachmen
 
 PLACE_SUFFIX = (r"(?:Autonomous\s+(?:Region|Prefecture|County|Banner)|Special\s+Administrative\s+Region|"
                 r"New\s+Area|District|County|Prefecture|Province|City|Municipality|Township|Town|Village|Banner|League)")
+PLACE_HEADS = {"Region", "Prefecture", "County", "Banner", "Area", "District", "Province", "City", "Municipality",
+               "Township", "Town", "Village", "League", "Zone"}  # a place's last word
 # a place's name: no body ("人民法院") and no verb ("审理", "指控") inside it
 ZH_PLACE = rf"(?:(?:(?!人民|院|审理|指控)[{CJK}]){{2,8}}?(?:省|自治区|市|自治州|地区|盟|自治县|县|区|旗))"
 STATUTE_WORDS = re.compile(r"\b(?:Laws?|Provisions|Regulations?|Rules|Measures|Notice|Decision|Interpretations?|"
@@ -75,8 +77,18 @@ def _tokens_left(text: str, pos: int, units: bool = True) -> list[tuple[int, str
                 i = max(0, i - 60) + j.start(1)
                 out.insert(0, (i, j.group(0).rstrip()))
                 continue
+            a = re.search(r"\b([A-Z][a-z]+)[ \t]+and[ \t]+$", text[max(0, i - 60):i])
+            if a and out and a.group(1) in DISTRICT_WORDS and out[0][1] in DISTRICT_WORDS:
+                i = max(0, i - 60) + a.start(1)  # "Economic and Technological Development Zone"
+                out.insert(0, (i, a.group(0).rstrip()))
+                continue
             break
         tok = m.group(1)
+        if tok.endswith(("'s", "’s")) and units and out and out[0][1].split()[0] in UNIT_NOUNS and \
+                tok[:-2] in PLACE_HEADS:
+            i = max(0, i - 60) + m.start(1)  # "Development Zone’s Branch of the Yangzhou Public Security Bureau"
+            out.insert(0, (i, tok))
+            continue
         if tok in CAP_STOP or tok.endswith(("'s", "’s")):
             break
         i = max(0, i - 60) + m.start(1)
@@ -88,13 +100,16 @@ def _tokens_left(text: str, pos: int, units: bool = True) -> list[tuple[int, str
 
 def _of_chain(text: str, pos: int) -> int:
     """End of an `of [the] Place Name` chain right of `pos` (or `pos` when there is none)."""
-    m = re.match(rf"[ \t]+of[ \t]+(?:the[ \t]+)?((?:{TOKEN})(?:[ \t]+(?:{TOKEN}))*)", text[pos:])
+    m = re.match(rf"[ \t]+of[ \t]+(?:the[ \t]+)?((?:{TOKEN})(?:[ \t]+(?:and[ \t]+)?(?:{TOKEN}))*)", text[pos:])
     if not m:
         return pos
     words = m.group(1).split()
     kept = []
-    for w in words:
-        if w in CAP_STOP or w.endswith(("'s", "’s")) or w.startswith("No."):
+    for k, w in enumerate(words):
+        if w == "and" and kept and kept[-1] in DISTRICT_WORDS and words[k + 1] in DISTRICT_WORDS:
+            kept.append(w)  # "of Yangzhou Economic and Technological Development Zone"
+            continue
+        if w in CAP_STOP or w == "and" or w.endswith(("'s", "’s")) or w.startswith("No."):
             break
         kept.append(w)
     if not kept:

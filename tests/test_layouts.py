@@ -228,3 +228,72 @@ def test_parts_chapters_sections_and_inserted_articles_of_the_criminal_law():
     assert text[article.start:article.end].startswith("第一百二十条之六 明知是宣扬恐怖主义")
     assert text[article.start:article.end].endswith("并处或者单处罚金。")  # not the next article, nor a heading
     assert [b.number for b in doc.blocks if b.kind == "part"] == ["1", "2"]
+
+
+# The head of a translated judgment as a browser copies it from en.wikisource.org, verbatim:
+# https://en.wikisource.org/wiki/Translation:People_v_Wu_Dawei_(2020)
+WIKISOURCE_HEAD = """Jump to content
+
+Translation:People v Wu Dawei (2020)
+
+From Wikisource
+People v Wu Dawei (2020)
+Yangzhou Economic and Technological Development Zone People’s Court, translated from Chinese by Wikisource
+Yangzhou Economic and Technological Development Zone People’s Court4262218People v Wu Dawei2020Wikisource
+Yangzhou Economic and Technological Development Zone People’s Court
+Yangzhou, Jiangsu, PR China
+Criminal Judgement
+[2020] Su 1091 Xing Chu No 3
+
+Prosecution Authority: the People’s Procuratorate of Yangzhou Economic and Technological Development Zone (the ‘Prosecution’).
+
+The Defendant, Wu Dawei, male, born on 19 June 1987 in Yangzhou, Jiangsu, ID No: [redacted], Han Chinese, bachelor’s degree, unemployed, resides at [redacted], Yangzhou, with household registration location at [redacted], Yangzhou Development Zone. On suspicion of committing the crime of picking quarrels and provoking trouble, the Defendant was criminally detained on 11 September 2019 by the Development Zone’s Branch of the Yangzhou Public Security Bureau.
+
+Defence counsel: Dong Yawei, a lawyer with Jiangsu Renfang Law Firm.
+
+Defence counsel: Sun Teng, a lawyer with Jiangsu Renfang Law Firm.
+"""
+
+
+def test_a_wiki_pages_chrome_is_no_document_and_a_zone_named_with_and_is_one_name():
+    (doc,) = split(WIKISOURCE_HEAD, "People_v_Wu_Dawei_(2020).txt")
+    assert doc.layouts == ("web_chrome",) and doc.genre == "Judgment"
+    assert doc.title == "People v Wu Dawei (2020)" and doc.first_line == 6
+    facts = _facts(doc)
+    assert facts["decidedBy"] == ["Yangzhou Economic and Technological Development Zone People’s Court"]
+    assert facts["prosecutedBy"] == ["People’s Procuratorate of Yangzhou Economic and Technological Development Zone"]
+    assert facts["defenseCounsel"] == ["Dong Yawei", "Sun Teng"]
+    assert facts["caseNumber"] == ["[2020] Su 1091 Xing Chu No 3"]
+    agencies = sorted(e.name for e in extract(doc).entities.values() if e.cls == "Agency")
+    assert "Development Zone’s Branch of the Yangzhou Public Security Bureau" in agencies
+    assert not [e for e in extract(doc).entities.values() if "4262218" in e.name or "Wikisource" in e.name]
+
+
+# The head of a bilingual page of chinalawandpractice.com, verbatim:
+# https://www.chinalawandpractice.com/2022/08/26/provisions-for-the-administration-of-information-services-of-mobile-internet-applications
+CLP_HEAD = """Provisions for the Administration of Information Services of Mobile Internet Applications
+
+移动互联网应用程序信息服务管理规定
+
+CAC revises app information services rules enhancing user identity verification
+
+(国家互联网信息办公室于二零二二年六月十四日公布,自二零二二年八月一日起施行。)
+
+(Promulgated by the Cyberspace Administration of China on June 14, 2022 and effective as of August 1, 2022.)
+
+第一章 总则
+第一条 为了规范移动互联网应用程序(以下简称应用程序)信息服务,保护公民、法人和其他组织的合法权益,维护国家安全和公共利益,根据《中华人民共和国网络安全法》、《中华人民共和国数据安全法》等法律、行政法规和国家有关规定,制定本规定。
+第二条 在中华人民共和国境内提供应用程序信息服务,以及从事互联网应用商店等应用程序分发服务,应当遵守本规定。
+"""
+
+
+def test_a_bilingual_pages_chinese_title_under_the_english_one_and_the_service_it_names():
+    (doc,) = split(CLP_HEAD, "clp.txt")
+    assert doc.genre == "Regulation"
+    assert doc.title == "Provisions for the Administration of Information Services of Mobile Internet Applications"
+    assert doc.alt_titles == ("移动互联网应用程序信息服务管理规定",)
+    facts = _facts(doc)
+    assert facts["issuedBy"] == ["Cyberspace Administration of China"]
+    assert facts["issuedOn"] == ["2022-06-14"] and facts["effectiveFrom"] == ["2022-08-01"]
+    assert facts["appliesTo"] == ["Information Services of Mobile Internet Applications"]
+    assert _articles(doc) == ["zh:1", "zh:2"]

@@ -30,9 +30,11 @@ ZH_EFFECTIVE = re.compile(r"自([^。；，,]{4,24}?)起(?:施行|生效|实施)
 ADOPTED = re.compile(r"adopted|passed|approved|通过|通過|批准", re.IGNORECASE)
 EFFECTIVE_WORD = re.compile(r"\b(?:effective|enters?\s+into\s+force|entered\s+into\s+force|takes?\s+effect|"
                             r"comes?\s+into\s+(?:force|effect)|implementation)\b|施行|生效", re.IGNORECASE)
-TITLE_SERVICE = [re.compile(r"\b(?:Administration|Management|Regulation|Governance|Supervision)\s+of\s+(?:the\s+)?(?P<s>.+?services?)\b",
-                            re.IGNORECASE),
-                 re.compile(r"^(?:Provisions|Measures|Regulations|Rules)\s+(?:on|for)\s+(?:the\s+)?(?P<s>.+?services?)\b",
+# the services a title names, with what they are of ("Information Services of Mobile Internet Applications")
+SERVICE_OF = r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*))*)?"
+TITLE_SERVICE = [re.compile(r"\b(?:Administration|Management|Regulation|Governance|Supervision)\s+of\s+(?:the\s+)?"
+                            rf"(?P<s>.+?services?\b{SERVICE_OF})", re.IGNORECASE),
+                 re.compile(rf"^(?:Provisions|Measures|Regulations|Rules)\s+(?:on|for)\s+(?:the\s+)?(?P<s>.+?services?\b{SERVICE_OF})",
                             re.IGNORECASE)]
 TITLE_SERVICE_ZH = re.compile(r"^(?:关于|關於)?(?P<s>.+?(?:服务|服務))(?:的)?(?:管理)?(?:规定|規定|办法|辦法|条例|條例|细则|細則)$")
 APPLIES = re.compile(r"\b(?:These|This)\s+(?:Provisions|Measures|Regulations|Rules|Decision)\s+(?:shall\s+)?apply\s+"
@@ -315,6 +317,8 @@ def _other_title(chunk: list[Line], title: str) -> tuple[str, ...]:
     "Article 1: ...")."""
     chinese = has_cjk(title) and not re.search(r"[A-Za-z]{3}", title)
     filled = [ln for ln in chunk[1:] if ln.stripped]
+    if filled and not chinese and ZH_TITLE.match(squeeze_cjk(filled[0].stripped)):
+        return (squeeze_cjk(filled[0].stripped),)  # the Chinese title under the English one (chinalawandpractice)
     for line, after in zip(filled, filled[1:], strict=False):
         heading = line.stripped
         if chinese and STATUTE_WORDS.match(heading) and EN_ARTICLE_LINE.match(after.text) and len(heading) <= 300:

@@ -89,8 +89,9 @@ class Layout:
 
 
 REGISTRY: dict[str, Layout] = {}
-# markup first (it hides the text), then header blocks, then the body's own arrangement
-ORDER = ("tm_markup", "metadata_line", "pipe_table", "status_bracket", "issuer_line", "post_date",
+# a web page's chrome first, then markup (it hides the text), then header blocks, then the body's own
+# arrangement
+ORDER = ("web_chrome", "tm_markup", "metadata_line", "pipe_table", "status_bracket", "issuer_line", "post_date",
          "bilingual_inline", "order", "lawrefbook")
 
 
@@ -152,6 +153,7 @@ def _load() -> None:
         post_date,
         status_bracket,
         tm_markup,
+        web_chrome,
     )
 
 
