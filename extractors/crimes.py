@@ -21,7 +21,7 @@ from .text import CJK
 STOP = {"the", "of", "a", "an", "to", "that", "which", "and", "or", "crime", "crimes", "offence", "offense",
         "illegal", "illegally", "unlawful", "unlawfully", "in", "on", "for", "by", "with", "its", "their"}
 EN_CUES = [  # the name is looked ahead at, not consumed: one sentence may name two offences
-    re.compile(r"\bcrimes?\s+of\s+(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))"),
+    re.compile(r"\b(?:crimes?|offen[cs]es?)\s+of\s+(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))"),
     re.compile(r"\b(?:on\s+suspicion\s+of|convicted\s+(?:[A-Z][a-z]+\s+){0,3}of|guilty\s+of)\s+"
                r"(?:(?:committing|having\s+committed)\s+)?(?:the\s+crimes?\s+of\s+)?[\"“]?"
                r"(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))"),  # convicted of "X", on suspicion of committing the crime of X
@@ -37,6 +37,8 @@ CUT = re.compile(r",|\s+(?:and|but)\s+(?:is|was|he|she|they|requested|should|the
                  r"ordered|received)\b|"
                  r"\s+(?:must|shall|is|was|were|are|which|who|with|in\s+(?:a|the|accordance|indictment)|as\s+provided|on\s+(?:or|the|(?:[A-Z][a-z]{2,8}\.?\s+)?\d+)|against|"
                  r"because|according|pursuant|under|from|at|by|after|before|since|until)\b")
+# a translation quoting the Chinese name: 'convicted for committing the crime of "寻衅滋事."' (a known offence)
+QUOTED_ZH = re.compile(rf"\b(?:crimes?|offen[cs]es?)\s+of\s+[\"“](?P<c>[{CJK}]{{2,20}}?)罪?[.。,，]?[\"”]")
 ZH_HEADING = re.compile(rf"【(?P<c>[{CJK}、，]{{2,40}}?罪)】")
 ZH_CONVICTION = re.compile(rf"(?:犯|以|构成|涉嫌)(?P<c>[{CJK}、]{{2,30}}?罪)(?=[，,。.；;、）)\s]|判处|获刑|被判|$)")
 NOT_A_NAME = re.compile(r"[前本该該款条條第其是指等之规規定]")
@@ -113,6 +115,10 @@ def find(text: str, title_end: int, case: bool) -> list[CrimeMention]:
         entry = lookup(name, "en")
         if entry is not None:
             out.append(CrimeMention(title.start("c"), title.end("c"), name, "en", entry, key_of(name, "en", entry)))
+    for m in QUOTED_ZH.finditer(text):
+        name = m.group("c")
+        if (entry := lookup(f"{name}罪", "zh") or lookup(name, "zh")) is not None:
+            out.append(CrimeMention(m.start("c"), m.end("c"), name, "zh", entry, key_of(name, "zh", entry)))
     bounds = {w.start for w in segment.words(text)} if ZH_CONVICTION.search(text) else set()
     for rx in (ZH_HEADING, ZH_CONVICTION):
         for m in rx.finditer(text):

@@ -37,6 +37,7 @@ UNIT_NOUNS = {"Division", "Branch", "Department", "Office", "Bureau", "Detachmen
 
 PLACE_SUFFIX = (r"(?:Autonomous\s+(?:Region|Prefecture|County|Banner)|Special\s+Administrative\s+Region|"
                 r"New\s+Area|District|County|Prefecture|Province|City|Municipality|Township|Town|Village|Banner|League)")
+OF_NESTED = {"Ministry", "Commission", "Bureau", "Department", "Office", "Administration"}  # bodies "of" a body
 PLACE_HEADS = {"Region", "Prefecture", "County", "Banner", "Area", "District", "Province", "City", "Municipality",
                "Township", "Town", "Village", "League", "Zone"}  # a place's last word
 # a place's name: no body ("人民法院") and no verb ("审理", "指控") inside it
@@ -104,8 +105,12 @@ def _of_chain(text: str, pos: int) -> int:
     if not m:
         return pos
     words = m.group(1).split()
-    kept = []
+    kept: list[str] = []
     for k, w in enumerate(words):
+        if w.endswith(("'s", "’s")) and w[:-2] != "People" and k + 1 < len(words) and words[k + 1][0].isupper() \
+                and words[k + 1] not in CAP_STOP:
+            kept.append(w)  # "the Public Security Bureau of Dalian's Ganjingzi Precinct"
+            continue
         if w == "and" and kept and kept[-1] in DISTRICT_WORDS and words[k + 1] in DISTRICT_WORDS:
             kept.append(w)  # "of Yangzhou Economic and Technological Development Zone"
             continue
@@ -119,6 +124,8 @@ def _of_chain(text: str, pos: int) -> int:
     follow = text[end:end + 12]
     if re.match(r"\s+website", follow):
         return pos
+    if kept[-1] in PLACE_HEADS or kept[-1] in OF_NESTED:  # "of Hedong District of Tianjin", "of the Ministry of ..."
+        return _of_chain(text, end)
     return end
 
 
@@ -162,7 +169,9 @@ RULE_SUBJECT = re.compile(r"\b(?:Measures|Provisions|Regulations|Rules)\s+(?:for
 COMPANY_ANCHOR = re.compile(r"\b(?:Co\.,?[ \t]*Ltd\.?|Co\.[ \t]+Limited|Company[ \t]+Limited|"
                             r"Limited[ \t]+Liability[ \t]+Company|Corporation|Corp\b\.?|Inc\b\.?)")
 SCHOOL_ANCHOR = re.compile(r"\b(?:University|College|Academy)\b")  # "Minzu University of China", "University of ..."
-LAW_FIRM = re.compile(rf"((?:{TOKEN}[ \t]+){{1,5}})Law[ \t]+(?:Firm|Office|Offices)\b")
+# "Beijing Weiheng (Tianjin) Law Firm" (a branch in brackets); "Liaoning LijinLaw Firm" (a word glued to Law)
+FIRM_WORD = rf"(?:{TOKEN}|\([A-Z][a-z]+\))"
+LAW_FIRM = re.compile(rf"((?:{FIRM_WORD}[ \t]+){{1,5}}|(?:{FIRM_WORD}[ \t]+){{0,4}}[A-Z][a-z]+(?=Law))Law[ \t]+(?:Firm|Office|Offices)\b")
 DISTRICT_WORDS = {"New", "Economic", "Development", "Technology", "Technological", "Industrial", "High", "Free",
                   "Trade", "Special", "Administrative", "Scenic", "Central", "Old", "Port", "Mining"}
 INNER_SUFFIX = re.compile(r"Province|City|Municipality|Municipal|Prefecture|Region|County|Banner|League")
@@ -430,6 +439,8 @@ def _defined_names(text: str, cands: list[Cand]) -> list[Cand]:
     return cands
 
 
+PLACE_LEVEL = re.compile(PLACE_SUFFIX)
+SHORT_PROC = re.compile(r"((?:[A-Z][a-z]{1,3}\s+){0,2}[A-Z][a-z]{1,3})\s+(?:No\.\s*\d+\s+)?Procuratorate")
 MUNICIPAL = re.compile(r"\s+(?:Municipality|City)$")
 
 
@@ -462,9 +473,19 @@ def _short_forms(cands: list[Cand]) -> None:
         named = {c.name: c.keys for c in cands if c.cls == cls and not c.gid}
         for c in cands:
             if c.cls == cls and not c.gid:
-                longer = [n for n in named if n.startswith(c.name + " of ")]
+                longer = [n for n in named if n.startswith(c.name + " of ") or (  # "... of Ganjingzi District"
+                    n.startswith(c.name + " ") and PLACE_LEVEL.fullmatch(n[len(c.name) + 1:]))]
                 if len(longer) == 1:
                     c.keys = set(named[longer[0]])
+    # "Gan Procuratorate Public Prosecution Criminal Indictment (2020) No. 460": an indictment's number names
+    # its procuratorate by the first syllables of its places ("Gan" of the People's Procuratorate of Ganjingzi)
+    procs = {c.name: c.keys for c in cands if c.cls == "Agency" and PROC_ANCHOR.search(c.name)}
+    for c in cands:
+        if c.cls == "Agency" and (short := SHORT_PROC.fullmatch(c.name)):
+            heads = short.group(1).split()
+            meant = {n for n in procs if all(re.search(rf"\b{h}[a-z]", n) for h in heads)}
+            if len({frozenset(procs[n]) for n in meant}) == 1:
+                c.keys = set(procs[min(meant)])
 
 
 GENERIC_ZH_PLACES = ("城市", "直辖市", "设区的市", "自治区", "自治州", "自治县", "地方", "各级", "县级", "省级", "市级", "本行政区")

@@ -24,12 +24,13 @@ def _dev(only: str) -> dict:
     return json.loads(lines[-1]) | {"output": run.stdout}
 
 
-# each issue's floors on its part of the development set: (issue, files, documents, entities F1, relations F1,
-# attributes found, attributes in the gold)
+# each issue's part of the development set and the floors held there: what the issue asks for or, where later
+# work went past it, what that work reached less a small margin: (issue, files, documents, entities F1,
+# relations F1, attributes found, attributes in the gold)
 FLOORS = [
-    ("layouts", "reg-", 7, 0.90, 0.85, 7, 8),
-    ("cases in the wild", "case-", 8, 0.92, 0.85, 10, 11),
-    ("Chinese", "zh-", 4, 0.90, 0.85, 11, 12),
+    ("layouts", "reg-", 7, 0.97, 0.94, 8, 8),  # the issue: 0.90 / 0.85 / 7 of 8
+    ("cases in the wild", "case-", 8, 0.94, 0.88, 11, 11),  # the issue: 0.92 / 0.85 / 10 of 11
+    ("Chinese", "zh-", 4, 0.93, 0.89, 12, 12),  # the issue: 0.90 / 0.85 / 11 of 12
 ]
 
 

@@ -267,6 +267,9 @@ def test_a_wiki_pages_chrome_is_no_document_and_a_zone_named_with_and_is_one_nam
     agencies = sorted(e.name for e in extract(doc).entities.values() if e.cls == "Agency")
     assert "Development Zone’s Branch of the Yangzhou Public Security Bureau" in agencies
     assert not [e for e in extract(doc).entities.values() if "4262218" in e.name or "Wikisource" in e.name]
+    # a Chinese report's line with a long number in it ("2019年9月至2020年6月...") is no page chrome
+    text, path = _dev("zh-news-02")
+    assert "web_chrome" not in split(text, path)[0].layouts
 
 
 # The head of a bilingual page of chinalawandpractice.com, verbatim:

@@ -140,6 +140,53 @@ def test_a_report_s_unnamed_man_and_somebody_else():
     assert objects(kg, zhu, "fineYuan") == [1000] and objects(kg, zhu, "imprisonmentMonths") == []
 
 
+def test_a_translators_note_convicts_and_an_indictment_names_the_procuratorate_by_its_first_syllable():
+    # "Sheng Zhonghua was convicted for committing the crime of "寻衅滋事." I translate this as "disturbing the
+    # peace""; "the Public Security Bureau of Dalian's Ganjingzi Precinct"; "Su Huanhai of the Liaoning LijinLaw
+    # Firm"; "In the Gan Procuratorate Public Prosecution Criminal Indictment (2020) No. 460 the People's
+    # Procuratorate of Ganjingzi, Dalian charged ..."
+    kg = build_dev("case-01_sheng-zhonghua-dalian.txt")
+    (judgment,) = [n for n in kg.nodes.values() if n.cls == "Judgment"]
+    sheng = sentence_of(kg, node(kg, "Sheng Zhonghua", "Person"))
+    assert objects(kg, sheng, "convictedOf") == ["picking quarrels and provoking trouble"]
+    assert node(kg, "disturbing the peace", "Crime").label == "picking quarrels and provoking trouble"
+    assert objects(kg, node(kg, "Su Huanhai", "Person"), "memberOf") == ["Liaoning LijinLaw Firm"]
+    assert node(kg, "Public Security Bureau of Dalian's Ganjingzi Precinct", "Agency")
+    proc = node(kg, "Gan Procuratorate", "Agency")
+    assert proc is node(kg, "People's Procuratorate of Ganjingzi", "Agency")
+    assert objects(kg, judgment, "prosecutedBy") == [proc.label]
+
+
+# The head of a translated judgment on en.wikisource.org, verbatim:
+# https://en.wikisource.org/wiki/Translation:People_v_Zhang_Yuetang_(2020)
+HEDONG = """Hedong District People’s Court
+Tianjin, PR China
+Criminal Judgement
+[2020] Jin 0102 Xing Chu No 65
+
+Prosecution Authority: the People’s Procuratorate of Hedong District of Tianjin (the ‘Prosecution’).
+
+The Defendant, Zhang Yuetang, former name Zhang Yaotang, male, born on 9 June 1955 in Hebei Province, Han Chinese, \
+member of the Chinese Communist Party, bachelor’s degree, retired from the Bureau of Lower Reaches Management of the \
+Hai River Water Resources Commission of the Ministry of Water Resources, resides at Room 102, Entrance 1, Building 9, \
+Dibo Yayuan, Diliu Dadao Housing Estate, Hedong District, Tianjin.
+
+Defence counsel: Wu Jinjin, a lawyer with Beijing Weiheng (Tianjin) Law Firm.
+"""
+
+
+def test_a_body_of_a_place_of_a_city_and_a_law_firm_with_its_branch_in_brackets(tmp_path):
+    (tmp_path / "People_v_Zhang_Yuetang_(2020).txt").write_text(HEDONG, encoding="utf-8")
+    kg = pipeline.build([tmp_path])
+    judgment = node(kg, "Hedong District People’s Court", "Judgment")
+    proc = node(kg, "People’s Procuratorate of Hedong District of Tianjin", "Agency")
+    assert objects(kg, judgment, "prosecutedBy") == [proc.label]
+    assert objects(kg, proc, "locatedIn") == ["Hedong District", "Tianjin"]
+    assert node(kg, "Hai River Water Resources Commission of the Ministry of Water Resources", "Agency")
+    assert objects(kg, node(kg, "Wu Jinjin", "Person"), "memberOf") == ["Beijing Weiheng (Tianjin) Law Firm"]
+    assert not [n for n in kg.nodes.values() if n.label == "Beijing"]
+
+
 def timeline(name: str) -> list[tuple[str, str, str, str]]:
     kg = build_dev(name)
     _, rows = run(kg.store, named_queries()["timeline"].text, {})

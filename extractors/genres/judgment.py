@@ -33,7 +33,8 @@ RESTATED = re.compile(r"\b(?i:judgment|court|verdict)\s+(?:of\s+(?:the\s+)?first
                       r"(?:(?:the\s+)?(?:defendant|appellant)\s+)?[A-Z]")  # "The original judgment sentenced Zhou Jianguo to"
 HOLDING_ZH = re.compile(r"(?<![不未])构成[^，,。；]*?罪")
 NEGATED = re.compile(r"\b(?:not|never|neither|nor)\b|n['’]t\b", re.IGNORECASE)  # "do not constitute the crime of"
-HOLDING_EN = re.compile(r"\b(?:committed|constitut(?:es?|ed)|(?:is|was|are|were)\s+guilty\s+of)\s+the\s+crimes?\s+of\b", re.IGNORECASE)
+HOLDING_EN = re.compile(r"\b(?:committed|constitut(?:es?|ed)|(?:is|was|are|were)\s+guilty\s+of|(?:is|was|are|were)\s+"
+                        r"convicted\s+(?:of|for)\s+committing)\s+the\s+crimes?\s+of\b", re.IGNORECASE)
 # the date of a signature block in a run of text: in Chinese numerals, before the clerk ("审判员刘国宏二〇一四年十一月
 # 五日书记员张健敏")
 ZH_SIGNED_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日(?=\s*(?:书记员|法官助理))")
