@@ -121,7 +121,7 @@ def find(text: str, title_end: int, case: bool) -> list[CrimeMention]:
             out.append(CrimeMention(m.start("c"), m.end("c"), name, "zh", entry, key_of(name, "zh", entry)))
     bounds = {w.start for w in segment.words(text)} if ZH_CONVICTION.search(text) else set()
     for rx in (ZH_HEADING, ZH_CONVICTION):
-        for m in rx.finditer(text):
+        for m in _overlapping(rx, text):
             if rx is ZH_CONVICTION and not {m.start(), m.start("c")} <= bounds:
                 continue  # the cue is a word of its own: not 犯罪嫌疑人, 以为
             name = m.group("c")
@@ -137,3 +137,14 @@ def find(text: str, title_end: int, case: bool) -> list[CrimeMention]:
         seen.add((c.start, c.end))
         unique.append(c)
     return unique
+
+
+def _overlapping(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every match of `rx`, one at each place it may begin: a cue that is no word of its own (犯 of
+    "犯罪嫌疑人的行为涉嫌X罪") does not hide the one after it (涉嫌X罪)."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        out.append(m)
+        pos = m.start() + 1
+    return out

@@ -37,6 +37,7 @@ UNIT_NOUNS = {"Division", "Branch", "Department", "Office", "Bureau", "Detachmen
 
 PLACE_SUFFIX = (r"(?:Autonomous\s+(?:Region|Prefecture|County|Banner)|Special\s+Administrative\s+Region|"
                 r"New\s+Area|District|County|Prefecture|Province|City|Municipality|Township|Town|Village|Banner|League)")
+SHORT_ZH_NAME = 3  # a known Chinese name this short is one only where it is a word of its own
 OF_NESTED = {"Ministry", "Commission", "Bureau", "Department", "Office", "Administration"}  # bodies "of" a body
 PLACE_HEADS = {"Region", "Prefecture", "County", "Banner", "Area", "District", "Province", "City", "Municipality",
                "Township", "Town", "Village", "League", "Zone"}  # a place's last word
@@ -279,8 +280,15 @@ def _location_cands(text: str) -> list[Cand]:
 
 def _gazetteer_cands(text: str) -> list[Cand]:
     out = []
+    longer: dict[int, int] | None = None  # where each word of the segmenter longer than a short name starts
     for cls in ("Agency", "Court", "Organization", "Platform", "Location", "Statute"):
         for hit in gazetteer(cls).find(text):
+            if hit.lang == "zh" and hit.end - hit.start <= SHORT_ZH_NAME:
+                if longer is None:
+                    longer = {w.start: w.end for w in segment.words(text) if w.end - w.start > SHORT_ZH_NAME - 1}
+                if any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start
+                       for s in range(hit.start - 4, hit.start + 1) if (e := longer.get(s, -1)) >= 0):
+                    continue  # a short name inside a longer word: 油管 of 输油管线, 微博 of 微博客
             out.append(Cand(hit.start, hit.end, cls, hit.entry.name, hit.lang, gid=hit.entry.id,
                             zh_name=hit.entry.zh_name, gazetteer=True))
     return out

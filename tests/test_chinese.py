@@ -67,6 +67,12 @@ def test_anonymised_people_and_a_chain_of_places():
     ninghe = [n for n in kg.nodes.values() if n.cls == "Location" and n.label == "宁河区"]
     assert len(ninghe) == 1 and ("天津市宁河区", "zh") in ninghe[0].alt_labels
     assert not [c for c in labels(kg, "Crime") if c.startswith("罪")]
+    # "来源:最高检": the Supreme People's Procuratorate by its short name; "批量注册的百家号"; and the offence after
+    # 涉嫌, though 犯 of 犯罪嫌疑人 just before it begins no cue
+    spp = [n for n in kg.nodes.values() if n.cls == "Agency" and n.label == "Supreme People's Procuratorate"]
+    assert len(spp) == 1 and {("最高人民检察院", "zh"), ("最高检", "zh")} <= spp[0].alt_labels
+    assert labels(kg, "Platform") == ["百家号"]
+    assert labels(kg, "Crime") == ["侵犯公民个人信息罪"]
 
 
 def test_prosecutors_named_together_and_a_defendant_s_record():
@@ -90,3 +96,15 @@ def test_bodies_and_places_of_laws_begin_and_end_at_words():
     assert "广州市中级人民法院" in bodies and "杭州市中级人民法院" in bodies
     assert not [b for b in bodies if b.startswith(("治", "由")) or b in ("人民法院", "公安局", "高级人民法院")]
     assert "黄河流域县" not in labels(kg, "Location")
+
+
+@pytest.mark.skipif(not LAWREFBOOK.is_dir(), reason="the LawRefBook corpus is not beside the repo")
+def test_a_short_known_name_inside_a_longer_word_names_nothing():
+    # 防治海洋工程建设项目污染损害海洋环境管理条例: "浮式储油装置、输油管线" (no 油管, YouTube); 计算机信息网络国际联网安全保护
+    # 管理办法 and others: "通知邮电部门" (the post departments, not the Ministry 邮电部); "国务院教育部门"
+    files = [next(LAWREFBOOK.glob(f"{n}_*.md")) for n in ("272",)]
+    files += sorted(f for f in LAWREFBOOK.glob("*.md") if "邮电部门" in f.read_text(encoding="utf-8"))[:1]
+    files += sorted(f for f in LAWREFBOOK.glob("*.md") if "教育部门" in f.read_text(encoding="utf-8"))[:1]
+    kg = pipeline.build(files)
+    assert labels(kg, "Platform") == []
+    assert not {"邮电部", "教育部"} & set(labels(kg, "Agency"))
