@@ -280,14 +280,11 @@ def _location_cands(text: str) -> list[Cand]:
 
 def _gazetteer_cands(text: str) -> list[Cand]:
     out = []
-    longer: dict[int, int] | None = None  # where each word of the segmenter longer than a short name starts
     for cls in ("Agency", "Court", "Organization", "Platform", "Location", "Statute"):
         for hit in gazetteer(cls).find(text):
             if hit.lang == "zh" and hit.end - hit.start <= SHORT_ZH_NAME:
-                if longer is None:
-                    longer = {w.start: w.end for w in segment.words(text) if w.end - w.start > SHORT_ZH_NAME - 1}
-                if any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start
-                       for s in range(hit.start - 4, hit.start + 1) if (e := longer.get(s, -1)) >= 0):
+                word = segment.word_at(text, hit.start)
+                if word.end >= hit.end and word.end - word.start > hit.end - hit.start:
                     continue  # a short name inside a longer word: 油管 of 输油管线, 微博 of 微博客
             out.append(Cand(hit.start, hit.end, cls, hit.entry.name, hit.lang, gid=hit.entry.id,
                             zh_name=hit.entry.zh_name, gazetteer=True))

@@ -9,6 +9,7 @@ judgment of 10,000 characters segments in about 0.07 s.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -35,6 +36,16 @@ def words(text: str) -> tuple[Word, ...]:
 def phrase(text: str) -> tuple[Word, ...]:
     """The words of a few characters (a name, the words before a body's name), as `words` gives them."""
     return _cut(text)
+
+
+@lru_cache(maxsize=2)
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple(w.start for w in words(text))
+
+
+def word_at(text: str, pos: int) -> Word:
+    """The word of the document's text that `pos` falls in."""
+    return words(text)[bisect_right(_starts(text), pos) - 1]
 
 
 def _cut(text: str) -> tuple[Word, ...]:
