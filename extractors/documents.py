@@ -21,7 +21,7 @@ from . import layouts
 from .genres import genre as genre_of
 from .genres import genres
 from .layouts import blocks
-from .layouts.blocks import EN_ARTICLE_LINE, ZH_ARTICLE_LINE
+from .layouts.blocks import EN_ARTICLE_LINE, SIGNING, ZH_ARTICLE_LINE
 from .mentions import STATUTE_WORDS
 from .text import CJK, Line, cjk_ratio, has_cjk, lines, plain, squeeze_cjk, wrap_width
 from .values import EN_DATE, EN_DATE_DMY
@@ -44,9 +44,6 @@ CAPTION = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+(?:vs?\.?|v
 BYLINE = re.compile(r"^(?:By|Written by|Reported by|Compiled by)\s+[A-Z]")  # "By Staff Reporter": not a title
 # an English title with its Chinese original in brackets after it
 GLOSSED_TITLE = re.compile(rf"(?P<en>.*[A-Za-z].*?)\s*[(（](?P<zh>[^()（）]*[{CJK}][^()（）]*)[)）]")
-# a line of a judgment's signature block: "Presiding Judge: X", "Clerk X", "审 判 长 郑文伟"
-SIGNATURE_LINE = re.compile(r"^(?:(?:Presiding|Acting|Assistant)\s+)?(?:Judges?|Clerc?k|People['’]s\s+(?:Assessor|Juror))"
-                            r"\b[\s:]*[A-Z]|^(?:审[\s　]*判[\s　]*[长员]|书[\s　]*记[\s　]*员)")
 ISSUE_HEADER = re.compile(r"^(?:(?:Issued|Promulgated|Adopted|Released|Published|Effective)\s+(?:on|by|date)|(?:Promulgation|"
                           r"Issuance|Issue|Release|Publication|Implementation)\s+date|Date\s+of\s+(?:issue|issuance|"
                           r"promulgation|publication)|(?:Issuing|Promulgating)\s+(?:authority|body|department|agency))\b",
@@ -142,7 +139,7 @@ def _starts(all_lines: list[Line], heads: list[tuple[int, int]]) -> list[int]:
     """The lines that begin a document; none inside a head a layout read as one document's (`heads`)."""
     starts: list[int] = []
     markdown = any(line.text.startswith("# ") for line in all_lines)
-    signed = list(accumulate((bool(SIGNATURE_LINE.match(line.stripped)) for line in all_lines), initial=0))
+    signed = list(accumulate((bool(SIGNING.match(line.text)) for line in all_lines), initial=0))
     for i, line in enumerate(all_lines):
         if not line.stripped or any(a < line.start < b for a, b in heads):
             continue

@@ -42,8 +42,9 @@ class HeaderField(NamedTuple):
 
 class Block(NamedTuple):
     """A part of a document's body as its layout lays it out: a table of contents ("toc"), a "part",
-    "chapter" or "section", or an "article" with its number ("1", "120-6") in the language of its
-    heading; its span in the file."""
+    "chapter" or "section", an "article" with its number ("1", "120-6") in the language of its heading,
+    an article's "paragraph" (numbered from 1) and "item" (numbered as the text numbers it), a
+    "signature" block, a "note" or an "annex"; its span in the file."""
 
     kind: str
     number: str
@@ -73,7 +74,7 @@ class Document:
     header: tuple[HeaderField, ...] = ()  # what those layouts state about it
     view: str = ""  # its text as the layouts lay it out, offset for offset (markup blanked); "" if as written
     placed: bool = True  # False: neither a layout nor its head told its genre, which its words gave
-    blocks: tuple[Block, ...] = ()  # its body's table of contents, divisions and articles (extractors.layouts.blocks)
+    blocks: tuple[Block, ...] = ()  # its body's blocks, in order (extractors.layouts.blocks)
 
     def span(self, local_start: int, local_end: int) -> Span:
         """A file-level span for a range of this document's text."""

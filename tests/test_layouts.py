@@ -95,6 +95,7 @@ def test_china_law_translate_metadata_line():
     (doc,) = split(text, path)
     assert doc.layouts == ("metadata_line",)
     assert doc.title == "关于印发网络产品安全漏洞管理规定的通知"
+    assert doc.alt_titles == ("网络产品安全漏洞管理规定",)  # the provisions the notice issues
     assert _header(text, path) == [
         ("issued", "2021-07-12"), ("title", "关于印发网络产品安全漏洞管理规定的通知"), ("number", "工信部联网安〔2021〕66号"),
         ("issuer", "工业和信息化部"), ("issuer", "国家互联网信息办公室"), ("issuer", "公安部"),
@@ -143,6 +144,9 @@ def test_joint_order_its_issuers_and_signatories():
     assert facts["issuedOn"] == ["2020-04-13"]
     people = sorted(e.name for e in extract(doc).entities.values() if e.cls == "Person")
     assert len(people) == 12 and "Li Zhaozong" in people
+    (signature,) = [b for b in doc.blocks if b.kind == "signature"]
+    signed = text[signature.start:signature.end].splitlines()
+    assert len(signed) == 12 and signed[0] == "Zhuang Rongwen, Director of the Cyberspace Administration of China"
 
 
 def test_presidential_order_signed_without_a_comma():
@@ -154,6 +158,36 @@ def test_presidential_order_signed_without_a_comma():
     assert facts["issuedBy"] == ["Standing Committee of the National People's Congress"]
     assert facts["issuedOn"] == ["2021-06-10"] and facts["effectiveFrom"] == ["2021-09-01"]
     assert "cites" not in facts  # "Article 1 This Law ..." cites no law "1 This Law"
+
+
+# The head of the State Council's Order No. 745, verbatim (its lines as gov.cn prints them):
+# https://www.gov.cn/zhengce/content/2021-08/17/content_5631671.htm
+STATE_COUNCIL_ORDER = """中华人民共和国国务院令
+第745号
+
+《关键信息基础设施安全保护条例》已经2021年4月27日国务院第133次常务会议通过，现予公布，自2021年9月1日起施行。
+
+总理　李克强
+2021年7月30日
+
+关键信息基础设施安全保护条例
+
+第一章　总则
+
+第一条　为了保障关键信息基础设施安全，维护网络安全，根据《中华人民共和国网络安全法》，制定本条例。
+"""
+
+
+def test_a_chinese_state_council_order_and_the_regulation_it_promulgates_are_one_document():
+    (doc,) = split(STATE_COUNCIL_ORDER, "order-745.txt")
+    assert doc.title == "关键信息基础设施安全保护条例" and doc.layouts == ("order",)
+    assert _header(STATE_COUNCIL_ORDER, "order-745.txt") == [
+        ("order_issuer", "中华人民共和国国务院"), ("order", "中华人民共和国国务院令"), ("signatory", "李克强")]
+    assert [(b.kind, b.number) for b in doc.blocks] == [("signature", ""), ("chapter", "1"), ("article", "1"),
+                                                        ("paragraph", "1")]
+    facts = _facts(doc)
+    assert facts["issuedBy"] == ["State Council"]
+    assert facts["issuedOn"] == ["2021-07-30"] and facts["effectiveFrom"] == ["2021-09-01"]  # signed, not adopted
 
 
 @pytest.mark.skipif(not LAWREFBOOK.is_dir(), reason="the LawRefBook corpus is not beside the repo")
@@ -207,12 +241,18 @@ def test_a_table_of_contents_is_one_block_and_lists_no_chapter():
     text, path = _dev("reg-10")
     (doc,) = split(text, path)
     assert _blocks(doc, text) == [
+        ("signature", "", "en", "Xi Jinping President of the Pe"),
+        ("note", "", "en", "(Adopted at the 29th session o"),
         ("toc", "", "en", "Table of Contents"),
         ("chapter", "1", "en", "Chapter I General Provisions"),
         ("article", "1", "en", "Article 1 This Law is formulat"),
+        ("paragraph", "1", "en", "Article 1 This Law is formulat"),
         ("article", "2", "en", "Article 2 This Law shall apply"),
-        ("article", "3", "en", "Article 3 For the purpose of t")]
-    toc = doc.blocks[0]
+        ("paragraph", "1", "en", "Article 2 This Law shall apply"),
+        ("paragraph", "2", "en", "Where any data handling activi"),
+        ("article", "3", "en", "Article 3 For the purpose of t"),
+        ("paragraph", "1", "en", "Article 3 For the purpose of t")]
+    toc = doc.blocks[2]
     assert text[toc.start:toc.end].splitlines()[-1] == "Chapter VII Supplementary Provisions"
 
 
@@ -223,11 +263,59 @@ def test_parts_chapters_sections_and_inserted_articles_of_the_criminal_law():
     kinds: dict[str, int] = {}
     for b in doc.blocks:
         kinds[b.kind] = kinds.get(b.kind, 0) + 1
-    assert kinds == {"part": 2, "chapter": 15, "section": 37, "article": 505}
+    assert kinds == {"part": 2, "chapter": 15, "section": 37, "article": 505, "paragraph": 899, "item": 263, "note": 1, "annex": 2}
     article = next(b for b in doc.blocks if b.kind == "article" and b.number == "120-6")
     assert text[article.start:article.end].startswith("第一百二十条之六 明知是宣扬恐怖主义")
     assert text[article.start:article.end].endswith("并处或者单处罚金。")  # not the next article, nor a heading
     assert [b.number for b in doc.blocks if b.kind == "part"] == ["1", "2"]
+    annex = next(b for b in doc.blocks if b.kind == "annex")
+    assert text[annex.start:annex.end].startswith("## 附件一")
+    last = [b for b in doc.blocks if b.kind == "article"][-1]
+    assert text[last.start:last.end].splitlines()[-1].startswith("列于本法附件二的")  # not its footnote, nor an annex
+
+
+def test_an_articles_paragraphs_span_their_items_and_every_numbered_line_is_an_item():
+    path = SHARED / "corpus" / "zh-cybersecurity-law-2016.md"
+    text = path.read_text(encoding="utf-8")
+    (doc,) = split(text, str(path))
+    at = next(k for k, b in enumerate(doc.blocks) if b.kind == "article" and b.number == "21")
+    article, paragraph, *items = doc.blocks[at:at + 7]
+    assert (paragraph.kind, paragraph.number, paragraph.start, paragraph.end) == ("paragraph", "1", article.start, article.end)
+    assert [(b.kind, b.number) for b in items] == [("item", str(n)) for n in range(1, 6)]
+    assert text[items[0].start:items[0].end] == "（一）制定内部安全管理制度和操作规程，确定网络安全负责人，落实网络安全保护责任；"
+    assert text[items[-1].start:items[-1].end] == "（五）法律、行政法规规定的其他义务。"
+    # against the text: in the Criminal Law, each line of an article is an item when it is numbered "（一）"
+    # and a paragraph of its own otherwise (its sentences end each line)
+    path = SHARED / "corpus" / "zh-criminal-law.md"
+    text = path.read_text(encoding="utf-8")
+    (doc,) = split(text, str(path))
+    for article in (b for b in doc.blocks if b.kind == "article"):
+        rows = [r for r in text[article.start:article.end].splitlines() if r.strip()]
+        inner = [b for b in doc.blocks if b.kind in ("paragraph", "item") and article.start <= b.start < article.end]
+        numbered = [r for r in rows if re.match(r"（[一二三四五六七八九十]+）", r)]
+        assert sum(b.kind == "item" for b in inner) == len(numbered), article.number
+        assert sum(b.kind == "paragraph" for b in inner) == len(rows) - len(numbered), article.number
+
+
+def test_hard_wrapped_lines_are_one_paragraph_until_a_sentence_ends():
+    text, path = _dev("reg-09")  # asianlii breaks its lines inside sentences
+    (doc,) = split(text, path)
+    third = [b for b in doc.blocks if b.kind == "paragraph"][-2:]
+    assert [text[b.start:b.end].split()[:3] for b in third] == [["Article", "3", "The"], ["Agencies", "of", "computer"]]
+    assert text[third[-1].start:third[-1].end].endswith("businesses and public interest.")
+
+
+def test_a_judgments_signature_block_and_an_annex_after_the_last_article():
+    text, path = _dev("zh-01")
+    (doc,) = split(text, path)
+    (signature,) = [b for b in doc.blocks if b.kind == "signature"]
+    assert text[signature.start:signature.end].splitlines() == ["审判员　　金仁法", "二〇二〇年四月七日", "书记员　　张雨洁"]
+    path = LAWREFBOOK / "137_国旗法(2020-10-17).md"
+    text = path.read_text(encoding="utf-8")
+    (doc,) = split(text, str(path))
+    last = [b for b in doc.blocks if b.kind == "article"][-1]
+    assert text[last.start:last.end] == "第二十四条 本法自1990年10月1日起施行。"
+    assert [b.kind for b in doc.blocks if b.start > last.start and b.kind not in ("paragraph", "item")] == ["annex", "note"]
 
 
 # The head of a translated judgment as a browser copies it from en.wikisource.org, verbatim:

@@ -12,6 +12,7 @@ from graph.model import DOC, Document, Extraction, HeaderField
 from ..context import EN_SERVICE, Context, service_key
 from ..documents import EN_ARTICLE_LINE, HEAD_REPORT, ISSUE_HEADER, ZH_ARTICLE_LINE, ZH_TITLE, is_heading, names_a_rule
 from ..gazetteer import gazetteer
+from ..layouts.order import quotes
 from ..mentions import STATUTE_WORDS, Cand, keys
 from ..text import CJK, Line, has_cjk, lines, squeeze_cjk
 from ..values import find_dates
@@ -37,6 +38,10 @@ TITLE_SERVICE = [re.compile(r"\b(?:Administration|Management|Regulation|Governan
                  re.compile(rf"^(?:Provisions|Measures|Regulations|Rules)\s+(?:on|for)\s+(?:the\s+)?(?P<s>.+?services?\b{SERVICE_OF})",
                             re.IGNORECASE)]
 TITLE_SERVICE_ZH = re.compile(r"^(?:关于|關於)?(?P<s>.+?(?:服务|服務))(?:的)?(?:管理)?(?:规定|規定|办法|辦法|条例|條例|细则|細則)$")
+# a notice that issues provisions: "关于印发《X》的通知", "Notice on Issuing the "X"" (X: what it issues)
+ISSUING_NOTICE = re.compile(r"^(?:关于|關於)(?:印发|印發|发布|發布|公布|颁布|頒布)《?(?P<t>[^《》]{4,80}?)》?的通知$|"
+                            r"^Notice\s+(?:of\s+.{3,120}?\s+)?on\s+(?:Issuing|Promulgating|Publishing|Releasing|"
+                            r"Printing\s+and\s+Distributing)\s+(?:the\s+)?[\"“]?(?P<e>[A-Z][^\"“”]{8,200}?)[\"”]?$")
 APPLIES = re.compile(r"\b(?:These|This)\s+(?:Provisions|Measures|Regulations|Rules|Decision)\s+(?:shall\s+)?apply\s+"
                      r"to\b[^.;]*")
 DEFINED_TERM = re.compile(r"the\s+term\s+[\"“](?P<s>[^\"”]+?services?)[\"”]\s+(?:refers|means|shall\s+mean)")
@@ -305,10 +310,13 @@ def by_words(text: str) -> int:
 
 def titled(chunk: list[Line], title: str, alt: tuple[str, ...], stated: bool) -> tuple[str, tuple[str, ...]]:
     """The title an order quotes where the regulation follows its promulgating order; the title in the
-    other language where the text has both."""
+    other language where the text has both; the title of the provisions a notice issues (the notice and
+    the provisions are one text: "关于印发网络产品安全漏洞管理规定的通知" is also "网络产品安全漏洞管理规定")."""
     if not stated:
         title = _promulgated_title(chunk) or title
-    return title, tuple(dict.fromkeys((*alt, *(t for t in _other_title(chunk, title) if t != title))))
+    others = [t for t in _other_title(chunk, title) if t != title]
+    issued = [m.group("t") or m.group("e") for t in (title, *alt, *others) if (m := ISSUING_NOTICE.match(t))]
+    return title, tuple(dict.fromkeys((*alt, *others, *issued)))
 
 
 def _other_title(chunk: list[Line], title: str) -> tuple[str, ...]:
@@ -334,8 +342,7 @@ def _promulgated_title(chunk: list[Line]) -> str:
     that the order quotes."""
     before = ""
     for line in chunk[:20]:
-        quoted = [f"{a}{line.stripped}{b}" for a in "\"“" for b in "\"”"]
-        if before and line.stripped and is_heading(line) and any(q in before for q in quoted):
+        if before and line.stripped and is_heading(line) and quotes(before, line.stripped):
             return line.stripped
         before += line.text
     return ""

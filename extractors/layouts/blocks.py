@@ -1,13 +1,18 @@
 """The body of a file as blocks, found once on the layouts' (plain) view, for every document cut out of
-it: a table of contents, parts, chapters and sections, and articles with their number and language, each
-with its span in the file. The extractors take a regulation's articles from here and never look for
-article boundaries themselves.
+it: a table of contents, parts, chapters and sections, articles with their number and language, the
+paragraphs and items of each article, signature blocks and notes, each with its span in the file. The
+extractors take a regulation's articles from here and never look for article boundaries themselves.
 
 Read from the real texts: "Article 1 This Law ...", "Article 1.In order to", "Article 2: ..." and
 "第一条　...", "第一百二十条之六" (an inserted article is "120-6"); "Chapter I General Provisions",
 "第一章 总则", "第一节", "第一编" (LawRefBook's Markdown puts them under "#"s); a "Table of Contents" or
 "目录" listing the chapters (not chapters themselves; also a run of chapter headings with nothing between
-them).
+them). An article's paragraphs (款) are its lines, a line that goes on with an unfinished sentence
+belonging to the one before (asianlii's hard-wrapped lines); its items (项) are the lines numbered
+"（一）", "(1)", "(a)", "1." or "一、". A signature block is a run
+of lines that sign (judges and clerks, "Xi Jinping President of ...", "总理 李强") with their dates; a note
+is a line that says it is one ("Note:", "注：", a footnote "① ...") or a whole-line adoption note ("(Adopted at the ...)"); an
+annex ("附：", "附件1", "## 附件一", "Appendix") runs to the next block, so no article runs into it.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ import re
 
 from graph.model import Block
 
-from ..text import CJK, lines
+from ..text import CJK, Line, lines
 from ..values import zh_number
+from .order import signature_lines
 
 EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+(?:-\d+)?)(?:\s*[.:：]?\s|[.:：](?=[A-Z\"“]))")  # "Article 1.In order"
 ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)[条條](?:之([一二三四五六七八九十]+))?[\s　]")
@@ -28,6 +34,26 @@ KINDS = {"Part": "part", "编": "part", "編": "part", "分编": "part", "Chapte
          "Section": "section", "节": "section", "節": "section"}
 DIVISIONS = ("part", "chapter", "section")
 TOC_HEADING = re.compile(r"^\s*(?:#+\s*)?(?:目\s*录|目\s*錄|(?:Table\s+of\s+)?Contents)\s*$", re.IGNORECASE)
+# an item's number at a line's start: "（一）", "(1)", "(a)", "1.", "一、"
+ITEM = re.compile(r"^\s*(?:[(（](?P<a>[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z])[)）]|(?P<b>\d{1,2})[.．、](?!\d)|"
+                  r"(?P<c>[一二三四五六七八九十]{1,3})、)")
+ZH_DIGITS = "一二三四五六七八九十"
+SENTENCE_END = re.compile(r"[.。!?！？;；:：]['\"’”』」)）]*\s*$")  # a line that ends its sentence (or leads on to items)
+# a judgment's signature line: "Presiding Judge: X", "Clerk X", "审 判 长 郑文伟", "代理审判员  相 阳", "书记员×××"
+# (not running text that begins with a role: "书记员、司法警察...的回避由检察长决定。")
+ZH_BENCH = ("审判长", "审判员", "代理审判员", "助理审判员", "人民陪审员", "法官助理", "书记员")
+SIGNING = re.compile(r"^\s*(?:(?:(?:Presiding|Acting|Assistant)\s+)?(?:Judges?(?:['’]?\s+Assistan(?:t|ce))?|Clerc?k|"
+                     r"People['’]s\s+(?:Assessor|Juror))\b[\s:]*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|"
+                     rf"(?:{'|'.join('[ 　]*'.join(w) for w in ZH_BENCH)})[\s　:：]*(?:[\u4e00-\u9fff×][ 　]*){{2,4}})\s*$")
+SIGNED_DATE = re.compile(r"^\s*(?:[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|"
+                         r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})|"
+                         r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|本件与原本核对无异|[(（]?(?:Seal|院印)[)）]?)\s*$")
+# an annex after the articles: "附：", "附件：1.…", "附件2", "附录", "Annex 1", "Appendix", "Attachment:"
+ANNEX = re.compile(r"^\s*(?:#+\s*)?(?:附[:：]|附件\s*[\d一二三四五六七八九十]*(?:[:：]|\s*$)|附录|附錄|"
+                   r"(?:Annex|Appendix|Attachment)(?:\s+[\dIVX]+)?\s*(?::|$))")
+NOTE = re.compile(r"^\s*(?:[①-⑳]|[(（\[【]?(?:Translator['’]s\s+)?Notes?\b|[(（\[【]?注[\s:：】]|[(（](?:Adopted|Promulgated|"
+                  r"Revised|Amended|Approved)\b.*[)）]\s*$|[(（][^()（）]{4,200}?(?:通过|公布|修正|修订|批准)[^()（）]*[)）]\s*$)",
+                  re.IGNORECASE)
 
 
 def _roman(t: str) -> int | None:
@@ -58,15 +84,51 @@ def _heads(text: str) -> list[tuple[str, str, str, int, int]]:
             if (n := zh_number(m.group("n"))) is not None:
                 out.append((KINDS[m.group("kind")], str(n), "zh", line.start, line.end))
         elif TOC_HEADING.match(line.text):
-            out.append(("toc", "", "zh" if re.search(f"[{CJK}]", line.text) else "en", line.start, line.end))
+            out.append(("toc", "", _lang(line.text), line.start, line.end))
+        elif ANNEX.match(line.text):
+            out.append(("annex", "", _lang(line.text), line.start, line.end))
+        elif NOTE.match(line.text):
+            out.append(("note", "", _lang(line.text), line.start, line.end))
     return out
+
+
+def _lang(text: str) -> str:
+    return "zh" if re.search(f"[{CJK}]", text) else "en"
+
+
+def _signatures(text: str) -> list[tuple[str, str, str, int, int]]:
+    """A signature block (kind, "", language, start, end of its last line) for each run of lines that sign
+    or date a signature, with at least one that signs."""
+    en, zh = signature_lines()
+    out: list[tuple[str, str, str, int, int]] = []
+    run: list[Line] = []
+    for line in [*lines(text), Line(0, len(text), "")]:
+        if not line.stripped and line.start < len(text):
+            continue
+        signs = bool(SIGNING.match(line.text) or en.match(line.text) or zh.match(line.text))
+        if signs or (run and SIGNED_DATE.match(line.text)):
+            run.append(line)
+            continue
+        while run and SIGNED_DATE.match(run[-1].text) and not _dated_after_signing(run):
+            run.pop()
+        if run:
+            out.append(("signature", "", _lang(run[0].text), run[0].start, run[-1].end))
+        run = [line] if line.stripped and SIGNED_DATE.match(line.text) else []
+    return out
+
+
+def _dated_after_signing(run: list[Line]) -> bool:
+    """Is the date at the end of a run of signature lines its own (a judgment's date before its clerk, an
+    order's date after its signatory)?"""
+    return any(SIGNING.match(ln.text) for ln in run) or len(run) > 1
 
 
 def find(text: str) -> list[Block]:
     """The blocks of `text` (a plain view; offsets are the file's), in order. A table of contents runs from
     its heading over the division headings that follow it; a run of division headings of one kind with
     nothing between them is one too. Each division and article ends where the next block begins."""
-    heads = _heads(text)
+    heads = sorted(_heads(text) + _signatures(text), key=lambda h: (h[3], h[0] != "signature"))
+    heads = [h for k, h in enumerate(heads) if not k or h[3] != heads[k - 1][3]]  # a line is one block's head
     i = 0
     while i < len(heads):
         kind, _, _, start, end = heads[i]
@@ -87,9 +149,34 @@ def find(text: str) -> list[Block]:
         i += 1
     out = []
     for k, (kind, number, lang, start, end) in enumerate(heads):
-        stop = end if kind == "toc" else (heads[k + 1][3] if k + 1 < len(heads) else len(text))
+        whole = kind in ("toc", "signature", "note")  # they end with their own lines
+        stop = end if whole else (heads[k + 1][3] if k + 1 < len(heads) else len(text))
         stop = start + len(text[start:stop].rstrip())
         out.append(Block(kind, number, lang, start, stop))
+        if kind == "article":
+            out += _paragraphs(text, out[-1])
+    return out
+
+
+def _paragraphs(text: str, article: Block) -> list[Block]:
+    """The paragraphs of an article, numbered from 1, each spanning its items, and the items, numbered as
+    the text numbers them."""
+    marks: list[tuple[str, str, int]] = []  # (kind, number, start) of each paragraph and item, in order
+    last = ""
+    for line in lines(text[article.start:article.end]):
+        if not line.stripped:
+            continue
+        numbered = ITEM.match(line.text) if marks else None
+        if numbered:
+            n = next(g for g in numbered.groups() if g)
+            marks.append(("item", str(zh_number(n)) if n[0] in ZH_DIGITS else n, article.start + line.start))
+        elif not marks or SENTENCE_END.search(last):
+            marks.append(("paragraph", str(sum(m[0] == "paragraph" for m in marks) + 1), article.start + line.start))
+        last = line.text
+    out = []
+    for k, (kind, number, start) in enumerate(marks):
+        stop = next((m[2] for m in marks[k + 1:] if kind == "item" or m[0] == "paragraph"), article.end)
+        out.append(Block(kind, number, article.lang, start, start + len(text[start:stop].rstrip())))
     return out
 
 
