@@ -108,3 +108,31 @@ def test_a_short_known_name_inside_a_longer_word_names_nothing():
     kg = pipeline.build(files)
     assert labels(kg, "Platform") == []
     assert not {"邮电部", "教育部"} & set(labels(kg, "Agency"))
+
+
+def versions(kg) -> list[tuple[str, str, list]]:
+    """Each step of a regulation's history: its date, its kind and the bodies that acted."""
+    events = [n for n in kg.nodes.values() if n.cls == "Event"]
+    return sorted((objects(kg, e, "onDate")[0], objects(kg, e, "eventType")[0], objects(kg, e, "actedBy"))
+                  for e in events)
+
+
+@pytest.mark.skipif(not LAWREFBOOK.is_dir(), reason="the LawRefBook corpus is not beside the repo")
+def test_a_regulations_versions_are_dated_events_and_it_is_issued_on_its_latest():
+    # 农药管理条例: "1997年5月8日 中华人民共和国国务院令第216号发布 / 2001年11月29日 《国务院关于修改〈农药管理条例〉的
+    # 决定》修订 / 2017年2月8日 国务院第164次常务会议修订通过 / 2017年3月16日 中华人民共和国国务院令第677号公布 /
+    # 2017年6月1日 施行" (修改 inside the decision's title says no step)
+    kg = pipeline.build([next(LAWREFBOOK.glob("236_*.md"))])
+    assert versions(kg) == [
+        ("1997-05-08", "published", ["State Council"]), ("2001-11-29", "revised", []),
+        ("2017-02-08", "adopted", ["State Council"]), ("2017-02-08", "revised", ["State Council"]),
+        ("2017-03-16", "published", ["State Council"]), ("2017-06-01", "effective", [])]
+    (reg,) = [n for n in kg.nodes.values() if n.cls == "Regulation"]
+    assert objects(kg, reg, "issuedOn") == ["2017-03-16"] and objects(kg, reg, "effectiveFrom") == ["2017-06-01"]
+    # a joint interpretation adopted by two bodies on two dates, on one line: "2013年9月30日 最高人民法院审判委员会
+    # 第1592次会议、2013年10月22日最高人民检察院第十二届检察委员会第11次会议通过" (the first date is an adoption too)
+    kg = pipeline.build([next(LAWREFBOOK.glob("087_*.md"))])
+    assert versions(kg) == [
+        ("2013-09-30", "adopted", ["Supreme People's Court"]), ("2013-10-22", "adopted", ["Supreme People's Procuratorate"]),
+        ("2013-11-11", "published", ["Supreme People's Court", "Supreme People's Procuratorate"]),
+        ("2013-11-18", "effective", [])]

@@ -11,7 +11,8 @@ import pytest
 from conftest import SHARED
 from extractors import extract
 from extractors.documents import split
-from extractors.layouts import ORDER, REGISTRY, lay
+from extractors.layouts import ORDER, REGISTRY, blocks, lay
+from extractors.text import plain
 from graph.model import DOC
 
 DEV = SHARED / "eval" / "dev" / "docs"
@@ -118,6 +119,10 @@ def test_asianlii_pipe_table():
     facts = _facts(doc)
     assert facts["issuedBy"] == ["State Council"]
     assert facts["effectiveFrom"] == ["1997-12-30"]
+    ex = extract(doc)  # its history: published by its issuer, then in force
+    events = sorted((e.name, sorted(ex.entities[f.obj].name for f in ex.facts if f.subject == e.id
+                                    and f.predicate == "actedBy")) for e in ex.entities.values() if e.cls == "Event")
+    assert events == [(f"1997-12-16 published: {doc.title}", ["State Council"]), (f"1997-12-30 effective: {doc.title}", [])]
     # the hard-wrapped titles of the rules it cites are read whole
     assert any(c.startswith("Regulations of the People's Republic of China for the Security Protection of Computer")
                for c in facts["cites"])
@@ -295,6 +300,29 @@ def test_an_articles_paragraphs_span_their_items_and_every_numbered_line_is_an_i
         numbered = [r for r in rows if re.match(r"（[一二三四五六七八九十]+）", r)]
         assert sum(b.kind == "item" for b in inner) == len(numbered), article.number
         assert sum(b.kind == "paragraph" for b in inner) == len(rows) - len(numbered), article.number
+
+
+@pytest.mark.parametrize("name", ["zh-cybersecurity-law-2016.md", "zh-criminal-law.md",
+                                  "lawrefbook/153_农民专业合作社法(2017-12-27).md"])
+def test_articles_that_run_on_in_one_paragraph_are_the_articles_of_the_text_as_printed(name):
+    # a real law with its line breaks taken out (the way a web page may print it): its articles run on after
+    # their sentences and after chapter headings, inserted articles (第一百二十条之一) among them, and one
+    # typo ("笫五十四条" in the 农民专业合作社法) misses an article without losing the rest
+    text = (SHARED / "corpus" / name).read_text(encoding="utf-8")
+    body = text[text.index("\n第一条") + 1:]
+    printed = [(b.number, b.lang) for b in blocks.find(body) if b.kind == "article"]
+    flat = re.sub(r"\n+", "", body)
+    found = [b for b in blocks.find(flat) if b.kind == "article"]
+    assert [(b.number, b.lang) for b in found] == printed and len(printed) > 50
+    assert flat[found[1].start:].startswith("第二条")
+
+
+def test_english_articles_that_run_on_after_their_sentences():
+    text, path = _dev("reg-10")
+    body = plain(text[text.index("Article 1 "):])
+    flat = re.sub(r"\s*\n\s*", " ", body)
+    found = [b for b in blocks.find(flat) if b.kind == "article"]
+    assert [b.number for b in found] == ["1", "2", "3"] and flat[found[2].start:].startswith("Article 3 For the")
 
 
 def test_hard_wrapped_lines_are_one_paragraph_until_a_sentence_ends():

@@ -93,6 +93,7 @@ def extract(ctx: Context) -> None:
     first_article = min((s for _, _, s, _ in arts), default=len(text))
     header = [ln for ln in lines(text) if ln.start < first_article]
     stated = _stated(ctx)
+    _versions(ctx)
     _header_facts(ctx, header, stated)
     if not any(f.predicate == "effectiveFrom" for f in col.extraction.facts):
         _effective(ctx, arts)
@@ -168,6 +169,35 @@ def _stated(ctx: Context) -> set[str]:
                 col.fact(DOC, "issuedBy", eid, s, e)
                 done.add("issuedBy")
     return done
+
+
+VERSION_STEPS = ("adopted", "approved", "amended", "revised", "published", "effective")
+
+
+def _versions(ctx: Context) -> None:
+    """Each dated step of the text's history its layout states (LawRefBook's header lines: adopted,
+    approved, amended, revised, published, effective; a metadata header's dates of issue and of entry
+    into force): an Event of the regulation, actedBy the bodies its words name (up to the next date), a
+    date of issue by the regulation's issuers."""
+    col, doc, text = ctx.collector, ctx.doc, ctx.text
+    steps = [f for f in doc.header if f.kind in VERSION_STEPS]
+    issued: list = []  # a header's date of issue where it states no history: published by the issuers
+    if not any(f.kind != "effective" for f in steps):
+        issued = [f._replace(kind="published") for f in doc.header if f.kind == "issued"]
+    issuers = [f.obj for f in col.extraction.facts if f.subject == DOC and f.predicate == "issuedBy"]
+    dated = sorted({f.start - doc.start for f in steps + issued})
+    for f in sorted(steps + issued, key=lambda f: (f.start, VERSION_STEPS.index(f.kind))):
+        s, e = f.start - doc.start, f.end - doc.start
+        stop = min([x for x in dated if x > s] + [text.find("\n", e) % (len(text) + 1)])
+        named = [aid for _, aid in ctx.within(e, stop, "Agency") + ctx.within(e, stop, "Court")]
+        name = f"{f.value} {f.kind}: {doc.title}"  # dated first: a regulation's history sorts in time
+        eid = col.entity("Event", name, {f"version:{f.kind}:{f.value}"})
+        col.mention(eid, s, e, name)
+        col.fact(eid, "eventType", f.kind, s, stop, literal=True)
+        col.fact(eid, "onDate", f.value, s, stop, literal=True)
+        col.fact(eid, "eventIn", DOC, s, stop)
+        for aid in dict.fromkeys(issuers if f in issued else named):
+            col.fact(eid, "actedBy", aid, s, stop)
 
 
 def _body(ctx: Context, name: str, start: int, end: int) -> str | None:

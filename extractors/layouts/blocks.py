@@ -4,7 +4,8 @@ paragraphs and items of each article, signature blocks and notes, each with its 
 extractors take a regulation's articles from here and never look for article boundaries themselves.
 
 Read from the real texts: "Article 1 This Law ...", "Article 1.In order to", "Article 2: ..." and
-"第一条　...", "第一百二十条之六" (an inserted article is "120-6"); "Chapter I General Provisions",
+"第一条　...", "第一百二十条之六" (an inserted article is "120-6"), an article that runs on after the
+sentence before it when it is the next one ("... interests. Article 2 This Law", "。第二条　"); "Chapter I General Provisions",
 "第一章 总则", "第一节", "第一编" (LawRefBook's Markdown puts them under "#"s); a "Table of Contents" or
 "目录" listing the chapters (not chapters themselves; also a run of chapter headings with nothing between
 them). An article's paragraphs (款) are its lines, a line that goes on with an unfinished sentence
@@ -27,6 +28,11 @@ from .order import signature_lines
 
 EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+(?:-\d+)?)(?:\s*[.:：]?\s|[.:：](?=[A-Z\"“]))")  # "Article 1.In order"
 ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)[条條](?:之([一二三四五六七八九十]+))?[\s　]")
+# an article that runs on in a paragraph or after a heading ("... interests. Article 2 This Law", "...制定本法。
+# 第二条　在...", "第二章　网络安全支持与促进第十五条　国家..."): one only where it is the next article after the one
+# before, followed by its text (a capital; a space), not by what cites it ("Article 21 of this Law", "第二十一条规定")
+EN_ARTICLE_INLINE = re.compile(r"(?<=\S)[ \t]+(?P<h>Article[ \t]+(\d+)[ \t]*[.:：]?[ \t]*(?=[A-Z\"“]))")
+ZH_ARTICLE_INLINE = re.compile(rf"(?<=\S)[ \t　]*(?P<h>第([{CJK}0-9]{{1,8}}?)[条條](?:之([一二三四五六七八九十]+))?[ \t　])")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 EN_DIVISION = re.compile(r"^\s*(?:#+\s*)?(?P<kind>Part|Chapter|Section)\s+(?P<n>[IVXLC]+|\d+)\b(?![.,])")
 ZH_DIVISION = re.compile(r"^\s*(?:#+\s*)?第(?P<n>[一二三四五六七八九十百零〇0-9]{1,6})(?P<kind>分编|编|編|章|节|節)(?=[\s　]|$)")
@@ -66,7 +72,7 @@ def _roman(t: str) -> int | None:
 
 def _heads(text: str) -> list[tuple[str, str, str, int, int]]:
     """(kind, number, language, start, end of its line) of each division and article heading at a line's
-    start."""
+    start, and of each article that runs on inside a line."""
     out: list[tuple[str, str, str, int, int]] = []
     for line in lines(text):
         s = line.text + " "
@@ -89,7 +95,32 @@ def _heads(text: str) -> list[tuple[str, str, str, int, int]]:
             out.append(("annex", "", _lang(line.text), line.start, line.end))
         elif NOTE.match(line.text):
             out.append(("note", "", _lang(line.text), line.start, line.end))
+        out += _run_on(s, line, out)
     return out
+
+
+def _run_on(s: str, line: Line, before: list[tuple[str, str, str, int, int]]) -> list[tuple[str, str, str, int, int]]:
+    """The articles that run on inside `line` (`s`: its text and a space), each the next after the last
+    article before it in its language (120-1 after 120, 120-2 after 120-1, 121 after either; or the one after
+    that, at a sentence's end)."""
+    found: list[tuple[str, str, str, int, int]] = []
+    for lang, rx in (("en", EN_ARTICLE_INLINE), ("zh", ZH_ARTICLE_INLINE)):
+        if lang == "zh" and not re.search(f"[{CJK}]", s):
+            continue
+        last = next((h[1] for h in reversed(before) if h[0] == "article" and h[2] == lang), None)
+        for m in rx.finditer(s):
+            if last is None:
+                break
+            n = int(m.group(2)) if lang == "en" else zh_number(m.group(2))
+            sub = zh_number(m.group(3)) if lang == "zh" and m.group(3) else 0
+            was, _, was_sub = last.partition("-")
+            nexts = [(int(was) + 1, 0), (int(was), int(was_sub or 0) + 1)]
+            if s[:m.start("h")].rstrip()[-1:] in ".;。；":
+                nexts.append((int(was) + 2, 0))  # after a sentence: one article may be missed ("笫五十四条", a typo)
+            if (n, sub) in nexts:
+                last = f"{n}-{sub}" if sub else str(n)
+                found.append(("article", last, lang, line.start + m.start("h"), line.end))
+    return sorted(found, key=lambda h: h[3])
 
 
 def _lang(text: str) -> str:
