@@ -196,6 +196,45 @@ FIRM_AFTER = re.compile(r"(?:,?\s+(?:(?:is|was|are|were)\s+)?(?:a\s+)?(?:lawyer|
 LISTED_AFTER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
+# a local body's place after its name: "in Kunming", "in the provincial capital city of Kunming"
+IN_PLACE = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?(?:(?:provincial|prefectural)[ \t]+capital[ \t]+)?"
+                      r"(?:(?:city|county|province|town|district)[ \t]+of[ \t]+)?")
+
+
+def _places_after(ctx: Context, body: Cand) -> list[tuple[Cand, str]]:
+    """The places a local body's name is followed by: "The court of Wuhua District in the provincial capital
+    city of Kunming"; a court's line that ends with its province ("Guangzhou Municipal Intermediate People's
+    Court, Guangdong Province"), or a court's line under which a line names only places ("Jagdaqi District
+    People’s Court / Daxing’anling Prefecture, Heilongjiang, PR China")."""
+    text = ctx.text
+    if at := IN_PLACE.match(text, body.end):
+        return [(p, pid) for p, pid in ctx.within(at.end(), at.end() + 80, "Location") if p.start == at.end()][:1]
+    line_end = text.find("\n", body.end) % (len(text) + 1)
+    rest = text[body.end:line_end]
+    if rest.strip() and rest.lstrip().startswith(","):
+        return _only_places(ctx, body.end, line_end)
+    line_start = text.rfind("\n", 0, body.start) + 1
+    if rest.strip() or text[line_start:body.start].strip():
+        return []
+    following = re.match(r"\n[ \t]*(?:\n[ \t]*)?([^\n]+)", text[line_end:])
+    return _only_places(ctx, line_end + following.start(1), line_end + following.end(1)) if following else []
+
+
+def _only_places(ctx: Context, start: int, end: int) -> list[tuple[Cand, str]]:
+    """The places of [start, end) where it names nothing but places (between commas; "PR China")."""
+    found = ctx.within(start, end, "Location")
+    rest, at = "", start
+    for p, _pid in found:
+        rest, at = rest + ctx.text[at:p.start], p.end
+    rest += ctx.text[at:end]
+    return found if found and re.fullmatch(r"(?:[\s,]|\b[A-Z]{1,3}\b\.?)*", rest) else []
+
+
+def _country(place: Cand) -> bool:
+    entry = gazetteer("Location").lookup(place.name) if place.gid else None
+    return entry is not None and entry.extra.get("level") == "country"
+
+
 def _common_facts(ctx: Context) -> None:
     """Facts every genre states the same way: citations, places of bodies, operators, firms."""
     col, text = ctx.collector, ctx.text
@@ -206,8 +245,12 @@ def _common_facts(ctx: Context) -> None:
         col.fact(DOC, "cites", eid, a.start, a.end)
     for cls in ("Court", "Agency"):
         for c, eid in ctx.of(cls):
-            for _place, pid in ctx.within(c.start, c.end, "Location"):
-                col.fact(eid, "locatedIn", pid, c.start, c.end)
+            for place, pid in ctx.within(c.start, c.end, "Location"):
+                if not _country(place):  # the People's Bank of China is a national body, not one in China
+                    col.fact(eid, "locatedIn", pid, c.start, c.end)
+            for place, pid in [] if c.gid else _places_after(ctx, c):
+                if not _country(place):
+                    col.fact(eid, "locatedIn", pid, c.start, place.end)
     orgs = ctx.of("Organization")
     platforms = ctx.of("Platform")
     for c, eid in platforms:

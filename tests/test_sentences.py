@@ -121,7 +121,30 @@ def test_a_report_s_two_defendants_and_what_each_received():
     hou = sentence_of(kg, node(kg, "Hou Peng", "Person"))
     assert objects(kg, hou, "imprisonmentMonths") == [36] and objects(kg, hou, "fineYuan") == [50000]
     assert objects(kg, sentence_of(kg, node(kg, "Dong Rubin", "Person")), "fineYuan") == [350000]
-    assert node(kg, "court of Wuhua District", "Court")
+    # "... sentenced Dong Rubin to six years and six months in prison for illegal business operations" / "Hou
+    # Peng, received a three-year jail term ... over the same charge"
+    assert objects(kg, hou, "convictedOf") == ["illegal business operations"]
+    # "The court of Wuhua District in the provincial capital city of Kunming"
+    assert objects(kg, node(kg, "court of Wuhua District", "Court"), "locatedIn") == ["Kunming", "Wuhua District"]
+
+
+def test_a_court_line_and_the_places_after_it_or_under_it():
+    # "Guangzhou Municipal Intermediate People's Court, Guangdong Province" on a line of its own
+    kg = build_dev("case-06_guo-jianhe-yuexiu-appeal.txt")
+    court = node(kg, "Guangzhou Municipal Intermediate People's Court", "Court")
+    assert objects(kg, court, "locatedIn") == ["Guangdong", "Guangzhou"]
+    # "Jagdaqi District People’s Court" over "Daxing’anling Prefecture, Heilongjiang, PR China" (not in China: a
+    # country is no place of a body)
+    kg = build_dev("case-03_jiang-kun-jagdaqi.txt")
+    court = node(kg, "Jagdaqi District People’s Court", "Court")
+    assert objects(kg, court, "locatedIn") == ["Daxing’anling Prefecture", "Heilongjiang", "Jagdaqi District"]
+
+
+def test_a_national_body_is_no_body_in_its_country():
+    # reg-01's joint order: "Cyberspace Administration of China, ... People's Bank of China, ..."
+    kg = build_dev("reg-01_cybersecurity-review-measures-2020.txt")
+    bodies = [n for n in kg.nodes.values() if n.cls == "Agency"]
+    assert len(bodies) == 12 and not [b for b in bodies if objects(kg, b, "locatedIn")]
 
 
 def test_a_court_whose_place_follows_a_comma_and_counsel_at_a_law_firm():

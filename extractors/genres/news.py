@@ -32,6 +32,8 @@ SENTENCED = re.compile(r"判处|获刑|被判"
 FINED = re.compile(r"\b(?:fined|a\s+fine\s+of)\s+(?:(?:him|her|them|[A-Z][a-z]+)\s+)?(?:RMB|CNY|¥)?\s*"
                    r"(?P<n>\d[\d,.]*(?:\s*(?:million|thousand))?)\s*(?:yuan|RMB)\b")
 FINE_BEFORE = re.compile(r"\b(?:RMB|CNY|¥)\s*(?P<n>\d[\d,.]*(?:\s*(?:million|thousand))?)\s+fine\b")  # "a RMB1,000 fine"
+# "Hou Peng received a three-year jail term ... over the same charge": the crime of the sentence before
+SAME_CHARGE = re.compile(r"\b(?:over|for|on|of)\s+the\s+same\s+(?:charges?|crimes?|offen[cs]es?)\b|同一罪名|同样罪名|相同罪名")
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 REPRIEVE = re.compile(r"\bdeath\s+(?:sentence\s+)?with\s+an?\s+[\w-]+\s+reprieve\b", re.IGNORECASE)  # not a term
 CONVICTED = re.compile(r"罪[^。]*?(?:判处|获刑)|\b(?:convicted|found(?:\s+[A-Z][a-z]+){0,3}\s+guilty)\s+(?:[A-Z][a-z]+\s+){0,3}of\b|\b(?:sentenced|sentence|jailed)\b[^.]*?\bfor\s+"
@@ -51,6 +53,7 @@ def extract(ctx: Context) -> None:
     subject = [*(sentenced or named)] if len(sentenced or named) == 1 else []
     accused = set(sentenced)  # and whomever the report gives a term, a fine or a crime
     where = ""  # the place of the first unnamed person the report describes
+    last: list[str] = []  # the crimes of the last sentence that named some: what "the same charge" is
     for s, e, who in told:
         chunk = text[s:e]
         unnamed = UNNAMED.search(chunk)
@@ -60,6 +63,8 @@ def extract(ctx: Context) -> None:
         who = who or (subject if unnamed else [])
         terms, fines = _penalties(chunk, after_verb=True)
         crimes = [cid for crime, cid in ctx.crimes if s <= crime.start < e] if CONVICTED.search(chunk) else []
+        crimes = crimes or (last if SAME_CHARGE.search(chunk) else [])
+        last = crimes or last
         if not terms and not fines and not crimes:
             continue
         parts = _parts(ctx, who, s, e)
