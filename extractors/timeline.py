@@ -1,6 +1,7 @@
 """A case as a timeline: the procedural events a judgment states (detention, arrest, residential
-surveillance, bail, indictment, acceptance, hearing), each with its person, the body that acted where the
-sentence names one, its date and the sentence as evidence. The words that state each kind of event are
+surveillance, bail, indictment, acceptance, hearing; the first and last day of a term, termStart and
+termEnd), each with its person, the body that acted where the sentence names one, its date and the
+sentence as evidence. The words that state each kind of event are
 data (`ontology/events.tsv`); a date "of the same year" (同年) takes its year from the date before it.
 """
 
@@ -19,6 +20,10 @@ from .values import MONTHS, find_dates
 SAME_YEAR_EN = re.compile(r"\b(?P<m>[A-Z][a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+of\s+the\s+same\s+year\b")
 SAME_YEAR_ZH = re.compile(r"同年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 AFTER = 40  # how far after an event's words its date may stand
+# the period a term runs: "Therefore it shall run from March 2, 2017 to October 1, 2017", "即自2019年11月20日起至
+# 2020年6月19日止"
+PERIOD = re.compile(r"\b(?:run|runs|running|counted|calculated|served)\s+from\s+(?P<a>[^.;()]{6,30}?)\s+(?:to|until)\s+"
+                    r"(?P<b>[^.;()]{6,30}?)(?=[.;)]|$)|自(?P<za>[^起，。]{6,14})起至(?P<zb>[^止，。]{6,14})止")
 SAME_DAY = re.compile(r"\bon\s+the\s+same\s+day\b|当日|同日")
 
 
@@ -47,11 +52,18 @@ def dates(text: str) -> list[tuple[int, int, str]]:
 
 def events(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]) -> None:
     """The events of each sentence: the kind its words state, the date nearest before them in the sentence
-    (else the first after), the defendants it names (else the one it speaks of, named last before it)."""
+    (else the first after), the defendants it names (else the one it speaks of, named last before it); and
+    the period a term runs, its first and last day."""
     text = ctx.text
     when = dates(text)
     named = sorted((m.start, eid) for p, eid in ctx.people if eid in defendants for m in p.mentions)
     for s, e in spans:
+        for m in PERIOD.finditer(text, s, e):
+            first, last = find_dates(m.group("a") or m.group("za")), find_dates(m.group("b") or m.group("zb"))
+            if len(first) == 1 and len(last) == 1:
+                for pid in _whom(named, s, e):
+                    _event(ctx, "termStart", first[0][2], pid, [], m.start(), m.end(), s, e)
+                    _event(ctx, "termEnd", last[0][2], pid, [], m.start(), m.end(), s, e)
         stated = sorted((m.start(), m.end(), kind) for kind, rx in patterns() for m in rx.finditer(text, s, e))
         for ms, me, kind in stated:
             # a date after the words only close after them ("was detained on March 2, 2017"), for the last event
@@ -61,10 +73,15 @@ def events(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]) ->
                 d for d in when if me <= d[0] <= me + AFTER and d[1] <= e and not any(o > ms for o, _e, _k in stated)][:1]
             if not on:
                 continue
-            who = sorted({eid for at, eid in named if s <= at < e}) or [eid for at, eid in named if at < s][-1:]
+            who = _whom(named, s, e)
             actor = [aid for c, aid in ctx.within(s, e) if c.cls in ("Agency", "Court")][:1]
             for pid in who:
                 _event(ctx, kind, on[0][2], pid, actor, ms, me, s, e)
+
+
+def _whom(named: list[tuple[int, str]], s: int, e: int) -> list[str]:
+    """The defendants a sentence names, else the one it speaks of (named last before it)."""
+    return sorted({eid for at, eid in named if s <= at < e}) or [eid for at, eid in named if at < s][-1:]
 
 
 def _event(ctx: Context, kind: str, iso: str, pid: str, actor: list[str], ms: int, me: int, s: int, e: int) -> None:

@@ -108,7 +108,7 @@ def test_cli_export_from_a_build(out, tmp_path):
                             text=True, check=False)
     assert result.returncode == 0
     data = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
-    assert len(data["nodes"]) == 145 and len(data["edges"]) == 193
+    assert len(data["nodes"]) == 149 and len(data["edges"]) == 200
     bad = subprocess.run([*KG, "export", str(out), "--to", "pdf"], capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "pdf" in bad.stderr
     assert (out / "export" / "graphml" / "graph.graphml").exists()
@@ -148,8 +148,8 @@ def test_python_api(kg, tmp_path):
 def test_stats_on_the_seeds(out):
     result = subprocess.run([*KG, "stats", str(out), "--format", "json"], capture_output=True, text=True, check=True)
     data = json.loads(result.stdout)
-    assert (data["nodes"], data["edges"]) == (145, 193)
-    assert data["components"]["count"] == 16 and data["components"]["sizes"][:3] == [74, 56, 2]
+    assert (data["nodes"], data["edges"]) == (149, 200)
+    assert data["components"]["count"] == 17 and data["components"]["sizes"][:3] == [73, 60, 2]
     assert [(r["label"], r["score"]) for r in data["central_by_degree"][:2]] == [
         ("Criminal Law of the People's Republic of China", 11), ("Sentence of Duan Zheng", 9)]
     assert data["central_by_betweenness"][0]["label"] == "Criminal Law of the People's Republic of China"

@@ -229,7 +229,20 @@ def test_the_timeline_of_a_case_with_two_defendants():
 
 def test_the_timeline_of_a_chinese_judgment():
     # "因本案，2019年11月20日被刑事拘留，同年12月27日被依法逮捕。"; "于2020年3月27日向本院提起公诉";
-    # "本院立案后，...于2020年4月7日公开开庭审理了本案" (the date is the hearing's)
+    # "本院立案后，...于2020年4月7日公开开庭审理了本案" (the date is the hearing's); the term "即自2019年11月20日起至2020年
+    # 6月19日止"
     assert timeline("zh-01_haining-shen-yinfeng-fraud.txt") == [
-        ("Shen Yinfeng", "detention", "2019-11-20", ""), ("Shen Yinfeng", "arrest", "2019-12-27", ""),
-        ("Shen Yinfeng", "indictment", "2020-03-27", "浙江省海宁市人民检察院"), ("Shen Yinfeng", "hearing", "2020-04-07", "")]
+        ("Shen Yinfeng", "detention", "2019-11-20", ""), ("Shen Yinfeng", "termStart", "2019-11-20", ""),
+        ("Shen Yinfeng", "arrest", "2019-12-27", ""),
+        ("Shen Yinfeng", "indictment", "2020-03-27", "浙江省海宁市人民检察院"), ("Shen Yinfeng", "hearing", "2020-04-07", ""),
+        ("Shen Yinfeng", "termEnd", "2020-06-19", "")]
+
+
+def test_the_period_a_term_runs_in_the_seed_judgments():
+    # "(The term of the sentence is calculated from the date of execution of the judgment ... Therefore it shall
+    # run from March 2, 2017 to October 1, 2017.)"
+    kg = pipeline.build([SEEDS])
+    _, rows = run(kg.store, named_queries()["timeline"].text, {})
+    assert [(r[1], r[2], r[3]) for r in rows if r[2].startswith("term")] == [
+        ("Duan Zheng", "termStart", "2017-03-02"), ("Duan Zheng", "termEnd", "2017-10-01"),
+        ("Huang Shike", "termStart", "2016-08-24"), ("Huang Shike", "termEnd", "2018-08-23")]
