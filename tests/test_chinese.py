@@ -136,3 +136,11 @@ def test_a_regulations_versions_are_dated_events_and_it_is_issued_on_its_latest(
         ("2013-09-30", "adopted", ["Supreme People's Court"]), ("2013-10-22", "adopted", ["Supreme People's Procuratorate"]),
         ("2013-11-11", "published", ["Supreme People's Court", "Supreme People's Procuratorate"]),
         ("2013-11-18", "effective", [])]
+
+
+@pytest.mark.skipif(not LAWREFBOOK.is_dir(), reason="the LawRefBook corpus is not beside the repo")
+def test_an_offence_of_the_criminal_law_named_in_chinese_has_its_english_name():
+    # 最高人民法院、最高人民检察院关于办理虚假诉讼刑事案件适用法律若干问题的解释: "同时构成滥用职权罪，民事枉法裁判罪，..."
+    kg = pipeline.build([next(LAWREFBOOK.glob("089_*.md"))])
+    assert sorted((n.label, n.zh_label) for n in kg.nodes.values() if n.cls == "Crime") == [
+        ("abuse of power", "滥用职权罪"), ("fraud", "诈骗罪")]
