@@ -129,29 +129,20 @@ def _lang(text: str) -> str:
 
 def _signatures(text: str) -> list[tuple[str, str, str, int, int]]:
     """A signature block (kind, "", language, start, end of its last line) for each run of lines that sign
-    or date a signature, with at least one that signs."""
+    or date a signature, from its first line that signs (a judgment's date before its clerk and an order's
+    date after its signatory are the block's)."""
     en, zh = signature_lines()
     out: list[tuple[str, str, str, int, int]] = []
-    run: list[Line] = []
+    run: list[Line] = []  # from the first line that signs
     for line in [*lines(text), Line(0, len(text), "")]:
         if not line.stripped and line.start < len(text):
             continue
-        signs = bool(SIGNING.match(line.text) or en.match(line.text) or zh.match(line.text))
-        if signs or (run and SIGNED_DATE.match(line.text)):
+        if SIGNING.match(line.text) or en.match(line.text) or zh.match(line.text) or (run and SIGNED_DATE.match(line.text)):
             run.append(line)
-            continue
-        while run and SIGNED_DATE.match(run[-1].text) and not _dated_after_signing(run):
-            run.pop()
-        if run:
+        elif run:
             out.append(("signature", "", _lang(run[0].text), run[0].start, run[-1].end))
-        run = [line] if line.stripped and SIGNED_DATE.match(line.text) else []
+            run = []
     return out
-
-
-def _dated_after_signing(run: list[Line]) -> bool:
-    """Is the date at the end of a run of signature lines its own (a judgment's date before its clerk, an
-    order's date after its signatory)?"""
-    return any(SIGNING.match(ln.text) for ln in run) or len(run) > 1
 
 
 def find(text: str) -> list[Block]:
