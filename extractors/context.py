@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 from graph.model import DOC, Document
 
@@ -230,9 +231,14 @@ def _only_places(ctx: Context, start: int, end: int) -> list[tuple[Cand, str]]:
     return found if found and re.fullmatch(r"(?:[\s,]|\b[A-Z]{1,3}\b\.?)*", rest) else []
 
 
+@cache
+def _countries() -> frozenset[str]:
+    """The gazetteer ids of the places that are countries (`level` in locations.tsv)."""
+    return frozenset(e.id for e in gazetteer("Location").entries if e.extra.get("level") == "country")
+
+
 def _country(place: Cand) -> bool:
-    entry = gazetteer("Location").lookup(place.name) if place.gid else None
-    return entry is not None and entry.extra.get("level") == "country"
+    return place.gid in _countries()
 
 
 def _common_facts(ctx: Context) -> None:

@@ -152,6 +152,12 @@ def zh_months(text: str) -> int | None:
     return years * 12 + months
 
 
+def only_date(text: str) -> str | None:
+    """The ISO date a line holds when it holds nothing else."""
+    dates = find_dates(text)
+    return dates[0][2] if len(dates) == 1 and dates[0][:2] == (0, len(text)) else None
+
+
 def amount(text: str) -> int | None:
     """An integer amount from "1,000", "5000", "3.5 million", "一千", "5万"."""
     t = text.replace(",", "").replace("，", "").strip()

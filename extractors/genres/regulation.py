@@ -15,7 +15,7 @@ from ..gazetteer import gazetteer
 from ..layouts.order import quotes
 from ..mentions import STATUTE_WORDS, Cand, keys
 from ..text import CJK, Line, has_cjk, lines, squeeze_cjk
-from ..values import find_dates
+from ..values import find_dates, only_date
 from . import Genre, register
 
 ISSUED_BY = re.compile(r"^\s*(?:(?:Issued|Promulgated|Released|Published|Adopted)\s+by|(?:Issuing|Promulgating)\s+"
@@ -137,12 +137,6 @@ def _date_kinds(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _only_date(text: str) -> str | None:
-    """The ISO date a line holds when it holds nothing else."""
-    dates = find_dates(text)
-    return dates[0][2] if len(dates) == 1 and dates[0][:2] == (0, len(text)) else None
-
-
 BODY_WORD = re.compile(r"\b(?:Ministry|Administration|Commission|Council|Office|Bureau|Congress|Committee|Court|"
                        r"Procuratorate|Department|Agency|Authority|Government)\b|部|委员会|局|办公室|院|署|行|政府|会")
 
@@ -224,7 +218,7 @@ def _header_facts(ctx: Context, header: list, stated: set[str]) -> None:
     for line in header:
         for kind, iso in _date_kinds(line.text):
             dated.setdefault(kind, (iso, line))
-    datelines = [(iso, ln) for ln in header if (iso := _only_date(ln.stripped))]
+    datelines = [(iso, ln) for ln in header if (iso := only_date(ln.stripped))]
     # issued: the date said to be of issue, else a dateline of its own (under the title, or an order's
     # signature under "Director: ..."), else the date of adoption ("adopted at the meeting of May 19")
     issued = dated.get("issuedOn") or (datelines[0] if datelines else None) or dated.get("adoptedOn")
@@ -267,7 +261,7 @@ def _issuer_named_elsewhere(ctx: Context, issuers: list) -> None:
         if by_title:
             return
     filled = [ln for ln in lines(text) if ln.stripped]
-    if len(filled) >= 3 and _only_date(filled[-1].stripped):
+    if len(filled) >= 3 and only_date(filled[-1].stripped):
         signer = filled[-2]
         for c, eid in issuers:
             if signer.start <= c.start and c.end <= signer.end and c.end - c.start >= 0.8 * len(signer.stripped):

@@ -1,19 +1,19 @@
 """The body of a file as blocks, found once on the layouts' (plain) view, for every document cut out of
 it: a table of contents, parts, chapters and sections, articles with their number and language, the
-paragraphs and items of each article, signature blocks and notes, each with its span in the file. The
-extractors take a regulation's articles from here and never look for article boundaries themselves.
+paragraphs and items of each article, signature blocks, notes and annexes, each with its span in the file.
+The extractors take a regulation's articles from here and never look for article boundaries themselves.
 
 Read from the real texts: "Article 1 This Law ...", "Article 1.In order to", "Article 2: ..." and
 "第一条　...", "第一百二十条之六" (an inserted article is "120-6"), an article that runs on after the
-sentence before it when it is the next one ("... interests. Article 2 This Law", "。第二条　"); "Chapter I General Provisions",
-"第一章 总则", "第一节", "第一编" (LawRefBook's Markdown puts them under "#"s); a "Table of Contents" or
-"目录" listing the chapters (not chapters themselves; also a run of chapter headings with nothing between
-them). An article's paragraphs (款) are its lines, a line that goes on with an unfinished sentence
-belonging to the one before (asianlii's hard-wrapped lines); its items (项) are the lines numbered
-"（一）", "(1)", "(a)", "1." or "一、". A signature block is a run
-of lines that sign (judges and clerks, "Xi Jinping President of ...", "总理 李强") with their dates; a note
-is a line that says it is one ("Note:", "注：", a footnote "① ...") or a whole-line adoption note ("(Adopted at the ...)"); an
-annex ("附：", "附件1", "## 附件一", "Appendix") runs to the next block, so no article runs into it.
+sentence before it when it is the next one ("... interests. Article 2 This Law", "。第二条　"); "Chapter I
+General Provisions", "第一章 总则", "第一节", "第一编" (LawRefBook's Markdown puts them under "#"s); a
+"Table of Contents" or "目录" listing the chapters (not chapters themselves; also a run of chapter headings
+with nothing between them). An article's paragraphs (款) are its lines, a line that goes on with an
+unfinished sentence belonging to the one before (asianlii's hard-wrapped lines); its items (项) are the
+lines numbered "（一）", "(1)", "(a)", "1." or "一、". A signature block is a run of lines that sign (judges
+and clerks, "Xi Jinping President of ...", "总理 李强") with their dates; a note is a line that says it is
+one ("Note:", "注：", a footnote "① ...") or a whole-line adoption note ("(Adopted at the ...)"); an annex
+("附：", "附件1", "## 附件一", "Appendix") runs to the next block, so no article runs into it.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ import re
 
 from graph.model import Block
 
-from ..text import CJK, Line, lines
-from ..values import zh_number
+from ..text import CJK, Line, has_cjk, lines
+from ..values import only_date, zh_number
 from .order import signature_lines
 
 EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+(?:-\d+)?)(?:\s*[.:：]?\s|[.:：](?=[A-Z\"“]))")  # "Article 1.In order"
@@ -51,9 +51,8 @@ ZH_BENCH = ("审判长", "审判员", "代理审判员", "助理审判员", "人
 SIGNING = re.compile(r"^\s*(?:(?:(?:Presiding|Acting|Assistant)\s+)?(?:Judges?(?:['’]?\s+Assistan(?:t|ce))?|Clerc?k|"
                      r"People['’]s\s+(?:Assessor|Juror))\b[\s:]*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|"
                      rf"(?:{'|'.join('[ 　]*'.join(w) for w in ZH_BENCH)})[\s　:：]*(?:[\u4e00-\u9fff×][ 　]*){{2,4}})\s*$")
-SIGNED_DATE = re.compile(r"^\s*(?:[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|"
-                         r"\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4})|"
-                         r"\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|本件与原本核对无异|[(（]?(?:Seal|院印)[)）]?)\s*$")
+# besides its date, what a signature block may hold: the copy's certification and the court's seal
+CERTIFIED = re.compile(r"^\s*(?:本件与原本核对无异|[(（]?(?:Seal|院印)[)）]?)\s*$")
 # an annex after the articles: "附：", "附件：1.…", "附件2", "附录", "Annex 1", "Appendix", "Attachment:"
 ANNEX = re.compile(r"^\s*(?:#+\s*)?(?:附[:：]|附件\s*[\d一二三四五六七八九十]*(?:[:：]|\s*$)|附录|附錄|"
                    r"(?:Annex|Appendix|Attachment)(?:\s+[\dIVX]+)?\s*(?::|$))")
@@ -105,7 +104,7 @@ def _run_on(s: str, line: Line, before: list[tuple[str, str, str, int, int]]) ->
     that, at a sentence's end)."""
     found: list[tuple[str, str, str, int, int]] = []
     for lang, rx in (("en", EN_ARTICLE_INLINE), ("zh", ZH_ARTICLE_INLINE)):
-        if lang == "zh" and not re.search(f"[{CJK}]", s):
+        if lang == "zh" and not has_cjk(s):
             continue
         last = next((h[1] for h in reversed(before) if h[0] == "article" and h[2] == lang), None)
         for m in rx.finditer(s):
@@ -124,7 +123,12 @@ def _run_on(s: str, line: Line, before: list[tuple[str, str, str, int, int]]) ->
 
 
 def _lang(text: str) -> str:
-    return "zh" if re.search(f"[{CJK}]", text) else "en"
+    return "zh" if has_cjk(text) else "en"
+
+
+def _dates_signing(text: str) -> bool:
+    """A line of a signature block that signs nothing: its date, the copy's certification, the seal."""
+    return bool(only_date(text.strip()) or CERTIFIED.match(text))
 
 
 def _signatures(text: str) -> list[tuple[str, str, str, int, int]]:
@@ -137,7 +141,7 @@ def _signatures(text: str) -> list[tuple[str, str, str, int, int]]:
     for line in [*lines(text), Line(0, len(text), "")]:
         if not line.stripped and line.start < len(text):
             continue
-        if SIGNING.match(line.text) or en.match(line.text) or zh.match(line.text) or (run and SIGNED_DATE.match(line.text)):
+        if SIGNING.match(line.text) or en.match(line.text) or zh.match(line.text) or (run and _dates_signing(line.text)):
             run.append(line)
         elif run:
             out.append(("signature", "", _lang(run[0].text), run[0].start, run[-1].end))
