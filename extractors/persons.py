@@ -85,12 +85,14 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
                          rf"professor|lecturer|researcher|scholar|analyst|partner|spokes(?:man|woman|person)|"
                          rf"journalist|reporter|blogger|activist|official|executive)s?\b")),
     # "the representatives for defendant Kunshan Public Security Bureau Lu Huanfang and Cha Wenming appeared"
-    ("representative", re.compile(rf"{PARTY_AGENTS}(?P<n>{NAME})")),
-    ("representative", re.compile(rf"{PARTY_AGENTS}{NAME}[ \t]+and[ \t]+(?P<n>{NAME})")),
-    # "Legal representative: Fang Jun", "Litigation Representative of the Defendant Unit: Tao Ping"
-    ("representative", re.compile(rf"\b(?:(?:[Ll]egal|[Ll]itigation)[ \t]+[Rr]epresentative|[Aa]gents?[ \t]+ad[ \t]+litem|"
-                                  rf"(?:[Aa]uthori[sz]ed|[Ee]ntrusted)[ \t]+[Aa]gents?)(?:[ \t]+of[^:：\n]{{1,40}})?"
-                                  rf"[ \t]*[:：][ \t]*(?P<n>{NAME})")),
+    ("agent", re.compile(rf"{PARTY_AGENTS}(?P<n>{NAME})")),
+    ("agent", re.compile(rf"{PARTY_AGENTS}{NAME}[ \t]+and[ \t]+(?P<n>{NAME})")),
+    # "Legal Representative: Cai Wei, position: Bureau Commander."
+    ("legalRepresentative", re.compile(rf"\b[Ll]egal[ \t]+[Rr]epresentative[ \t]*[:：][ \t]*(?P<n>{NAME})")),
+    # "Litigation Representative of the Defendant Unit: Tao Ping", "Entrusted agent: X"
+    ("agent", re.compile(rf"\b(?:[Ll]itigation[ \t]+[Rr]epresentative|[Aa]gents?[ \t]+ad[ \t]+litem|"
+                         rf"(?:[Aa]uthori[sz]ed|[Ee]ntrusted)[ \t]+[Aa]gents?)(?:[ \t]+of[^:：\n]{{1,40}})?"
+                         rf"[ \t]*[:：][ \t]*(?P<n>{NAME})")),
     # an office before the name: "chairman Cheng Wei", "President Xi Jinping", "spokesperson Hua Chunying"
     ("official", re.compile(rf"\b(?:[Cc]hair(?:man|woman|person)|[Pp]resident|[Vv]ice[ -][Pp]resident|[Ff]ounder|"
                             rf"[Cc]o-founder|CEO|[Cc]hief[ \t]+[Ee]xecutive|[Ss]pokes(?:man|woman|person)|[Mm]inister|"
@@ -102,7 +104,7 @@ EN_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("author", re.compile(rf"(?m)^[ \t]*{BYLINE}(?P<n>{NAME})\b")),
     ("author", re.compile(rf"(?m)^[ \t]*{BYLINE}{NAME}(?:,[ \t]+{NAME})*,?[ \t]+and[ \t]+(?P<n>{NAME})\b")),
 ]
-WEAK_ROLES = {"named", "sentenced", "reported", "official", "representative", "author"}
+WEAK_ROLES = {"named", "sentenced", "reported", "official", "legalRepresentative", "agent", "author"}
 # what a capitalised phrase before "was sentenced" holds when it names a body, not a person
 BODY_WORDS = {"Court", "Bureau", "Ministry", "Department", "Office", "Procuratorate", "Committee", "Government",
               "Police", "Province", "City", "County", "District", "Company", "Group", "University", "Administration",
@@ -222,7 +224,11 @@ def _zh_running_names(text: str) -> list[PersonMention]:
 
 @cache
 def _pinyin_surnames() -> frozenset[str]:
-    return frozenset(data_lines("surnames-pinyin.txt"))
+    """The surnames an English text may write: the curated list, and every reading of each one-character
+    Chinese surname (查 is read chá and zhā: "Cha Wenming" and "Zha Jianying" both begin with a surname)."""
+    single = {surname for surname in _zh_surnames() | _surname_readings().keys() if len(surname) == 1}
+    readings = {reading.capitalize() for surname in single for reading in _readings(surname)}
+    return frozenset(data_lines("surnames-pinyin.txt")) | readings
 
 
 @cache
@@ -244,13 +250,18 @@ def _pinyin_dict() -> dict[str, str]:
     return {str(k): v for k, v in pinyin_dict.items()}
 
 
-def _syllable(ch: str) -> str:
-    """The most common reading of a character, without tones (pypinyin's dictionary)."""
+def _readings(ch: str) -> list[str]:
+    """A character's readings without tones, the most common first (pypinyin's dictionary)."""
     readings = _pinyin_dict().get(str(ord(ch)))
     if not readings:
-        return ch
-    plain = unicodedata.normalize("NFD", readings.split(",")[0].replace("ü", "u"))
-    return "".join(c for c in plain if not unicodedata.combining(c))
+        return [ch]
+    plain = unicodedata.normalize("NFD", readings.replace("ü", "u"))
+    return list(dict.fromkeys("".join(c for c in plain if not unicodedata.combining(c)).split(",")))
+
+
+def _syllable(ch: str) -> str:
+    """The most common reading of a character, without tones."""
+    return _readings(ch)[0]
 
 
 def romanise(zh: str) -> str:

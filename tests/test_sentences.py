@@ -111,7 +111,25 @@ def test_an_administrative_case_has_a_plaintiff_and_the_agency_it_sues():
     assert objects(kg, judgment, "respondent") == ["Kunshan Public Security Bureau"]
     news = [n for n in kg.nodes.values() if n.cls == "NewsReport"]
     assert [objects(kg, n, "reportsOn") for n in news] == [[judgment.label]]
-    assert "Lu Huanfang" in {n.label for n in kg.nodes.values() if n.cls == "Person"}  # "representatives for ..."
+    # "the representatives for defendant Kunshan Public Security Bureau Lu Huanfang and Cha Wenming appeared in
+    # court": both agents of the bureau (查 is read Cha as well as Zha)
+    assert objects(kg, judgment, "litigationAgent") == ["Cha Wenming", "Lu Huanfang"]
+    for name in ("Cha Wenming", "Lu Huanfang"):
+        assert objects(kg, node(kg, name, "Person"), "represents") == ["Kunshan Public Security Bureau"]
+
+
+def test_the_legal_representative_and_the_agents_under_a_party_line():
+    # "Appellee (original defendant): Guangzhou Yuexiu District Public Security Bureau, based in Guangzhou." /
+    # "Legal Representative: Cai Wei, position: Bureau Commander." / "Attorney: Zhou Peixin, employee at the
+    # Bureau." / "Attorney: Huang Weifeng, ..."
+    kg = build_dev("case-06_guo-jianhe-yuexiu-appeal.txt")
+    bureau = node(kg, "Guangzhou Yuexiu District Public Security Bureau", "Agency")
+    assert objects(kg, bureau, "legalRepresentative") == ["Cai Wei"]
+    judgment = node(kg, "Guo Jianhe vs. Guangzhou Yuexiu District Public Security Bureau et. al.", "Judgment")
+    assert objects(kg, judgment, "litigationAgent") == ["Huang Weifeng", "Zhou Peixin"]
+    for name in ("Huang Weifeng", "Zhou Peixin"):
+        assert objects(kg, node(kg, name, "Person"), "represents") == [bureau.label]
+    assert objects(kg, node(kg, "Cai Wei", "Person"), "represents") == []
 
 
 def test_a_report_s_two_defendants_and_what_each_received():

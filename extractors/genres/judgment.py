@@ -3,10 +3,11 @@ law applied, the platforms the defendant used and the earlier judgment an appeal
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
-from graph.model import DOC, Extraction, HeaderField
+from graph.model import DOC, PARTIES, Extraction, HeaderField
 
 from .. import timeline
 from ..context import Context
@@ -43,6 +44,16 @@ ZH_SIGNED_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二�
 ADMINISTRATIVE = re.compile(r"\b(?:Admin|Administrative)\b(?!\s+(?:detention|punishment|penalty))|行政判决|行政裁定|行初|行终")
 ADMINISTRATIVE_ROLES = {"defendant": "plaintiff", "defenseCounsel": "litigationAgent"}
 RESPONDENT_LINE = re.compile(r"^\s*(?:(?:Defendant|Appellee|Respondent)s?\b(?:\s*\([^)\n]{0,60}\))?|被告|被上诉人)[\s:：,，(（]")
+# a party's header line ("Appellee (original defendant): Guangzhou Yuexiu District Public Security Bureau",
+# "Defendant Unit: ...", "被告单位..."), and the line of one who acts for the party above it ("Legal
+# Representative: Cai Wei", "Attorney: Zhou Peixin", "委托诉讼代理人...")
+PARTY_LINE = re.compile(r"^\s*(?:(?:Defendant|Plaintiff|Appellant|Appellee|Respondent|Applicant|Third\s+Party)s?"
+                        r"(?:\s+Unit)?\b(?:\s*\([^)\n]{0,60}\))?|被告人|被告单位|被告|原告|上诉人|被上诉人|第三人)[\s:：,，(（]")
+AGENT_LINE = re.compile(r"^\s*(?:(?:Legal|Litigation)\s+Representative|Attorney|Lawyer|Agent|Entrusted\s+Agent|"
+                        r"Authori[sz]ed\s+Agent|Defen[cs]e\s+(?:Counsel|Attorney|Lawyer)|Defender|法定代表人|"
+                        r"委托诉讼代理人|诉讼代理人|诉讼代表人|辩护人)", re.IGNORECASE)
+ACTING_ROLES = ("legalRepresentative", "agent", "defenseCounsel")
+BODIES = ("Agency", "Organization")  # what may be a party beside people
 PROBATION_ZH = re.compile(r"缓刑(?P<t>[0-9一二三四五六七八九十两]+年(?:[0-9一二三四五六七八九十两]+个月)?|[0-9一二三四五六七八九十两]+个月)")
 PROBATION_EN = re.compile(r"\b(?:suspended\s+(?:for\s+)?|probation(?:\s+period)?\s+of\s+)(?P<term>[^,;.()]{3,40})",
                           re.IGNORECASE)
@@ -86,6 +97,7 @@ def extract(ctx: Context) -> None:
                 col.fact(DOC, relation.get(role, role), eid, *_line_around(text, m.start, m.end))
     if administrative:
         _respondents(ctx, all_lines)
+    _representation(ctx, all_lines)
     _decided_on(ctx, all_lines)
     spans = list(sentences(text))
     _sentences(ctx, spans, defendants)
@@ -156,6 +168,63 @@ def _respondents(ctx: Context, all_lines: list) -> None:
         if RESPONDENT_LINE.match(ln.text):
             for _c, aid in ctx.within(ln.start, ln.end, "Agency")[:1]:
                 ctx.collector.fact(DOC, "respondent", aid, ln.start, ln.end)
+
+
+def _representation(ctx: Context, all_lines: list) -> None:
+    """Who acts for which party: under a party's header line, its legal representative (`legalRepresentative`
+    of the body), its agents and its defence counsel (each `represents` the party; an agent is also a
+    `litigationAgent` of the case); in running text, the agents a sentence names after the body they act for
+    ("the representatives for defendant Kunshan Public Security Bureau Lu Huanfang and Cha Wenming")."""
+    col, text = ctx.collector, ctx.text
+    acting = [(m, eid) for p, eid in ctx.people for m in p.mentions if m.role in ACTING_ROLES]
+    if not acting:
+        return
+    party_mentions = [(m, eid) for p, eid in ctx.people for m in p.mentions if m.role in PARTIES]
+    party_of: dict[int, tuple[str, str] | None] = {}  # a header line's number -> the party its people act for
+    current = None
+    for ln in all_lines:
+        if PARTY_LINE.match(ln.text):
+            current = _party(ctx, party_mentions, ln.start, ln.end, first=True) or current
+            party_of[ln.number] = current
+        elif AGENT_LINE.match(ln.text):
+            party_of[ln.number] = current
+        elif ln.stripped:
+            current = None
+    spans = list(sentences(text))
+    starts = [ln.start for ln in all_lines]
+    done: set[tuple[str, str]] = set()
+    for m, eid in sorted(acting, key=lambda x: x[0].start):
+        ln = all_lines[bisect.bisect_right(starts, m.start) - 1]
+        own = _party(ctx, party_mentions, ln.start, m.start) if PARTY_LINE.match(ln.text) else None
+        if ln.number in party_of and (own or party_of[ln.number]):
+            party, kind = own or party_of[ln.number]
+            s, e = ln.start, ln.end
+        elif m.role == "agent":
+            s, e = next(((s, e) for s, e in spans if s <= m.start < e), (ln.start, ln.end))
+            bodies = [(c, pid) for c, pid in ctx.within(s, m.start) if c.cls in BODIES]
+            if not bodies:
+                continue
+            party, kind = bodies[-1][1], "body"
+        else:
+            continue
+        if (m.role, eid) in done:
+            continue
+        done.add((m.role, eid))
+        if m.role == "legalRepresentative":
+            if kind == "body":
+                col.fact(party, "legalRepresentative", eid, s, e)
+            continue
+        col.fact(eid, "represents", party, s, e)
+        if m.role == "agent":
+            col.fact(DOC, "litigationAgent", eid, s, e)
+
+
+def _party(ctx: Context, party_mentions: list, start: int, end: int, first: bool = False) -> tuple[str, str] | None:
+    """The last (or first) party named in [start, end): a body (agency, company) or a person named as a party,
+    with its kind."""
+    named = sorted([(c.start, pid, "body") for c, pid in ctx.within(start, end) if c.cls in BODIES] +
+                   [(m.start, pid, "person") for m, pid in party_mentions if start <= m.start and m.end <= end])
+    return named[0 if first else -1][1:] if named else None
 
 
 def _decided_on(ctx: Context, all_lines: list) -> None:
