@@ -66,7 +66,14 @@ class Collector:
                 self.fact(sid, "imposedBy", DOC, start, end)
         return sid
 
-    def fact(self, subject: str, predicate: str, obj: str | int, start: int, end: int,
+    def part_sentence(self, sentence: str, crime: str, start: int, end: int) -> str:
+        """The penalty of one crime within a sentence for several (the penalty to be served `combines` it),
+        first stated by the text at [start, end)."""
+        whole, of = self.entities[sentence], self.entities[crime]
+        return self.entity("Sentence", f"{whole.name} for {of.name}",
+                           {f"{k}|{c}" for k in whole.keys for c in sorted(of.keys)[:1]}, start, end)
+
+    def fact(self, subject: str, predicate: str, obj: str | int | bool, start: int, end: int,
              literal: bool = False) -> None:
         if subject == obj:
             return

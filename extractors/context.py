@@ -53,6 +53,15 @@ class Context:
         return sorted((min(m.start for m in p.mentions if start <= m.start < end), eid) for p, eid in self.people
                       if eid in who)
 
+    def parts(self, who: list[str], start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+        """Each of `who` and the part of [start, end) that is theirs: from where it first names them to where it
+        names the next ("X was sentenced to three years and Y to two"); the whole span for one person."""
+        if len(who) < 2:
+            return [(pid, (start, end)) for pid in who]
+        named = self.first_named(who, start, end)
+        bounds = [at for at, _pid in named] + [end]
+        return [(pid, (bounds[i], bounds[i + 1])) for i, (_at, pid) in enumerate(named)]
+
     def people_within(self, start: int, end: int, role: str | None = None) -> list[str]:
         out = []
         for p, eid in self.people:

@@ -124,11 +124,14 @@ def find(text: str, title_end: int, case: bool) -> list[CrimeMention]:
         for m in _overlapping(rx, text):
             if rx is ZH_CONVICTION and not {m.start(), m.start("c")} <= bounds:
                 continue  # the cue is a word of its own: not 犯罪嫌疑人, 以为
-            name = m.group("c")
+            name, at = m.group("c"), m.start("c")
             entry = lookup(name, "zh")
+            if rx is ZH_CONVICTION and entry is None and (k := name.rfind("犯")) > 0 and (
+                    known := lookup(name[k + 1:], "zh")) is not None:
+                name, at, entry = name[k + 1:], at + k + 1, known  # "以任三动犯受贿罪": the known crime after 犯
             if rx is ZH_CONVICTION and entry is None and (not case or NOT_A_NAME.search(name)):
                 continue
-            out.append(CrimeMention(m.start("c"), m.end("c"), name, "zh", entry, key_of(name, "zh", entry)))
+            out.append(CrimeMention(at, m.end("c"), name, "zh", entry, key_of(name, "zh", entry)))
     seen: set[tuple[int, int]] = set()
     unique = []
     for c in sorted(out, key=lambda c: (c.start, -c.end)):

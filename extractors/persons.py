@@ -119,10 +119,12 @@ ZH_BENCH_ROLES = {"审判长": "judge", "审判员": "judge", "代理审判员":
                   "人民陪审员": "judge", "陪审员": "judge", "法官助理": "clerk", "书记员": "clerk"}
 ZH_BENCH = re.compile(rf"^(?P<role>{'|'.join(sorted(ZH_BENCH_ROLES, key=len, reverse=True))})(?P<n>[{CJK}·]{{2,8}})$")
 ZH_CUES = [
-    # "被告人王某某，", "被告人刘某在微信群中" (a surname and 某 ends where the 某 do)
-    ("defendant", re.compile(rf"(?:被告人|上诉人|被上诉人)(?:[（(][^）)]{{0,12}}[）)])?"
+    # "被告人王某某，", "被告人刘某在微信群中" (a surname and 某 ends where the 某 do), "被告人：魏培明，男，"
+    ("defendant", re.compile(rf"(?:被告人|上诉人|被上诉人)(?:[（(][^）)]{{0,12}}[）)])?[:：]?"
                              rf"(?P<n>[{CJK}]{{1,2}}某{{1,2}}(?!某)|[{CJK}]{{2,4}}?(?=[，,（(。、\s]))")),
     ("defenseCounsel", re.compile(rf"辩护人(?P<n>[{CJK}]{{2,4}}?)(?=[，,（(。、\s])")),
+    # a profile's opening: "任三动，男，1952年出生" (a line or a sentence begins with the name, then the sex)
+    ("named", re.compile(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?P<n>[{CJK}]{{2,4}})[，,](?:男|女)[，,]", re.MULTILINE)),
     # 记者 张华, 主笔人:张单宁, 通讯员 李明
     ("author", re.compile(rf"(?m)(?:记者|通讯员|主笔人)[ \t\u3000:：]*(?P<n>[{CJK}]{{2,3}}?)(?=[ \t\u3000，,、。)）]|报道|$)")),
 ]
@@ -417,10 +419,21 @@ def find(text: str, title_end: int, is_judgment: bool, bodies: Sequence[tuple[in
     people = list(groups.values())
     people = _merge_misspellings(people)
     people = _merge_chinese(people)
+    people = [p for p in people if not _inside_longer(text, p, people)]
     for p in people:
         p.roles = sorted({m.role for m in p.mentions if m.role})
     _repeated_mentions(text, people, list(bodies))
     return people
+
+
+def _inside_longer(text: str, person: Person, people: list[Person]) -> bool:
+    """Is every mention of a Chinese name part of another person's longer name as the text writes it (a
+    segmenter's 向海 inside 被告人岳向海犯抢劫罪)?"""
+    short = person.zh_name
+    longer = [p.zh_name for p in people if short and p.zh_name != short and short in p.zh_name]
+    return bool(longer) and all(any(text.startswith(name, m.start - k) for name in longer
+                                    for k in range(len(name) - len(short) + 1) if m.start >= k)
+                                for m in person.mentions)
 
 
 def _holds_bodies(m: PersonMention, bodies: Sequence[tuple[int, int]]) -> bool:

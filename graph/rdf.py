@@ -49,7 +49,8 @@ NAMESPACES = tuple(PREFIXES.values())
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 DATATYPES = {"issuedOn": "date", "effectiveFrom": "date", "decidedOn": "date", "onDate": "date",
              "imprisonmentMonths": "integer", "probationMonths": "integer", "fineYuan": "integer",
-             "caseNumber": "string"}
+             "politicalRightsMonths": "integer", "politicalRightsForLife": "boolean", "confiscationYuan": "integer",
+             "confiscatesAllProperty": "boolean", "caseNumber": "string"}
 FILE_NAMES = {"ttl": "graph.ttl", "trig": "graph.trig", "nq": "graph.nq", "jsonld": "graph.jsonld"}
 
 
@@ -73,7 +74,8 @@ def statement_iri(subject: str, predicate: str, obj: object, base: str) -> str:
 
 
 def _lit(value: object, lang: str = "", datatype: str = "") -> Term:
-    return ("lit", str(value), lang, XSD + datatype if datatype and not lang else "")
+    lexical = str(value).lower() if isinstance(value, bool) else str(value)  # xsd:boolean is "true"
+    return ("lit", lexical, lang, XSD + datatype if datatype and not lang else "")
 
 
 def _node(iri: str) -> Term:

@@ -167,13 +167,17 @@ def test_a_list_of_defendants_and_not_a_name_followed_by_a_place():
 
 
 def test_the_penalty_an_operative_sentence_imposes():
-    from extractors.genres.judgment import _penalty
+    from extractors.penalties import penalty
 
-    assert _penalty("Defendant X is sentenced to criminal detention of five months, suspended for six months, and "
-                    "fined 3,000 yuan.") == (5, 3000)
-    assert _penalty("Defendant X is sentenced to fixed-term imprisonment of one year and six months, suspended for "
-                    "two years, and fined RMB 10,000 yuan.") == (18, 10000)
-    assert _penalty("Defendant X is sentenced to eight months of public surveillance.") == (None, None)
+    def main(text: str) -> tuple:
+        found = penalty(text)
+        return found.imprisonmentMonths, found.probationMonths, found.fineYuan
+
+    assert main("Defendant X is sentenced to criminal detention of five months, suspended for six months, and "
+                "fined 3,000 yuan.") == (5, 6, 3000)
+    assert main("Defendant X is sentenced to fixed-term imprisonment of one year and six months, suspended for "
+                "two years, and fined RMB 10,000 yuan.") == (18, 24, 10000)
+    assert main("Defendant X is sentenced to eight months of public surveillance.") == (None, None, None)
 
 
 REPORTED = [  # a report's sentence -> {person: sorted (predicate, object)}

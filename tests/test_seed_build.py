@@ -70,6 +70,8 @@ def test_duan_judgment(seed_kg):
     assert objects(seed_kg, j, "caseNumber") == ["(2017) Jing 01 Criminal First No. 69"]
     liu = node(seed_kg, "Liu Ze", "Person")
     assert objects(seed_kg, liu, "memberOf") == ["Beijing Jingda Law Firm"]
+    # "Defendant Duan Zheng, male, ..." / "Defense counsel Liu Ze of the Beijing Jingda Law Firm."
+    assert objects(seed_kg, liu, "represents") == ["Duan Zheng"]
 
 
 def test_chinese_signature_block_joins_english_names(seed_kg):

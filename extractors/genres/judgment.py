@@ -13,9 +13,10 @@ from .. import timeline
 from ..context import Context
 from ..documents import CASE_NUMBER, COURT_LINE, DOC_TYPE_LINE, JUDGMENT_WORDS, title_of
 from ..gazetteer import gazetteer
+from ..penalties import Penalty, continued, each_crime, penalty
 from ..platform_use import platforms_used
 from ..text import Line, has_cjk, lines, sentences
-from ..values import FINE_ZH, MONEY, TERM_ZH, amount, en_months, en_terms, find_dates, zh_months, zh_terms
+from ..values import FINE_ZH, MONEY, amount, en_terms, find_dates, zh_terms
 from . import Genre, register
 
 PROSECUTION = re.compile(r"Prosecuting\s+Agency|Public\s+Prosecution|Prosecution\s+Organ|Prosecutor'?s?\s+Office|"
@@ -54,9 +55,6 @@ AGENT_LINE = re.compile(r"^\s*(?:(?:Legal|Litigation)\s+Representative|Attorney|
                         r"委托诉讼代理人|诉讼代理人|诉讼代表人|辩护人)", re.IGNORECASE)
 ACTING_ROLES = ("legalRepresentative", "agent", "defenseCounsel")
 BODIES = ("Agency", "Organization")  # what may be a party beside people
-PROBATION_ZH = re.compile(r"缓刑(?P<t>[0-9一二三四五六七八九十两]+年(?:[0-9一二三四五六七八九十两]+个月)?|[0-9一二三四五六七八九十两]+个月)")
-PROBATION_EN = re.compile(r"\b(?:suspended\s+(?:for\s+)?|probation(?:\s+period)?\s+of\s+)(?P<term>[^,;.()]{3,40})",
-                          re.IGNORECASE)
 ZH_KIND = r"(?:刑事|民事|行政)?(?:附带民事)?(?:判决书|裁定书|决定书|调解书)"
 ZH_RUN_ON_HEAD = re.compile(rf"^(?P<t>[^，。：:\n]{{2,60}}?{ZH_KIND})(?P<c>[^，。：:\n]{{2,30}}?人民法院{ZH_KIND})?")
 OPERATIVE_ZH = re.compile(r"犯[^。；]*?罪[，,][^。]*?判处")
@@ -66,11 +64,6 @@ PRIOR_ZH = re.compile(r"[^。；;]*被(?![告害])[^。；;，,]{0,40}?判处[^�
 APPLIED_LAW = re.compile(r"\b(?:in\s+accordance\s+with|pursuant\s+to|according\s+to|in\s+light\s+of|under)\b|依照|根据",
                          re.IGNORECASE)
 LISTED_ARTICLE = re.compile(r"(?:and\s+)?Articles?\s+\d|第[一二三四五六七八九十百零〇0-9]+条")
-TERM_EN = re.compile(r"(?P<term>[^,;()]*?)\s*(?:of\s+)?(?:fixed[\s-]+term\s+)?(?:imprisonment|in\s+prison|prison|(?:criminal\s+)?detention)\b",
-                     re.IGNORECASE)
-IMPRISONMENT_OF = re.compile(r"\b(?:imprisonment|detention)\s+(?:for|of)\s+(?P<term>[^,;()]{3,60})", re.IGNORECASE)
-FINE_EN = re.compile(r"\bfined?\s+(?:of\s+)?(?:RMB|CNY|¥)?\s*(?P<n>[\d,.]+(?:\s*(?:million|thousand))?)\s*"
-                     r"(?:yuan|RMB)?", re.IGNORECASE)
 # what may stand beside the date of a dateline: "Date: August 25, 2017", "August 25, 2017 (seal)"
 DATE_LINE_REST = re.compile(r"^\s*(?:Dated?(?:\s+of\s+(?:the\s+)?(?:judgment|ruling|decision))?\s*[:：]\s*)?(?P<date>.*?)"
                             r"\s*(?:[(（\[](?:court\s+)?seal[)）\]]|（印）|\(印\))?\s*$", re.IGNORECASE)
@@ -258,7 +251,7 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
     sentenced: set[str] = set()
     priors = [m.span() for m in PRIOR_ZH.finditer(text)]
     text = PRIOR_ZH.sub(lambda m: " " * len(m.group()), text)  # an earlier sentence is no part of this judgment's
-    for s, e in spans:
+    for s, e in continued(text, spans):
         chunk = text[s:e]
         operative = bool(OPERATIVE_EN.search(chunk) or OPERATIVE_ZH.search(chunk))
         if not (operative or _holds(chunk)):
@@ -267,26 +260,45 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
             continue
         who = [eid for eid in ctx.people_within(s, e) if eid in defendants] or (
             defendants if operative and len(defendants) == 1 else [])
-        crimes = [eid for m, eid in ctx.crimes if s <= m.start < e and not any(a <= m.start < b for a, b in priors)]
-        for pid in who:
-            for cid in crimes:
-                col.fact(col.sentence(pid, s, e, imposed=True), "convictedOf", cid, s, e)
+        crimes = [(m, eid) for m, eid in ctx.crimes if s <= m.start < e and not any(a <= m.start < b for a, b in priors)]
+        respectively = len(who) > 1 and RESPECTIVELY.search(chunk) is not None
+        parts = _own_parts(ctx, who, text, s, e) if operative and not respectively else [(pid, (s, e)) for pid in who]
+        for pid, (a, b) in parts:
+            for m, cid in crimes:
+                if (a, b) == (s, e) or a <= m.start < b:
+                    col.fact(col.sentence(pid, a, b, imposed=True), "convictedOf", cid, a, b)
         if not (operative and who):
             continue
-        months, fine = _penalty(chunk)
         law = _applied_articles(ctx, applied, s)
-        if len(who) > 1 and RESPECTIVELY.search(chunk):  # "X and Y ... are sentenced to three and two years
-            _respectively(ctx, who, chunk, s, e, sentenced)  # respectively"
+        if respectively:  # "X and Y ... are sentenced to three and two years respectively"
+            _respectively(ctx, who, chunk, s, e, sentenced)
         else:
-            _penalise(ctx, who, months, fine, s, e, sentenced)
-            if (probation := _probation(chunk)) is not None:
-                for pid in who:
-                    col.fact(col.sentence(pid, s, e, imposed=True), "probationMonths", probation, s, e, literal=True)
-        for pid in who:
+            for pid, (a, b) in parts:
+                _impose(ctx, pid, text, a, b, [(m, cid) for m, cid in crimes if a <= m.start < b], sentenced)
+        for pid, (a, b) in parts:
             for aid, (ls, le) in law:
-                col.fact(col.sentence(pid, s, e, imposed=True), "convictedUnder", aid, ls, le)
+                col.fact(col.sentence(pid, a, b, imposed=True), "convictedUnder", aid, ls, le)
     for s, e, named in restated:  # the sentence an appeal upholds, where the ruling states none of its own
-        _penalise(ctx, [pid for pid in named if pid not in sentenced], *_penalty(text[s:e]), s, e, sentenced)
+        for pid in named:
+            if pid not in sentenced:
+                _penalise(ctx, pid, penalty(text[s:e]), s, e, sentenced)
+
+
+def _own_parts(ctx: Context, who: list[str], text: str, s: int, e: int) -> list[tuple[str, tuple[int, int]]]:
+    """Each person's part of an operative sentence that sentences several, where each part states a penalty
+    of its own ("被告人魏培明犯抢劫罪，判处有期徒刑八年，...；被告人岳向海犯抢劫罪，判处..."); else the whole sentence
+    for each ("X and Y are each sentenced to three years")."""
+    parts = ctx.parts(who, s, e)
+    if len(parts) > 1 and all(penalty(text[a:b]).principal for _pid, (a, b) in parts):
+        return parts
+    return [(pid, (s, e)) for pid in who]
+
+
+def _impose(ctx: Context, pid: str, text: str, a: int, b: int, crimes: list, sentenced: set[str]) -> None:
+    """The penalty [a, b) imposes on one person, and the penalty of each of their crimes where it states
+    them one by one before the penalty to be served."""
+    a = each_crime(ctx, lambda a=a: ctx.collector.sentence(pid, a, b, imposed=True), text, a, b, crimes)
+    _penalise(ctx, pid, penalty(text[a:b]), a, b, sentenced)
 
 
 def _respectively(ctx: Context, who: list[str], chunk: str, s: int, e: int, sentenced: set[str]) -> None:
@@ -298,23 +310,18 @@ def _respectively(ctx: Context, who: list[str], chunk: str, s: int, e: int, sent
     sums = MONEY.finditer(chunk, fined.end()) if fined else FINE_ZH.finditer(chunk)  # "fined RMB 3,000 and RMB 2,000"
     fines = [n for f in sums if (n := amount(f.group("n") or f.groupdict().get("m") or ""))]
     for k, pid in enumerate(order):
-        _penalise(ctx, [pid], terms[k] if len(terms) == len(order) else None,
-                  fines[k] if len(fines) == len(order) else None, s, e, sentenced)
+        found = Penalty(imprisonmentMonths=terms[k] if len(terms) == len(order) else None,
+                        fineYuan=fines[k] if len(fines) == len(order) else None)
+        _penalise(ctx, pid, found, s, e, sentenced)
 
 
-def _penalise(ctx: Context, who: list[str], months: int | None, fine: int | None, s: int, e: int,
-              sentenced: set[str]) -> None:
-    """Each person's term and fine, stated by the sentence [s, e); `sentenced` gathers whom a term or a fine
+def _penalise(ctx: Context, pid: str, found: Penalty, s: int, e: int, sentenced: set[str]) -> None:
+    """The penalties of one person's sentence, stated by [s, e); `sentenced` gathers whom a term or a fine
     is stated for."""
-    col = ctx.collector
-    for pid in who:
-        if months is not None:
-            col.fact(col.sentence(pid, s, e, imposed=True), "imprisonmentMonths", months, s, e, literal=True)
-        if fine is not None:
-            col.fact(col.sentence(pid, s, e, imposed=True), "fineYuan", fine, s, e, literal=True)
-        if months is not None or fine is not None:
-            sentenced.add(pid)
-
+    for name, value in found.facts():
+        ctx.collector.fact(ctx.collector.sentence(pid, s, e, imposed=True), name, value, s, e, literal=True)
+    if found.principal:
+        sentenced.add(pid)
 
 
 def _list_continued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -335,31 +342,6 @@ def _holds(chunk: str) -> bool:
     held = HOLDING_EN.search(chunk)
     return held is not None and not NEGATED.search(chunk, max(0, held.start() - 40), held.start()) or bool(
         HOLDING_ZH.search(chunk))
-
-
-def _probation(chunk: str) -> int | None:
-    """The months of probation a sentence suspends its term for ("缓刑一年", "suspended for four years")."""
-    if z := PROBATION_ZH.search(chunk):
-        return zh_months(z.group("t"))
-    if (m := PROBATION_EN.search(chunk)) and (term := en_months(m.group("term"))):
-        return term[2]
-    return None
-
-
-def _penalty(chunk: str) -> tuple[int | None, int | None]:
-    months = fine = None
-    after = chunk[chunk.find("sentenced to"):] if "sentenced to" in chunk else chunk
-    m = TERM_EN.search(after)
-    if m and (term := en_months(m.group("term"))):
-        months = term[2]
-    elif (later := IMPRISONMENT_OF.search(after)) and (term := en_months(later.group("term"))):
-        months = term[2]  # "fixed-term imprisonment of four years"
-    if months is None and (z := TERM_ZH.search(chunk)):
-        months = zh_months(z.group("t"))
-    f = FINE_EN.search(after) or FINE_ZH.search(chunk)
-    if f:
-        fine = amount(f.group("n").rstrip("."))
-    return months, fine
 
 
 def _applied_articles(ctx: Context, applied: list[tuple[int, int]], before: int) -> list[tuple[str, tuple[int, int]]]:

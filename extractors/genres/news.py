@@ -13,6 +13,7 @@ from graph.model import PARTIES, Evidence, Extraction, HeaderField, Node, Statem
 
 from ..context import Context
 from ..documents import LEGAL_WORDS, REPORTING
+from ..penalties import accessory, combined, continued, each_crime, principal_only
 from ..platform_use import platforms_used
 from ..text import sentences
 from ..values import FINE_ZH, MONEY, amount, en_terms, zh_terms
@@ -40,13 +41,16 @@ CONVICTED = re.compile(r"罪[^。]*?(?:判处|获刑)|\b(?:convicted|found(?:\s+
                        r"(?:the\s+crime\s+of\b)?")
 # "He was fined", "sentenced a local man", "A man in Guangdong province" (its place: who it is)
 UNNAMED = re.compile(rf"^(?:He|She)\b|\b{SOMEONE}(?:\s+(?:in|from)\s+(?P<place>[A-Z][\w'’-]*))?")
+# what follows the name of one who was sentenced: "Yu Wensheng has been sentenced", "X, 47, was jailed"
+SUBJECT_SENTENCED = re.compile(r"(?:\s*,[^,\n]{1,60},)?\s+(?:has\s+been|had\s+been|was|were|is)\s+(?:\w+\s+)?"
+                               r"(?:sentenced|jailed|imprisoned|convicted)\b")
 NOT_THE_ACCUSED = {"defenseCounsel", "judge", "clerk", "procurator", "witness", "author", "victim", "lawyer"}
 
 
 def extract(ctx: Context) -> None:
     col, text = ctx.collector, ctx.text
     spans = list(sentences(text))
-    told = [(s, e, _named(ctx, s, e)) for s, e in spans]
+    told = [(s, e, _named(ctx, s, e)) for s, e in continued(text, spans)]
     # whom "He" and "a man" are: the one person the report says was sentenced, or else the one it names
     sentenced = {pid for s, e, who in told if SENTENCED.search(text[s:e]) for pid in who}
     named = {pid for _s, _e, who in told for pid in who}
@@ -67,7 +71,7 @@ def extract(ctx: Context) -> None:
         last = crimes or last
         if not terms and not fines and not crimes:
             continue
-        parts = _parts(ctx, who, s, e)
+        parts = ctx.parts(who, s, e)
         respectively = len(parts) > 1 and RESPECTIVELY.search(chunk) is not None
         for k, (pid, (a, b)) in enumerate(parts):
             own_terms, own_fines = (terms, fines) if len(parts) == 1 else _penalties(text[a:b], after_verb=False)
@@ -81,30 +85,27 @@ def extract(ctx: Context) -> None:
             if fines and not own_fines and len(set(fines)) == 1:
                 own_fines = fines
             sid = col.sentence(pid, s, e)
+            if len(parts) == 1:  # a report on one person's several crimes: the penalty of each
+                each_crime(ctx, lambda sid=sid: sid, text, s, e, [(m, cid) for m, cid in ctx.crimes if s <= m.start < e])
             if own_terms:
                 col.fact(sid, "imprisonmentMonths", own_terms[0], s, e, literal=True)
             if len(own_fines) == 1:
                 col.fact(sid, "fineYuan", own_fines[0], s, e, literal=True)
+            for name, value in accessory(text[a:b]):
+                col.fact(sid, name, value, s, e, literal=True)
             for cid in crimes:
                 col.fact(sid, "convictedOf", cid, s, e)
             accused.add(pid)
     platforms_used(ctx, spans, sorted(accused))
 
 
-def _parts(ctx: Context, who: list[str], start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
-    """Each person and the part of the sentence that is theirs: from where it names them to where it names
-    the next ("X was sentenced to three years and Y to two"); the whole sentence for one person."""
-    if len(who) < 2:
-        return [(pid, (start, end)) for pid in who]
-    named = ctx.first_named(who, start, end)
-    bounds = [at for at, _pid in named] + [end]
-    return [(pid, (bounds[i], bounds[i + 1])) for i, (_at, pid) in enumerate(named)]
-
-
 def _penalties(text: str, after_verb: bool) -> tuple[list[int], list[int]]:
     """The terms of imprisonment (in months) and the fines a text states: the terms after its "sentenced
     to", "jailed for", ...; without `after_verb`, where it has no such words, every term in it ("and Y to
     two years")."""
+    text = principal_only(text)
+    if (at := combined(text)) is not None:  # "数罪并罚，决定执行有期徒刑十三年": the penalty to be served
+        text, after_verb = text[at:], False
     verb = SENTENCED.search(text)
     scope = REPRIEVE.sub("", text[verb.end():] if verb else "" if after_verb else text)
     terms = [t for _, _, t in en_terms(scope)] + zh_terms(text)
@@ -114,9 +115,12 @@ def _penalties(text: str, after_verb: bool) -> tuple[list[int], list[int]]:
 
 
 def _named(ctx: Context, start: int, end: int) -> list[str]:
-    """The people a sentence names, other than lawyers, judges and witnesses."""
-    return [eid for p, eid in ctx.people if not NOT_THE_ACCUSED & set(p.roles)
-            and any(start <= m.start and m.end <= end for m in p.mentions)]
+    """The people a sentence names, other than lawyers, judges and witnesses (but for one the report says was
+    sentenced: "China human rights lawyer Yu Wensheng has been sentenced to four years")."""
+    text = ctx.text
+    return [eid for p, eid in ctx.people
+            if any(start <= m.start and m.end <= end for m in p.mentions) and (
+                not NOT_THE_ACCUSED & set(p.roles) or any(SUBJECT_SENTENCED.match(text, m.end) for m in p.mentions))]
 
 
 # how a report is recognised and linked (see extractors.genres)

@@ -14,7 +14,9 @@ import networkx as nx
 
 from .csvfiles import NODE_COLUMNS, attribute_columns, edge_rows, write_csv
 
-TYPES = {"degree": "int", "imprisonmentMonths": "int", "probationMonths": "int", "fineYuan": "int"}
+TYPES = {"degree": "int", "imprisonmentMonths": "int", "probationMonths": "int", "fineYuan": "int",
+         "politicalRightsMonths": "int", "confiscationYuan": "int", "politicalRightsForLife": "boolean",
+         "confiscatesAllProperty": "boolean"}
 
 
 def write(g: nx.MultiDiGraph, folder: Path) -> list[Path]:
