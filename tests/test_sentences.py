@@ -264,3 +264,13 @@ def test_the_period_a_term_runs_in_the_seed_judgments():
     assert [(r[1], r[2], r[3]) for r in rows if r[2].startswith("term")] == [
         ("Duan Zheng", "termStart", "2017-03-02"), ("Duan Zheng", "termEnd", "2017-10-01"),
         ("Huang Shike", "termStart", "2016-08-24"), ("Huang Shike", "termEnd", "2018-08-23")]
+
+
+def test_the_days_from_detention_to_judgment():
+    # the seed: detained "on March 2, 2017", decided "August 25, 2017"; zh-01: 刑事拘留 2019年11月20日, decided
+    # 二〇二〇年四月七日 (across the leap day of 2020)
+    query = named_queries()["custody"].text
+    _, rows = run(pipeline.build([SEEDS]).store, query, {})
+    assert [tuple(r[1:]) for r in rows] == [("Duan Zheng", "2017-03-02", "2017-08-25", "176")]
+    _, rows = run(build_dev("zh-01_haining-shen-yinfeng-fraud.txt").store, query, {})
+    assert [tuple(r[1:]) for r in rows] == [("Shen Yinfeng", "2019-11-20", "2020-04-07", "139")]
