@@ -20,6 +20,10 @@ from .values import MONTHS, find_dates
 SAME_YEAR_EN = re.compile(r"\b(?P<m>[A-Z][a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+of\s+the\s+same\s+year\b")
 SAME_YEAR_ZH = re.compile(r"同年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 AFTER = 40  # how far after an event's words its date may stand
+# the number of the indictment a sentence names: "Criminal Indictment (2020) No. 460", "by the Indictment [2019] Da
+# Jia Jiansu Xingsu No 71", "Criminal Indictment Document [2017] No. 58", "以海检一部刑诉[2020]431号起诉书"
+INDICTMENT_NUMBER = re.compile(r"\bIndictment(?:\s+Document)?\s+(?P<n>[\[(]\d{4}[\])](?:\s+[A-Z]\w*){0,5}\s+No\.?\s*\d+)|"
+                               r"以(?P<z>[^\s，。、以]{1,14}?[（(〔\[［]\d{4}[)）〕\]］][^\s，。]{0,12}?\d+号)起诉书")
 # the period a term runs: "Therefore it shall run from March 2, 2017 to October 1, 2017", "即自2019年11月20日起至
 # 2020年6月19日止"
 PERIOD = re.compile(r"\b(?:run|runs|running|counted|calculated|served)\s+from\s+(?P<a>[^.;()]{6,30}?)\s+(?:to|until)\s+"
@@ -75,8 +79,13 @@ def events(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]) ->
                 continue
             who = _whom(named, s, e)
             actor = [aid for c, aid in ctx.within(s, e) if c.cls in ("Agency", "Court")][:1]
+            number = INDICTMENT_NUMBER.search(text, s, e) if kind == "indictment" else None
             for pid in who:
-                _event(ctx, kind, on[0][2], pid, actor, ms, me, s, e)
+                eid = _event(ctx, kind, on[0][2], pid, actor, ms, me, s, e)
+                if number:  # the indictment's own number, as the text writes it
+                    group = "n" if number.group("n") else "z"
+                    ctx.collector.fact(eid, "documentNumber", number.group(group), number.start(group),
+                                       number.end(group), literal=True)
 
 
 def _whom(named: list[tuple[int, str]], s: int, e: int) -> list[str]:
@@ -84,7 +93,7 @@ def _whom(named: list[tuple[int, str]], s: int, e: int) -> list[str]:
     return sorted({eid for at, eid in named if s <= at < e}) or [eid for at, eid in named if at < s][-1:]
 
 
-def _event(ctx: Context, kind: str, iso: str, pid: str, actor: list[str], ms: int, me: int, s: int, e: int) -> None:
+def _event(ctx: Context, kind: str, iso: str, pid: str, actor: list[str], ms: int, me: int, s: int, e: int) -> str:
     col = ctx.collector
     person = col.entities[pid]
     name = f"{iso} {kind} of {person.name}"  # dated first: a judgment's events sort in time
@@ -96,3 +105,4 @@ def _event(ctx: Context, kind: str, iso: str, pid: str, actor: list[str], ms: in
     col.fact(eid, "eventIn", DOC, s, e)
     for aid in actor:
         col.fact(eid, "actedBy", aid, s, e)
+    return eid

@@ -256,6 +256,19 @@ def test_the_timeline_of_a_chinese_judgment():
         ("Shen Yinfeng", "termEnd", "2020-06-19", "")]
 
 
+def test_an_indictment_and_its_number():
+    # "In the Gan Procuratorate Public Prosecution Criminal Indictment (2020) No. 460 the People's Procuratorate of
+    # Ganjingzi, Dalian charged defendant Sheng Zhonghua ..."; "by the Indictment [2019] Da Jia Jiansu Xingsu No 71";
+    # "以海检一部刑诉[2020]431号起诉书指控被告人沈银锋犯诈骗罪，于2020年3月27日向本院提起公诉"
+    def numbers(name: str) -> list[tuple[str, str]]:
+        _, rows = run(build_dev(name).store, named_queries()["timeline"].text, {})
+        return [(r[3], r[6]) for r in rows if r[2] == "indictment"]
+
+    assert numbers("case-01_sheng-zhonghua-dalian.txt") == [("2020-09-03", "(2020) No. 460")]
+    assert numbers("case-03_jiang-kun-jagdaqi.txt") == [("2019-06-18", "[2019] Da Jia Jiansu Xingsu No 71")]
+    assert numbers("zh-01_haining-shen-yinfeng-fraud.txt") == [("2020-03-27", "海检一部刑诉[2020]431号")]
+
+
 def test_the_period_a_term_runs_in_the_seed_judgments():
     # "(The term of the sentence is calculated from the date of execution of the judgment ... Therefore it shall
     # run from March 2, 2017 to October 1, 2017.)"
