@@ -176,7 +176,7 @@ LAW_FIRM = re.compile(rf"((?:{FIRM_WORD}[ \t]+){{1,5}}|(?:{FIRM_WORD}[ \t]+){{0,
 DISTRICT_WORDS = {"New", "Economic", "Development", "Technology", "Technological", "Industrial", "High", "Free",
                   "Trade", "Special", "Administrative", "Scenic", "Central", "Old", "Port", "Mining"}
 INNER_SUFFIX = re.compile(r"Province|City|Municipality|Municipal|Prefecture|Region|County|Banner|League")
-PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county)\b")
+PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county|township|town|village)\b")  # "from Lujia township"
 # a court or a body, not begun inside a verb ("...人民法院审理上海市...人民检察院")
 ZH_COURT = re.compile(rf"(?<![审指]){ZH_PLACE}+(?:第[一二三四五六七八九十]+)?(?:中级|高级|基层)?(?:人民)?法院(?:[{CJK}]{{2,10}}?分院)?")
 ZH_PLACE_END = ("省", "自治区", "市", "自治州", "地区", "盟", "自治县", "县", "区", "旗", "镇", "乡")

@@ -114,6 +114,7 @@ def test_an_administrative_case_has_a_plaintiff_and_the_agency_it_sues():
     # "the representatives for defendant Kunshan Public Security Bureau Lu Huanfang and Cha Wenming appeared in
     # court": both agents of the bureau (查 is read Cha as well as Zha)
     assert objects(kg, judgment, "litigationAgent") == ["Cha Wenming", "Lu Huanfang"]
+    node(kg, "Lujia township", "Location")  # "from Lujia township, Kunshan": a place by its level word
     for name in ("Cha Wenming", "Lu Huanfang"):
         assert objects(kg, node(kg, name, "Person"), "represents") == ["Kunshan Public Security Bureau"]
 
