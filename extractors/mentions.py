@@ -642,6 +642,8 @@ def name_key(cls: str, name: str) -> str:
         key = re.sub(r"^中华人民共和国", "", key)
     elif cls == "Location":  # "Kunshan City" is Kunshan
         key = re.sub(r" (?:city|municipality|province)$", "", re.sub(r"\s+", " ", key))
+        # "Chuxiong Yi Autonomous Prefecture" is Chuxiong Prefecture: the name and the level, not the people
+        key = re.sub(r"^(\S+) (?:\S+ ){1,2}autonomous (prefecture|county|banner)$", r"\1 \2", key)
     return f"{cls.lower()}:{key}"
 
 

@@ -94,6 +94,10 @@ def test_two_defendants_have_a_sentence_each():
     assert [(n.label, objects(kg, n, "sentenceOf"), objects(kg, n, "convictedOf")) for n in sentences] == [
         ("Sentence of Wang Liqin", ["Wang Liqin"], ["inciting subversion of state power"]),
         ("Sentence of Wang Yuwen", ["Wang Yuwen"], ["inciting subversion of state power"])]
+    # "Intermediate People's Court, Chuxiong Yi Autonomous Prefecture, Yunnan" / "the Public Security Bureau of
+    # Chuxiong Prefecture": one prefecture, by its name and level
+    prefecture = node(kg, "Chuxiong Yi Autonomous Prefecture", "Location")
+    assert ("Chuxiong Prefecture", "en") in prefecture.alt_labels
 
 
 def build_dev(name: str):
