@@ -133,17 +133,6 @@ def probation(chunk: str) -> int | None:
     return None
 
 
-def continued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences with the clauses that go on with them after a semicolon joined to them (GOES_ON)."""
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out and text[out[-1][1] - 1] in ";；" and GOES_ON.match(text, s):
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
-
-
 def combined(chunk: str) -> int | None:
     """Where in `chunk` the penalty to be served for several crimes begins, if it states one."""
     m = COMBINED.search(chunk)

@@ -75,6 +75,18 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, start, len(text))
 
 
+def joined(text: str, spans: list[tuple[int, int]], goes_on: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Sentences with those after a semicolon that begin as `goes_on` says joined to the one before (the
+    articles a semicolon lists, the next crime of one person's sentence)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and text[out[-1][1] - 1] in ";；" and goes_on.match(text, s):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while start < end and text[start].isspace():
         start += 1

@@ -13,9 +13,9 @@ from .. import timeline
 from ..context import Context
 from ..documents import CASE_NUMBER, COURT_LINE, DOC_TYPE_LINE, JUDGMENT_WORDS, title_of
 from ..gazetteer import gazetteer
-from ..penalties import Penalty, continued, each_crime, penalty
+from ..penalties import GOES_ON, Penalty, each_crime, penalty
 from ..platform_use import platforms_used
-from ..text import Line, has_cjk, lines, sentences
+from ..text import Line, has_cjk, joined, lines, sentences
 from ..values import FINE_ZH, MONEY, amount, en_terms, find_dates, zh_terms
 from . import Genre, register
 
@@ -63,6 +63,8 @@ OPERATIVE_ZH = re.compile(r"犯[^。；]*?罪[，,][^。]*?判处")
 PRIOR_ZH = re.compile(r"[^。；;]*被(?![告害])[^。；;，,]{0,40}?判处[^。；;]*")
 APPLIED_LAW = re.compile(r"\b(?:in\s+accordance\s+with|pursuant\s+to|according\s+to|in\s+light\s+of|under)\b|依照|根据",
                          re.IGNORECASE)
+# a sentence after a semicolon that goes on listing the articles applied ("In accordance with Article 103,
+# Paragraph 1; Article 106; and Article 64 of the Criminal Law ...")
 LISTED_ARTICLE = re.compile(r"(?:and\s+)?Articles?\s+\d|第[一二三四五六七八九十百零〇0-9]+条")
 # what may stand beside the date of a dateline: "Date: August 25, 2017", "August 25, 2017 (seal)"
 DATE_LINE_REST = re.compile(r"^\s*(?:Dated?(?:\s+of\s+(?:the\s+)?(?:judgment|ruling|decision))?\s*[:：]\s*)?(?P<date>.*?)"
@@ -245,13 +247,13 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
     """The operative sentences: who is convicted of what, for how long, with what fine, under which
     articles of the criminal code; and the holdings before them (who is convicted of what)."""
     col, text = ctx.collector, ctx.text
-    applied = [(s, e) for s, e in _list_continued(text, spans) if APPLIED_LAW.search(text[s:e]) and any(
+    applied = [(s, e) for s, e in joined(text, spans, LISTED_ARTICLE) if APPLIED_LAW.search(text[s:e]) and any(
         s <= a.start < e for a, _ in ctx.cites)]
     restated: list[tuple[int, int, list[str]]] = []  # "The original judgment sentenced X to ...", of an appeal
     sentenced: set[str] = set()
     priors = [m.span() for m in PRIOR_ZH.finditer(text)]
     text = PRIOR_ZH.sub(lambda m: " " * len(m.group()), text)  # an earlier sentence is no part of this judgment's
-    for s, e in continued(text, spans):
+    for s, e in joined(text, spans, GOES_ON):
         chunk = text[s:e]
         operative = bool(OPERATIVE_EN.search(chunk) or OPERATIVE_ZH.search(chunk))
         if not (operative or _holds(chunk)):
@@ -322,18 +324,6 @@ def _penalise(ctx: Context, pid: str, found: Penalty, s: int, e: int, sentenced:
         ctx.collector.fact(ctx.collector.sentence(pid, s, e, imposed=True), name, value, s, e, literal=True)
     if found.principal:
         sentenced.add(pid)
-
-
-def _list_continued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences with the articles a semicolon lists joined to them ("In accordance with Article 103,
-    Paragraph 1; Article 106; and Article 64 of the Criminal Law ...")."""
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out and text[out[-1][1] - 1] in ";；" and LISTED_ARTICLE.match(text, s):
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
 
 
 def _holds(chunk: str) -> bool:

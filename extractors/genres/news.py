@@ -13,9 +13,9 @@ from graph.model import PARTIES, Evidence, Extraction, HeaderField, Node, Statem
 
 from ..context import Context
 from ..documents import LEGAL_WORDS, REPORTING
-from ..penalties import accessory, combined, continued, each_crime, principal_only
+from ..penalties import GOES_ON, accessory, combined, each_crime, principal_only
 from ..platform_use import platforms_used
-from ..text import sentences
+from ..text import joined, sentences
 from ..values import FINE_ZH, MONEY, amount, en_terms, zh_terms
 from . import Genre, register
 
@@ -50,7 +50,7 @@ NOT_THE_ACCUSED = {"defenseCounsel", "judge", "clerk", "procurator", "witness", 
 def extract(ctx: Context) -> None:
     col, text = ctx.collector, ctx.text
     spans = list(sentences(text))
-    told = [(s, e, _named(ctx, s, e)) for s, e in continued(text, spans)]
+    told = [(s, e, _named(ctx, s, e)) for s, e in joined(text, spans, GOES_ON)]
     # whom "He" and "a man" are: the one person the report says was sentenced, or else the one it names
     sentenced = {pid for s, e, who in told if SENTENCED.search(text[s:e]) for pid in who}
     named = {pid for _s, _e, who in told for pid in who}
