@@ -109,13 +109,15 @@ def test_clicking_duan_zheng_shows_the_sentence(chromium, site):
 
 
 def test_a_judgment_s_panel_shows_its_timeline_in_order(chromium, site):
-    # the seed judgment: detained "on March 2, 2017"; the term "shall run from March 2, 2017 to October 1, 2017"
+    # the seed judgment: detained "on March 2, 2017"; "filed Criminal Indictment Document [2017] No. 58 with this
+    # court on July 10, 2017"; the term "shall run from March 2, 2017 to October 1, 2017"
     p = Page(chromium, (site / "graph.html").as_uri()).ready()
     p.page.fill("#search", "First Instance Judgment in a Case of Duan Zheng's Illegal Possession")
     p.page.press("#search", "Enter")
     p.page.wait_for_selector("#panel ol.timeline")
     assert p.page.locator("#panel ol.timeline li").all_inner_texts() == [
-        "2017-03-02 detention of Duan Zheng", "2017-03-02 termStart of Duan Zheng", "2017-10-01 termEnd of Duan Zheng"]
+        "2017-03-02 detention of Duan Zheng", "2017-03-02 termStart of Duan Zheng", "2017-07-10 indictment of Duan Zheng",
+        "2017-10-01 termEnd of Duan Zheng"]
     assert p.errors == []
     p.page.close()
 
