@@ -21,10 +21,10 @@ TERM_EN = re.compile(r"(?P<term>[^,;()]*?)\s*(?:of\s+)?(?:fixed[\s-]+term\s+)?(?
 IMPRISONMENT_OF = re.compile(r"\b(?:imprisonment|detention)\s+(?:for|of)\s+(?P<term>[^,;()]{3,60})", re.IGNORECASE)
 FINE_EN = re.compile(r"\bfined?\s+(?:of\s+)?(?:RMB|CNY|¥)?\s*(?P<n>[\d,.]+(?:\s*(?:million|thousand))?)\s*"
                      r"(?:yuan|RMB)?", re.IGNORECASE)
-PROBATION_ZH = re.compile(r"缓刑(?P<t>[0-9一二三四五六七八九十两]+年(?:[0-9一二三四五六七八九十两]+个月)?|[0-9一二三四五六七八九十两]+个月)")
+_ZH_SPAN = r"[0-9一二三四五六七八九十两]+年(?:[0-9一二三四五六七八九十两]+个月)?|[0-9一二三四五六七八九十两]+个月"  # 一年六个月
+PROBATION_ZH = re.compile(rf"缓刑(?P<t>{_ZH_SPAN})")
 PROBATION_EN = re.compile(r"\b(?:suspended\s+(?:for\s+)?|probation(?:\s+period)?\s+of\s+)(?P<term>[^,;.()]{3,40})",
                           re.IGNORECASE)
-_ZH_SPAN = r"[0-9一二三四五六七八九十两]+年(?:[0-9一二三四五六七八九十两]+个月)?|[0-9一二三四五六七八九十两]+个月"
 # "剥夺政治权利二年", "剥夺政治权利终身"; "deprivation of political rights for three years", "stripped of political
 # rights for three years", "deprived of his political rights for life"
 RIGHTS_ZH = re.compile(rf"剥夺政治权利(?P<t>终身|{_ZH_SPAN})")
@@ -42,8 +42,6 @@ CONFISCATION_EN = re.compile(r"\bconfiscat(?:ion|ed|ing)\s+(?:of\s+)?(?:(?P<all>
 # sentence of ..."
 COMBINED = re.compile(r"数罪并罚|决定执行|合并执行|\b(?:decided|decision\s+is)\s+to\s+(?:execute|enforce)\b|"
                       r"\bcombined\s+(?:sentence|punishment|penalty|term)\b|\baggregate\s+(?:sentence|term)\b", re.IGNORECASE)
-
-
 # a clause after a semicolon that goes on with the sentence before it: the next crime of the same person, the
 # penalty to be served ("以强奸罪判处有期徒刑十一年六个月，附加驱逐出境；以聚众淫乱罪判处有期徒刑一年十个月，数罪并罚，...")
 GOES_ON = re.compile(r"(?:以|犯|数罪并罚|决定执行|合并执行|并处|附加)|(?:and\s+)?(?:for\s+the\s+crimes?\s+of|committed\s+the\s+"

@@ -82,10 +82,9 @@ def events(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]) ->
             number = INDICTMENT_NUMBER.search(text, s, e) if kind == "indictment" else None
             for pid in who:
                 eid = _event(ctx, kind, on[0][2], pid, actor, ms, me, s, e)
-                if number:  # the indictment's own number, as the text writes it
-                    group = "n" if number.group("n") else "z"
-                    ctx.collector.fact(eid, "documentNumber", number.group(group), number.start(group),
-                                       number.end(group), literal=True)
+                if number:  # the indictment's own number, as the text writes it (in English or Chinese)
+                    ctx.collector.fact(eid, "documentNumber", number.group(number.lastgroup),
+                                       number.start(number.lastgroup), number.end(number.lastgroup), literal=True)
 
 
 def _whom(named: list[tuple[int, str]], s: int, e: int) -> list[str]:

@@ -92,9 +92,9 @@ def extract(ctx: Context) -> None:
                 col.fact(DOC, relation.get(role, role), eid, *_line_around(text, m.start, m.end))
     if administrative:
         _respondents(ctx, all_lines)
-    _representation(ctx, all_lines)
-    _decided_on(ctx, all_lines)
     spans = list(sentences(text))
+    _representation(ctx, all_lines, spans)
+    _decided_on(ctx, all_lines)
     _sentences(ctx, spans, defendants)
     platforms_used(ctx, spans, defendants)
     timeline.events(ctx, spans, defendants)
@@ -165,12 +165,12 @@ def _respondents(ctx: Context, all_lines: list) -> None:
                 ctx.collector.fact(DOC, "respondent", aid, ln.start, ln.end)
 
 
-def _representation(ctx: Context, all_lines: list) -> None:
+def _representation(ctx: Context, all_lines: list, spans: list[tuple[int, int]]) -> None:
     """Who acts for which party: under a party's header line, its legal representative (`legalRepresentative`
     of the body), its agents and its defence counsel (each `represents` the party; an agent is also a
     `litigationAgent` of the case); in running text, the agents a sentence names after the body they act for
     ("the representatives for defendant Kunshan Public Security Bureau Lu Huanfang and Cha Wenming")."""
-    col, text = ctx.collector, ctx.text
+    col = ctx.collector
     acting = [(m, eid) for p, eid in ctx.people for m in p.mentions if m.role in ACTING_ROLES]
     if not acting:
         return
@@ -185,7 +185,6 @@ def _representation(ctx: Context, all_lines: list) -> None:
             party_of[ln.number] = current
         elif ln.stripped:
             current = None
-    spans = list(sentences(text))
     starts = [ln.start for ln in all_lines]
     done: set[tuple[str, str]] = set()
     for m, eid in sorted(acting, key=lambda x: x[0].start):
