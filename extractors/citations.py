@@ -28,7 +28,7 @@ OF = re.compile(r"\s*,?\s+(?:of|in|under)\s+(?:the\s+)?")
 NAMED_ELSEWHERE = re.compile(r"\s*,?\s+of\s+(?:the\s+)?[A-Z]")  # "Article 5 of the Interpretation ...": not the last statute
 ISSUER_GAP = re.compile(r"^(?:[A-Z][\w'’ -]{0,80}?['’]s\s+)?[\"“]?$")
 ZH_NUM = "零一二三四五六七八九十百千〇两0-9"
-ZH_ART = re.compile(rf"第(?P<num>[{ZH_NUM}]+)[条條](?:之(?P<sub>[一二三四五六七八九十]+))?"
+ZH_ART = re.compile(rf"第(?P<num>[{ZH_NUM}]+)条(?:之(?P<sub>[一二三四五六七八九十]+))?"
                     rf"(?P<tail>(?:第[{ZH_NUM}]+款)?(?:第?[（(][{ZH_NUM}]+[)）]项)?)")
 ZH_SEP = re.compile(r"^(?:、|，|,|和|及|以及|或者|或)$")
 BARE_WINDOW = 800

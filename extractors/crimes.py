@@ -41,7 +41,7 @@ CUT = re.compile(r",|\s+(?:and|but)\s+(?:is|was|he|she|they|requested|should|the
 QUOTED_ZH = re.compile(rf"\b(?:crimes?|offen[cs]es?)\s+of\s+[\"“](?P<c>[{CJK}]{{2,20}}?)罪?[.。,，]?[\"”]")
 ZH_HEADING = re.compile(rf"【(?P<c>[{CJK}、，]{{2,40}}?罪)】")
 ZH_CONVICTION = re.compile(rf"(?:犯|以|构成|涉嫌)(?P<c>[{CJK}、]{{2,30}}?罪)(?=[，,。.；;、）)\s]|判处|获刑|被判|$)")
-NOT_A_NAME = re.compile(r"[前本该該款条條第其是指等之规規定]")
+NOT_A_NAME = re.compile(r"[前本该款条第其是指等之规定]")
 
 
 @dataclass

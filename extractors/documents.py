@@ -23,6 +23,7 @@ from .genres import genres
 from .layouts import blocks
 from .layouts.blocks import EN_ARTICLE_LINE, SIGNING, ZH_ARTICLE_LINE
 from .mentions import STATUTE_WORDS
+from .script import simplified
 from .text import CJK, Line, cjk_ratio, has_cjk, lines, plain, squeeze_cjk, wrap_width
 from .values import EN_DATE, EN_DATE_DMY
 
@@ -62,8 +63,8 @@ SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at
                "into", "over", "under", "its", "his", "her", "their", "vs", "via"}
 # a byline or a source line in the head of a text: a report's
 HEAD_REPORT = re.compile(r"^(?:主笔人|记者|通讯员|作者|来源|By)\b|来源[:：]|记者|通讯员|日电|日讯", re.MULTILINE)
-ZH_TITLE = re.compile(rf"^[{CJK}《》、，（）()]{{4,60}}(?:法|规定|規定|办法|辦法|条例|條例|决定|決定|通知|"
-                      r"解释|解釋|意见|意見|细则|細則|规则|規則|判决书|判決書)$")
+ZH_TITLE = re.compile(rf"^[{CJK}《》、，（）()]{{4,60}}(?:法|规定|办法|条例|决定|通知|"
+                      r"解释|意见|细则|规则|判决书)$")
 
 
 def is_heading(line: Line, bylined: bool = False) -> bool:
@@ -188,7 +189,7 @@ def by_words(text: str) -> str:
 
 def names_a_rule(title: str) -> bool:
     """Does a title begin with the kind of rule it is ("Notice of ...", "Provisions on ...", "...通知")?"""
-    return bool(STATUTE_WORDS.match(title) or ZH_TITLE.match(squeeze_cjk(title)) and not JUDGMENT_WORDS.search(title))
+    return bool(STATUTE_WORDS.match(title) or ZH_TITLE.match(squeeze_cjk(simplified(title))) and not JUDGMENT_WORDS.search(title))
 
 
 def title_of(line: str) -> str:

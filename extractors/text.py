@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_RE = re.compile(f"[{CJK}]")
+from .script import CJK, CJK_RE, simplified
+
 CJK_SPACED_RE = re.compile(f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
 
 
@@ -117,7 +117,7 @@ def _title_cased(line: re.Match[str]) -> str:
 
 # a line that begins an article or a chapter ("Article 5: The ...", not "Article 64 of the Criminal Law"),
 # which a wrapped line before it does not run into
-_UNIT = re.compile(r"\s*(?:Article\s+\d+(?:-\d+)?\s*[.:：]?\s+[A-Z\"“(]|Chapter\s|第[0-9一二三四五六七八九十百千零〇]+[条條章節节])")
+_UNIT = re.compile(r"\s*(?:Article\s+\d+(?:-\d+)?\s*[.:：]?\s+[A-Z\"“(]|Chapter\s|第[0-9一二三四五六七八九十百千零〇]+[条章节])")
 
 
 def plain(text: str, width: int = 0) -> str:
@@ -170,8 +170,9 @@ def squeeze_cjk(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """A comparison key: NFKC, case-folded, straight apostrophes, single spaces, no quotes."""
-    t = unicodedata.normalize("NFKC", text).casefold().replace("’", "'").replace("‘", "'")
+    """A comparison key: NFKC, simplified script, case-folded, straight apostrophes, single spaces, no
+    quotes."""
+    t = unicodedata.normalize("NFKC", simplified(text)).casefold().replace("’", "'").replace("‘", "'")
     t = re.sub(r"\s+", " ", t).strip(" \"'“”《》「」")
     return squeeze_cjk(t)
 

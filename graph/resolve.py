@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 
 from extractors.gazetteer import gazetteer
 from extractors.genres import genre
-from extractors.text import fold, has_cjk, slug
+from extractors.text import fold, has_cjk, simplified, slug
 
 from .kg import KnowledgeGraph
 from .model import DEFAULT_BASE, DOC, PARTIES, Entity, Evidence, Extraction, Node, Statement
@@ -150,7 +150,7 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
                 key = folded.get(name)
                 if key is None:
                     key = folded[name] = fold(name)
-                if key != label_key:
+                if key != label_key or (name != node.label and simplified(name) != name):  # 國務院 of 国务院
                     node.alt_labels.add((" ".join(name.split()), m.lang))
                 node.evidence.append(Evidence(doc, m.span.start, m.span.end, source, m.text))
             for k in ("number", "text", "lang"):

@@ -14,6 +14,7 @@ from ..documents import EN_ARTICLE_LINE, HEAD_REPORT, ISSUE_HEADER, ZH_ARTICLE_L
 from ..gazetteer import gazetteer
 from ..layouts.order import quotes
 from ..mentions import STATUTE_WORDS, Cand, keys
+from ..script import simplified
 from ..text import CJK, Line, has_cjk, lines, squeeze_cjk
 from ..values import find_dates, only_date
 from . import Genre, register
@@ -26,9 +27,9 @@ EFFECTIVE_EN = re.compile(r"(?:enter|come)s?\s+into\s+(?:force|effect)|takes?\s+
 ISSUE_WORD = re.compile(r"\b(?:issued|issu(?:e|ance)\s+date|date\s+of\s+issu(?:e|ance)|promulgat(?:ed|ion)|releas(?:ed|e\s+date)|"
                         r"publish(?:ed|ing\s+date)|publication|(?:issuing|promulgating)\s+(?:authority|body|department|agency)|"
                         r"adopted|passed|approved|announced|order)\b|"
-                        r"通过|通過|批准|公布|发布|發布|印发|印發|令", re.IGNORECASE)
+                        r"通过|批准|公布|发布|印发|令", re.IGNORECASE)
 ZH_EFFECTIVE = re.compile(r"自([^。；，,]{4,24}?)起(?:施行|生效|实施)")
-ADOPTED = re.compile(r"adopted|passed|approved|通过|通過|批准", re.IGNORECASE)
+ADOPTED = re.compile(r"adopted|passed|approved|通过|批准", re.IGNORECASE)
 EFFECTIVE_WORD = re.compile(r"\b(?:effective|enters?\s+into\s+force|entered\s+into\s+force|takes?\s+effect|"
                             r"comes?\s+into\s+(?:force|effect)|implementation)\b|施行|生效", re.IGNORECASE)
 # the services a title names, with what they are of ("Information Services of Mobile Internet Applications")
@@ -37,9 +38,9 @@ TITLE_SERVICE = [re.compile(r"\b(?:Administration|Management|Regulation|Governan
                             rf"(?P<s>.+?services?\b{SERVICE_OF})", re.IGNORECASE),
                  re.compile(rf"^(?:Provisions|Measures|Regulations|Rules)\s+(?:on|for)\s+(?:the\s+)?(?P<s>.+?services?\b{SERVICE_OF})",
                             re.IGNORECASE)]
-TITLE_SERVICE_ZH = re.compile(r"^(?:关于|關於)?(?P<s>.+?(?:服务|服務))(?:的)?(?:管理)?(?:规定|規定|办法|辦法|条例|條例|细则|細則)$")
+TITLE_SERVICE_ZH = re.compile(r"^(?:关于)?(?P<s>.+?服务)(?:的)?(?:管理)?(?:规定|办法|条例|细则)$")
 # a notice that issues provisions: "关于印发《X》的通知", "Notice on Issuing the "X"" (X: what it issues)
-ISSUING_NOTICE = re.compile(r"^(?:关于|關於)(?:印发|印發|发布|發布|公布|颁布|頒布)《?(?P<t>[^《》]{4,80}?)》?的通知$|"
+ISSUING_NOTICE = re.compile(r"^关于(?:印发|发布|公布|颁布)《?(?P<t>[^《》]{4,80}?)》?的通知$|"
                             r"^Notice\s+(?:of\s+.{3,120}?\s+)?on\s+(?:Issuing|Promulgating|Publishing|Releasing|"
                             r"Printing\s+and\s+Distributing)\s+(?:the\s+)?[\"“]?(?P<e>[A-Z][^\"“”]{8,200}?)[\"”]?$")
 APPLIES = re.compile(r"\b(?:These|This)\s+(?:Provisions|Measures|Regulations|Rules|Decision)\s+(?:shall\s+)?apply\s+"
@@ -286,7 +287,7 @@ def _effective(ctx: Context, arts: list[tuple[str, str, int, int]]) -> None:
 def _services(ctx: Context) -> None:
     """The service a regulation governs: named in its title or defined as a term of its own."""
     col, text, doc = ctx.collector, ctx.text, ctx.doc
-    title = doc.title
+    title = simplified(doc.title)  # as the text is read
     m = next((m for rx in TITLE_SERVICE if (m := rx.search(title))), None) or TITLE_SERVICE_ZH.match(title)
     governed = []
     if m:
@@ -304,7 +305,7 @@ def _services(ctx: Context) -> None:
         col.fact(DOC, "appliesTo", eid, s, e)
     if m and eids:  # the Chinese title in brackets after the English one names its service in Chinese
         col.entities[eids[0]].keys |= {service_key(z.group("s")) for t in doc.alt_titles
-                                       if (z := TITLE_SERVICE_ZH.match(t))}
+                                       if (z := TITLE_SERVICE_ZH.match(simplified(t)))}
 
 
 # how a regulation is recognised, titled, known and checked (see extractors.genres)
@@ -312,7 +313,7 @@ def _services(ctx: Context) -> None:
 # header facts that only a regulation's layout states
 LAYOUT_FACTS = {"issuer", "issued", "effective", "status", "order", "number"}
 NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、)\s*\S")
-ARTICLE_AT_LINE = re.compile(rf"^\s*(?:第[{CJK}0-9]{{1,6}}[条條]|Article\s+\d+)", re.MULTILINE)
+ARTICLE_AT_LINE = re.compile(rf"^\s*(?:第[{CJK}0-9]{{1,6}}条|Article\s+\d+)", re.MULTILINE)
 
 
 def recognise(title: str, body: str, header: Sequence[HeaderField]) -> bool:
@@ -321,7 +322,7 @@ def recognise(title: str, body: str, header: Sequence[HeaderField]) -> bool:
     body_lines = [b.strip() for b in body.splitlines() if b.strip()]
     en_numbers = [m.group(1) for b in body_lines if (m := EN_ARTICLE_LINE.match(b + " "))]
     zh_articles = [b for b in body_lines if ZH_ARTICLE_LINE.match(b + " ")]
-    zh_first = any(re.match(r"^第一[条條][\s　]", b) for b in zh_articles) or len(zh_articles) >= 2
+    zh_first = any(re.match(r"^第一条[\s　]", b) for b in zh_articles) or len(zh_articles) >= 2
     items = [b for b in body_lines if NUMBERED_ITEM.match(b)]
     return (("1" in en_numbers and "2" in en_numbers) or zh_first or any(ISSUE_HEADER.match(b) for b in body_lines[:8])
             or (names_a_rule(title) and len(items) >= 2) or any(f.kind in LAYOUT_FACTS for f in header))
@@ -339,7 +340,7 @@ def titled(chunk: list[Line], title: str, alt: tuple[str, ...], stated: bool) ->
     if not stated:
         title = _promulgated_title(chunk) or title
     others = [t for t in _other_title(chunk, title) if t != title]
-    issued = [m.group("t") or m.group("e") for t in (title, *alt, *others) if (m := ISSUING_NOTICE.match(t))]
+    issued = [m.group("t") or m.group("e") for t in (title, *alt, *others) if (m := ISSUING_NOTICE.match(simplified(t)))]
     return title, tuple(dict.fromkeys((*alt, *others, *issued)))
 
 

@@ -28,15 +28,17 @@ from typing import ClassVar
 from graph.model import HeaderField
 
 from ..gazetteer import data_rows
+from ..script import simplified
 from ..text import Line, fold, lines
 
 
 class Sheet:
-    """The view a layout writes on: the file's text, character for character, with markup blanked."""
+    """The view a layout writes on: the file's text, character for character, in simplified script
+    (`script.simplified`), with markup blanked."""
 
     def __init__(self, text: str):
         self.text = text  # as written
-        self.view = text
+        self.view = simplified(text)
         self.fields: list[HeaderField] = []
         self.heads: list[tuple[int, int]] = []  # one document's head each: no document starts inside
         self._edits: list[tuple[int, str]] = []

@@ -16,7 +16,7 @@ import re
 from . import Layout, Sheet, register
 
 SEGMENT = re.compile(r"\{0>(?P<source>[^{}\n]*?)<\}\d{1,3}\{>(?P<target>[^{}\n]*?)<0\}")
-UNIT = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节條]|Article\s+\d|Chapter\s)")
+UNIT = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节]|Article\s+\d|Chapter\s)")
 
 
 @register
