@@ -14,7 +14,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import cache
 
-from . import segment
+from . import divisions, segment
 from .gazetteer import Entry, gazetteer
 from .text import CJK, fold, has_cjk, standing_alone
 
@@ -405,6 +405,9 @@ def find(text: str) -> list[Cand]:
             c.gid, c.name, c.zh_name = entry.id, entry.name, entry.zh_name  # a pattern found a known name
         if not c.keys:
             c.keys = keys(c.cls, c.name, c.gid)
+        if c.lang == "zh" and not c.gid and c.cls in ("Location", "Court", "Agency"):  # 海淀区 is Haidian District
+            c.keys |= {name_key(c.cls, en) for en in divisions.english(text[c.start:c.end] if c.cls == "Location"
+                                                                       else c.name)}
     _short_forms(others)
     return sorted(_defined_names(text, others + places), key=lambda c: (c.start, -c.end, c.cls))
 
@@ -505,12 +508,15 @@ def _zh_chains(text: str, places: list[Cand]) -> list[Cand]:
     taken = [(p.start, p.end) for p in places]
     found = list(places)
     for w in segment.words(text):
-        end = w.end + (w.tag == "ns" and text[w.end:w.end + 1] in ZH_LEVEL  # "宁河" "区": the segmenter's split,
-                       and text[w.end + 1:w.end + 2] not in ZH_LEVEL_WORD)  # not 县级, 区域, 乡村
+        level = text[w.end:w.end + 1] in ZH_LEVEL and text[w.end + 1:w.end + 2] not in ZH_LEVEL_WORD  # not 县级, 区域
+        end = w.end + (w.tag == "ns" and level)  # "宁河" "区": the segmenter's split
         name = text[w.start:end]
-        if w.tag == "ns" and len(name) >= 3 and name.endswith(ZH_PLACE_END) and _zh_proper_place(name) and not any(
-                s < end and w.start < e for s, e in taken):
+        if any(s < w.end + level and w.start < e for s, e in taken):
+            continue
+        if w.tag == "ns" and len(name) >= 3 and name.endswith(ZH_PLACE_END) and _zh_proper_place(name):
             found.append(Cand(w.start, end, "Location", name, "zh"))
+        elif division := _zh_division(text, w, level, any(f.end == w.start and f.lang == "zh" for f in found)):
+            found.append(Cand(w.start, w.start + len(division), "Location", division, "zh"))
     found.sort(key=lambda c: (c.start, -c.end))
     out: list[Cand] = []
     for c in found:
@@ -520,7 +526,32 @@ def _zh_chains(text: str, places: list[Cand]) -> list[Cand]:
                            zh_name=c.zh_name)
         else:
             out.append(c)
+    for k, c in enumerate(out):  # a town after its county: 海盐县通元镇 is 通元镇
+        town = ZH_TOWN.match(text, c.end) if c.lang == "zh" and c.name.endswith(("县", "区", "市", "旗")) else None
+        last = segment.word_at(text, town.end() - 1) if town else None  # not 平原城乡: 城乡 is a common word
+        if town and not (last.end == town.end() and last.start > town.start() and last.tag not in PROPER_TAGS) \
+                and not any(o.start < town.end() and c.end < o.end for o in out[k + 1:k + 2]):
+            out[k] = Cand(c.start, town.end(), "Location", town.group(0), "zh")
     return out
+
+
+# a town or township (its name of two or three characters, none of them a function word: not 又向乡)
+ZH_TOWN = re.compile(rf"(?:(?![的由和及或在对向被与并将经按从又于是为到把给也都就])[{CJK}]){{2,3}}?(?:镇|乡|街道)")
+
+
+def _zh_division(text: str, w: segment.Word, level: bool, chained: bool) -> str:
+    """The name of an administrative division that begins at word `w` (a division the segmenter does not tag
+    as a place: 平谷区, 宁河 区), of three characters at least. One whose name before its level is a common
+    word (老城区 "the old town", 保定市) is a place only next to the place it is in or a town of it (洛阳市老城区,
+    河北省保定市, 海盐县通元镇)."""
+    for name in (w.text, text[w.start:w.end + 1] if level else ""):
+        if len(name) >= 3 and name.endswith(ZH_PLACE_END) and divisions.named(name) and (
+                chained or segment.phrase(name[:-1])[0].tag in PROPER_TAGS or ZH_TOWN.match(text, w.start + len(name))):
+            return name
+    return ""
+
+
+PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz"}  # jieba's names: of places, people, other proper names
 
 
 def _zh_proper_place(name: str) -> bool:
