@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from graph.model import DOC, Document, Extraction, HeaderField
 
+from .. import lawmaking
 from ..context import EN_SERVICE, Context, service_key
 from ..documents import EN_ARTICLE_LINE, HEAD_REPORT, ISSUE_HEADER, ZH_ARTICLE_LINE, ZH_TITLE, is_heading, names_a_rule
 from ..gazetteer import gazetteer
@@ -113,6 +114,7 @@ def extract(ctx: Context) -> None:
             zid = by_number[("zh", n)]
             col.fact(eid, "translation", zid, *_span_of(arts, "en", n))
     _services(ctx)
+    lawmaking.extract(ctx)
 
 
 def _span_of(arts: list[tuple[str, str, int, int]], lang: str, n: str) -> tuple[int, int]:

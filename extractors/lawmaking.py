@@ -1,0 +1,126 @@
+"""What a text does to other law, where that is what it is for: the rules on crime names (罪名的规定, 罪名补充规定,
+罪名的意见) define each offence under an article of the Criminal Law; an amending decision or an amendment
+(关于修改《…》的决定, 修正案) amends a law and, item by item, its articles.
+
+Crime names are read in the two forms such rules take: a table of the Criminal Law's articles and the names
+they define (| 第一百三十三条之一 （《刑法修正案（八）》第二十二条） |危险驾驶罪 |), and a numbered list of names
+each with its articles (1．背叛国家罪（第102条）); a name a rule abolishes (（取消强迫职工劳动罪罪名）) is not
+defined. An amendment's articles are those its items name outside the quoted new text (一、第一条第二款开始部分
+增加规定：“…”; 二、删去第二条中的“…”).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import DOC
+
+from . import crimes
+from .citations import ZH_ART
+from .context import Context
+from .gazetteer import gazetteer
+from .mentions import keys
+from .text import CJK
+from .values import zh_number
+
+RULE_ON_CRIME_NAMES = re.compile(r"罪名")
+# a crime's name and its articles in brackets ("背叛国家罪（第102条）"); in a table, a row's cells
+LISTED_CRIME = re.compile(rf"(?P<crime>[{CJK}、]{{2,40}}?罪)[（(](?P<arts>第[^（）()]{{1,80}}?)[）)]")
+TABLE_ROW = re.compile(r"^\|(?P<arts>[^|]*第[^|]+条[^|]*)\|(?P<crime>[^|]+罪[^|]*)\|\s*$", re.MULTILINE)
+ABOLISHED = re.compile(r"[（(]取消[^）)]*[）)]")
+ARTICLE_NUMBER = re.compile(r"第(?P<num>[0-9零一二三四五六七八九十百千〇两]+)条(?:之(?P<sub>[一二三四五六七八九十]+))?")
+AMENDS = re.compile(r"对《(?P<t>[^《》]{2,120})》(?:[（(]以下简称《[^《》]+》[）)])?(?:的?部分条款)?作(?:如下|以下)修改")
+ITEM = re.compile(r"^\s*[一二三四五六七八九十百]+、(?P<body>.*)$", re.MULTILINE)
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+BOOK_TITLE = re.compile(r"《[^《》]*》")
+BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def extract(ctx: Context) -> None:
+    if RULE_ON_CRIME_NAMES.search(ctx.doc.title):
+        _crime_names(ctx)
+    _amendments(ctx)
+
+
+def _criminal_law(ctx: Context) -> str | None:
+    """The Criminal Law (the gazetteer's criminal code), as the text names it."""
+    entry = next((e for e in gazetteer("Statute").entries if e.extra.get("kind") == "criminal-code"), None)
+    if entry is None:
+        return None
+    named = [c for c in ctx.cands if c.cls == "Statute" and c.gid == entry.id]
+    if named:
+        return ctx.eid[id(named[0])]
+    at = next((m.start() for n in (entry.zh_name, "刑法") if (m := re.search(re.escape(n), ctx.text))), -1)
+    if at < 0:
+        return None
+    name = entry.zh_name if ctx.text.startswith(entry.zh_name, at) else "刑法"
+    return ctx.collector.entity("Statute", entry.name, keys("Statute", entry.name, entry.id), at, at + len(name),
+                                zh_name=entry.zh_name, props={"gid": entry.id})
+
+
+def _crime_names(ctx: Context) -> None:
+    col, text = ctx.collector, ctx.text
+    code = _criminal_law(ctx)
+    if code is None:
+        return
+    pairs = [(m.start("crime"), m.end("crime"), m.group("crime"), m.start("arts"), m.group("arts"))
+             for m in TABLE_ROW.finditer(text)]
+    rows = [(s, e) for s, e, *_ in pairs]
+    pairs += [(m.start("crime"), m.end("crime"), m.group("crime"), m.start("arts"), m.group("arts"))
+              for m in LISTED_CRIME.finditer(text) if not any(s <= m.start() < e for s, e in rows)]
+    for start, _end, cell, arts_at, arts in pairs:
+        kept = ABOLISHED.sub(blank, cell)
+        for name in re.finditer(rf"[{CJK}、]{{2,40}}罪", kept):
+            s = start + name.start()
+            entry = crimes.lookup(name.group(0), "zh")
+            label = entry.name if entry else name.group(0)
+            crime = col.entity("Crime", label, {crimes.key_of(name.group(0), "zh", entry)}, s, s + len(name.group(0)),
+                               zh_name=name.group(0))
+            col.fact(DOC, "definesCrime", crime, s, s + len(name.group(0)))
+            # the Criminal Law's own articles, not the amendment's in brackets after them
+            own = BRACKETED.sub(blank, BOOK_TITLE.sub(blank, arts))
+            for a in ARTICLE_NUMBER.finditer(own):
+                number = _number(a)
+                if number:
+                    a_start = arts_at + a.start()
+                    article = col.entity("Article", f"Article {number}", {f"article:{code}:{number}"},
+                                         props={"number": number, "statute": code})
+                    col.mention(article, a_start, arts_at + a.end(), a.group(0))
+                    col.fact(article, "partOf", code, a_start, arts_at + a.end())
+                    col.fact(crime, "definedIn", article, a_start, arts_at + a.end())
+
+
+def _amendments(ctx: Context) -> None:
+    col, text = ctx.collector, ctx.text
+    m = AMENDS.search(text)
+    if m is None:
+        return
+    statute = next((c for c in ctx.cands if c.cls == "Statute" and c.start <= m.start("t") < c.end), None)
+    if statute is None:
+        return
+    sid = ctx.eid[id(statute)]
+    col.fact(DOC, "amends", sid, m.start(), m.end())
+    for item in ITEM.finditer(text, m.end()):
+        body = QUOTED.sub(blank, item.group("body"))
+        for a in ZH_ART.finditer(body):
+            number = _number(a)
+            if number:
+                s, e = item.start("body") + a.start(), item.start("body") + a.end()
+                article = col.entity("Article", f"Article {number}", {f"article:{sid}:{number}"},
+                                     props={"number": number, "statute": sid})
+                col.mention(article, s, e, a.group(0))
+                col.fact(article, "partOf", sid, s, e)
+                col.fact(DOC, "amends", article, s, e)
+
+
+def blank(m: re.Match[str]) -> str:
+    """A match as spaces: what it holds is no part of the text read, and every offset stays."""
+    return " " * len(m.group(0))
+
+
+def _number(m: re.Match[str]) -> str:
+    num = zh_number(m.group("num"))
+    sub = zh_number(m.group("sub")) if m.group("sub") else None
+    if num is None:
+        return ""
+    return f"{num}-{sub}" if sub else str(num)
