@@ -54,7 +54,8 @@ REPORTING = re.compile(r"\b(?:reported|posted|published|announced|said|according
 JUDGMENT_WORDS = re.compile(r"\b(?:Judgment|Verdict|Ruling|Sentenc\w+)\b|判决|裁定", re.IGNORECASE)
 LEGAL_WORDS = re.compile(r"\b(?:court|judgment|verdict|sentenced?|convicted|prosecut\w+|law|regulations?|provisions|"
                          r"detained|arrested|police|fined|penalt(?:y|ies)|regulators?|cyberspace|violat\w+|"
-                         r"punish\w+)\b|法院|判决|法律|规定|判处|处罚|犯罪|被告人|检察", re.IGNORECASE)
+                         r"punish\w+)\b|法院|判决|法律|规定|判处|处罚|犯罪|被告人|检察|违法|违规|罚款|约谈|查处|网信|"
+                         r"公安|拘留|逮捕", re.IGNORECASE)
 # what a line holds beside a date when it only dates a report ("Monday, Jan. 9, 2023 10:32 BJT")
 DATE_LINE_WORDS = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Updated|Published|Posted|UTC|GMT|"
                              r"CST|BJT|[AaPp]\.?[Mm]\.?)\b|[^A-Za-z]")

@@ -218,6 +218,13 @@ PLATFORM_PATTERNS = [
     re.compile(rf"(?<![\w'’])(?P<n>{TOKEN}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{TOKEN}){{0,4}})[ \t]+(?:website|web\s?site)\b"),
     re.compile(r"(?<![\w'’])(?P<n>[A-Z][\w-]+(?<!ing))\s+VPN\b"),  # "Astrill VPN"; not "Using VPN"
 ]
+# Chinese: quoted names before the kind of service they are ("“皮皮搞笑”网络社区平台", "“爱豆”“明星派”等移动应用程序"),
+# and a name before 等 and such a kind after a list's comma ("、虎嗅等网站平台"); not accounts (“网易财经”等网络账号)
+ZH_PLATFORM_KIND = r"(?:网络社区平台|网站平台|网络平台|平台|网站|移动应用程序|应用程序|APP|App|app|客户端|小程序)"
+ZH_QUOTED_PLATFORMS = re.compile(rf"(?:“[^“”\n]{{2,20}}”[、，]?)+(?:等)?(?={ZH_PLATFORM_KIND})")
+ZH_LISTED_PLATFORM = re.compile(rf"(?<=[、，,；;就对])[就对向在和与及]?(?P<n>[{CJK}A-Za-z0-9]{{2,6}}?)等(?={ZH_PLATFORM_KIND})")
+ZH_QUOTED_NAME = re.compile(r"“([^“”\n]{2,20})”")
+ZH_ACCOUNTS = re.compile(r"(?:“[^“”\n]{2,20}”[、，]?)+等?(?:网络|自媒体|微博|微信)?(?:账号|帐号|公众号)")
 PLATFORM_GENERIC = re.compile(r"\s+(?:VPN|software|app|application|website|web\s?site|platform|service|"
                               r"messaging\s+service)$", re.IGNORECASE)
 
@@ -280,15 +287,24 @@ def _location_cands(text: str) -> list[Cand]:
 
 def _gazetteer_cands(text: str) -> list[Cand]:
     out = []
+    accounts = _account_names(text) if "“" in text else []
     for cls in ("Agency", "Court", "Organization", "Platform", "Location", "Statute"):
         for hit in gazetteer(cls).find(text):
             if hit.lang == "zh" and hit.end - hit.start <= SHORT_ZH_NAME:
                 word = segment.word_at(text, hit.start)
                 if word.end >= hit.end and word.end - word.start > hit.end - hit.start:
                     continue  # a short name inside a longer word: 油管 of 输油管线, 微博 of 微博客
+            if hit.lang == "zh" and any(s <= hit.start and hit.end <= e for s, e in accounts):
+                continue  # 网易 of the account “网易财经”
             out.append(Cand(hit.start, hit.end, cls, hit.entry.name, hit.lang, gid=hit.entry.id,
                             zh_name=hit.entry.zh_name, gazetteer=True))
     return out
+
+
+def _account_names(text: str) -> list[tuple[int, int]]:
+    """The spans of the names the text quotes as accounts ("“网易财经”“新浪微天下”等网络账号")."""
+    return [(m.start() + q.start(1), m.start() + q.end(1)) for m in ZH_ACCOUNTS.finditer(text)
+            for q in ZH_QUOTED_NAME.finditer(m.group(0))]
 
 
 def _statute_cands(text: str) -> list[Cand]:
@@ -362,6 +378,12 @@ def _platform_cands(text: str) -> list[Cand]:
                 end = m.end()
                 name = re.sub(r"\s+", " ", text[start:end])
             out.append(Cand(start, end, "Platform", name))
+    for m in ZH_QUOTED_PLATFORMS.finditer(text):
+        out += [Cand(m.start() + q.start(1), m.start() + q.end(1), "Platform", q.group(1), "zh")
+                for q in ZH_QUOTED_NAME.finditer(m.group(0))]
+    for m in ZH_LISTED_PLATFORM.finditer(text):
+        if not re.search(ZH_PLATFORM_KIND + "|部分|有关|相关|其他|一批", m.group("n")):
+            out.append(Cand(m.start("n"), m.end("n"), "Platform", m.group("n"), "zh"))
     return out
 
 

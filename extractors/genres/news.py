@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from graph.model import PARTIES, Evidence, Extraction, HeaderField, Node, Statement
 
+from .. import enforcement
 from ..context import Context
 from ..documents import LEGAL_WORDS, REPORTING
 from ..penalties import GOES_ON, accessory, combined, each_crime, principal_only
@@ -97,6 +98,7 @@ def extract(ctx: Context) -> None:
                 col.fact(sid, "convictedOf", cid, s, e)
             accused.add(pid)
     platforms_used(ctx, spans, sorted(accused))
+    enforcement.extract(ctx)
 
 
 def _penalties(text: str, after_verb: bool) -> tuple[list[int], list[int]]:

@@ -1,0 +1,63 @@
+"""Enforcement: what a regulator does to a named platform or company, as news about the CAC's enforcement
+states it ("就百度等网站平台……依法约谈", "the CAC fined Douban 1.5 million yuan"). A clause (up to a semicolon
+or a sentence's end) with the words of a measure (`ontology/enforcement.tsv`: summons 约谈, fine 罚款, removal
+下架, ...) and the platforms or companies it names is one event of each kind for each of them: an `Event`
+whose `eventType` is the measure, `eventOf` the platform or company, `actedBy` the body the clause names (or,
+where it names none, the one the sentence or the clause before it named), `eventIn` the report.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graph.model import DOC
+
+from .context import Context
+from .gazetteer import data_rows
+from .text import has_cjk, sentences
+
+CLAUSE_END = re.compile(r"[；;]")
+PASSIVE = re.compile(r"\b(?:was|were|been|be)\s+(?:\w+\s+)?$")
+TARGETS = ("Platform", "Organization")
+
+
+@cache
+def _measures() -> list[tuple[str, str, re.Pattern[str]]]:
+    return [(kind, lang, re.compile(pattern, re.IGNORECASE)) for kind, lang, pattern in data_rows("enforcement.tsv")]
+
+
+def extract(ctx: Context) -> None:
+    col, text = ctx.collector, ctx.text
+    actor: list[str] = []
+    for s, e in sentences(text):
+        at = s
+        for end in [m.start() for m in CLAUSE_END.finditer(text, s, e)] + [e]:
+            a, b = at, end
+            at = end + 1
+            bodies = [eid for _, eid in ctx.within(a, b, "Agency")]
+            actor = bodies or actor
+            named = sorted((c.start, c.end, eid) for cls in TARGETS for c, eid in ctx.within(a, b, cls))
+            zh = has_cjk(text[a:b])
+            found = []  # (kind, target)
+            for kind, lang, rx in _measures():
+                if (lang == "zh") != zh:
+                    continue
+                for m in rx.finditer(text, a, b):
+                    if zh:  # a Chinese clause lists whom its measure is taken against
+                        found += [(kind, eid) for _, _, eid in named]
+                    elif PASSIVE.search(text, max(a, m.start() - 20), m.start()):  # "Weibo was fined"
+                        found += [(kind, eid) for _, _, eid in named[:1] if named[0][1] <= m.start()]
+                    else:  # "the CAC fined Douban"
+                        found += [(kind, eid) for s2, _, eid in named if m.end() <= s2 <= m.end() + 6]
+            if not found or not actor:
+                continue
+            for kind, target in dict.fromkeys(found):
+                name = f"{kind}: {col.entities[target].name}"
+                eid = col.entity("Event", name, {f"enforcement:{kind}:{target}"})
+                col.mention(eid, a, b, name)
+                col.fact(eid, "eventType", kind, a, b, literal=True)
+                col.fact(eid, "eventOf", target, a, b)
+                col.fact(eid, "eventIn", DOC, a, b)
+                for body in dict.fromkeys(actor):
+                    col.fact(eid, "actedBy", body, a, b)
