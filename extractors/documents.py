@@ -65,7 +65,7 @@ SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at
 # a byline or a source line in the head of a text: a report's
 HEAD_REPORT = re.compile(r"^(?:主笔人|记者|通讯员|作者|来源|By)\b|来源[:：]|记者|通讯员|日电|日讯", re.MULTILINE)
 ZH_TITLE = re.compile(rf"^[{CJK}《》、，（）()]{{4,60}}(?:法|规定|办法|条例|决定|通知|"
-                      r"解释|意见|细则|规则|判决书)$")
+                      r"解释|意见|细则|规则|批复|答复|判决书)$")
 
 
 def is_heading(line: Line, bylined: bool = False) -> bool:

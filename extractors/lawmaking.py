@@ -31,6 +31,11 @@ ABOLISHED = re.compile(r"[（(]取消[^）)]*[）)]")
 ARTICLE_NUMBER = re.compile(r"第(?P<num>[0-9零一二三四五六七八九十百千〇两]+)条(?:之(?P<sub>[一二三四五六七八九十]+))?")
 AMENDS = re.compile(r"对《(?P<t>[^《》]{2,120})》(?:[（(]以下简称《[^《》]+》[）)])?(?:的?部分条款)?作(?:如下|以下)修改")
 ITEM = re.compile(r"^\s*[一二三四五六七八九十百]+、(?P<body>.*)$", re.MULTILINE)
+# a reply: "你院《关于…的请示》收悉。经研究，批复如下：", addressed to the body that asked ("安徽省高级人民法院：")
+REPLY_OPENING = re.compile(r"收悉[。，,][^。\n]{0,20}?(?:批复|答复)如下[:：]")
+REQUEST = re.compile(r"《(?P<t>[^《》]{2,120}?(?:请示|请示报告))》")
+ADDRESSEE = re.compile(rf"^[ \t　]*(?P<who>[{CJK}、，]{{4,80}}?)[:：][ \t　]*$", re.MULTILINE)
+REPLY_CLOSING = re.compile(r"\n[ \t　]*(?:此复|特此批复|此复。)[。]?[ \t　]*(?:\n|$)")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 BOOK_TITLE = re.compile(r"《[^《》]*》")
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
@@ -40,6 +45,35 @@ def extract(ctx: Context) -> None:
     if RULE_ON_CRIME_NAMES.search(ctx.doc.title):
         _crime_names(ctx)
     _amendments(ctx)
+    _reply(ctx)
+
+
+def _reply(ctx: Context) -> None:
+    """A reply (批复, 答复) to a lower court's or procuratorate's request: the body it replies to (the line
+    that addresses it, "安徽省高级人民法院："), the request's title (its question) and what follows "批复如下"
+    (its answer)."""
+    col, text = ctx.collector, ctx.text
+    opening = REPLY_OPENING.search(text)
+    if opening is None:
+        return
+    line_start = text.rfind("\n", 0, opening.start()) + 1
+    addressed = [m for m in ADDRESSEE.finditer(text, 0, line_start)]
+    if addressed:
+        a = addressed[-1]
+        for _, eid in ctx.within(a.start("who"), a.end("who"), "Court") + ctx.within(a.start("who"), a.end("who"),
+                                                                                     "Agency"):
+            col.fact(DOC, "repliesTo", eid, a.start("who"), a.end("who"))
+    request = REQUEST.search(text, line_start, opening.start())
+    if request:
+        col.fact(DOC, "question", ctx.written[request.start("t"):request.end("t")], request.start("t"), request.end("t"),
+                 literal=True)
+    end = len(text.rstrip())
+    closing = REPLY_CLOSING.search(text, opening.end())
+    end = closing.start() if closing else end
+    answer = ctx.written[opening.end():end].strip()
+    if answer:
+        start = opening.end() + (len(ctx.written[opening.end():end]) - len(ctx.written[opening.end():end].lstrip()))
+        col.fact(DOC, "answer", answer, start, start + len(answer), literal=True)
 
 
 def _criminal_law(ctx: Context) -> str | None:

@@ -319,6 +319,8 @@ def _statute_cands(text: str) -> list[Cand]:
                             gazetteer=entry is not None))
     for m in ZH_BOOK.finditer(text):
         title = m.group(1)
+        if title.endswith(("请示", "请示报告")):  # a lower court's request (what a reply answers) is no law
+            continue
         entry = statutes.lookup(title)
         out.append(Cand(m.start(1), m.end(1), "Statute", entry.name if entry else title, "zh",
                         gid=entry.id if entry else "", zh_name=entry.zh_name if entry else title,

@@ -50,7 +50,8 @@ SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 DATATYPES = {"issuedOn": "date", "effectiveFrom": "date", "decidedOn": "date", "onDate": "date",
              "imprisonmentMonths": "integer", "probationMonths": "integer", "fineYuan": "integer",
              "politicalRightsMonths": "integer", "politicalRightsForLife": "boolean", "confiscationYuan": "integer",
-             "confiscatesAllProperty": "boolean", "caseNumber": "string", "documentNumber": "string"}
+             "confiscatesAllProperty": "boolean", "caseNumber": "string", "documentNumber": "string",
+             "question": "string", "answer": "string"}
 FILE_NAMES = {"ttl": "graph.ttl", "trig": "graph.trig", "nq": "graph.nq", "jsonld": "graph.jsonld"}
 
 

@@ -50,3 +50,30 @@ def test_an_amending_decision_amends_the_law_and_the_articles_its_items_name(kg)
     assert amended[0] == law
     assert [a.removeprefix(f"{law} Article ") for a in amended[1:]] == sorted(
         ["1", "2", "3", "5", "6", "7", "8", "9", "12", "13", "16"])
+
+
+# the Supreme People's Court's reply 法释〔2026〕1号 (adopted 2025-11-24, in force 2026-02-01), verbatim from its
+# public text
+REPLY = """最高人民法院关于基本医疗保险基金先行支付申请条件法律适用问题的批复
+
+法释〔2026〕1号
+
+安徽省高级人民法院：
+
+你院《关于基本医疗保险基金先行支付申请条件法律适用问题的请示》收悉。经研究，批复如下：根据《中华人民共和国社会保险法》第三十条和《社会保险基金先行支付暂行办法》第二条、第三条的规定，参加基本医疗保险的个人由于第三人的侵权行为造成伤病，医疗费用依法应当由第三人负担的部分，第三人不支付或者无法确定第三人的，社会保险经办机构依法审核后应当按照统筹地区基本医疗保险基金支付的规定先行支付相应部分的医疗费用。参保人依法享有的申请基本医疗保险基金先行支付权利，不受在医疗费用结算时是否已自行支付医疗费用的影响。
+"""
+
+
+def test_a_reply_answers_the_court_that_asked(tmp_path):
+    (tmp_path / "reply.txt").write_text(REPLY, encoding="utf-8")
+    kg = pipeline.build([tmp_path])
+    reply = node(kg, "最高人民法院关于基本医疗保险基金先行支付申请条件法律适用问题的批复", "Regulation")
+    assert objects(kg, reply, "issuedBy") == ["Supreme People's Court"]
+    assert objects(kg, reply, "repliesTo") == ["安徽省高级人民法院"]
+    assert objects(kg, reply, "question") == ["关于基本医疗保险基金先行支付申请条件法律适用问题的请示"]
+    (answer,) = objects(kg, reply, "answer")
+    assert answer.startswith("根据《中华人民共和国社会保险法》第三十条") and answer.endswith("自行支付医疗费用的影响。")
+    # the laws the answer applies are cited; the request it answers is no statute
+    assert objects(kg, reply, "cites") == sorted([
+        "中华人民共和国社会保险法", "中华人民共和国社会保险法 Article 30", "社会保险基金先行支付暂行办法",
+        "社会保险基金先行支付暂行办法 Article 2", "社会保险基金先行支付暂行办法 Article 3"])

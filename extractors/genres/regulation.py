@@ -255,10 +255,11 @@ def _issuer_named_elsewhere(ctx: Context, issuers: list) -> None:
     text = ctx.text
     title = text[:ctx.title_end]
     of = re.match(r"^(?:Translation:\s*)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s+of\s+", title)
-    if of:
-        on = re.compile(r"\s(?:on|regarding|concerning|for)\s").search(title, of.end())
-        end = on.start() if on else ctx.title_end
-        by_title = [eid for c, eid in issuers if of.end() <= c.start and c.end <= end]
+    zh = re.match(r"^\s*(?P<by>[^《》\n]{2,80}?)关于", title)  # "最高人民法院关于…的批复", "…、…关于…"
+    if of or zh:
+        on = re.compile(r"\s(?:on|regarding|concerning|for)\s").search(title, of.end()) if of else None
+        begin, end = (of.end(), on.start() if on else ctx.title_end) if of else zh.span("by")
+        by_title = [eid for c, eid in issuers if begin <= c.start and c.end <= end]
         for eid in by_title:
             ctx.collector.fact(DOC, "issuedBy", eid, 0, ctx.title_end)
         if by_title:
@@ -320,14 +321,16 @@ ARTICLE_AT_LINE = re.compile(rf"^\s*(?:第[{CJK}0-9]{{1,6}}条|Article\s+\d+)", 
 
 def recognise(title: str, body: str, header: Sequence[HeaderField]) -> bool:
     """Articles 1 and 2 (第一条, or two 第N条), an issue header in its head, a rule's title over numbered
-    items ("Notice of the CAC on ...", then "1. ...", "2. ..."), or the facts a regulation's layout states."""
+    items ("Notice of the CAC on ...", then "1. ...", "2. ..."), the facts a regulation's layout states, or a
+    reply's title over its opening ("你院《…的请示》收悉。经研究，批复如下")."""
     body_lines = [b.strip() for b in body.splitlines() if b.strip()]
     en_numbers = [m.group(1) for b in body_lines if (m := EN_ARTICLE_LINE.match(b + " "))]
     zh_articles = [b for b in body_lines if ZH_ARTICLE_LINE.match(b + " ")]
     zh_first = any(re.match(r"^第一条[\s　]", b) for b in zh_articles) or len(zh_articles) >= 2
     items = [b for b in body_lines if NUMBERED_ITEM.match(b)]
     return (("1" in en_numbers and "2" in en_numbers) or zh_first or any(ISSUE_HEADER.match(b) for b in body_lines[:8])
-            or (names_a_rule(title) and len(items) >= 2) or any(f.kind in LAYOUT_FACTS for f in header))
+            or (names_a_rule(title) and len(items) >= 2) or any(f.kind in LAYOUT_FACTS for f in header)
+            or (names_a_rule(title) and any(lawmaking.REPLY_OPENING.search(b) for b in body_lines[:6])))
 
 
 def by_words(text: str) -> int:
