@@ -715,9 +715,12 @@ def test_a_chinese_ruling_names_the_first_instance_court_inside_a_sentence_and_h
     ruling = node(data_kg, "上海市第一中级人民法院刑事裁定书", "Judgment")
     first = node(data_kg, "（2021）沪0115刑初789号", "Judgment")
     assert objects(data_kg, ruling, "appealOf") == [first.label]
-    # "上海市浦东新区人民法院审理上海市浦东新区人民检察院指控...": two bodies, not one running through 审理
-    assert objects(data_kg, first, "decidedBy") == ["上海市浦东新区人民法院"]
-    assert objects(data_kg, first, "prosecutedBy") == ["上海市浦东新区人民检察院"]
+    # "上海市浦东新区人民法院审理上海市浦东新区人民检察院指控...": two bodies, not one running through 审理; each the
+    # body pudong.txt names in English (the divisions make 浦东新区 the Pudong New Area)
+    assert objects(data_kg, first, "decidedBy") == ["People's Court of Pudong New Area"]
+    assert node(data_kg, "上海市浦东新区人民法院", "Court") is node(data_kg, "People's Court of Pudong New Area", "Court")
+    assert objects(data_kg, first, "prosecutedBy") == ["Shanghai Municipal Pudong New Area People's Procuratorate"]
+    assert node(data_kg, "上海市浦东新区人民检察院", "Agency").label == "Shanghai Municipal Pudong New Area People's Procuratorate"
     # "其行为已构成侵犯公民个人信息罪", about 钱某某 where the holding names him again
     qian = party(data_kg, ruling, "Qian Moumou")
     assert sentenced(data_kg, qian, "convictedOf") == ["infringing on citizens' personal information"]
