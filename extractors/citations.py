@@ -121,6 +121,17 @@ def find(text: str, statutes: list[Cand], regulation: bool, crime_articles: set[
     return sorted(out, key=lambda a: a.start)
 
 
+def zh_article(m: re.Match[str]) -> tuple[str, int]:
+    """The number of the article a ZH_ART match names ("133-1" of 第一百三十三条之一) and where its name ends (before
+    a paragraph or item: 第一百三十三条 of 第一百三十三条第二款); ("", 0) for no number."""
+    num = zh_number(m.group("num"))
+    if num is None:
+        return "", 0
+    if m.group("sub"):
+        return f"{num}-{zh_number(m.group('sub'))}", m.end("sub")
+    return str(num), m.end("num") + 1
+
+
 def _zh(text: str, statutes: list[Cand], regulation: bool) -> list[ArticleCite]:
     out: list[ArticleCite] = []
     previous: ArticleCite | None = None
@@ -136,13 +147,11 @@ def _zh(text: str, statutes: list[Cand], regulation: bool) -> list[ArticleCite]:
         if statute is None:
             previous = None
             continue
-        num = zh_number(m.group("num"))
-        sub = zh_number(m.group("sub")) if m.group("sub") else None
-        if num is None:
+        number, end = zh_article(m)
+        if not number:
             continue
-        number = f"{num}-{sub}" if sub else str(num)
-        surface = m.group(0)[: m.end("sub") - m.start()] if m.group("sub") else m.group(0)[: m.end("num") - m.start() + 1]
-        cite = ArticleCite(m.start(), m.start() + len(surface), surface, number, statute, "zh")
+        surface = m.group(0)[: end - m.start()]
+        cite = ArticleCite(m.start(), end, surface, number, statute, "zh")
         out.append(cite)
         previous = cite
     return out

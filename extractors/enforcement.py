@@ -9,6 +9,7 @@ where it names none, the one the sentence or the clause before it named), `event
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from graph.model import DOC
@@ -30,34 +31,45 @@ def _measures() -> list[tuple[str, str, re.Pattern[str]]]:
 def extract(ctx: Context) -> None:
     col, text = ctx.collector, ctx.text
     actor: list[str] = []
+    for a, b in _clauses(text):
+        actor = [eid for _, eid in ctx.within(a, b, "Agency")] or actor
+        named = sorted((c.start, c.end, eid) for cls in TARGETS for c, eid in ctx.within(a, b, cls))
+        found = _measures_against(text, a, b, named)
+        if not actor:
+            continue
+        for kind, target in dict.fromkeys(found):
+            name = f"{kind}: {col.entities[target].name}"
+            eid = col.entity("Event", name, {f"enforcement:{kind}:{target}"})
+            col.mention(eid, a, b, name)
+            col.fact(eid, "eventType", kind, a, b, literal=True)
+            col.fact(eid, "eventOf", target, a, b)
+            col.fact(eid, "eventIn", DOC, a, b)
+            for body in dict.fromkeys(actor):
+                col.fact(eid, "actedBy", body, a, b)
+
+
+def _clauses(text: str) -> Iterator[tuple[int, int]]:
+    """The clauses of each sentence, up to a semicolon."""
     for s, e in sentences(text):
-        at = s
         for end in [m.start() for m in CLAUSE_END.finditer(text, s, e)] + [e]:
-            a, b = at, end
-            at = end + 1
-            bodies = [eid for _, eid in ctx.within(a, b, "Agency")]
-            actor = bodies or actor
-            named = sorted((c.start, c.end, eid) for cls in TARGETS for c, eid in ctx.within(a, b, cls))
-            zh = has_cjk(text[a:b])
-            found = []  # (kind, target)
-            for kind, lang, rx in _measures():
-                if (lang == "zh") != zh:
-                    continue
-                for m in rx.finditer(text, a, b):
-                    if zh:  # a Chinese clause lists whom its measure is taken against
-                        found += [(kind, eid) for _, _, eid in named]
-                    elif PASSIVE.search(text, max(a, m.start() - 20), m.start()):  # "Weibo was fined"
-                        found += [(kind, eid) for _, _, eid in named[:1] if named[0][1] <= m.start()]
-                    else:  # "the CAC fined Douban"
-                        found += [(kind, eid) for s2, _, eid in named if m.end() <= s2 <= m.end() + 6]
-            if not found or not actor:
-                continue
-            for kind, target in dict.fromkeys(found):
-                name = f"{kind}: {col.entities[target].name}"
-                eid = col.entity("Event", name, {f"enforcement:{kind}:{target}"})
-                col.mention(eid, a, b, name)
-                col.fact(eid, "eventType", kind, a, b, literal=True)
-                col.fact(eid, "eventOf", target, a, b)
-                col.fact(eid, "eventIn", DOC, a, b)
-                for body in dict.fromkeys(actor):
-                    col.fact(eid, "actedBy", body, a, b)
+            yield s, end
+            s = end + 1
+
+
+def _measures_against(text: str, a: int, b: int, named: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """(kind, target) of each measure the clause [a, b) states against the platforms or companies `named` in it
+    (start, end, id): in Chinese, all of them; in English, the measure's object ("the CAC fined Douban") or the
+    subject of its passive ("Weibo was fined")."""
+    zh = has_cjk(text[a:b])
+    found = []
+    for kind, lang, rx in _measures():
+        if (lang == "zh") != zh:
+            continue
+        for m in rx.finditer(text, a, b):
+            if zh:
+                found += [(kind, eid) for _, _, eid in named]
+            elif PASSIVE.search(text, max(a, m.start() - 20), m.start()):
+                found += [(kind, eid) for _, end, eid in named[:1] if end <= m.start()]
+            else:
+                found += [(kind, eid) for start, _, eid in named if m.end() <= start <= m.end() + 6]
+    return found

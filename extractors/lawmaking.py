@@ -16,19 +16,18 @@ import re
 from graph.model import DOC
 
 from . import crimes
-from .citations import ZH_ART
+from .citations import ZH_ART, zh_article
 from .context import Context
 from .gazetteer import gazetteer
 from .mentions import keys
-from .text import CJK
-from .values import zh_number
+from .text import CJK, blank
 
 RULE_ON_CRIME_NAMES = re.compile(r"罪名")
 # a crime's name and its articles in brackets ("背叛国家罪（第102条）"); in a table, a row's cells
 LISTED_CRIME = re.compile(rf"(?P<crime>[{CJK}、]{{2,40}}?罪)[（(](?P<arts>第[^（）()]{{1,80}}?)[）)]")
 TABLE_ROW = re.compile(r"^\|(?P<arts>[^|]*第[^|]+条[^|]*)\|(?P<crime>[^|]+罪[^|]*)\|\s*$", re.MULTILINE)
+CRIME_NAME = re.compile(rf"[{CJK}、]{{2,40}}罪")
 ABOLISHED = re.compile(r"[（(]取消[^）)]*[）)]")
-ARTICLE_NUMBER = re.compile(r"第(?P<num>[0-9零一二三四五六七八九十百千〇两]+)条(?:之(?P<sub>[一二三四五六七八九十]+))?")
 AMENDS = re.compile(r"对《(?P<t>[^《》]{2,120})》(?:[（(]以下简称《[^《》]+》[）)])?(?:的?部分条款)?作(?:如下|以下)修改")
 ITEM = re.compile(r"^\s*[一二三四五六七八九十百]+、(?P<body>.*)$", re.MULTILINE)
 # a reply: "你院《关于…的请示》收悉。经研究，批复如下：", addressed to the body that asked ("安徽省高级人民法院：")
@@ -57,22 +56,20 @@ def _reply(ctx: Context) -> None:
     if opening is None:
         return
     line_start = text.rfind("\n", 0, opening.start()) + 1
-    addressed = [m for m in ADDRESSEE.finditer(text, 0, line_start)]
+    addressed = list(ADDRESSEE.finditer(text, 0, line_start))
     if addressed:
-        a = addressed[-1]
-        for _, eid in ctx.within(a.start("who"), a.end("who"), "Court") + ctx.within(a.start("who"), a.end("who"),
-                                                                                     "Agency"):
-            col.fact(DOC, "repliesTo", eid, a.start("who"), a.end("who"))
+        s, e = addressed[-1].span("who")
+        for _, eid in ctx.within(s, e, "Court") + ctx.within(s, e, "Agency"):
+            col.fact(DOC, "repliesTo", eid, s, e)
     request = REQUEST.search(text, line_start, opening.start())
     if request:
-        col.fact(DOC, "question", ctx.written[request.start("t"):request.end("t")], request.start("t"), request.end("t"),
-                 literal=True)
-    end = len(text.rstrip())
+        s, e = request.span("t")
+        col.fact(DOC, "question", ctx.written[s:e], s, e, literal=True)
     closing = REPLY_CLOSING.search(text, opening.end())
-    end = closing.start() if closing else end
-    answer = ctx.written[opening.end():end].strip()
+    rest = ctx.written[opening.end():closing.start() if closing else len(text.rstrip())]
+    answer = rest.strip()
     if answer:
-        start = opening.end() + (len(ctx.written[opening.end():end]) - len(ctx.written[opening.end():end].lstrip()))
+        start = opening.end() + len(rest) - len(rest.lstrip())
         col.fact(DOC, "answer", answer, start, start + len(answer), literal=True)
 
 
@@ -97,31 +94,22 @@ def _crime_names(ctx: Context) -> None:
     code = _criminal_law(ctx)
     if code is None:
         return
-    pairs = [(m.start("crime"), m.end("crime"), m.group("crime"), m.start("arts"), m.group("arts"))
-             for m in TABLE_ROW.finditer(text)]
-    rows = [(s, e) for s, e, *_ in pairs]
-    pairs += [(m.start("crime"), m.end("crime"), m.group("crime"), m.start("arts"), m.group("arts"))
-              for m in LISTED_CRIME.finditer(text) if not any(s <= m.start() < e for s, e in rows)]
-    for start, _end, cell, arts_at, arts in pairs:
-        kept = ABOLISHED.sub(blank, cell)
-        for name in re.finditer(rf"[{CJK}、]{{2,40}}罪", kept):
-            s = start + name.start()
-            entry = crimes.lookup(name.group(0), "zh")
-            label = entry.name if entry else name.group(0)
-            crime = col.entity("Crime", label, {crimes.key_of(name.group(0), "zh", entry)}, s, s + len(name.group(0)),
-                               zh_name=name.group(0))
-            col.fact(DOC, "definesCrime", crime, s, s + len(name.group(0)))
-            # the Criminal Law's own articles, not the amendment's in brackets after them
-            own = BRACKETED.sub(blank, BOOK_TITLE.sub(blank, arts))
-            for a in ARTICLE_NUMBER.finditer(own):
-                number = _number(a)
-                if number:
-                    a_start = arts_at + a.start()
-                    article = col.entity("Article", f"Article {number}", {f"article:{code}:{number}"},
-                                         props={"number": number, "statute": code})
-                    col.mention(article, a_start, arts_at + a.end(), a.group(0))
-                    col.fact(article, "partOf", code, a_start, arts_at + a.end())
-                    col.fact(crime, "definedIn", article, a_start, arts_at + a.end())
+    table = list(TABLE_ROW.finditer(text))
+    rows = table + [m for m in LISTED_CRIME.finditer(text) if not any(r.start() <= m.start() < r.end() for r in table)]
+    for row in rows:
+        at = row.start("arts")
+        # the Criminal Law's own articles, not the amendment's in brackets after them
+        own = BRACKETED.sub(blank, BOOK_TITLE.sub(blank, row.group("arts")))
+        articles = [(at + a.start(), at + end, number) for a in ZH_ART.finditer(own)
+                    for number, end in [zh_article(a)] if number]
+        at = row.start("crime")
+        for name in CRIME_NAME.finditer(ABOLISHED.sub(blank, row.group("crime"))):
+            s, e, zh = at + name.start(), at + name.end(), name.group(0)
+            entry = crimes.lookup(zh, "zh")
+            crime = col.entity("Crime", entry.name if entry else zh, {crimes.key_of(zh, "zh", entry)}, s, e, zh_name=zh)
+            col.fact(DOC, "definesCrime", crime, s, e)
+            for a_start, a_end, number in articles:
+                col.fact(crime, "definedIn", _article(ctx, code, number, a_start, a_end), a_start, a_end)
 
 
 def _amendments(ctx: Context) -> None:
@@ -137,24 +125,17 @@ def _amendments(ctx: Context) -> None:
     for item in ITEM.finditer(text, m.end()):
         body = QUOTED.sub(blank, item.group("body"))
         for a in ZH_ART.finditer(body):
-            number = _number(a)
+            number, _ = zh_article(a)
             if number:
                 s, e = item.start("body") + a.start(), item.start("body") + a.end()
-                article = col.entity("Article", f"Article {number}", {f"article:{sid}:{number}"},
-                                     props={"number": number, "statute": sid})
-                col.mention(article, s, e, a.group(0))
-                col.fact(article, "partOf", sid, s, e)
-                col.fact(DOC, "amends", article, s, e)
+                col.fact(DOC, "amends", _article(ctx, sid, number, s, e), s, e)
 
 
-def blank(m: re.Match[str]) -> str:
-    """A match as spaces: what it holds is no part of the text read, and every offset stays."""
-    return " " * len(m.group(0))
-
-
-def _number(m: re.Match[str]) -> str:
-    num = zh_number(m.group("num"))
-    sub = zh_number(m.group("sub")) if m.group("sub") else None
-    if num is None:
-        return ""
-    return f"{num}-{sub}" if sub else str(num)
+def _article(ctx: Context, statute: str, number: str, start: int, end: int) -> str:
+    """The article `number` of `statute`, named at [start, end)."""
+    col = ctx.collector
+    eid = col.entity("Article", f"Article {number}", {f"article:{statute}:{number}"},
+                     props={"number": number, "statute": statute})
+    col.mention(eid, start, end, ctx.text[start:end])
+    col.fact(eid, "partOf", statute, start, end)
+    return eid

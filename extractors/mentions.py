@@ -223,6 +223,7 @@ PLATFORM_PATTERNS = [
 ZH_PLATFORM_KIND = r"(?:网络社区平台|网站平台|网络平台|平台|网站|移动应用程序|应用程序|APP|App|app|客户端|小程序)"
 ZH_QUOTED_PLATFORMS = re.compile(rf"(?:“[^“”\n]{{2,20}}”[、，]?)+(?:等)?(?={ZH_PLATFORM_KIND})")
 ZH_LISTED_PLATFORM = re.compile(rf"(?<=[、，,；;就对])[就对向在和与及]?(?P<n>[{CJK}A-Za-z0-9]{{2,6}}?)等(?={ZH_PLATFORM_KIND})")
+ZH_NOT_A_PLATFORM = re.compile(ZH_PLATFORM_KIND + "|部分|有关|相关|其他|一批")  # "部分网站等平台"
 ZH_QUOTED_NAME = re.compile(r"“([^“”\n]{2,20})”")
 ZH_ACCOUNTS = re.compile(r"(?:“[^“”\n]{2,20}”[、，]?)+等?(?:网络|自媒体|微博|微信)?(?:账号|帐号|公众号)")
 PLATFORM_GENERIC = re.compile(r"\s+(?:VPN|software|app|application|website|web\s?site|platform|service|"
@@ -384,7 +385,7 @@ def _platform_cands(text: str) -> list[Cand]:
         out += [Cand(m.start() + q.start(1), m.start() + q.end(1), "Platform", q.group(1), "zh")
                 for q in ZH_QUOTED_NAME.finditer(m.group(0))]
     for m in ZH_LISTED_PLATFORM.finditer(text):
-        if not re.search(ZH_PLATFORM_KIND + "|部分|有关|相关|其他|一批", m.group("n")):
+        if not ZH_NOT_A_PLATFORM.search(m.group("n")):
             out.append(Cand(m.start("n"), m.end("n"), "Platform", m.group("n"), "zh"))
     return out
 
@@ -531,6 +532,7 @@ def _zh_chains(text: str, places: list[Cand]) -> list[Cand]:
         return places
     taken = [(p.start, p.end) for p in places]
     found = list(places)
+    ends = {p.end for p in places if p.lang == "zh"}  # where a Chinese place ends: the next may be in it
     for w in segment.words(text):
         level = text[w.end:w.end + 1] in ZH_LEVEL and text[w.end + 1:w.end + 2] not in ZH_LEVEL_WORD  # not 县级, 区域
         end = w.end + (w.tag == "ns" and level)  # "宁河" "区": the segmenter's split
@@ -539,8 +541,10 @@ def _zh_chains(text: str, places: list[Cand]) -> list[Cand]:
             continue
         if w.tag == "ns" and len(name) >= 3 and name.endswith(ZH_PLACE_END) and _zh_proper_place(name):
             found.append(Cand(w.start, end, "Location", name, "zh"))
-        elif division := _zh_division(text, w, level, any(f.end == w.start and f.lang == "zh" for f in found)):
+            ends.add(end)
+        elif division := _zh_division(text, w, level, w.start in ends):
             found.append(Cand(w.start, w.start + len(division), "Location", division, "zh"))
+            ends.add(w.start + len(division))
     found.sort(key=lambda c: (c.start, -c.end))
     out: list[Cand] = []
     for c in found:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
+from .text import blank
 from .values import FINE_ZH, TERM_ZH, amount, en_months, zh_months
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ def principal_only(text: str) -> str:
     offset: their terms and sums are no term of imprisonment and no fine ("four years imprisonment and
     deprivation of political rights for three years")."""
     for rx in (RIGHTS_ZH, RIGHTS_EN, CONFISCATION_ZH, CONFISCATION_EN):
-        text = rx.sub(lambda m: " " * len(m.group()), text)
+        text = rx.sub(blank, text)
     return text
 
 

@@ -36,12 +36,12 @@ def _table(name: str) -> dict[str, list[str]]:
 
 
 @cache
-def _chars() -> tuple[dict[int, str], frozenset[str]]:
-    """The character table for str.translate, and the characters that are traditional forms only (not also
-    a simplified character of their own, as 於 and 乾 are)."""
+def _chars() -> tuple[dict[int, str], re.Pattern[str]]:
+    """The character table for str.translate, and a pattern of the characters that are traditional forms only
+    (not also a simplified character of their own, as 於 and 乾 are)."""
     table = _table("TSCharacters.txt")
-    return ({ord(k): v[0] for k, v in table.items()},
-            frozenset(k for k, v in table.items() if k not in v))
+    only = "".join(sorted(k for k, v in table.items() if k not in v))
+    return {ord(k): v[0] for k, v in table.items()}, re.compile(f"[{re.escape(only)}]")
 
 
 @cache
@@ -55,10 +55,21 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, str], int]:
     return re.compile(f"[{re.escape(firsts)}]"), exceptions, max(map(len, exceptions))
 
 
+@cache
+def _to_traditional() -> dict[int, str]:
+    return {ord(k): v[0] for k, v in _table("STCharacters.txt").items()}
+
+
+def traditional(text: str) -> str:
+    """`text` in traditional characters, each simplified one as its first traditional form (STCharacters.txt):
+    how the tests and the benchmark write real simplified texts out in traditional script."""
+    return text.translate(_to_traditional())
+
+
 def is_traditional(text: str) -> bool:
     _, only = _chars()
-    chinese = CJK_RE.findall(text)
-    return bool(chinese) and sum(c in only for c in chinese) >= TRADITIONAL_SHARE * len(chinese)
+    chinese = CJK_RE.subn("", text)[1]  # counted, not listed: a file may be large
+    return bool(chinese) and only.subn("", text)[1] >= TRADITIONAL_SHARE * chinese
 
 
 def simplified(text: str) -> str:

@@ -163,6 +163,11 @@ def cjk_ratio(text: str) -> float:
     return sum(1 for c in letters if CJK_RE.match(c)) / len(letters)
 
 
+def blank(m: re.Match[str]) -> str:
+    """A match as spaces (for re.sub): what it holds is no part of the text read, and every offset stays."""
+    return " " * len(m.group(0))
+
+
 def squeeze_cjk(text: str) -> str:
     """Remove the spaces typeset between Chinese characters ("相 阳" -> "相阳")."""
     return CJK_SPACED_RE.sub("", text)

@@ -130,7 +130,8 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
         root_iri[root] = iri
     sources = [ex.document.source for ex in extractions]
     local_iri: dict[tuple[int, str], str] = {}  # (document, local entity id) -> node IRI
-    folded: dict[str, str] = {}  # a name -> its comparison key (names recur across documents)
+    # a name -> its comparison key, and whether it is written in traditional script (names recur across documents)
+    folded: dict[str, tuple[str, bool]] = {}
     for root in sorted(groups, key=lambda r: root_iri[r]):
         members = groups[root]
         iri = root_iri[root]
@@ -147,10 +148,11 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
             doc, source = doc_iris[i], sources[i]
             for m in e.mentions:
                 name = m.name
-                key = folded.get(name)
-                if key is None:
-                    key = folded[name] = fold(name)
-                if key != label_key or (name != node.label and simplified(name) != name):  # 國務院 of 国务院
+                known = folded.get(name)
+                if known is None:
+                    known = folded[name] = (fold(name), simplified(name) != name)
+                key, traditional = known
+                if key != label_key or (traditional and name != node.label):  # 國務院 of 国务院
                     node.alt_labels.add((" ".join(name.split()), m.lang))
                 node.evidence.append(Evidence(doc, m.span.start, m.span.end, source, m.text))
             for k in ("number", "text", "lang"):

