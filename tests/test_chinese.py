@@ -144,3 +144,25 @@ def test_an_offence_of_the_criminal_law_named_in_chinese_has_its_english_name():
     kg = pipeline.build([next(LAWREFBOOK.glob("089_*.md"))])
     assert sorted((n.label, n.zh_label) for n in kg.nodes.values() if n.cls == "Crime") == [
         ("abuse of power", "滥用职权罪"), ("fraud", "诈骗罪")]
+
+
+CORPUS = SHARED / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the repo")
+def test_the_laws_charge_generic_bodies_which_are_agencies_and_name_no_person():
+    # 网络安全法 第八条: "国家网信部门负责统筹协调网络安全工作和相关监督管理工作。国务院电信主管部门、公安部门和其他有关
+    # 机关依照本法..."; 反电信网络诈骗法: "国务院公安部门会同有关部门...", "公安机关、电信主管部门要求"
+    kg = pipeline.build(sorted(CORPUS.glob("zh-*.md")))
+    assert labels(kg, "Person") == []
+    agencies = {(n.label, n.zh_label) for n in kg.nodes.values() if n.cls == "Agency"}
+    assert {("Cyberspace Administration of China", "国家网信部门"), ("public security organs", "公安机关"),
+            ("competent telecommunications departments", "电信主管部门"), ("cyberspace departments", "网信部门"),
+            ("state security organs", "国家安全机关"), ("Ministry of Public Security", "公安部"),
+            ("Ministry of Industry and Information Technology", "工业和信息化部")} <= agencies
+    cybersecurity = pipeline.build([CORPUS / "zh-cybersecurity-law-2016.md"])
+    article_8 = [e for n in cybersecurity.nodes.values() if n.cls == "Agency" for e in n.evidence
+                 if e.quote in ("国家网信部门", "国务院电信主管部门", "公安部门")]
+    assert sorted({e.quote for e in article_8}) == ["公安部门", "国务院电信主管部门", "国家网信部门"]
+    assert not [n for n in kg.nodes.values() if n.cls == "Agency" and objects(kg, n, "locatedIn")
+                and n.label in ("public security organs", "competent telecommunications departments")]

@@ -108,8 +108,9 @@ def test_cli_export_from_a_build(out, tmp_path):
                             text=True, check=False)
     assert result.returncode == 0
     data = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
-    # counsel Liu Ze represents Duan Zheng; the indictment "filed ... on July 10, 2017" is an event
-    assert len(data["nodes"]) == 150 and len(data["edges"]) == 204
+    # counsel Liu Ze represents Duan Zheng; the indictment "filed ... on July 10, 2017" is an event; "public
+    # security agencies" are the generic public security organs, an agency
+    assert len(data["nodes"]) == 151 and len(data["edges"]) == 204
     bad = subprocess.run([*KG, "export", str(out), "--to", "pdf"], capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "pdf" in bad.stderr
     assert (out / "export" / "graphml" / "graph.graphml").exists()
@@ -149,8 +150,8 @@ def test_python_api(kg, tmp_path):
 def test_stats_on_the_seeds(out):
     result = subprocess.run([*KG, "stats", str(out), "--format", "json"], capture_output=True, text=True, check=True)
     data = json.loads(result.stdout)
-    assert (data["nodes"], data["edges"]) == (150, 204)
-    assert data["components"]["count"] == 17 and data["components"]["sizes"][:3] == [73, 61, 2]
+    assert (data["nodes"], data["edges"]) == (151, 204)
+    assert data["components"]["count"] == 18 and data["components"]["sizes"][:3] == [73, 61, 2]
     assert [(r["label"], r["score"]) for r in data["central_by_degree"][:2]] == [
         ("Criminal Law of the People's Republic of China", 11), ("Duan Zheng", 10)]
     assert data["central_by_betweenness"][0]["label"] == "Criminal Law of the People's Republic of China"

@@ -53,7 +53,8 @@ def test_every_document_of_the_development_set_builds_a_graph():
 @pytest.mark.skipif(not (SHARED / "corpus" / "lawrefbook").is_dir(), reason="the LawRefBook corpus is not beside the repo")
 def test_lawrefbook_structure(tmp_path):
     """Issue "layouts": one Regulation with the exact title, no file without a document, own articles,
-    effectiveFrom as stated and issuedOn a header date, each >= 0.99."""
+    effectiveFrom as stated and issuedOn a header date, each >= 0.99; issue "Chinese": no invented person,
+    no name cut out of a sentence."""
     corpus = SHARED / "corpus" / "lawrefbook"
     subprocess.run([str(KG), "build", str(corpus), "--out", str(tmp_path / "out"), "--no-cache", "--jobs", "2"],
                    capture_output=True, check=True, timeout=900)
@@ -69,3 +70,6 @@ def test_lawrefbook_structure(tmp_path):
     # pattern (Arabic digits) does not read: the one date it counts as not stated
     assert rates["effectiveFrom without a stated date"] <= 1
     assert rates["《》 titles cited"] >= 0.99
+    # issue "Chinese": no person but signatories, no body or place cut out of a sentence
+    assert rates["noise per class"]["Person"]["nodes"] <= 5
+    assert sum(v["chopped"] for v in rates["noise per class"].values()) == 0, rates["noise per class"]
