@@ -144,9 +144,22 @@ def _title_end(doc: Document) -> int:
     at = titles[0] if titles else len(text) - len(text.lstrip())
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
-    if doc.title and text.startswith(doc.title, at) and at + len(doc.title) < end:  # a run of text titled by
-        return at + len(doc.title)  # its first words ("吴某诈骗罪一审刑事判决书河北省...")
+    titled = _spelled_at(text, at, doc.title) if doc.title else None
+    if titled is not None and titled < end:  # a run of text titled by its first words ("吴某诈骗罪一审刑事判决书
+        return titled  # 河北省...", "陕西省合阳县人民法院执 行 裁 定 书(2020)...")
     return end
+
+
+def _spelled_at(text: str, at: int, title: str) -> int | None:
+    """Where `title` ends if the text at `at` spells it, spaces between its characters aside; else None."""
+    i = at
+    for ch in title:
+        while i < len(text) and text[i] in " \t\u3000" and ch not in " \t\u3000":
+            i += 1
+        if i >= len(text) or text[i] != ch:
+            return None
+        i += 1
+    return i
 
 
 def _signatories(doc: Document, people: list[persons.Person]) -> list[persons.Person]:
@@ -186,8 +199,8 @@ def _register(ctx: Context, found_crimes: list[crimes.CrimeMention], found_cites
         if persons.anonymised(p):  # "Li Mou" (李某) in one file is nobody's namesake in another
             keys = {f"{k}@{ctx.doc.source}" for k in keys}
         eid = col.entity("Person", p.name, keys, zh_name=p.zh_name, props={"roles": " ".join(p.roles)})
-        for m in p.mentions:
-            col.mention(eid, m.start, m.end)
+        for m in p.mentions:  # a name spaced out in the text ("雷 宏") is named without its spaces
+            col.mention(eid, m.start, m.end, m.name if m.lang == "zh" else "")
         ctx.people.append((p, eid))
     _common_facts(ctx)
 

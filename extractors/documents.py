@@ -32,7 +32,7 @@ from .values import EN_DATE, EN_DATE_DMY
 # case-type character: 刑, 民, 行, 初, 终, ...)
 CASE_NUMBER = re.compile(
     r"[(（\[]\s*(?:19|20)\d\d\s*[)）\]]\s*[A-Z][a-z]*\.?(?:\s+\d+)?(?:\s+[A-Z][a-z]*\.?){1,6}?\s*(?:No\.?\s*)?\d+|"
-    rf"[(（〔]\s*(?:19|20)\d\d\s*[)）〕][{CJK}0-9]{{0,12}}?[刑民行执赔知商破监申再初终][{CJK}0-9]{{0,8}}?第?\d+号")
+    rf"[(（〔]\s*(?:19|20)\d\d\s*[)）〕][{CJK}0-9]{{0,12}}?[刑民行执赔知商破监申再初终][{CJK}0-9]{{0,8}}?第?\d+号(?:之[一二三四五六七八九十]+)?")
 # a court's name on a line of its own, its place after a comma or two ("..., Chuxiong Yi Autonomous Prefecture, Yunnan")
 COURT_LINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+|No\.\s*\d+\s+|of\s+|the\s+)*(?:People['’]?s\s+)?Court(?:\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*)?"
                         r"(?:,\s*[A-Z][\w'’ -]*){0,3}$"

@@ -177,8 +177,10 @@ def _zh_role_cues() -> tuple[re.Pattern[str], dict[str, str]]:
     十一月五日书记员张健敏" (a judgment published as one run of text), "检察员刘辉及俞庶言出庭"."""
     roles = {**_zh_cues(), **ZH_BENCH_ROLES}
     words = "|".join(sorted(roles, key=len, reverse=True))
-    name = rf"[{CJK}]{{2,3}}?(?=出庭|到庭|及|和|[、，,。；;（(\s]|{words}|[〇零一二三四五六七八九]{{4}}年|$)"
-    return re.compile(rf"(?P<role>{words})[:：]?(?P<n>{name})(?:(?:及|、|和)(?P<n2>{name}))?"), roles
+    # a name's characters may be spaced out ("审判员 雷 宏二〇二〇年七月二十一日书记员 王富民附相关法律条文")
+    name = (rf"[{CJK}](?:[ 　]?[{CJK}]){{1,2}}?(?=出庭|到庭|及|和|[、，,。；;（(\s]|{words}|[〇零一二三四五六七八九]{{4}}年|"
+            r"附[：:]?\s*(?:本|相关|有关)|$)")
+    return re.compile(rf"(?P<role>{words})[:：]?[ 　]*(?P<n>{name})(?:(?:及|、|和)(?P<n2>{name}))?"), roles
 
 
 def _zh_cued_names(text: str) -> list[PersonMention]:
@@ -186,8 +188,9 @@ def _zh_cued_names(text: str) -> list[PersonMention]:
     out = []
     for m in rx.finditer(text):
         for g in ("n", "n2"):
-            if m.group(g) and "某" not in m.group(g) and _zh_name_like(m.group(g)):
-                out.append(PersonMention(m.start(g), m.end(g), m.group(g), "zh", roles[m.group("role")]))
+            name = re.sub(r"[ 　]", "", m.group(g) or "")
+            if name and "某" not in name and _zh_name_like(name):
+                out.append(PersonMention(m.start(g), m.end(g), name, "zh", roles[m.group("role")]))
     return out
 
 

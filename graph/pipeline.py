@@ -58,7 +58,7 @@ def extract_file(path: str | Path) -> FileResult:
 def _missing(ex: Extraction) -> list[str]:
     """What a document lacks that its genre usually has (it is built all the same)."""
     doc = ex.document
-    if doc.first_line == doc.last_line:
+    if doc.first_line == doc.last_line and doc.length <= len(doc.title) + 20:  # not a judgment printed as one line
         return [f"only a title; the {doc.genre} holds what the title says"]
     return genre(doc.genre).missing(ex)
 

@@ -15,7 +15,7 @@ from ..documents import CASE_NUMBER, COURT_LINE, DOC_TYPE_LINE, JUDGMENT_WORDS, 
 from ..gazetteer import gazetteer
 from ..penalties import GOES_ON, Penalty, each_crime, penalty
 from ..platform_use import platforms_used
-from ..text import Line, blank, has_cjk, joined, lines, sentences
+from ..text import CJK, Line, blank, has_cjk, joined, lines, sentences
 from ..values import FINE_ZH, MONEY, amount, en_terms, find_dates, zh_terms
 from . import Genre, register
 
@@ -55,7 +55,15 @@ AGENT_LINE = re.compile(r"^\s*(?:(?:Legal|Litigation)\s+Representative|Attorney|
                         r"委托诉讼代理人|诉讼代理人|诉讼代表人|辩护人)", re.IGNORECASE)
 ACTING_ROLES = ("legalRepresentative", "agent", "defenseCounsel")
 BODIES = ("Agency", "Organization")  # what may be a party beside people
-ZH_KIND = r"(?:刑事|民事|行政)?(?:附带民事)?(?:判决书|裁定书|决定书|调解书)"
+# the articles a judgment appends in full after its signature: "附相关法律条文：", "附：本判决适用的法律条文",
+# "附：相关法律条文", "附本案适用的法律条款"
+APPENDIX_ZH = re.compile(r"附[：:]?\s*(?:本(?:判决|裁定|案)(?:所)?(?:适用|依据)的|相关|有关)(?:的)?法律(?:条文|条款|法规)[：:]?")
+# where an appended article begins: after the heading, a statute's title, a line's start or the end of the article
+# before it ("...有关单位必须办理。第二百四十四条被执行人...")
+APPENDED_ARTICLE_START = re.compile(r"(?:^|[\n。》：:；;])[ \t　]*$")
+# a Chinese judgment's kind, its characters sometimes spaced out ("执 行 裁 定 书")
+ZH_KIND = "(?:" + "|".join(r"[ \t　]*".join(w) for w in ("刑事", "民事", "行政", "执行", "赔偿")) + ")?(?:附带民事)?(?:" + \
+    "|".join(r"[ \t　]*".join(w) for w in ("判决书", "裁定书", "决定书", "调解书")) + ")"
 ZH_RUN_ON_HEAD = re.compile(rf"^(?P<t>[^，。：:\n]{{2,60}}?{ZH_KIND})(?P<c>[^，。：:\n]{{2,30}}?人民法院{ZH_KIND})?")
 OPERATIVE_ZH = re.compile(r"犯[^。；]*?罪[，,][^。]*?判处")
 # a clause of a defendant's record: a sentence an earlier judgment passed ("因犯寻衅滋事罪，2005年2月28日被绍兴市
@@ -100,6 +108,25 @@ def extract(ctx: Context) -> None:
     timeline.events(ctx, spans, defendants)
     _earlier_judgments(ctx, spans, defendants, own_case, second_instance, prosecutors,
                        relation.get("defendant", "defendant"))
+    _appended_articles(ctx)
+
+
+def _appended_articles(ctx: Context) -> None:
+    """The text of each article a judgment appends after its signature (附相关法律条文): from its number to
+    the next appended article, the next statute's title or the end."""
+    found = list(APPENDIX_ZH.finditer(ctx.text))
+    if not found:
+        return
+    text, start = ctx.text, found[-1].end()
+    heads = [(a, eid) for a, eid in ctx.cites if a.start >= start and a.surface.startswith("第")
+             and APPENDED_ARTICLE_START.search(text, max(start, a.start - 4), a.start)]
+    titles = [c.start - (text[c.start - 1] == "《") for c, _eid in ctx.of("Statute") if c.start > start]
+    for k, (a, eid) in enumerate(heads):
+        end = min([h.start for h, _ in heads[k + 1:k + 2]] + [t for t in titles if t > a.end][:1] + [len(text)])
+        body = ctx.written[a.start:end].strip()
+        if body:
+            ctx.collector.entities[eid].props.setdefault("text", body)
+            ctx.collector.entities[eid].props.setdefault("lang", "zh")
 
 
 def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -411,12 +438,17 @@ def titled(chunk: list[Line], title: str, alt: tuple[str, ...], stated: bool) ->
     kind that follow ("河北省海兴县人民法院刑事判决书")."""
     head = title or chunk[0].stripped
     if len(head) > 100 and (run := ZH_RUN_ON_HEAD.match(head)):
-        return run.group("t"), tuple(g for g in (run.group("c"),) if g)
+        return _unspaced(run.group("t")), tuple(_unspaced(g) for g in (run.group("c"),) if g)
     court = title_of(chunk[0].text)
     rest = [ln.stripped for ln in chunk[1:4] if ln.stripped]
     if COURT_LINE.match(court) and rest and DOC_TYPE_LINE.match(rest[0]):
         return f"{court}{'' if has_cjk(court) else ' '}{rest[0]}", (court,)
     return title, ()
+
+
+def _unspaced(title: str) -> str:
+    """A Chinese title without the spaces that spread out its characters ("执 行 裁 定 书")."""
+    return re.sub(rf"(?<=[{CJK}])[ \t　]+(?=[{CJK}])", "", title)
 
 
 def case_key(number: str) -> str:
