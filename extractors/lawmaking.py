@@ -18,7 +18,7 @@ from graph.model import DOC
 from . import crimes
 from .citations import ZH_ART, zh_article
 from .context import Context
-from .gazetteer import gazetteer
+from .gazetteer import Entry, gazetteer
 from .mentions import keys
 from .text import CJK, blank
 
@@ -29,6 +29,10 @@ TABLE_ROW = re.compile(r"^\|(?P<arts>[^|]*第[^|]+条[^|]*)\|(?P<crime>[^|]+罪[
 CRIME_NAME = re.compile(rf"[{CJK}、]{{2,40}}罪")
 ABOLISHED = re.compile(r"[（(]取消[^）)]*[）)]")
 AMENDS = re.compile(r"对《(?P<t>[^《》]{2,120})》(?:[（(]以下简称《[^《》]+》[）)])?(?:的?部分条款)?作(?:如下|以下)修改")
+# an amendment titled by the law it amends ("中华人民共和国刑法修正案（十二）"), which names no 《…》 to amend
+AMENDMENT_TITLE = re.compile(r"^(?P<law>[^（()]{2,40}?)修正案(?:[（(][一二三四五六七八九十]+[)）])?$")
+# an article named as the place of a new one ("在刑法第一百三十四条后增加一条，作为第一百三十四条之一"), not amended
+PLACE_OF_NEW = re.compile(r"(?:之)?[后前]增加")
 ITEM = re.compile(r"^\s*[一二三四五六七八九十百]+、(?P<body>.*)$", re.MULTILINE)
 # a reply: "你院《关于…的请示》收悉。经研究，批复如下：", addressed to the body that asked ("安徽省高级人民法院：")
 REPLY_OPENING = re.compile(r"收悉[。，,][^。\n]{0,20}?(?:批复|答复)如下[:：]")
@@ -76,15 +80,18 @@ def _reply(ctx: Context) -> None:
 def _criminal_law(ctx: Context) -> str | None:
     """The Criminal Law (the gazetteer's criminal code), as the text names it."""
     entry = next((e for e in gazetteer("Statute").entries if e.extra.get("kind") == "criminal-code"), None)
-    if entry is None:
-        return None
+    return None if entry is None else _statute(ctx, entry)
+
+
+def _statute(ctx: Context, entry: Entry) -> str | None:
+    """A statute of the gazetteer as the text names it (by any of its Chinese names), or None."""
     named = [c for c in ctx.cands if c.cls == "Statute" and c.gid == entry.id]
     if named:
         return ctx.eid[id(named[0])]
-    at = next((m.start() for n in (entry.zh_name, "刑法") if (m := re.search(re.escape(n), ctx.text))), -1)
-    if at < 0:
+    found = [(m.start(), -len(n), n) for n in entry.zh if (m := re.search(re.escape(n), ctx.text))]
+    if not found:
         return None
-    name = entry.zh_name if ctx.text.startswith(entry.zh_name, at) else "刑法"
+    at, _, name = min(found)
     return ctx.collector.entity("Statute", entry.name, keys("Statute", entry.name, entry.id), at, at + len(name),
                                 zh_name=entry.zh_name, props={"gid": entry.id})
 
@@ -115,18 +122,23 @@ def _crime_names(ctx: Context) -> None:
 def _amendments(ctx: Context) -> None:
     col, text = ctx.collector, ctx.text
     m = AMENDS.search(text)
-    if m is None:
+    if m is not None:
+        statute = next((c for c in ctx.cands if c.cls == "Statute" and c.start <= m.start("t") < c.end), None)
+        if statute is None:
+            return
+        sid, (s, e) = ctx.eid[id(statute)], m.span()
+    elif (titled := AMENDMENT_TITLE.match(ctx.doc.title)) and (
+            entry := gazetteer("Statute").lookup(titled.group("law"))) and (found := _statute(ctx, entry)):
+        s = max(0, text.find(ctx.doc.title))  # 中华人民共和国刑法修正案（十二）: an amendment of the law it names
+        sid, e = found, s + len(ctx.doc.title)
+    else:
         return
-    statute = next((c for c in ctx.cands if c.cls == "Statute" and c.start <= m.start("t") < c.end), None)
-    if statute is None:
-        return
-    sid = ctx.eid[id(statute)]
-    col.fact(DOC, "amends", sid, m.start(), m.end())
-    for item in ITEM.finditer(text, m.end()):
+    col.fact(DOC, "amends", sid, s, e)
+    for item in ITEM.finditer(text, e):
         body = QUOTED.sub(blank, item.group("body"))
         for a in ZH_ART.finditer(body):
             number, _ = zh_article(a)
-            if number:
+            if number and not PLACE_OF_NEW.match(body, a.end()):
                 s, e = item.start("body") + a.start(), item.start("body") + a.end()
                 col.fact(DOC, "amends", _article(ctx, sid, number, s, e), s, e)
 

@@ -1,4 +1,4 @@
-"""A Chinese judgment's parts read from verbatim public texts (each source in a comment)."""
+"""Chinese judgments and laws read from short verbatim excerpts of public texts (each source in a comment)."""
 
 from __future__ import annotations
 
@@ -46,3 +46,38 @@ def test_a_ruling_published_as_one_run_of_text_has_its_title_number_and_bench(tm
             ("clerk", "Wang Fumin")} <= facts
     (judge,) = [n for n in kg.nodes.values() if n.label == "Lei Hong"]
     assert judge.zh_label == "雷宏" and judge.alt_labels == {("雷宏", "zh")}
+
+
+# LawRefBook/Laws, 刑法/刑法修正案（十二）(2023-12-29).md: its head, items 一 and 四 and its last item (items 二, 三 and
+# 五 to 七 left out)
+AMENDMENT_XII = """# 中华人民共和国刑法修正案（十二）
+
+2023年12月29日 第十四届全国人民代表大会常务委员会第七次会议通过
+
+<!-- INFO END -->
+
+
+一、在刑法第一百六十五条中增加一款作为第二款，将该条修改为：“国有公司、企业的董事、监事、高级管理人员，利用职务便利，自己经营或者为他人经营与其所任职公司、企业同类的营业，获取非法利益，数额巨大的，处三年以下有期徒刑或者拘役，并处或者单处罚金；数额特别巨大的，处三年以上七年以下有期徒刑，并处罚金。
+
+“其他公司、企业的董事、监事、高级管理人员违反法律、行政法规规定，实施前款行为，致使公司、企业利益遭受重大损失的，依照前款的规定处罚。”
+
+四、将刑法第三百八十七条第一款修改为：“国家机关、国有公司、企业、事业单位、人民团体，索取、非法收受他人财物，为他人谋取利益，情节严重的，对单位判处罚金，并对其直接负责的主管人员和其他直接责任人员，处三年以下有期徒刑或者拘役；情节特别严重的，处三年以上十年以下有期徒刑。”
+
+八、本修正案自2024年3月1日起施行。
+"""
+# the item of 刑法修正案（十一） (2020) that adds an article after another: the article it names for a place is
+# not amended
+AMENDMENT_XI_ITEM = "二、在刑法第一百三十四条后增加一条，作为第一百三十四条之一："
+
+
+def test_an_amendment_titled_by_its_law_amends_the_law_and_the_articles_its_items_name(tmp_path):
+    path = tmp_path / "amendment-12.md"
+    path.write_text(AMENDMENT_XII.replace("八、", AMENDMENT_XI_ITEM + "\n\n八、"), encoding="utf-8")
+    kg = pipeline.build([path])
+    (amendment,) = kg.document_nodes()
+    assert amendment.label == "中华人民共和国刑法修正案（十二）"
+    amended = sorted(kg.nodes[st.obj].props.get("number", kg.nodes[st.obj].label) for st in kg.statements
+                     if st.subject == amendment.iri and st.predicate == "amends")
+    assert amended == ["134-1", "165", "387", "Criminal Law of the People's Republic of China"]
+    facts = {(st.predicate, st.obj) for st in kg.statements if st.subject == amendment.iri and st.literal}
+    assert {("issuedOn", "2023-12-29"), ("effectiveFrom", "2024-03-01")} <= facts
