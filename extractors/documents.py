@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from itertools import accumulate, islice
 from pathlib import Path
 
-from graph.model import Document, HeaderField
+from graph.model import Document, HeaderField, display
 
 from . import layouts
 from .genres import genre as genre_of
@@ -249,7 +249,7 @@ def split(text: str, path: str | Path) -> list[Document]:
         if len(title) <= 300 and (glossed := GLOSSED_TITLE.fullmatch(title)):  # "Provisions on ... (互联网...规定)"
             title, alt_titles = glossed.group("en"), (*alt_titles, glossed.group("zh"))
         view = "" if laid.view is written else laid.view[start:end]
-        docs.append(Document(source=path.name, path=str(path), text=doc_text, start=start,
+        docs.append(Document(source=display(path.name), path=str(path), text=doc_text, start=start,
                              first_line=chunk[0].number, last_line=chunk[-1].number,
                              genre=genre, title=title,
                              languages=langs, sha256=hashlib.sha256(doc_text.encode("utf-8")).hexdigest(),

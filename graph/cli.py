@@ -84,8 +84,9 @@ def build(
     unknown = [f for f in formats if f not in ("ttl", "trig", "nq", "jsonld")]
     if unknown or not formats:
         raise _fail("build", f"unknown --format {', '.join(unknown) or fmt!r}; use ttl, trig, nq or jsonld")
-    if not re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"{}|\\^`]*[/#]", base):
-        raise _fail("build", f"--base {base!r} is not an absolute IRI ending in / or #")
+    if not _valid_base(base):
+        raise _fail("build", f"--base {_shown(base)}: not an absolute IRI ending in / or # (e.g. "
+                             f"{DEFAULT_BASE}); check its scheme, host and percent-escapes")
     targets = _export_formats("build", exports) if exports else []
     cache_dir = None if no_cache else (cache or out.resolve().parent / ".kg-cache")
     try:
@@ -114,6 +115,25 @@ def build(
     if report.skipped:
         console.print(f"skipped {len(report.skipped)} file(s) or document(s); see the messages above")
         raise typer.Exit(1)
+
+
+def _valid_base(base: str) -> bool:
+    """An absolute IRI (RFC 3987, as pyoxigraph parses it) ending in / or # with no other "#", under which
+    every IRI the build mints is one too."""
+    import pyoxigraph
+
+    if not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", base) or base[-1:] not in "/#" or "#" in base[:-1]:
+        return False
+    try:
+        pyoxigraph.NamedNode(base + "doc/x")
+    except ValueError:
+        return False
+    return True
+
+
+def _shown(value: str) -> str:
+    """A value as a message quotes it: its undecodable bytes escaped."""
+    return repr(value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
 
 
 def _summary_table(summary: dict[str, dict[str, int]], counts: dict[str, int]):

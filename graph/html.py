@@ -15,6 +15,7 @@ import importlib.util
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -203,10 +204,10 @@ def render_index(kg: Graph) -> str:
 @lru_cache(maxsize=4)
 def _file_text(path: str, stamp: tuple[int, int]) -> str | None:
     """A file's text, read once while it stays as it was (`stamp`: its size and modification time)."""
-    from .reader import InputError, read_text
+    from .reader import InputError, read
 
     try:
-        return read_text(Path(path))
+        return read(Path(path)).held  # the text as the file holds it, which every offset indexes
     except InputError:
         return None
 
@@ -230,16 +231,25 @@ def place(d: Document) -> str:
     return f"{esc(d.source)}, lines {d.first_line}–{d.last_line}"
 
 
-def text_section(d: Document) -> str:
-    """The last part of a document's page: its text."""
+def text_section(d: Document, anchors: Iterable[tuple[int, int]] = ()) -> str:
+    """The last part of a document's page: its text, with an anchor `ev-START-END` where each of `anchors` (spans
+    of the file) begins."""
     text = source_text(d)
-    return f"<h2>Text</h2><pre>{esc(text) if text is not None else '(the source file is not at hand)'}</pre>"
+    if text is None:
+        return "<h2>Text</h2><pre>(the source file is not at hand)</pre>"
+    parts, at = [], 0
+    for start, end in sorted(anchors):
+        if d.start <= start <= d.end:
+            parts += [esc(text[at:start - d.start]), f'<span id="ev-{start}-{end}"></span>']
+            at = start - d.start
+    return f"<h2>Text</h2><pre>{''.join(parts)}{esc(text[at:])}</pre>"
 
 
 def render_document(kg: Graph, node: Node, stated: list[tuple[Statement, Evidence]],
-                    mentioned: list[tuple[Node, Evidence]], dates: str) -> str:
+                    mentioned: list[tuple[Node, Evidence]], dates: str, spans: set[tuple[int, int]]) -> str:
     """The page of one document: its facts with their quotes (each row anchored `ev-START-END`, the
-    target of the graph's evidence links), the entities it names, and its text."""
+    target of the graph's evidence links), the entities it names, and its text, where each other span of
+    `spans` (the document's evidence) is anchored, so that every evidence link finds its place."""
     d = node.document
     assert d is not None
     parts = ['<p><a href="../index.html">All documents</a> · <a href="../graph.html">Whole graph</a></p>',
@@ -266,7 +276,7 @@ def render_document(kg: Graph, node: Node, stated: list[tuple[Statement, Evidenc
         seen.add(anchor)
         zh = entity.zh_label
         parts.append(f"<li{attr}>{esc(entity.cls)}: {esc(entity.label)}{' · ' + esc(zh) if zh else ''}</li>")
-    parts.append("</ul>" + text_section(d))
+    parts.append("</ul>" + text_section(d, {(a, b) for a, b in spans if f"ev-{a}-{b}" not in seen}))
     return _page(node.label, "\n".join(parts))
 
 
@@ -284,16 +294,21 @@ def write_site(kg: Graph, out: Path) -> list[Path]:
             by_doc[ev.document].append((st, ev))
     dates_of = _dates(kg)
     mentioned: dict[str, list[tuple[Node, Evidence]]] = defaultdict(list)
+    spans: dict[str, set[tuple[int, int]]] = defaultdict(set)  # each document's evidence
     for entity in kg.nodes.values():
         first: dict[str, Evidence] = {}
         for ev in entity.evidence:
             first.setdefault(ev.document, ev)
+            spans[ev.document].add((ev.start, ev.end))
         for doc, ev in first.items():
             mentioned[doc].append((entity, ev))
+    for doc, facts in by_doc.items():
+        spans[doc].update((ev.start, ev.end) for _st, ev in facts)
     # in file order, so that each source file is read again once for the texts of its documents
     for node in sorted(kg.document_nodes(), key=lambda n: (n.document.path, n.document.start)):
         path = out / "docs" / f"{slugs[node.iri]}.html"
-        page = render_document(kg, node, by_doc[node.iri], mentioned[node.iri], dates_of.get(node.iri, ""))
+        page = render_document(kg, node, by_doc[node.iri], mentioned[node.iri], dates_of.get(node.iri, ""),
+                               spans[node.iri])
         path.write_text(page, encoding="utf-8")
         written.append(path)
     return written

@@ -19,12 +19,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import time
 from dataclasses import asdict, dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
-from .cache import Cache, builder_version
+from .cache import Cache, builder_version, display
 from .kg import KnowledgeGraph
 from .model import DEFAULT_BASE, DOC, FileResult
 from .patch import PATCHED, Change, Index, NotPatchable, patch, shape
@@ -78,42 +79,48 @@ def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports:
     from .outputs import write_all
 
     started = time.perf_counter()
-    files = collect(list(paths))
+    files, unread = collect(list(paths))
     cache, notes = open_cache(cache_dir)
     timings: dict[str, float] = {}
     record = _load(cache, out) if cache is not None else None
     known = record.inputs if record is not None else {}
-    changed = files if cache is None else [f for f in files if known.get(str(f), [""])[0] != cache.entry(f)]
+    changed = files if cache is None else [f for f in files if known.get(display(f), [""])[0] != cache.entry(f)]
     results = extract_files(changed, jobs, scheduler, cache, timings)
     setup = _setup(base, formats, exports)
     if cache is not None:
-        digests = [known[str(f)][1] if f not in results else _digest(results[f]) for f in files]
-        key = _key(setup, [str(f) for f in files], digests)
-        inputs = {str(f): [cache.entry(f), d] for f, d in zip(files, digests, strict=True)}
+        digests = [known[display(f)][1] if f not in results else _digest(results[f]) for f in files]
+        key = _key(setup, [display(f) for f in files], digests)
+        inputs = {display(f): [cache.entry(f), d] for f, d in zip(files, digests, strict=True)}
         if record is not None and record.setup == setup and _outputs(out) == record.outputs:
             if record.key == key:
                 timings["check"] = time.perf_counter() - started
-                return Report(record.skipped, record.notes, record.summary, record.counts, timings,
+                return Report(record.skipped, record.notes + cache.notes, record.summary, record.counts, timings,
                               [out.resolve() / p for p in sorted(record.outputs)], up_to_date=True)
             if (sorted(set(formats)) == PATCHED and not exports and not (strict and record.skipped)
                     and (report := _patched(cache, out, record, files, results, inputs, key, base, timings))):
                 return report
     results.update(extract_files([f for f in files if f not in results], jobs, scheduler, cache, timings))
-    kg = merge_results(paths, [results[f] for f in files], base, notes, timings)
+    kg = merge_results(paths, [results[f] for f in files], base, notes, timings, unread)
     counts = {"documents": len(kg.documents), "nodes": len(kg.nodes), "statements": len(kg.statements)}
-    report = Report(kg.skipped, kg.notes, kg.summary(), counts, kg.timings)
+    report = Report(kg.skipped, kg.notes + (cache.notes if cache is not None else []), kg.summary(), counts,
+                    kg.timings)
     if strict and kg.skipped:
         return report
     report.written = write_all(kg, out, formats, exports, jobs=jobs)
-    if cache is not None:
+    if cache is not None and cache.writable:
         started = time.perf_counter()
-        index = _save_index(cache, out, key, [(str(f), len(results[f].extractions)) for f in files], kg)
-        report.timings["index"] = time.perf_counter() - started
-        _save(cache, out, Record(key, setup, inputs, _outputs(out), kg.skipped, kg.notes, report.summary, counts,
-                                 index.path.name))
-        for stale in index.path.parent.glob(f"{_name(out)}.*.sqlite"):
-            if stale != index.path:
-                stale.unlink(missing_ok=True)
+        try:
+            index = _save_index(cache, out, key, [(display(f), len(results[f].extractions)) for f in files], kg)
+        except (OSError, sqlite3.Error) as err:
+            cache.unwritable(err)
+        else:
+            report.timings["index"] = time.perf_counter() - started
+            _save(cache, out, Record(key, setup, inputs, _outputs(out), kg.skipped, kg.notes, report.summary, counts,
+                                     index.path.name))
+            for stale in index.path.parent.glob(f"{_name(out)}.*.sqlite"):
+                if stale != index.path:
+                    stale.unlink(missing_ok=True)
+        report.notes = kg.notes + cache.notes
     return report
 
 
@@ -128,11 +135,11 @@ def _patched(cache: Cache, out: Path, record: Record, files: list[Path], results
     changes = []
     try:
         for f in files:
-            if inputs[str(f)][1] != record.inputs[str(f)][1]:
-                old = cache.load(record.inputs[str(f)][0], f)
+            if inputs[display(f)][1] != record.inputs[display(f)][1]:
+                old = cache.load(record.inputs[display(f)][0], f)
                 if old is None or shape(old) != shape(results[f]):
                     return None
-                changes.append(Change(old, results[f], index.read(str(f))))
+                changes.append(Change(old, results[f], index.read(display(f))))
         written = patch(out, changes, base)
     except NotPatchable:
         return None
@@ -142,7 +149,7 @@ def _patched(cache: Cache, out: Path, record: Record, files: list[Path], results
     record = replace(record, key=key, inputs=inputs, outputs=_outputs(out), skipped=[moved.get(m, m) for m in
                      record.skipped], notes=[moved.get(m, m) for m in record.notes])
     _save(cache, out, record)
-    return Report(record.skipped, record.notes, record.summary, record.counts, timings, written)
+    return Report(record.skipped, record.notes + cache.notes, record.summary, record.counts, timings, written)
 
 
 def _save_index(cache: Cache, out: Path, key: str, files: list[tuple[str, int]], kg: KnowledgeGraph) -> Index:

@@ -12,6 +12,7 @@ tuples are quick to make and to compare. Between processes and in the cache they
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -20,6 +21,12 @@ ENTITY_CLASSES = ("Agency", "Court", "Person", "Organization", "Platform", "Stat
 # the relations from a judgment to the people its case is about (a criminal case's defendants, an
 # administrative case's plaintiffs)
 PARTIES = ("defendant", "plaintiff")
+
+
+def display(path: os.PathLike[str] | str) -> str:
+    """A path as messages and outputs name it: its undecodable bytes escaped (x\\xff.txt)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
 
 
 class Span(NamedTuple):

@@ -441,4 +441,6 @@ def _patch_document_page(text: str, iri: str, old: Document, new: Document,
                 raise NotPatchable(f"{iri}: a row of its page has no evidence")
             line = f'{cells}<td class="quote">{esc(_short(ev.quote))}</td></tr>'
         lines[k] = line
-    return "\n".join(lines) + text_section(new) + closing
+    anchored = {(int(a), int(b)) for a, b in re.findall(r'id="ev-(\d+)-(\d+)"', "\n".join(lines))}
+    spans = {(ev.start, ev.end) for (doc, _start, _end), ev in at.items() if doc == iri}
+    return "\n".join(lines) + text_section(new, spans - anchored) + closing

@@ -22,8 +22,8 @@ from extractors.genres import genre
 
 from .cache import Cache
 from .kg import KnowledgeGraph
-from .model import DEFAULT_BASE, Extraction, FileResult
-from .reader import InputError, collect, read_text
+from .model import DEFAULT_BASE, Extraction, Fact, FileResult, HeaderField, Mention, Span, display
+from .reader import UTF8, InputError, Source, collect, read
 from .resolve import merge
 
 
@@ -31,17 +31,20 @@ def extract_file(path: str | Path) -> FileResult:
     """Read, split and extract one file (a pure function of the file's content and name)."""
     path = Path(path)
     result = FileResult(str(path))
+    name = display(path)
     started = time.perf_counter()
     try:
-        text = read_text(path)
+        source = read(path)
     except InputError as err:
         result.skipped.append(str(err))
         return result
     finally:
         result.seconds["read"] = time.perf_counter() - started
+    if source.encoding not in UTF8:
+        result.notes.append(f"{name}: read as {source.encoding}, not UTF-8")
     started = time.perf_counter()
-    for doc in split(text, path):
-        where = f"{path}: lines {doc.first_line}-{doc.last_line} ({doc.title[:60]!r})"
+    for doc in split(source.text, path):
+        where = f"{name}: lines {doc.first_line}-{doc.last_line} ({doc.title[:60]!r})"
         if not doc.genre:
             result.skipped.append(f"{where}: holds no word of the law; no regulation, judgment or news report")
             continue
@@ -49,10 +52,31 @@ def extract_file(path: str | Path) -> FileResult:
         if not doc.placed:
             result.notes.append(f"{where}: no layout or head placed it; read as plain text, a {doc.genre} by its words")
         result.notes += [f"{where}: {n}" for n in _missing(ex)]
-        ex.document = replace(doc, text="", view="", blocks=())  # let the text go: memory is bounded by one file
+        if source.left_out:
+            _to_held(ex, source)
+        ex.document = replace(ex.document, text="", view="", blocks=())  # let the text go: memory bounded by a file
         result.extractions.append(ex)
     result.seconds["extract"] = time.perf_counter() - started
     return result
+
+
+def _to_held(ex: Extraction, source: Source) -> None:
+    """An extraction's spans and quotes moved from the text the extractors read to the file's own (its CRLF
+    line breaks, a stray byte-order mark): every offset indexes the file as it holds it."""
+    text, held, span = source.text, source.held, source.held_span
+
+    def cut(quote: str, start: int, end: int, a: int, b: int) -> str:
+        return held[a:b] if quote == text[start:end] else quote
+
+    d = ex.document
+    start, end = span(d.start, d.end)
+    header = tuple(HeaderField(f.kind, f.value, *span(f.start, f.end)) for f in d.header)
+    ex.document = replace(d, start=start, length=end - start, header=header)
+    for e in ex.entities.values():
+        e.mentions = [Mention(cut(m.text, *m.span, a, b), m.lang, Span(a, b), m.label)
+                      for m in e.mentions for a, b in [span(*m.span)]]
+    ex.facts = [Fact(f.subject, f.predicate, f.obj, Span(a, b), cut(f.quote, *f.span, a, b), f.literal)
+                for f in ex.facts for a, b in [span(*f.span)]]
 
 
 def _missing(ex: Extraction) -> list[str]:
@@ -105,11 +129,12 @@ def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE, jobs: 
 
 def _build(paths: list[str | Path], base: str, jobs: int, scheduler: str | None,
            cache_dir: str | Path | None) -> KnowledgeGraph:
-    files = collect(list(paths))
+    files, unread = collect(list(paths))
     cache, notes = open_cache(cache_dir)
     timings: dict[str, float] = {}
     results = extract_files(files, jobs, scheduler, cache, timings)
-    return merge_results(paths, [results[f] for f in files], base, notes, timings)
+    return merge_results(paths, [results[f] for f in files], base, notes + (cache.notes if cache else []), timings,
+                         unread)
 
 
 def open_cache(cache_dir: str | Path | None) -> tuple[Cache | None, list[str]]:
@@ -143,15 +168,15 @@ def extract_files(files: list[Path], jobs: int, scheduler: str | None, cache: Ca
 
 
 def merge_results(paths: list[str | Path], ordered: list[FileResult], base: str, notes: list[str],
-                  timings: dict[str, float]) -> KnowledgeGraph:
-    """The graph of the files' extractions, in the files' order. Raises `InputError` when nothing usable
-    is left."""
+                  timings: dict[str, float], unread: list[str] | None = None) -> KnowledgeGraph:
+    """The graph of the files' extractions, in the files' order (`unread`: what the folders held that could
+    not be read). Raises `InputError` when nothing usable is left."""
     for stage in ("read", "extract"):  # seconds summed over the files (over all processes)
         timings[stage] = sum(r.seconds.get(stage, 0.0) for r in ordered)
     extractions = [ex for r in ordered for ex in r.extractions]
-    skipped = [s for r in ordered for s in r.skipped]
+    skipped = [*(unread or []), *(s for r in ordered for s in r.skipped)]
     if not extractions:
-        raise InputError("nothing to build from " + ", ".join(map(str, paths)) + (
+        raise InputError("nothing to build from " + ", ".join(map(display, paths)) + (
             "; " + "; ".join(skipped) if skipped else ""))
     started = time.perf_counter()
     kg = merge(extractions, base)

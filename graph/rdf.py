@@ -151,9 +151,17 @@ def turtle_pair(p: str, o: Term) -> str:
     return ("a" if p == RDF + "type" else _curie_or_iri(p)) + " " + _text(o, prefixed=True)
 
 
+def selectors(iri: str) -> tuple[str, str]:
+    """The IRIs of a piece of evidence's position and quote selectors: its fragments `#position` and `#quote`,
+    or, where its IRI has a fragment already (a base ending in "#"), parts of that fragment (no IRI holds
+    two "#")."""
+    sep = "/" if "#" in iri else "#"
+    return f"{iri}{sep}position", f"{iri}{sep}quote"
+
+
 def evidence_rows(iri: str, ev: Evidence) -> list[Row]:
     """The rows of one piece of evidence: an oa:SpecificResource with its source and two selectors."""
-    position, quote = iri + "#position", iri + "#quote"
+    position, quote = selectors(iri)
     return [(iri, RDF + "type", _node(OA + "SpecificResource"), ""),
             (iri, OA + "hasSelector", _node(position), ""),
             (iri, OA + "hasSelector", _node(quote), ""),
@@ -212,11 +220,12 @@ def _evidence_turtle(evidence: dict[str, Evidence]) -> list[str]:
 
 def evidence_block(iri: str, ev: Evidence) -> str:
     """The Turtle of one piece of evidence."""
-    return (f"<{iri}> a oa:SpecificResource ;\n\toa:hasSelector <{iri}#position> , <{iri}#quote> ;\n"
+    position, quote = selectors(iri)
+    return (f"<{iri}> a oa:SpecificResource ;\n\toa:hasSelector <{position}> , <{quote}> ;\n"
             f"\toa:hasSource <{ev.document}> .\n"
-            f"<{iri}#position> a oa:TextPositionSelector ;\n\toa:end \"{ev.end}\"^^xsd:nonNegativeInteger ;\n"
+            f"<{position}> a oa:TextPositionSelector ;\n\toa:end \"{ev.end}\"^^xsd:nonNegativeInteger ;\n"
             f"\toa:start \"{ev.start}\"^^xsd:nonNegativeInteger .\n"
-            f"<{iri}#quote> a oa:TextQuoteSelector ;\n\toa:exact {_string(ev.quote)} .\n")
+            f"<{quote}> a oa:TextQuoteSelector ;\n\toa:exact {_string(ev.quote)} .\n")
 
 
 def _prefix_lines() -> str:

@@ -8,7 +8,6 @@ import pytest
 from conftest import SEEDS, node
 from graph import pipeline
 from graph import rdf as rdf_writer
-from graph.reader import read_text
 
 PREFIXES = """PREFIX kg: <https://w3id.org/legal-kg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -28,7 +27,7 @@ def store():
 
 
 def test_every_quote_equals_the_source_text_at_its_offsets(store):
-    sources = {p.name: read_text(p) for p in SEEDS.iterdir()}
+    sources = {p.name: p.read_bytes().decode("utf-8-sig") for p in SEEDS.iterdir()}  # the file as it holds it
     rows = list(store.query(PREFIXES + """
         SELECT ?file ?start ?end ?exact WHERE {
           ?ev oa:hasSource ?doc ; oa:hasSelector ?pos, ?quote .

@@ -82,14 +82,14 @@ def test_a_failing_writer_process_fails_the_build_and_keeps_the_old_outputs(monk
 def test_cache_skips_unchanged_files_and_gives_the_same_bytes(corpus, tmp_path):
     cache = tmp_path / "cache"
     first = kg("build", str(corpus), "--out", str(tmp_path / "a"), "--cache", str(cache))
-    assert first.returncode == 0 and len(list(cache.glob("*.pickle"))) == len(list(corpus.iterdir()))
+    assert first.returncode == 0 and len(list(cache.glob("*.json"))) == len(list(corpus.iterdir()))
     copy = tmp_path / "copy"
     shutil.copytree(corpus, copy)
     victim = sorted(copy.glob("*.txt"))[0]
     victim.write_text(victim.read_text(encoding="utf-8").replace("Defendant", "Defendant", 1) + "\n", encoding="utf-8")
     again = kg("build", str(copy), "--out", str(tmp_path / "b"), "--cache", str(cache))
     assert again.returncode == 0
-    assert len(list(cache.glob("*.pickle"))) == len(list(corpus.iterdir())) + 1  # only the changed file is new
+    assert len(list(cache.glob("*.json"))) == len(list(corpus.iterdir())) + 1  # only the changed file is new
     assert kg("build", str(copy), "--out", str(tmp_path / "c"), "--no-cache").returncode == 0
     assert files(tmp_path / "b") == files(tmp_path / "c")
 
