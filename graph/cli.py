@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 
 from .kg import KnowledgeGraph
-from .model import DEFAULT_BASE
-from .reader import InputError
+from .model import DEFAULT_BASE, display
+from .reader import MAX_FILE_BYTES, InputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Build knowledge graphs of Chinese internet-governance law from legal texts.")
@@ -64,6 +64,9 @@ def build(
     = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Extract every file again and write every output; "
                                            "keep no cache.")] = False,
+    max_file_size: Annotated[float, typer.Option(min=0.001, help="Refuse, before reading it, a file over this many MB "
+                                                 "(a build takes about 50 times a file's size in memory).")]
+    = MAX_FILE_BYTES / 1e6,
 ) -> None:
     """Split the texts into documents, extract entities and facts, resolve them into one graph, and write
     it as RDF (graph.ttl, .trig, .nq, .jsonld) and as pages for the browser (index.html, graph.html, docs/).
@@ -91,9 +94,13 @@ def build(
     cache_dir = None if no_cache else (cache or out.resolve().parent / ".kg-cache")
     try:
         report = build_into(list(paths), out, formats, targets, base=base, jobs=jobs, scheduler=scheduler,
-                            cache_dir=cache_dir, strict=strict)
+                            cache_dir=cache_dir, strict=strict, max_file_size=int(max_file_size * 1e6))
     except InputError as err:
         raise _fail("build", str(err)) from None
+    except OSError as err:  # a full disk, a folder without permission: nothing was written into OUT
+        where = display(err.filename) if err.filename else display(out)
+        raise _fail("build", f"cannot write {where} ({err.strerror or err}); {display(out)} is as it was: free some "
+                             "space or choose another --out") from None
     for line in report.skipped:
         print(f"kg build: skipped {line}", file=sys.stderr)
     for line in report.notes:
@@ -131,9 +138,18 @@ def _valid_base(base: str) -> bool:
     return True
 
 
+def _utf8(value: str) -> bool:
+    """Whether a command-line value is text (not bytes that are no UTF-8, which Python keeps as surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _shown(value: str) -> str:
     """A value as a message quotes it: its undecodable bytes escaped."""
-    return repr(value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
+    return "'" + value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") + "'"
 
 
 def _summary_table(summary: dict[str, dict[str, int]], counts: dict[str, int]):
@@ -251,10 +267,11 @@ def query(
     fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
     endpoint: Annotated[str | None, typer.Option(help="Query a SPARQL endpoint (URL) instead of the files; "
                                                  "the query may then stand in place of OUTPUTS.")] = None,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the endpoint's answer.")] = 60.0,
 ) -> None:
     """Run SPARQL over a build's RDF, or at a SPARQL endpoint where `kg push` loaded it: a query given
     inline, from a file, or from the library of named queries in ontology/queries/."""
-    from .query import QueryError, named_queries, open_store, render, run
+    from .query import QueryError, declared, named_queries, open_store, render, run
 
     library = named_queries()
     if list_queries:
@@ -271,26 +288,37 @@ def query(
     bindings = {}
     for p in param or []:
         key, sep, value = p.partition("=")
-        if not sep:
-            raise _fail("query", f"--param {p!r}: write NAME=VALUE")
+        if not sep or not key:
+            raise _fail("query", f"--param {_shown(p)}: write NAME=VALUE")
+        if not _utf8(p):
+            raise _fail("query", f"--param {_shown(p)}: not valid UTF-8 text")
         bindings[key] = value
     if name is not None:
         if name not in library:
-            raise _fail("query", f"no named query {name!r}; kg query --list shows them")
-        missing = [p for p in library[name].params if p not in bindings]
-        if missing:
-            raise _fail("query", f"{name} needs --param {missing[0]}=VALUE")
+            raise _fail("query", f"no named query {_shown(name)}; kg query --list shows them")
         sparql = library[name].text
     elif file is not None:
         try:
             sparql = file.read_text(encoding="utf-8")
-        except OSError as err:
-            raise _fail("query", f"{file}: {err.strerror or err}") from None
+        except (OSError, UnicodeDecodeError) as err:
+            raise _fail("query", f"{_shown(str(file))}: {getattr(err, 'strerror', None) or err}") from None
+    elif not _utf8(sparql or ""):
+        raise _fail("query", "the query is not valid UTF-8 text")
+    params = declared(sparql or "")
+    for key in bindings:
+        if key not in params:
+            which = f"the {name} query" if name else "the query"
+            has = f"its parameters: {', '.join(params)}" if params else (
+                "it declares none; a query declares them in a line '# Parameters: NAME - what it is'")
+            raise _fail("query", f"--param {_shown(key)}: {which} has no parameter of that name ({has})")
+    missing = [p for p in params if p not in bindings]
+    if missing:
+        raise _fail("query", f"{name or 'the query'} needs --param {missing[0]}=VALUE")
     try:
         if endpoint:
             from .endpoint import query as remote_query
 
-            names, rows = remote_query(endpoint, sparql or "", bindings)
+            names, rows = remote_query(endpoint, sparql or "", bindings, timeout)
         else:
             names, rows = run(open_store(Path(outputs)), sparql or "", bindings)
     except QueryError as err:
@@ -307,6 +335,7 @@ def push(
     = None,
     quads: Annotated[bool, typer.Option("--quads", help="POST graph.nq, keeping each document's named graph.")]
     = False,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the store's answer.")] = 60.0,
 ) -> None:
     """Load a build into a triple store (SPARQL 1.1 Graph Store HTTP Protocol): PUT graph.ttl into the default
     graph or --graph, or POST graph.nq with --quads. Then `kg query --endpoint URL` asks it."""
@@ -316,7 +345,7 @@ def push(
     if not endpoint:
         raise _fail("push", "give the store's Graph Store endpoint: --endpoint URL")
     try:
-        what, size = push_build(outputs, endpoint, graph, quads)
+        what, size = push_build(outputs, endpoint, graph, quads, timeout)
     except QueryError as err:
         raise _fail("push", str(err)) from None
     print(f"pushed {size:,} bytes: {what}")
@@ -334,6 +363,8 @@ def show(
     from .query import QueryError, open_store
     from .show import candidates, card
 
+    if not _utf8(name):
+        raise _fail("show", f"{_shown(name)}: not valid UTF-8 text")
     try:
         store = open_store(outputs)
     except QueryError as err:

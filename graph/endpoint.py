@@ -20,27 +20,44 @@ import pyoxigraph as ox
 from .query import QueryError
 from .rdf import SPARQL_PREFIXES
 
-TIMEOUT = 600
+TIMEOUT = 60.0  # seconds without an answer before a request gives up (--timeout)
 
 
-def _request(req: urllib.request.Request) -> bytes:
+def check_url(endpoint: str) -> None:
+    """An endpoint is an http(s) URL with a host; raises QueryError naming it otherwise."""
     try:
-        with urllib.request.urlopen(req, timeout=TIMEOUT) as response:  # noqa: S310 - the user's own endpoint
+        parts = urllib.parse.urlsplit(endpoint)
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise QueryError(f"{endpoint!r} is not an endpoint URL; give http://HOST:PORT/PATH")
+
+
+def _request(req: urllib.request.Request, timeout: float) -> bytes:
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as response:  # noqa: S310 - the user's own endpoint
             return response.read()
     except urllib.error.HTTPError as err:
         body = err.read().decode("utf-8", "replace").strip().splitlines()
         raise QueryError(f"{req.full_url}: HTTP {err.code} {err.reason}" + (
             f": {body[0][:200]}" if body else "")) from None
+    except TimeoutError:
+        raise QueryError(f"{req.full_url}: no answer within {timeout:g} s (--timeout)") from None
     except (urllib.error.URLError, OSError) as err:
         reason = getattr(err, "reason", err)
+        if isinstance(reason, TimeoutError):
+            raise QueryError(f"{req.full_url}: no answer within {timeout:g} s (--timeout)") from None
         raise QueryError(f"{req.full_url}: cannot reach the endpoint ({reason})") from None
 
 
-def push(outputs: Path, endpoint: str, graph: str | None = None, quads: bool = False) -> tuple[str, int]:
+def push(outputs: Path, endpoint: str, graph: str | None = None, quads: bool = False,
+         timeout: float = TIMEOUT) -> tuple[str, int]:
     """Load a build into the Graph Store at `endpoint`: the Turtle with PUT into `graph` (or the default
     graph), replacing what it held; or, with `quads`, the N-Quads with POST, adding each document's named
     graph beside the default graph (query them with the store's union-default-graph option).
     Returns (what was sent, bytes)."""
+    check_url(endpoint)
     nq, ttl = outputs / "graph.nq", outputs / "graph.ttl"
     if quads:
         if not nq.exists():
@@ -54,7 +71,7 @@ def push(outputs: Path, endpoint: str, graph: str | None = None, quads: bool = F
     else:
         raise QueryError(f"{outputs}: no graph.ttl or graph.nq; run `kg build` first")
     req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": kind})
-    _request(req)
+    _request(req, timeout)
     return f"{method} {kind} to {url}", len(data)
 
 
@@ -73,19 +90,23 @@ def bind(sparql: str, params: dict[str, str]) -> str:
     return sparql[: where.end()] + f" {block} " + sparql[where.end():]
 
 
-def query(endpoint: str, sparql: str, params: dict[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
+def query(endpoint: str, sparql: str, params: dict[str, str] | None = None,
+          timeout: float = TIMEOUT) -> tuple[list[str], list[list[str]]]:
     """Run a SELECT or ASK query at a SPARQL endpoint; the same table `graph.query.run` gives (the ontology's
     prefixes go first, so the query need not declare them; its own declarations come after and win)."""
+    check_url(endpoint)
     text = SPARQL_PREFIXES + bind(sparql, params or {})
     req = urllib.request.Request(endpoint, data=text.encode("utf-8"), method="POST",
                                  headers={"Content-Type": "application/sparql-query",
                                           "Accept": "application/sparql-results+json"})
+    answer = _request(req, timeout)
     try:
-        results = json.loads(_request(req))
-    except json.JSONDecodeError:
-        raise QueryError(f"{endpoint}: the answer is not SPARQL JSON results") from None
-    if "boolean" in results:
-        return ["ask"], [[str(results["boolean"]).lower()]]
-    names = results["head"]["vars"]
-    rows = [[b.get(v, {}).get("value", "") for v in names] for b in results["results"]["bindings"]]
+        results = json.loads(answer)
+        if "boolean" in results:
+            return ["ask"], [[str(results["boolean"]).lower()]]
+        names = [str(v) for v in results["head"]["vars"]]
+        rows = [[str(b.get(v, {}).get("value", "")) for v in names] for b in results["results"]["bindings"]]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise QueryError(f"{endpoint}: the answer is not SPARQL JSON results ({answer[:60]!r}); is this the "
+                         "store's SPARQL query endpoint?") from None
     return names, rows

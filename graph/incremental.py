@@ -30,7 +30,7 @@ from .kg import KnowledgeGraph
 from .model import DEFAULT_BASE, DOC, FileResult
 from .patch import PATCHED, Change, Index, NotPatchable, patch, shape
 from .pipeline import extract_files, merge_results, open_cache, paused_gc
-from .reader import collect
+from .reader import MAX_FILE_BYTES, collect
 
 
 @dataclass
@@ -67,19 +67,21 @@ class Record:
 
 def build_into(paths: list[str | Path], out: Path, formats: list[str], exports: list[str],
                base: str = DEFAULT_BASE, jobs: int = 1, scheduler: str | None = None,
-               cache_dir: str | Path | None = None, strict: bool = False) -> Report:
+               cache_dir: str | Path | None = None, strict: bool = False,
+               max_file_size: int | None = MAX_FILE_BYTES) -> Report:
     """Build the graph of `paths` and write it into `out` (RDF in `formats`, the pages, `exports`), unless
     `out` already holds exactly that build. With `strict`, nothing is written if any file is skipped."""
     with paused_gc():
-        return _build_into(paths, out, formats, exports, base, jobs, scheduler, cache_dir, strict)
+        return _build_into(paths, out, formats, exports, base, jobs, scheduler, cache_dir, strict, max_file_size)
 
 
 def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports: list[str], base: str, jobs: int,
-                scheduler: str | None, cache_dir: str | Path | None, strict: bool) -> Report:
+                scheduler: str | None, cache_dir: str | Path | None, strict: bool,
+                max_file_size: int | None) -> Report:
     from .outputs import write_all
 
     started = time.perf_counter()
-    files, unread = collect(list(paths))
+    files, unread = collect(list(paths), max_file_size)
     cache, notes = open_cache(cache_dir)
     timings: dict[str, float] = {}
     record = _load(cache, out) if cache is not None else None

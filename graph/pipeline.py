@@ -23,7 +23,7 @@ from extractors.genres import genre
 from .cache import Cache
 from .kg import KnowledgeGraph
 from .model import DEFAULT_BASE, Extraction, Fact, FileResult, HeaderField, Mention, Span, display
-from .reader import UTF8, InputError, Source, collect, read
+from .reader import MAX_FILE_BYTES, UTF8, InputError, Source, collect, read
 from .resolve import merge
 
 
@@ -115,7 +115,8 @@ def paused_gc() -> Iterator[None]:
 
 
 def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE, jobs: int = 1,
-          scheduler: str | None = None, cache_dir: str | Path | None = None) -> KnowledgeGraph:
+          scheduler: str | None = None, cache_dir: str | Path | None = None,
+          max_file_size: int | None = MAX_FILE_BYTES) -> KnowledgeGraph:
     """Build the knowledge graph of the .txt/.md files that `paths` name (files or folders).
 
     `jobs` extraction processes, or a Dask `scheduler` address ("tcp://host:port"); `cache_dir` keeps each
@@ -124,12 +125,13 @@ def build(paths: list[str | Path] | str | Path, base: str = DEFAULT_BASE, jobs: 
     are skipped and listed in `.skipped`; documents built with something missing are listed in `.notes`.
     Raises `InputError` when nothing usable is left."""
     with paused_gc():
-        return _build([paths] if isinstance(paths, (str, Path)) else list(paths), base, jobs, scheduler, cache_dir)
+        return _build([paths] if isinstance(paths, (str, Path)) else list(paths), base, jobs, scheduler, cache_dir,
+                      max_file_size)
 
 
 def _build(paths: list[str | Path], base: str, jobs: int, scheduler: str | None,
-           cache_dir: str | Path | None) -> KnowledgeGraph:
-    files, unread = collect(list(paths))
+           cache_dir: str | Path | None, max_file_size: int | None) -> KnowledgeGraph:
+    files, unread = collect(list(paths), max_file_size)
     cache, notes = open_cache(cache_dir)
     timings: dict[str, float] = {}
     results = extract_files(files, jobs, scheduler, cache, timings)

@@ -39,12 +39,18 @@ def named_queries() -> dict[str, NamedQuery]:
     for path in sorted(QUERIES_DIR.glob("*.rq")):
         text = path.read_text(encoding="utf-8")
         comments = [ln[1:].strip() for ln in text.splitlines() if ln.startswith("#")]
-        params_line = next((c for c in comments if c.startswith("Parameters:")), "Parameters: none")
-        params = tuple(m.group(1) for m in re.finditer(r"(\w+) - ", params_line))
         description = " ".join(c for c in comments if not c.startswith("Parameters:"))
         name = re.sub(r"^\d+-", "", path.stem)
-        out[name] = NamedQuery(name, description, params, text)
+        out[name] = NamedQuery(name, description, declared(text), text)
     return out
+
+
+def declared(sparql: str) -> tuple[str, ...]:
+    """The parameters a query declares in a comment line `# Parameters: name - what it is, other - ...`
+    (none without one): the only variables a caller's values may bind."""
+    line = next((ln[1:].strip() for ln in sparql.splitlines() if ln.startswith("#")
+                 and ln[1:].strip().startswith("Parameters:")), "")
+    return tuple(m.group(1) for m in re.finditer(r"(\w+) - ", line))
 
 
 def open_store(folder: Path) -> ox.Store:

@@ -27,6 +27,9 @@ SUFFIXES = (".txt", ".md")
 CHINESE_ENCODINGS = ["gb18030", "big5"]
 CJK_RE = re.compile("[\u4e00-\u9fff]")
 MAX_LINE = 200_000  # characters; the longest paragraph of a judgment is a few thousand
+# bytes: a file above is refused before it is read (`kg build --max-file-size`). A build's memory grows with its
+# text, about 50 times the size of a file (benchmarks/big_file.py), so that a file of this size builds in a few GB
+MAX_FILE_BYTES = 50_000_000
 MAGIC = {b"%PDF": "a PDF", b"PK\x03\x04": "a zip archive", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
          b"GIF8": "a GIF image", b"\x1f\x8b": "a gzip archive", b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7z archive",
          b"\xd0\xcf\x11\xe0": "an Office document", b"\x7fELF": "a program"}
@@ -39,11 +42,11 @@ class InputError(Exception):
     """A file or path that cannot be read as a legal text; the message names it."""
 
 
-def collect(paths: list[str | Path]) -> tuple[list[Path], list[str]]:
+def collect(paths: list[str | Path], max_bytes: int | None = MAX_FILE_BYTES) -> tuple[list[Path], list[str]]:
     """The .txt and .md files that `paths` name (folders are searched, following links to folders once),
     sorted, without duplicates; and a message for each thing in them that cannot be searched or read: a
-    folder without permission, a link to nothing, a link that loops. A path given that is not there
-    raises `InputError`."""
+    folder without permission, a link to nothing, a link that loops, a file over `max_bytes` (refused before
+    it is read). A path given that is not there raises `InputError`."""
     files: set[Path] = set()
     problems: list[str] = []
     for p in map(Path, paths):
@@ -55,7 +58,25 @@ def collect(paths: list[str | Path]) -> tuple[list[Path], list[str]]:
             raise InputError(f"{display(p)}: a link to nothing ({_link_target(p)})")
         else:
             raise InputError(f"{display(p)}: no such file or folder")
+    for f in sorted(files):
+        size = _size(f)
+        if max_bytes is not None and size > max_bytes:
+            files.discard(f)
+            problems.append(f"{display(f)}: {_mb(size)} MB, over the limit of {_mb(max_bytes)} MB a file "
+                            "(--max-file-size); split it, or raise the limit if memory allows (about 50 times the "
+                            "file's size)")
     return sorted(files, key=lambda f: (os.fsencode(f.name), os.fsencode(f))), sorted(set(problems))
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:,.1f}" if size >= 1e6 else f"{size / 1e6:.2g}"
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reading it says what is wrong
 
 
 def _search(folder: Path, files: set[Path], problems: list[str]) -> None:

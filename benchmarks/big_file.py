@@ -1,0 +1,78 @@
+"""One big file: the seed file repeated into one file of 1, 10, 50 and 200 MB, each built alone (no cache,
+graph.ttl and the pages), its time and peak memory printed with the growth from the size before.
+
+    python benchmarks/big_file.py [--sizes 1,10,50,200]
+
+A file over `kg build --max-file-size` (50 MB by default) is refused before it is read: the 200 MB file is
+tried with the default limit (refused at once) and is built only with `--raise-limit`, on a machine with
+the memory for it (about 50 times the file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
+# the build in a child process that reports its own peak memory (kilobytes, Linux) on its last line
+CHILD = ("import resource, sys\nfrom graph.cli import main\ntry:\n    main()\nfinally:\n"
+         "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+
+
+def make(path: Path, megabytes: int) -> int:
+    seed = SEED.read_text(encoding="utf-8")
+    copies = max(1, round(megabytes * 1e6 / len(seed.encode("utf-8"))))
+    with path.open("w", encoding="utf-8") as f:
+        for _ in range(copies):
+            f.write(seed + "\n\n")
+    return path.stat().st_size
+
+
+def build(path: Path, out: Path, limit: float | None) -> tuple[float, int, int, str]:
+    """Seconds, peak RSS in MB, exit code and the last message of one build."""
+    cmd = [sys.executable, "-c", CHILD, "build", str(path), "--out", str(out), "--no-cache"]
+    if limit is not None:
+        cmd += ["--max-file-size", str(limit)]
+    started = time.perf_counter()
+    run = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
+    seconds = time.perf_counter() - started
+    lines = run.stderr.strip().splitlines()
+    peak = int(lines[-1]) // 1024 if lines and lines[-1].isdigit() else 0
+    message = next((ln for ln in reversed(lines[:-1]) if "over the limit" in ln), "")
+    return seconds, peak, run.returncode, message
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1,10,50,200", help="sizes in MB, comma-separated")
+    parser.add_argument("--raise-limit", action="store_true", help="build every size (--max-file-size above it)")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print("| file | time | peak RSS | time / MB | growth (time) | growth (size) | outcome |")
+    print("|---:|---:|---:|---:|---:|---:|---|")
+    before: tuple[float, float] | None = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for mb in sizes:
+            path = Path(tmp) / f"seed-{mb}mb.txt"
+            size = make(path, mb) / 1e6
+            seconds, peak, code, message = build(path, Path(tmp) / "out", mb + 1 if args.raise_limit else None)
+            path.unlink()
+            refused = "over the limit" in message
+            outcome = "refused up front (--max-file-size)" if refused else f"built (exit {code})"
+            growth = f"{seconds / before[0]:.1f}x" if before and not refused else ""
+            grown = f"{size / before[1]:.1f}x" if before and not refused else ""
+            print(f"| {size:,.1f} MB | {seconds:,.1f} s | {peak:,} MB | {seconds / size:,.1f} s | {growth} | {grown} | "
+                  f"{outcome} |", flush=True)
+            if not refused:
+                before = (seconds, size)
+    print(f"(peak of this process's children: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024:,} MB)")
+
+
+if __name__ == "__main__":
+    main()
