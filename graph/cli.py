@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from .kg import KnowledgeGraph
-from .model import DEFAULT_BASE, display
+from .model import DEFAULT_BASE
 from .reader import MAX_FILE_BYTES, InputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -47,7 +47,8 @@ def main() -> None:
 
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md) and folders of legal texts.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md) and folders of legal texts.",
+                                                readable=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the outputs (replaced when complete).")]
     = Path("outputs"),
     base: Annotated[str, typer.Option(help="Base IRI of the entities (absolute, ending in / or #).")] = DEFAULT_BASE,
@@ -82,6 +83,7 @@ def build(
     from rich.console import Console
 
     from .incremental import build_into
+    from .outputs import OutputError
 
     formats = [f.strip() for f in fmt.split(",") if f.strip()]
     unknown = [f for f in formats if f not in ("ttl", "trig", "nq", "jsonld")]
@@ -97,10 +99,8 @@ def build(
                             cache_dir=cache_dir, strict=strict, max_file_size=int(max_file_size * 1e6))
     except InputError as err:
         raise _fail("build", str(err)) from None
-    except OSError as err:  # a full disk, a folder without permission: nothing was written into OUT
-        where = display(err.filename) if err.filename else display(out)
-        raise _fail("build", f"cannot write {where} ({err.strerror or err}); {display(out)} is as it was: free some "
-                             "space or choose another --out") from None
+    except OutputError as err:  # a full disk, a folder without permission: nothing was written into OUT
+        raise _fail("build", str(err)) from None
     for line in report.skipped:
         print(f"kg build: skipped {line}", file=sys.stderr)
     for line in report.notes:

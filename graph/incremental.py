@@ -28,6 +28,7 @@ from pathlib import Path
 from .cache import Cache, builder_version, display
 from .kg import KnowledgeGraph
 from .model import DEFAULT_BASE, DOC, FileResult
+from .outputs import cannot_write, write_all
 from .patch import PATCHED, Change, Index, NotPatchable, patch, shape
 from .pipeline import extract_files, merge_results, open_cache, paused_gc
 from .reader import MAX_FILE_BYTES, collect
@@ -78,8 +79,6 @@ def build_into(paths: list[str | Path], out: Path, formats: list[str], exports: 
 def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports: list[str], base: str, jobs: int,
                 scheduler: str | None, cache_dir: str | Path | None, strict: bool,
                 max_file_size: int | None) -> Report:
-    from .outputs import write_all
-
     started = time.perf_counter()
     files, unread = collect(list(paths), max_file_size)
     cache, notes = open_cache(cache_dir)
@@ -145,6 +144,8 @@ def _patched(cache: Cache, out: Path, record: Record, files: list[Path], results
         written = patch(out, changes, base)
     except NotPatchable:
         return None
+    except OSError as err:
+        raise cannot_write(out, err) from None
     timings["patch"] = time.perf_counter() - started
     moved = {m: n for ch in changes for m, n in zip([*ch.old.skipped, *ch.old.notes], [*ch.new.skipped, *ch.new.notes],
                                                       strict=True)}

@@ -7,6 +7,7 @@ dealt, the biggest first, to this process and forked ones (which share the graph
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
 import shutil
@@ -19,6 +20,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .kg import KnowledgeGraph
+from .model import display
 from .pipeline import paused_gc
 
 # the stage each task counts towards in the timings, and its share of the work in a big build (the order
@@ -29,11 +31,29 @@ STAGES = {"html": ("write HTML", 9), "ttl": ("write RDF", 12), "trig": ("write R
           "csv": ("exports", 2), "neo4j": ("exports", 2)}
 
 
+class OutputError(Exception):
+    """Outputs that cannot be written (a full disk, a folder without permission); the message names the
+    folder, which stays as it was."""
+
+
+def cannot_write(out: Path, err: OSError) -> OutputError:
+    advice = {errno.ENOSPC: "free some space or choose another --out", errno.EDQUOT: "free some space or choose "
+              "another --out", errno.EACCES: "check its permissions or choose another --out",
+              errno.EPERM: "check its permissions or choose another --out", errno.EROFS: "choose another --out"}
+    why = "exists and is not a folder" if isinstance(err, NotADirectoryError) else (err.strerror or str(err))
+    return OutputError(f"cannot write {display(out)} ({why}); it is as it was: "
+                       f"{advice.get(err.errno or 0, 'choose another --out')}")
+
+
 def write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str], jobs: int = 1) -> list[Path]:
     """RDF in `formats`, the pages (index.html, graph.html, docs/) and `exports` (into export/FORMAT/),
-    in `jobs` processes. Returns the files written, as they stand in `out`."""
+    in `jobs` processes. Returns the files written, as they stand in `out`. Raises `OutputError` when they
+    cannot be written."""
     with paused_gc():
-        return _write_all(kg, out, formats, exports, jobs)
+        try:
+            return _write_all(kg, out, formats, exports, jobs)
+        except OSError as err:
+            raise cannot_write(out, err) from None
 
 
 def _write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str], jobs: int) -> list[Path]:
@@ -55,7 +75,7 @@ def staged(out: Path) -> Iterator[Stage]:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.exists() and not out.is_dir():
-        raise NotADirectoryError(f"{out}: exists and is not a folder")
+        raise NotADirectoryError(errno.ENOTDIR, "exists and is not a folder", str(out))
     for stale in out.parent.glob(f".{out.name}.*.tmp"):
         shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))

@@ -50,9 +50,14 @@ def collect(paths: list[str | Path], max_bytes: int | None = MAX_FILE_BYTES) -> 
     files: set[Path] = set()
     problems: list[str] = []
     for p in map(Path, paths):
-        if p.is_dir():
+        try:
+            is_dir, is_file = p.is_dir(), p.is_file()
+        except OSError as err:  # its folder cannot be searched
+            raise InputError(f"{display(p)}: cannot read ({err.strerror or err}); check the permissions of its "
+                             "folders") from None
+        if is_dir:
             _search(p, files, problems)
-        elif p.is_file():
+        elif is_file:
             files.add(p)
         elif p.is_symlink():
             raise InputError(f"{display(p)}: a link to nothing ({_link_target(p)})")

@@ -146,13 +146,22 @@ def test_bad_arguments(tmp_path):
 
 
 def test_unexpected_errors_are_one_line_and_debug_shows_the_traceback(tmp_path):
-    result = kg("build", str(SEEDS), "--out", "/proc/kg-cannot-write-here")
+    broken = dict(os.environ, KG_ONTOLOGY_DIR=str(tmp_path / "no-ontology"))  # an installation without its data
+    result = kg("build", str(SEEDS), "--out", str(tmp_path / "out"), "--no-cache", env=broken)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert lines[-1].startswith("kg build: unexpected error:") and all("note:" in ln for ln in lines[:-1])
     assert "--debug" in result.stderr and "Traceback" not in result.stderr
-    debug = kg("build", str(SEEDS), "--out", "/proc/kg-cannot-write-here", "--debug")
+    debug = kg("build", str(SEEDS), "--out", str(tmp_path / "out"), "--no-cache", "--debug", env=broken)
     assert "Traceback" in debug.stderr
+
+
+def test_a_folder_that_cannot_be_written_is_one_line(tmp_path):
+    result = kg("build", str(SEEDS), "--out", "/proc/kg-cannot-write-here", "--no-cache")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        "kg build: cannot write /proc/kg-cannot-write-here (No such file or directory); it is as it was: choose "
+        "another --out")
 
 
 def test_outputs_are_byte_identical_whatever_the_order_hash_seed_and_locale(tmp_path):
