@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from conftest import DATA, SEEDS
 from graph import patch as patching
 from graph.incremental import build_into
+from graph.outputs import OutputError
 
 SEED = "000_cfcf9f275d95a8e1.txt"
 
@@ -160,7 +161,7 @@ def test_a_failing_patch_fails_the_build_and_keeps_the_old_outputs(texts, tmp_pa
         raise OSError("disk full")
 
     monkeypatch.setattr(patching, "_splice", broken)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match="disk full"):
         build(texts, out, cache)
     assert files(out) == before and not list(tmp_path.glob(".out.*.tmp"))
     monkeypatch.undo()
