@@ -17,8 +17,10 @@ from .values import FINE_ZH, TERM_ZH, amount, en_months, zh_months
 if TYPE_CHECKING:
     from .context import Context
 
-TERM_EN = re.compile(r"(?P<term>[^,;()]*?)\s*(?:of\s+)?(?:fixed[\s-]+term\s+)?(?:imprisonment|in\s+prison|prison|(?:criminal\s+)?detention)\b",
-                     re.IGNORECASE)
+# what ends a prison term's words ("three years of fixed-term imprisonment"): the term is the text before it back to
+# the last comma, semicolon or bracket (found by position: a pattern tried from every character would be quadratic)
+TERM_END_EN = re.compile(r"\s*(?:of\s+)?(?:fixed[\s-]+term\s+)?(?:imprisonment|in\s+prison|prison|(?:criminal\s+)?"
+                         r"detention)\b", re.IGNORECASE)
 IMPRISONMENT_OF = re.compile(r"\b(?:imprisonment|detention)\s+(?:for|of)\s+(?P<term>[^,;()]{3,60})", re.IGNORECASE)
 FINE_EN = re.compile(r"\bfined?\s+(?:of\s+)?(?:RMB|CNY|¥)?\s*(?P<n>[\d,.]+(?:\s*(?:million|thousand))?)\s*"
                      r"(?:yuan|RMB)?", re.IGNORECASE)
@@ -92,8 +94,8 @@ def penalty(chunk: str) -> Penalty:
             out.confiscationYuan = amount(confiscated.group("n").rstrip("."))
     chunk = principal_only(chunk)
     after = chunk[chunk.find("sentenced to"):] if "sentenced to" in chunk else chunk
-    m = TERM_EN.search(after)
-    if m and (term := en_months(m.group("term"))):
+    m = TERM_END_EN.search(after)
+    if m and (term := en_months(after[max(map(after.rfind, ",;()", (0,) * 4, (m.start(),) * 4)) + 1:m.start()])):
         out.imprisonmentMonths = term[2]
     elif (later := IMPRISONMENT_OF.search(after)) and (term := en_months(later.group("term"))):
         out.imprisonmentMonths = term[2]  # "fixed-term imprisonment of four years"

@@ -9,6 +9,7 @@ judgment of 10,000 characters segments in about 0.07 s.
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
@@ -17,6 +18,7 @@ import jieba
 import jieba.posseg
 
 jieba.setLogLevel(logging.WARNING)
+HAN = re.compile("[\u4e00-\u9fd5]")  # the characters jieba reads as Chinese
 
 
 class Word(NamedTuple):
@@ -49,9 +51,23 @@ def word_at(text: str, pos: int) -> Word:
 
 
 def _cut(text: str) -> tuple[Word, ...]:
+    """jieba's words of each line that holds Chinese (jieba cuts no word across a line break, so a line cut
+    alone gives the words the whole text gives); a line without Chinese is one word ("x"), as is each line
+    break: no finder asks the segmenter about a word without Chinese, and most of an English text is such
+    lines."""
     out: list[Word] = []
     at = 0
-    for pair in jieba.posseg.cut(text):
-        out.append(Word(at, at + len(pair.word), pair.word, pair.flag))
-        at += len(pair.word)
+    for k, line in enumerate(text.split("\n")):
+        if k:
+            out.append(Word(at, at + 1, "\n", "x"))
+            at += 1
+        if not line:
+            continue
+        if not HAN.search(line):
+            out.append(Word(at, at + len(line), line, "x"))
+            at += len(line)
+            continue
+        for pair in jieba.posseg.cut(line):
+            out.append(Word(at, at + len(pair.word), pair.word, pair.flag))
+            at += len(pair.word)
     return tuple(out)

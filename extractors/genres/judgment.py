@@ -68,7 +68,9 @@ ZH_RUN_ON_HEAD = re.compile(rf"^(?P<t>[^，。：:\n]{{2,60}}?{ZH_KIND})(?P<c>[^
 OPERATIVE_ZH = re.compile(r"犯[^。；]*?罪[，,][^。]*?判处")
 # a clause of a defendant's record: a sentence an earlier judgment passed ("因犯寻衅滋事罪，2005年2月28日被绍兴市
 # 上虞区人民法院判处有期徒刑一年三个月"; 被告人 and 被害人 are no passive)
-PRIOR_ZH = re.compile(r"[^。；;]*被(?![告害])[^。；;，,]{0,40}?判处[^。；;]*")
+# (a clause begins at the start or after 。；; only: tried from every character, the clause's run would make the
+# search quadratic in a long text)
+PRIOR_ZH = re.compile(r"(?:^|(?<=[。；;]))[^。；;]*被(?![告害])[^。；;，,]{0,40}?判处[^。；;]*")
 APPLIED_LAW = re.compile(r"\b(?:in\s+accordance\s+with|pursuant\s+to|according\s+to|in\s+light\s+of|under)\b|依照|根据",
                          re.IGNORECASE)
 # a sentence after a semicolon that goes on listing the articles applied ("In accordance with Article 103,
