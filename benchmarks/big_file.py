@@ -82,8 +82,9 @@ def main() -> None:
             outcome = "refused up front (--max-file-size)" if refused else f"built (exit {code})"
             growth = f"{seconds / before[0]:.1f}x" if before and not refused else ""
             grown = f"{size / before[1]:.1f}x" if before and not refused else ""
-            print(f"| {size:,.{1 if size >= 1 else 2}f} MB{' (flat)' if flat else ''} | {seconds:,.1f} s | {peak:,} MB | "
-                  f"{seconds / size:,.1f} s | {growth} | {grown} | {outcome} |", flush=True)
+            shown = f"{size:,.{1 if size >= 1 else 2}f} MB" + (" (flat)" if flat else "")
+            print(f"| {shown} | {seconds:,.1f} s | {peak:,} MB | {seconds / size:,.1f} s | {growth} | {grown} | "
+                  f"{outcome} |", flush=True)
             if not refused:
                 before = (seconds, size)
     print(f"(peak of this process's children: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024:,} MB)")
