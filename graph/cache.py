@@ -16,9 +16,10 @@ import json
 import os
 import tempfile
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import extractors
 from extractors.gazetteer import ONTOLOGY_DIR
@@ -216,31 +217,11 @@ def _extraction_of(x: object) -> Extraction:
     return ex
 
 
-def _str(v: object) -> str:
-    if not isinstance(v, str):
-        raise TypeError("a string")
+def _of(kind: type, v: object) -> Any:
+    """`v` where it is of `kind` (a boolean is no integer); else TypeError."""
+    if not isinstance(v, kind) or (kind is int and isinstance(v, bool)):
+        raise TypeError(f"not a {kind.__name__}")
     return v
 
 
-def _int(v: object) -> int:
-    if not isinstance(v, int) or isinstance(v, bool):
-        raise TypeError("an integer")
-    return v
-
-
-def _bool(v: object) -> bool:
-    if not isinstance(v, bool):
-        raise TypeError("a boolean")
-    return v
-
-
-def _list(v: object) -> list:
-    if not isinstance(v, list):
-        raise TypeError("a list")
-    return v
-
-
-def _dict(v: object) -> dict:
-    if not isinstance(v, dict):
-        raise TypeError("an object")
-    return v
+_str, _int, _bool, _list, _dict = (partial(_of, kind) for kind in (str, int, bool, list, dict))
