@@ -62,7 +62,7 @@ def test_two_jobs_give_the_same_bytes(corpus, tmp_path):
 def test_a_failing_writer_process_fails_the_build_and_keeps_the_old_outputs(monkeypatch, tmp_path):
     from graph import export as exports
     from graph import pipeline
-    from graph.outputs import write_all
+    from graph.outputs import OutputError, write_all
 
     built = pipeline.build([SEEDS])
     out = tmp_path / "out"
@@ -73,7 +73,7 @@ def test_a_failing_writer_process_fails_the_build_and_keeps_the_old_outputs(monk
         raise OSError("disk full")
 
     monkeypatch.setattr(exports, "export", broken)  # the forked writers inherit the broken exporter
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match="disk full"):
         write_all(built, out, ["ttl", "nq"], ["graphml"], jobs=2)
     assert files(out) == before
     assert not list(tmp_path.glob(".out.*.tmp"))
