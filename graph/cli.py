@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .kg import KnowledgeGraph
 from .model import DEFAULT_BASE
 from .reader import MAX_FILE_BYTES, InputError
+
+if TYPE_CHECKING:
+    from .kg import KnowledgeGraph
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Build knowledge graphs of Chinese internet-governance law from legal texts.")
