@@ -9,7 +9,6 @@ judgment of 10,000 characters segments in about 0.07 s.
 from __future__ import annotations
 
 import logging
-import re
 from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
@@ -17,8 +16,9 @@ from typing import NamedTuple
 import jieba
 import jieba.posseg
 
+from .text import has_cjk
+
 jieba.setLogLevel(logging.WARNING)
-HAN = re.compile("[\u4e00-\u9fd5]")  # the characters jieba reads as Chinese
 
 
 class Word(NamedTuple):
@@ -63,7 +63,7 @@ def _cut(text: str) -> tuple[Word, ...]:
             at += 1
         if not line:
             continue
-        if not HAN.search(line):
+        if not has_cjk(line):
             out.append(Word(at, at + len(line), line, "x"))
             at += len(line)
             continue

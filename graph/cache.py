@@ -2,9 +2,9 @@
 (their source code and the data files they read), so that a rebuild extracts only what changed; and the
 builder's version, which a record of a build into a folder keeps (see `graph.incremental`).
 
-An entry is data, never code: a line of JSON saying what it was made from (the entry's key, the file's
-name and the digest of its bytes, the extractors' version) and the digest of what follows, then the
-extraction as JSON (`graph.model` names each field). Reading an entry checks both digests and every
+An entry is data, never code: a line of JSON saying what it was made from (the entry's key, a digest of
+the extractors' version, the file's name and its bytes; the file's name as read) and the digest of what
+follows, then the extraction as JSON (`graph.model` names each field). Reading an entry checks both digests and every
 field's type: an entry of another file (swapped), garbled or cut short is a miss, with a note, and the
 file is extracted again. A cache folder that cannot be written is a note too; the build goes on.
 """
@@ -119,8 +119,9 @@ class Cache:
         return result
 
     def put(self, path: Path, result: FileResult) -> None:
-        if self.writable and self.entry(path):
-            self.write(self.folder / f"{self.entry(path)}.json", encode(result, self.entry(path), path))
+        key = self.entry(path)
+        if self.writable and key:
+            self.write(self.folder / f"{key}.json", encode(result, key, path))
 
     def write(self, target: Path, data: bytes) -> None:
         """Put `data` at `target` (in this folder) whole or not at all: a killed build leaves no half entry.
@@ -154,8 +155,7 @@ def encode(result: FileResult, key: str, path: Path) -> bytes:
         "path": display(path), "skipped": result.skipped, "notes": result.notes,
         "extractions": [_extraction(ex) for ex in result.extractions]}, ensure_ascii=False,
         separators=(",", ":")).encode("utf-8")
-    header = {"format": FORMAT, "key": key, "name": display(path.name), "extractors": extractor_version(),
-              "payload": hashlib.sha256(payload).hexdigest()}
+    header = {"format": FORMAT, "key": key, "name": display(path.name), "payload": hashlib.sha256(payload).hexdigest()}
     return json.dumps(header).encode("ascii") + b"\n" + payload
 
 
@@ -173,8 +173,9 @@ def _extraction(ex: Extraction) -> dict:
 
 
 def decode(data: bytes, key: str) -> FileResult:
-    """The extraction in an entry made for `key`. Raises BadEntry unless the entry says it was made for that
-    key, by these extractors, its payload has the digest it states and every field has its type."""
+    """The extraction in an entry made for `key` (which digests the extractors' version with the file). Raises
+    BadEntry unless the entry says it was made for that key, its payload has the digest it states and every
+    field has its type."""
     line, _, payload = data.partition(b"\n")
     try:
         header = json.loads(line)
@@ -184,8 +185,6 @@ def decode(data: bytes, key: str) -> FileResult:
         raise BadEntry("not a cache entry of this version")
     if header.get("key") != key:
         raise BadEntry("the entry of another file or version (its key differs from its name)")
-    if header.get("extractors") != extractor_version():
-        raise BadEntry("made by other extractors")
     if header.get("payload") != hashlib.sha256(payload).hexdigest():
         raise BadEntry("damaged (its content does not match its digest)")
     try:

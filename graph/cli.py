@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .model import DEFAULT_BASE
+from .model import DEFAULT_BASE, display
 from .reader import MAX_FILE_BYTES, InputError
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ def _utf8(value: str) -> bool:
 
 def _shown(value: str) -> str:
     """A value as a message quotes it: its undecodable bytes escaped."""
-    return "'" + value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") + "'"
+    return f"'{display(value)}'"
 
 
 def _summary_table(summary: dict[str, dict[str, int]], counts: dict[str, int]):

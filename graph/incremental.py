@@ -25,9 +25,9 @@ from dataclasses import asdict, dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
-from .cache import Cache, builder_version, display
+from .cache import Cache, builder_version
 from .kg import KnowledgeGraph
-from .model import DEFAULT_BASE, DOC, FileResult
+from .model import DEFAULT_BASE, DOC, FileResult, display
 from .outputs import cannot_write, write_all
 from .patch import PATCHED, Change, Index, NotPatchable, patch, shape
 from .pipeline import extract_files, merge_results, open_cache, paused_gc
@@ -103,9 +103,9 @@ def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports:
     results.update(extract_files([f for f in files if f not in results], jobs, scheduler, cache, timings))
     kg = merge_results(paths, [results[f] for f in files], base, notes, timings, unread)
     counts = {"documents": len(kg.documents), "nodes": len(kg.nodes), "statements": len(kg.statements)}
-    report = Report(kg.skipped, kg.notes + (cache.notes if cache is not None else []), kg.summary(), counts,
-                    kg.timings)
+    report = Report(kg.skipped, kg.notes, kg.summary(), counts, kg.timings)
     if strict and kg.skipped:
+        report.notes = kg.notes + (cache.notes if cache is not None else [])
         return report
     report.written = write_all(kg, out, formats, exports, jobs=jobs)
     if cache is not None and cache.writable:
@@ -121,7 +121,7 @@ def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports:
             for stale in index.path.parent.glob(f"{_name(out)}.*.sqlite"):
                 if stale != index.path:
                     stale.unlink(missing_ok=True)
-        report.notes = kg.notes + cache.notes
+    report.notes = kg.notes + (cache.notes if cache is not None else [])
     return report
 
 
