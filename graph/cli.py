@@ -72,7 +72,8 @@ def build(
     = MAX_FILE_BYTES / 1e6,
 ) -> None:
     """Split the texts into documents, extract entities and facts, resolve them into one graph, and write
-    it as RDF (graph.ttl, .trig, .nq, .jsonld) and as pages for the browser (index.html, graph.html, docs/).
+    it as RDF (graph.ttl, .trig, .nq, .jsonld), as an Oxigraph store for `kg query` and `kg show`
+    (graph.oxigraph/) and as pages for the browser (index.html, graph.html, docs/).
 
     With the cache, an unchanged file is not extracted again, and when nothing the outputs are made from has
     changed (files, their extractions, options, code) the folder is left as it is: "OUT is up to date". When
@@ -112,14 +113,14 @@ def build(
     console = Console()
     console.print(_summary_table(report.summary, report.counts))
     seconds = ", ".join(f"{k} {v:.2f}" for k, v in report.timings.items())
+    files = _files(report.written)
     if report.up_to_date:
-        console.print(f"{out} is up to date ({len(report.written)} files): nothing it is made from has changed; "
-                      f"seconds: {seconds}")
+        console.print(f"{out} is up to date ({files}): nothing it is made from has changed; seconds: {seconds}")
     elif "patch" in report.timings:
-        console.print(f"patched {out} ({len(report.written)} files): only where things stand in the changed files "
-                      f"moved; seconds: {seconds}")
+        console.print(f"patched {out} ({files}): only where things stand in the changed files moved; "
+                      f"seconds: {seconds}")
     else:
-        console.print(f"wrote {len(report.written)} files into {out}; seconds: {seconds}")
+        console.print(f"wrote {files} into {out}; seconds: {seconds}")
     console.print(f"open {out / 'index.html'} in a browser")
     if report.skipped:
         console.print(f"skipped {len(report.skipped)} file(s) or document(s); see the messages above")
@@ -170,6 +171,14 @@ def _summary_table(summary: dict[str, dict[str, int]], counts: dict[str, int]):
 def _fail(command: str, message: str, code: int = 2) -> typer.Exit:
     print(f"kg {command}: {message}", file=sys.stderr)
     return typer.Exit(code)
+
+
+def _files(written: list[Path]) -> str:
+    """The outputs of a build, the store's own files counted as one: "10 files and the store"."""
+    from .store import NAME
+
+    files = [p for p in written if NAME not in p.parts]
+    return f"{len(files)} files" + (" and the store" if len(files) < len(written) else "")
 
 
 def _export_formats(command: str, value: str) -> list[str]:

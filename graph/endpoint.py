@@ -9,15 +9,12 @@ pasted into the query as SPARQL.
 from __future__ import annotations
 
 import json
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from .query import QueryError
+from .query import QueryError, bind, terms
 from .rdf import SPARQL_PREFIXES
 
 TIMEOUT = 60.0  # seconds without an answer before a request gives up (--timeout)
@@ -75,27 +72,12 @@ def push(outputs: Path, endpoint: str, graph: str | None = None, quads: bool = F
     return f"{method} {kind} to {url}", len(data)
 
 
-def bind(sparql: str, params: dict[str, str]) -> str:
-    """The query with each parameter bound by a VALUES block of serialized literals."""
-    if not params:
-        return sparql
-    names = " ".join(f"?{k}" for k in params if re.fullmatch(r"\w+", k))
-    if len(names.split()) != len(params):
-        raise QueryError("parameter names are letters, digits and _")
-    terms = " ".join(str(ox.Literal(v)) for v in params.values())
-    block = f"VALUES ({names}) {{ ({terms}) }}"
-    where = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
-    if where is None:
-        raise QueryError("a parameterised query needs a WHERE clause")
-    return sparql[: where.end()] + f" {block} " + sparql[where.end():]
-
-
 def query(endpoint: str, sparql: str, params: dict[str, str] | None = None,
           timeout: float = TIMEOUT) -> tuple[list[str], list[list[str]]]:
     """Run a SELECT or ASK query at a SPARQL endpoint; the same table `graph.query.run` gives (the ontology's
     prefixes go first, so the query need not declare them; its own declarations come after and win)."""
     check_url(endpoint)
-    text = SPARQL_PREFIXES + bind(sparql, params or {})
+    text = SPARQL_PREFIXES + bind(sparql, terms(sparql, params or {}))
     req = urllib.request.Request(endpoint, data=text.encode("utf-8"), method="POST",
                                  headers={"Content-Type": "application/sparql-query",
                                           "Accept": "application/sparql-results+json"})

@@ -26,7 +26,8 @@ from .pipeline import paused_gc
 # the stage each task counts towards in the timings, and its share of the work in a big build (the order
 # in which parallel workers take the tasks: the longest first; graph.ttl, which reads every object of the
 # graph, stays in this process, and the forked one, which copies each memory page it touches, writes less)
-STAGES = {"html": ("write HTML", 9), "ttl": ("write RDF", 12), "trig": ("write RDF", 12), "nq": ("write RDF", 9),
+STAGES = {"html": ("write HTML", 9), "store": ("write store", 10), "ttl": ("write RDF", 12),
+          "trig": ("write RDF", 12), "nq": ("write RDF", 9),
           "jsonld": ("write RDF", 12), "gexf": ("exports", 6), "graphml": ("exports", 4), "json": ("exports", 3),
           "csv": ("exports", 2), "neo4j": ("exports", 2)}
 
@@ -46,9 +47,9 @@ def cannot_write(out: Path, err: OSError) -> OutputError:
 
 
 def write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str], jobs: int = 1) -> list[Path]:
-    """RDF in `formats`, the pages (index.html, graph.html, docs/) and `exports` (into export/FORMAT/),
-    in `jobs` processes. Returns the files written, as they stand in `out`. Raises `OutputError` when they
-    cannot be written."""
+    """RDF in `formats`, the store (graph.oxigraph/), the pages (index.html, graph.html, docs/) and
+    `exports` (into export/FORMAT/), in `jobs` processes. Returns the files written, as they stand in
+    `out`. Raises `OutputError` when they cannot be written."""
     with paused_gc():
         try:
             return _write_all(kg, out, formats, exports, jobs)
@@ -93,19 +94,21 @@ def staged(out: Path) -> Iterator[Stage]:
 
 
 def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], jobs: int) -> None:
-    from . import html, rdf
+    from . import html, rdf, store
 
     def task(name: str) -> float:
         started = time.perf_counter()
         if name == "html":
             html.write_site(kg, tmp)
+        elif name == "store":  # what the richest RDF file holds: named graphs with N-Quads or TriG
+            store.write(tmp, rdf.nquads_chunks(kg, named_graphs=bool({"nq", "trig"} & set(formats))))
         elif name in exports:
             kg.export(tmp / "export" / name, to=name)
         else:
             rdf.write(kg, tmp, [name])
         return time.perf_counter() - started
 
-    names = sorted(["html", *formats, *exports], key=lambda n: -STAGES[n][1])
+    names = sorted(["html", "store", *formats, *exports], key=lambda n: -STAGES[n][1])
     started = time.perf_counter()
     forking = jobs > 1 and len(names) > 1 and "fork" in multiprocessing.get_all_start_methods()
     if forking and exports:
@@ -143,11 +146,13 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
 
 
 def _shares(names: list[str], n: int) -> list[list[str]]:
-    """The tasks (longest first) dealt to `n` processes, each to the least loaded."""
+    """The tasks (longest first) dealt to `n` processes, each to the least loaded; the store goes to this
+    process (the first share): a forked process must not start RocksDB, whose threads and locks in the
+    process it was forked from (a store opened there before) do not survive the fork."""
     shares: list[list[str]] = [[] for _ in range(n)]
     load = [0] * n
     for name in names:
-        k = load.index(min(load))
+        k = 0 if name == "store" else load.index(min(load))
         shares[k].append(name)
         load[k] += STAGES[name][1]
     return shares

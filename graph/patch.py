@@ -13,7 +13,8 @@ new outputs are the old ones with each piece of the documents' evidence replaced
   documents themselves are patched, and each piece of evidence's own block gives way to its counterpart's
   (both sections of the file are sorted by subject, so each block is found by bisection);
 - graph.html: the entries of the same nodes (its array of nodes is sorted by IRI);
-- index.html: the documents' lines; docs/: the documents' pages (anchors, quotes, lines and text).
+- index.html: the documents' lines; docs/: the documents' pages (anchors, quotes, lines and text);
+- the store (graph.oxigraph/) is loaded again from the patched graph.ttl.
 Every other file is linked into the new folder, not copied. What this cannot do (another RDF format, an
 export, a changed shape, evidence that would reorder) raises `NotPatchable`, and the build runs in full.
 """
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from . import store
 from .html import _script_json, _short, esc, graph_shell, place, text_section
 from .model import Document, Evidence, FileResult
 from .outputs import staged
@@ -114,7 +116,8 @@ def patch(out: Path, changes: list[Change], base: str) -> list[Path]:
             for name in names:
                 path = os.path.join(folder, name)
                 rel = os.path.relpath(path, out)
-                if rel not in ("graph.ttl", "graph.html", "index.html") and rel not in pages:
+                if (rel not in ("graph.ttl", "graph.html", "index.html") and rel not in pages
+                        and not rel.startswith(store.NAME + os.sep)):
                     os.makedirs(os.path.join(tmp, os.path.dirname(rel)), exist_ok=True)
                     try:
                         os.link(path, os.path.join(tmp, rel))
@@ -123,6 +126,7 @@ def patch(out: Path, changes: list[Change], base: str) -> list[Path]:
         reports = _patch_turtle(out / FILE_NAMES["ttl"], tmp / FILE_NAMES["ttl"], swap, moved, places,
                                 statements, nodes, base)
         nodes |= reports
+        store.write_from_file(tmp)
         _rewrite(out / "graph.html", tmp / "graph.html", lambda text: _patch_graph_page(text, nodes, pages, at))
         _rewrite(out / "index.html", tmp / "index.html", lambda text: _patch_index(text, pages, places))
         for rel, iri in pages.items():

@@ -16,8 +16,6 @@ from extractors.gazetteer import ONTOLOGY_DIR
 from .rdf import PREFIXES
 
 QUERIES_DIR = ONTOLOGY_DIR / "queries"
-LOAD_ORDER = (("graph.nq", ox.RdfFormat.N_QUADS), ("graph.trig", ox.RdfFormat.TRIG),
-              ("graph.ttl", ox.RdfFormat.TURTLE), ("graph.jsonld", ox.RdfFormat.JSON_LD))
 
 
 class QueryError(Exception):
@@ -48,30 +46,64 @@ def named_queries() -> dict[str, NamedQuery]:
 def declared(sparql: str) -> tuple[str, ...]:
     """The parameters a query declares in a comment line `# Parameters: name - what it is, other - ...`
     (none without one): the only variables a caller's values may bind."""
+    return tuple(_declarations(sparql))
+
+
+def terms(sparql: str, params: dict[str, str]) -> dict[str, ox.Literal]:
+    """The RDF terms the values of a query's parameters bind: a plain string, or for a parameter declared
+    `name@ - ...` a label (see `label`), which a store finds in its index instead of comparing the text of
+    every label."""
+    kinds = _declarations(sparql)
+    return {k: label(v) if kinds.get(k) else ox.Literal(v) for k, v in params.items()}
+
+
+def label(text: str) -> ox.Literal:
+    """`text` as the build tags a label or a title: @zh when it holds a Chinese character, @en otherwise."""
+    from extractors.text import has_cjk
+
+    return ox.Literal(text, language="zh" if has_cjk(text) else "en")
+
+
+def bind(sparql: str, values: dict[str, ox.NamedNode | ox.Literal]) -> str:
+    """The query with each variable bound by a VALUES block at the start of its WHERE clause, the terms
+    serialized by pyoxigraph (escaped: a value is never pasted into the query). Oxigraph starts from a
+    VALUES block, so a query bound to one entity, label or title reads only what concerns it."""
+    if not values:
+        return sparql
+    if not all(re.fullmatch(r"\w+", k) for k in values):
+        raise QueryError("parameter names are letters, digits and _")
+    block = f"VALUES ({' '.join(f'?{k}' for k in values)}) {{ ({' '.join(str(t) for t in values.values())}) }}"
+    where = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
+    if where is None:
+        raise QueryError("a parameterised query needs a WHERE clause")
+    return sparql[: where.end()] + f" {block} " + sparql[where.end():]
+
+
+def _declarations(sparql: str) -> dict[str, bool]:
+    """Each declared parameter, and whether it is a label (`name@`)."""
     line = next((ln[1:].strip() for ln in sparql.splitlines() if ln.startswith("#")
                  and ln[1:].strip().startswith("Parameters:")), "")
-    return tuple(m.group(1) for m in re.finditer(r"(\w+) - ", line))
+    return {m.group(1): bool(m.group(2)) for m in re.finditer(r"(\w+)(@?) - ", line)}
 
 
 def open_store(folder: Path) -> ox.Store:
-    """An in-memory store of the RDF a `kg build` wrote into `folder` (the richest format present)."""
+    """The graph a `kg build` wrote into `folder`: its store (graph.oxigraph/), or its RDF where it has none."""
+    from . import store
+
     if not folder.is_dir():
         raise QueryError(f"{folder}: no such folder; run `kg build` first")
-    for name, fmt in LOAD_ORDER:
-        path = folder / name
-        if path.exists():
-            store = ox.Store()
-            store.bulk_load(path=str(path), format=fmt)
-            return store
-    raise QueryError(f"{folder}: no graph.ttl, graph.nq, graph.trig or graph.jsonld; run `kg build` first")
+    try:
+        return store.open_folder(folder)
+    except FileNotFoundError as err:
+        raise QueryError(f"{err}; run `kg build` first") from None
 
 
 def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
-    """Run a SELECT query; `params` bind variables to plain string literals (never pasted into the text).
+    """Run a SELECT query; `params` bind variables to literals (`terms`; never pasted into the text).
     The ontology's prefixes (kg:, rdf:, rdfs:, skos:, xsd:, dcterms:, oa:, prov:) need no declaring."""
-    substitutions = {ox.Variable(k): ox.Literal(v) for k, v in (params or {}).items()}
     try:
-        result = store.query(sparql, prefixes=PREFIXES, substitutions=substitutions, use_default_graph_as_union=True)
+        result = store.query(bind(sparql, terms(sparql, params or {})), prefixes=PREFIXES,
+                             use_default_graph_as_union=True)
     except SyntaxError as err:
         raise QueryError(f"bad SPARQL: {err}") from None
     if isinstance(result, ox.QueryBoolean):

@@ -1,7 +1,8 @@
 """`kg show`: find an entity by any of its labels and lay out its card with the evidence of each fact (a
 person's card also gives the facts of their sentences).
 
-User text reaches SPARQL only as a bound value (pyoxigraph substitutions), never pasted into a query.
+User text reaches SPARQL only as a bound value (a VALUES block of terms pyoxigraph serializes, see
+graph.query.bind), never pasted into a query.
 """
 
 from __future__ import annotations
@@ -20,6 +21,15 @@ SELECT DISTINCT ?e ?class ?label ?name WHERE {
   BIND(STRAFTER(STR(?type), "#") AS ?class)
 } ORDER BY ?class ?label ?e"""
 
+# the same for a name written as a label is (in the index: no label is compared)
+FIND_EXACT = SPARQL_PREFIXES + """
+SELECT DISTINCT ?e ?class ?label ?name WHERE {
+  VALUES ?via { rdfs:label skos:altLabel }
+  ?e ?via ?name ; rdfs:label ?label ; a ?type .
+  FILTER(STRSTARTS(STR(?type), STR(kg:)))
+  BIND(STRAFTER(STR(?type), "#") AS ?class)
+} ORDER BY ?class ?label ?e"""
+
 LABELS = SPARQL_PREFIXES + """
 SELECT ?e ?text ?kind WHERE {
   { ?e rdfs:label ?text . BIND("label" AS ?kind) } UNION { ?e skos:altLabel ?text . BIND("alt" AS ?kind) }
@@ -28,15 +38,18 @@ SELECT ?e ?text ?kind WHERE {
 FACTS = SPARQL_PREFIXES + """
 SELECT ?e ?direction ?relation ?other ?quote ?document WHERE {
   {
-    ?st rdf:subject ?e ; rdf:object ?o . BIND("out" AS ?direction)
+    ?st rdf:subject ?e ; rdf:object ?o ; rdf:predicate ?p ; prov:wasDerivedFrom ?ev . BIND("out" AS ?direction)
   } UNION {
-    ?st rdf:object ?e ; rdf:subject ?o . BIND("in" AS ?direction)
+    ?st rdf:object ?e ; rdf:subject ?o ; rdf:predicate ?p ; prov:wasDerivedFrom ?ev . BIND("in" AS ?direction)
   } UNION {
-    ?sentence kg:sentenceOf ?e . ?st rdf:subject ?sentence ; rdf:object ?o . FILTER(?o != ?e)
+    ?sentence kg:sentenceOf ?e . ?st rdf:subject ?sentence ; rdf:object ?o ; rdf:predicate ?p ;
+                                     prov:wasDerivedFrom ?ev .
+    FILTER(?o != ?e)
     BIND("sentence" AS ?direction)
   }
-  ?st rdf:predicate ?p ; prov:wasDerivedFrom ?ev .
-  ?ev oa:hasSelector/oa:exact ?quote ; oa:hasSource/dcterms:title ?document .
+  ?ev oa:hasSelector ?selector ; oa:hasSource ?d .
+  ?selector oa:exact ?quote .
+  ?d dcterms:title ?document .
   OPTIONAL { ?o rdfs:label ?otherLabel }
   BIND(STRAFTER(STR(?p), "#") AS ?relation)
   BIND(COALESCE(?otherLabel, STR(?o)) AS ?other)
@@ -44,17 +57,28 @@ SELECT ?e ?direction ?relation ?other ?quote ?document WHERE {
 
 
 def candidates(store: ox.Store, name: str) -> list[tuple[str, str, str]]:
-    """(IRI, class, label) of every node one of whose labels is `name`, ignoring case."""
-    rows = store.query(FIND, substitutions={ox.Variable("name"): ox.Literal(name.strip())},
-                       use_default_graph_as_union=True)
+    """(IRI, class, label) of every node one of whose labels is `name` as written (looked up in the
+    store's index), or else of every node one of whose labels is `name` ignoring case."""
+    from .query import label
+
+    name = name.strip()
+    for query, term in ((FIND_EXACT, label(name)), (FIND, ox.Literal(name))):
+        rows = _select(store, query, name=term)
+        if rows:
+            break
     return [(r["e"].value, r["class"].value, r["label"].value) for r in rows]
 
 
+def _select(store: ox.Store, sparql: str, **values: ox.NamedNode | ox.Literal) -> list[ox.QuerySolution]:
+    from .query import bind
+
+    return list(store.query(bind(sparql, values), use_default_graph_as_union=True))
+
+
 def card(store: ox.Store, iri: str) -> Table:
-    bound = {ox.Variable("e"): ox.NamedNode(iri)}
-    labels = list(store.query(LABELS, substitutions=bound, use_default_graph_as_union=True))
-    classes = list(store.query(SPARQL_PREFIXES + "SELECT ?e ?t WHERE { ?e a ?t }", substitutions=bound,
-                               use_default_graph_as_union=True))
+    entity = ox.NamedNode(iri)
+    labels = _select(store, LABELS, e=entity)
+    classes = _select(store, SPARQL_PREFIXES + "SELECT ?e ?t WHERE { ?e a ?t }", e=entity)
     label = next(r["text"] for r in labels if r["kind"].value == "label")
     zh = sorted({r["text"].value for r in labels if r["text"].language == "zh"})
     en = sorted({r["text"].value for r in labels if r["text"].language != "zh"} - {label.value})
@@ -69,7 +93,7 @@ def card(store: ox.Store, iri: str) -> Table:
         table.add_row("English labels", Text(" · ".join(en)), "")
     if zh:
         table.add_row("Chinese labels", Text(" · ".join(zh)), "")
-    for r in store.query(FACTS, substitutions=bound, use_default_graph_as_union=True):
+    for r in _select(store, FACTS, e=entity):
         arrow = {"out": "→", "in": "←", "sentence": "sentence →"}[r["direction"].value]
         table.add_row(f"{arrow} {r['relation'].value}", Text(r["other"].value),
                       Text(f"“{r['quote'].value}” ({r['document'].value})"))

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import pipeline
+from graph import pipeline, store
 from graph.kg import KnowledgeGraph
 from graph.model import Node
 
@@ -12,6 +12,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    """The bytes of each file a build wrote into `folder`, by its path there; the store's files (not the same
+    bytes from one build to the next) as one entry, its content."""
+    found = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+             if p.is_file() and store.NAME not in p.relative_to(folder).parts}
+    if (folder / store.NAME).is_dir():
+        found[store.NAME] = store.content(folder / store.NAME)
+    return found
 
 
 @pytest.fixture(scope="session")

@@ -12,20 +12,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, SEEDS
+from conftest import DATA, SEEDS, outputs
 from graph import patch as patching
+from graph import store
 from graph.incremental import build_into
 from graph.outputs import OutputError
 
 SEED = "000_cfcf9f275d95a8e1.txt"
 
 
-def files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
 
 def inodes(folder: Path) -> dict[str, int]:
-    return {str(p.relative_to(folder)): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+    return {str(p.relative_to(folder)): p.stat().st_ino for p in folder.rglob("*") if p.is_file()
+            and store.NAME not in p.relative_to(folder).parts}
 
 
 @pytest.fixture()
@@ -44,7 +43,7 @@ def full(texts: Path, tmp_path: Path) -> dict[str, bytes]:
     """What a build from scratch writes."""
     shutil.rmtree(tmp_path / "full", ignore_errors=True)
     build(texts, tmp_path / "full", None)
-    return files(tmp_path / "full")
+    return outputs(tmp_path / "full")
 
 
 EDITS = [  # (file, old text, new text): each moves spans and names the same things
@@ -61,7 +60,7 @@ def test_an_edit_is_patched_into_the_bytes_of_a_full_build(texts, tmp_path, name
     out, cache = tmp_path / "out", tmp_path / "cache"
     first = build(texts, out, cache)
     assert "index" in first.timings
-    before, nodes_before = files(out), inodes(out)
+    before, nodes_before = outputs(out), inodes(out)
     victim = texts / name
     original = victim.read_text(encoding="utf-8")
     assert original.count(old) >= 1
@@ -69,17 +68,17 @@ def test_an_edit_is_patched_into_the_bytes_of_a_full_build(texts, tmp_path, name
     edited = build(texts, out, cache)
     assert "patch" in edited.timings and "resolve" not in edited.timings
     assert (edited.summary, edited.counts) == (first.summary, first.counts)
-    after = files(out)
+    after = outputs(out)
     assert after == full(texts, tmp_path)
     assert set(after) == set(before)
     pages = {p for p in after if p.startswith("docs/") and after[p] != before[p]}
     assert pages and after["graph.ttl"] != before["graph.ttl"]
-    rewritten = {"graph.ttl", "graph.html", "index.html", *pages}
+    rewritten = {"graph.ttl", "graph.html", "index.html", *pages, store.NAME}  # the store is loaded again
     assert {p for p in after if after[p] != before[p]} <= rewritten
     assert {p for p, ino in inodes(out).items() if nodes_before[p] == ino} == set(after) - rewritten  # linked
     victim.write_text(original, encoding="utf-8")  # and back
     undone = build(texts, out, cache)
-    assert "patch" in undone.timings and files(out) == before
+    assert "patch" in undone.timings and outputs(out) == before
 
 
 def test_several_files_are_patched_at_once(texts, tmp_path):
@@ -90,7 +89,7 @@ def test_several_files_are_patched_at_once(texts, tmp_path):
         victim.write_text(victim.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     (texts / "kunming.txt").write_text((texts / "kunming.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     edited = build(texts, out, cache)
-    assert "patch" in edited.timings and files(out) == full(texts, tmp_path)
+    assert "patch" in edited.timings and outputs(out) == full(texts, tmp_path)
     assert build(texts, out, cache).up_to_date
 
 
@@ -117,7 +116,7 @@ def test_an_edit_that_changes_what_a_file_names_is_built_in_full(texts, tmp_path
     victim.write_text(text.replace("Guangzhou", "Foshan"), encoding="utf-8")
     edited = build(texts, out, cache)
     assert "resolve" in edited.timings and "patch" not in edited.timings
-    assert files(out) == full(texts, tmp_path)
+    assert outputs(out) == full(texts, tmp_path)
 
 
 def test_other_formats_and_a_lost_index_are_built_in_full(texts, tmp_path):
@@ -132,7 +131,7 @@ def test_other_formats_and_a_lost_index_are_built_in_full(texts, tmp_path):
     next((cache / "builds").glob("*.sqlite")).unlink()
     victim.write_text(text, encoding="utf-8")
     again = build(texts, out, cache)
-    assert "resolve" in again.timings and files(out) == full(texts, tmp_path)
+    assert "resolve" in again.timings and outputs(out) == full(texts, tmp_path)
 
 
 def test_a_patch_that_cannot_be_made_leaves_no_trace(texts, tmp_path, monkeypatch):
@@ -146,14 +145,14 @@ def test_a_patch_that_cannot_be_made_leaves_no_trace(texts, tmp_path, monkeypatc
 
     monkeypatch.setattr(patching, "_patch_index", late)
     edited = build(texts, out, cache)
-    assert "resolve" in edited.timings and files(out) == full(texts, tmp_path)
+    assert "resolve" in edited.timings and outputs(out) == full(texts, tmp_path)
     assert not list(tmp_path.glob(".out.*.tmp"))
 
 
 def test_a_failing_patch_fails_the_build_and_keeps_the_old_outputs(texts, tmp_path, monkeypatch):
     out, cache = tmp_path / "out", tmp_path / "cache"
     build(texts, out, cache)
-    before = files(out)
+    before = outputs(out)
     victim = texts / "wuhan.txt"
     victim.write_text(victim.read_text(encoding="utf-8").replace("\n", "\n\n", 1), encoding="utf-8")
 
@@ -163,9 +162,9 @@ def test_a_failing_patch_fails_the_build_and_keeps_the_old_outputs(texts, tmp_pa
     monkeypatch.setattr(patching, "_splice", broken)
     with pytest.raises(OutputError, match="disk full"):
         build(texts, out, cache)
-    assert files(out) == before and not list(tmp_path.glob(".out.*.tmp"))
+    assert outputs(out) == before and not list(tmp_path.glob(".out.*.tmp"))
     monkeypatch.undo()
-    assert "patch" in build(texts, out, cache).timings and files(out) == full(texts, tmp_path)
+    assert "patch" in build(texts, out, cache).timings and outputs(out) == full(texts, tmp_path)
 
 
 def turtle(keys: list[str]) -> bytes:
@@ -227,4 +226,4 @@ def test_any_edit_gives_the_bytes_of_a_full_build(pristine, name, where, insert)
     victim.write_text(text[:at] + insert + text[at + (0 if insert else 1):], encoding="utf-8")  # "": delete one
     build(work / "texts", work / "out", work / "cache")
     build(work / "texts", work / "full", None)
-    assert files(work / "out") == files(work / "full")
+    assert outputs(work / "out") == outputs(work / "full")

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import DATA, SEEDS, SHARED
+from conftest import DATA, SEEDS, SHARED, outputs
 
 KG = [sys.executable, "-m", "graph.cli"]
 JUDGMENT = (DATA / "appeal.txt").read_text(encoding="utf-8").split("\nShenzhen Blogger")[0] + "\n"
@@ -36,9 +36,6 @@ TRADITIONAL = """# 網路直播營銷服務管理辦法
 def kg(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([*KG, *args], capture_output=True, text=True, env=env, check=False)
 
-
-def outputs(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom", "gb18030",

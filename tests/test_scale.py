@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, SEEDS, unordered
+from conftest import DATA, ROOT, SEEDS, outputs, unordered
 from graph.query import named_queries, open_store, run
 
 KG = [sys.executable, "-m", "graph.cli"]
@@ -23,9 +23,6 @@ OXIGRAPH = Path(sys.executable).with_name("oxigraph")
 def kg(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([*KG, *args], capture_output=True, text=True, check=False)
 
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +38,7 @@ def test_generated_corpus_is_deterministic_and_of_the_genre(tmp_path):
     for name in ("a", "b"):
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "40", "--seed", "9", "--out",
                         str(tmp_path / name)], check=True, capture_output=True)
-    assert files(tmp_path / "a") == files(tmp_path / "b")
+    assert outputs(tmp_path / "a") == outputs(tmp_path / "b")
     from graph import pipeline
 
     built = pipeline.build([tmp_path / "a"])
@@ -53,7 +50,7 @@ def test_two_jobs_give_the_same_bytes(corpus, tmp_path):
     every = ["--format", "ttl,trig,nq,jsonld", "--export", "graphml,gexf,json,csv,neo4j", "--no-cache"]
     assert kg("build", str(corpus), "--out", str(tmp_path / "one"), *every).returncode == 0
     assert kg("build", str(corpus), "--out", str(tmp_path / "two"), "--jobs", "2", *every).returncode == 0
-    one, two = files(tmp_path / "one"), files(tmp_path / "two")
+    one, two = outputs(tmp_path / "one"), outputs(tmp_path / "two")
     assert one == two
     assert {"graph.ttl", "graph.trig", "graph.nq", "graph.jsonld", "graph.html", "export/gexf/graph.gexf",
             "export/neo4j/relationships.csv"} <= set(one)
@@ -67,7 +64,7 @@ def test_a_failing_writer_process_fails_the_build_and_keeps_the_old_outputs(monk
     built = pipeline.build([SEEDS])
     out = tmp_path / "out"
     write_all(built, out, ["ttl"], [], jobs=2)
-    before = files(out)
+    before = outputs(out)
 
     def broken(*_args: object) -> list[Path]:
         raise OSError("disk full")
@@ -75,7 +72,7 @@ def test_a_failing_writer_process_fails_the_build_and_keeps_the_old_outputs(monk
     monkeypatch.setattr(exports, "export", broken)  # the forked writers inherit the broken exporter
     with pytest.raises(OutputError, match="disk full"):
         write_all(built, out, ["ttl", "nq"], ["graphml"], jobs=2)
-    assert files(out) == before
+    assert outputs(out) == before
     assert not list(tmp_path.glob(".out.*.tmp"))
 
 
@@ -91,7 +88,7 @@ def test_cache_skips_unchanged_files_and_gives_the_same_bytes(corpus, tmp_path):
     assert again.returncode == 0
     assert len(list(cache.glob("*.json"))) == len(list(corpus.iterdir())) + 1  # only the changed file is new
     assert kg("build", str(copy), "--out", str(tmp_path / "c"), "--no-cache").returncode == 0
-    assert files(tmp_path / "b") == files(tmp_path / "c")
+    assert outputs(tmp_path / "b") == outputs(tmp_path / "c")
 
 
 def stamps(folder: Path) -> dict[str, int]:
@@ -110,7 +107,7 @@ def test_a_folder_built_from_the_same_extractions_is_left_as_it_is(tmp_path):
 
     first = build()
     assert not first.up_to_date and first.counts["documents"] == 58 and "resolve" in first.timings
-    before, times = files(out), stamps(out)
+    before, times = outputs(out), stamps(out)
     victim = texts / "guangzhou.txt"
     text = victim.read_text(encoding="utf-8")
     victim.write_text(text + "\n\n", encoding="utf-8")  # new bytes, the same extraction
@@ -118,17 +115,17 @@ def test_a_folder_built_from_the_same_extractions_is_left_as_it_is(tmp_path):
     assert again.up_to_date and "resolve" not in again.timings
     assert (again.summary, again.counts, again.notes) == (first.summary, first.counts, first.notes)
     assert sorted(again.written) == sorted(first.written)
-    assert files(out) == before and stamps(out) == times  # not one file written
+    assert outputs(out) == before and stamps(out) == times  # not one file written
     victim.write_text(text.replace("\n", "\n\n", 1), encoding="utf-8")  # every span moves
     edited = build()
-    assert not edited.up_to_date and files(out) != before
+    assert not edited.up_to_date and outputs(out) != before
     assert kg("build", str(texts), "--out", str(tmp_path / "full"), "--no-cache").returncode == 0
-    assert files(out) == files(tmp_path / "full")
+    assert outputs(out) == outputs(tmp_path / "full")
     (out / "graph.ttl").unlink()  # an output removed since: built again in full
-    assert not build().up_to_date and files(out) == files(tmp_path / "full")
+    assert not build().up_to_date and outputs(out) == outputs(tmp_path / "full")
     (out / "stray.txt").write_text("x", encoding="utf-8")
-    assert not build().up_to_date and "stray.txt" not in files(out)
-    assert not build(("ttl", "nq")).up_to_date and "graph.nq" in files(out)
+    assert not build().up_to_date and "stray.txt" not in outputs(out)
+    assert not build(("ttl", "nq")).up_to_date and "graph.nq" in outputs(out)
     assert build(("nq", "ttl")).up_to_date  # the same set of formats
     (texts / "wuhan.txt").unlink()  # one file (of three documents) fewer
     fewer = build(("nq", "ttl"))
@@ -144,7 +141,7 @@ def test_kg_build_says_when_the_folder_is_up_to_date(tmp_path):
     assert (first.returncode, again.returncode) == (1, 1)  # a file is skipped, both times
     assert again.stderr == first.stderr and "empty.txt" in again.stderr
     said = " ".join(again.stdout.split())  # rich folds long lines
-    assert "is up to date (10 files)" in said and "wrote" not in said
+    assert "is up to date (10 files and the store)" in said and "wrote" not in said
     assert "7 documents" in again.stdout
     assert kg(*args, "--strict").returncode == 2
     victim = texts / "000_cfcf9f275d95a8e1.txt"
@@ -152,7 +149,7 @@ def test_kg_build_says_when_the_folder_is_up_to_date(tmp_path):
     patched = kg(*args)
     assert patched.returncode == 1 and "lines 405-405" in patched.stderr
     said = " ".join(patched.stdout.split())
-    assert said.count("patched ") == 1 and "(10 files): only where things stand in the changed files moved" in said
+    assert said.count("patched ") == 1 and "(10 files and the store): only where things stand in the changed files moved" in said
 
 
 def test_dask_local_cluster_gives_the_same_bytes(tmp_path):
@@ -164,7 +161,7 @@ def test_dask_local_cluster_gives_the_same_bytes(tmp_path):
         result = kg("build", str(SEEDS), str(DATA), "--out", str(tmp_path / "dask"), "--no-cache",
                     "--scheduler", cluster.scheduler_address)
     assert result.returncode == 0, result.stderr
-    assert files(tmp_path / "local") == files(tmp_path / "dask")
+    assert outputs(tmp_path / "local") == outputs(tmp_path / "dask")
 
 
 def free_port() -> int:
@@ -240,7 +237,10 @@ def test_endpoint_errors_are_one_line(tmp_path):
 
 
 def test_endpoint_parameters_are_serialized_terms():
-    from graph.endpoint import bind
+    from graph.query import bind, terms
 
-    bound = bind("SELECT ?x WHERE { ?x ?p ?label }", {"label": 'a" } ; DROP ALL ; #'})
+    sparql = "# Parameters: label - text\nSELECT ?x WHERE { ?x ?p ?label }"
+    bound = bind(sparql, terms(sparql, {"label": 'a" } ; DROP ALL ; #'}))
     assert 'VALUES (?label) { ("a\\" } ; DROP ALL ; #") }' in bound
+    sparql = "# Parameters: label@ - a label\nSELECT ?x WHERE { ?x ?p ?label }"
+    assert 'VALUES (?label) { ("段正"@zh) }' in bind(sparql, terms(sparql, {"label": "段正"}))

@@ -1,0 +1,107 @@
+"""The on-disk Oxigraph store a build leaves beside its RDF files (`graph.oxigraph/`), which `kg query`,
+`kg show` and `graph.loader` open instead of parsing the RDF again.
+
+The store holds what its RDF file holds (the richest format written: with N-Quads or TriG, each
+document's named graph), so a query gives the same rows from either. RocksDB's files are not the same
+bytes from one build to the next (they carry a random identity and a log); their content is, and
+`content` is what tests and tools compare. A folder without a store (a build of an older version, or
+files copied from elsewhere) is read from its RDF.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+NAME = "graph.oxigraph"
+# RDF files to read a store from, the richest first (named graphs before a single graph)
+LOAD_ORDER = (("graph.nq", ox.RdfFormat.N_QUADS), ("graph.trig", ox.RdfFormat.TRIG),
+              ("graph.ttl", ox.RdfFormat.TURTLE), ("graph.jsonld", ox.RdfFormat.JSON_LD))
+
+
+class _Chunks(io.RawIOBase):
+    """A binary stream over text chunks, so a store loads a graph's N-Quads without holding them whole."""
+
+    def __init__(self, chunks: Iterable[str]) -> None:
+        self._chunks: Iterator[str] = iter(chunks)
+        self._left = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        while not self._left:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._left = chunk.encode("utf-8")
+        n = min(len(buffer), len(self._left))
+        buffer[:n] = self._left[:n]
+        self._left = self._left[n:]
+        return n
+
+
+def write(folder: Path, nquads: Iterable[str]) -> Path:
+    """A store in `folder`/graph.oxigraph loaded from N-Quads text chunks; returns its path."""
+    return _written(folder, lambda store: store.bulk_load(io.BufferedReader(_Chunks(nquads), 1 << 20),
+                                                           format=ox.RdfFormat.N_QUADS))
+
+
+def write_from_file(folder: Path) -> Path:
+    """A store in `folder`/graph.oxigraph loaded from the richest RDF file there."""
+    path, fmt = _richest(folder)
+    return _written(folder, lambda store: store.bulk_load(path=str(path), format=fmt))
+
+
+def _written(folder: Path, load) -> Path:
+    target = folder / NAME
+    if target.exists():
+        shutil.rmtree(target)
+    try:
+        store = ox.Store(str(target))
+        load(store)
+        store.optimize()
+        store.flush()
+        del store
+    except OSError as err:  # RocksDB says why in words only: the number callers advise on
+        code = next((c for c in (errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS)
+                     if err.errno is None and os.strerror(c) in str(err)), err.errno)
+        raise OSError(code, os.strerror(code) if code else str(err), str(target)) from None
+    for name in os.listdir(target):
+        if name.startswith("LOG"):  # RocksDB's diary of this run: times and thread ids, no data
+            os.unlink(target / name)
+    return target
+
+
+def _richest(folder: Path) -> tuple[Path, ox.RdfFormat]:
+    for name, fmt in LOAD_ORDER:
+        if (folder / name).exists():
+            return folder / name, fmt
+    raise FileNotFoundError(f"{folder}: no graph.ttl, graph.nq, graph.trig or graph.jsonld")
+
+
+def open_folder(folder: Path) -> ox.Store:
+    """The graph a `kg build` wrote into `folder`: its store opened read-only, or (without one) an
+    in-memory store of its richest RDF file. Raises FileNotFoundError when there is neither."""
+    if (folder / NAME / "CURRENT").is_file():
+        try:
+            return ox.Store.read_only(str(folder / NAME))
+        except OSError:
+            pass  # unreadable (another version's, or damaged): the RDF says the same
+    path, fmt = _richest(folder)
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=fmt)
+    return store
+
+
+def content(path: Path) -> bytes:
+    """What a store holds, as sorted N-Quads lines: equal for stores of the same graph."""
+    store = ox.Store.read_only(str(path))
+    lines = store.dump(format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
+    return b"".join(sorted(lines))
