@@ -51,6 +51,7 @@ bench: $(TEST_STAMP) browser
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/chinese.py
 	$(BIN)/python benchmarks/big_file.py
+	$(BIN)/python benchmarks/queries.py
 
 clean:
 	rm -rf $(VENV) outputs/graph.* outputs/index.html outputs/docs outputs/context.jsonld .pytest_cache

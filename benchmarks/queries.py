@@ -1,0 +1,74 @@
+"""Time every named query on a big build: the query alone (store open) and the whole `kg query` process.
+
+    python benchmarks/queries.py --documents 3000
+
+Builds a generated corpus (benchmarks/make_corpus.py) with `--jobs 2`, then runs each named query against
+the build's store (graph.oxigraph/), and `kg query --name NAME` as a process (median of three), printing
+the triples in the store and one line per query. Parameterised queries get the label of the corpus's first
+person and the title of its first document. Targets (issue 18): on a 1 M-triple build each query within
+0.2 s, each `kg query` process within 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from graph.query import named_queries, open_store, run  # noqa: E402
+from graph.rdf import SPARQL_PREFIXES  # noqa: E402
+
+KG = [sys.executable, "-m", "graph.cli"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--documents", type=int, default=3000)
+    parser.add_argument("--out", type=Path, help="an existing build to query instead of a new one")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.out
+        if out is None:
+            corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
+            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), str(args.documents),
+                            "--seed", "1", "--out", str(corpus)], check=True, capture_output=True)
+            started = time.perf_counter()
+            subprocess.run([*KG, "build", str(corpus), "--out", str(out), "--no-cache", "--jobs", "2"],
+                           check=True, capture_output=True, cwd=ROOT)
+            print(f"built {args.documents} documents in {time.perf_counter() - started:.1f} s")
+        store = open_store(out)
+        print(f"{len(store):,} triples in {out}")
+        params = _params(store)
+        print(f"{'query':<22}{'rows':>8}{'query s':>10}{'process s':>11}")
+        for name, q in named_queries().items():
+            values = {p: params[p] for p in q.params}
+            started = time.perf_counter()
+            _, rows = run(store, q.text, values)
+            alone = time.perf_counter() - started
+            flags = [a for p, v in values.items() for a in ("--param", f"{p}={v}")]
+            process = statistics.median(_seconds([*KG, "query", str(out), "--name", name, *flags, "--format", "csv"])
+                                        for _ in range(3))
+            print(f"{name:<22}{len(rows):>8}{alone:>10.3f}{process:>11.3f}")
+
+
+def _params(store) -> dict[str, str]:
+    person = next(iter(store.query(SPARQL_PREFIXES + "SELECT ?l WHERE { ?p a kg:Person ; rdfs:label ?l } LIMIT 1")))
+    title = next(iter(store.query(SPARQL_PREFIXES + "SELECT ?t WHERE { ?d dcterms:title ?t } LIMIT 1")))
+    return {"label": person["l"].value, "title": title["t"].value}
+
+
+def _seconds(cmd: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    main()
