@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 
 from . import divisions, segment
 from .gazetteer import Entry, gazetteer
@@ -530,14 +531,17 @@ def _zh_chains(text: str, places: list[Cand]) -> list[Cand]:
     place too ("在宁河区又向...")."""
     if not has_cjk(text):
         return places
-    taken = [(p.start, p.end) for p in places]
+    taken = sorted((p.start, p.end) for p in places)
+    starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))  # the furthest end of the places begun so far
     found = list(places)
     ends = {p.end for p in places if p.lang == "zh"}  # where a Chinese place ends: the next may be in it
     for w in segment.words(text):
         level = text[w.end:w.end + 1] in ZH_LEVEL and text[w.end + 1:w.end + 2] not in ZH_LEVEL_WORD  # not 县级, 区域
         end = w.end + (w.tag == "ns" and level)  # "宁河" "区": the segmenter's split
         name = text[w.start:end]
-        if any(s < w.end + level and w.start < e for s, e in taken):
+        k = bisect_left(starts, w.end + level)  # the places that begin before the word ends
+        if k and reach[k - 1] > w.start:  # one of them ends after it begins: the word is in a place
             continue
         if w.tag == "ns" and len(name) >= 3 and name.endswith(ZH_PLACE_END) and _zh_proper_place(name):
             found.append(Cand(w.start, end, "Location", name, "zh"))
