@@ -24,9 +24,9 @@ from .model import display
 from .pipeline import paused_gc
 
 # the stage each task counts towards in the timings, and its share of the work in a big build (the order
-# in which parallel workers take the tasks: the longest first; graph.ttl, which reads every object of the
-# graph, stays in this process, and the forked one, which copies each memory page it touches, writes less)
-STAGES = {"html": ("write HTML", 9), "store": ("write store", 10), "ttl": ("write RDF", 12),
+# in which parallel workers take the tasks: the longest first; the store, the longest, is written by this
+# process, see _shares)
+STAGES = {"html": ("write HTML", 9), "store": ("write store", 40), "ttl": ("write RDF", 12),
           "trig": ("write RDF", 12), "nq": ("write RDF", 9),
           "jsonld": ("write RDF", 12), "gexf": ("exports", 6), "graphml": ("exports", 4), "json": ("exports", 3),
           "csv": ("exports", 2), "neo4j": ("exports", 2)}

@@ -11,46 +11,38 @@ files copied from elsewhere) is read from its RDF.
 from __future__ import annotations
 
 import errno
-import io
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 
 NAME = "graph.oxigraph"
+BATCH = 10_000_000  # characters of N-Quads a bulk load takes at once
 # RDF files to read a store from, the richest first (named graphs before a single graph)
 LOAD_ORDER = (("graph.nq", ox.RdfFormat.N_QUADS), ("graph.trig", ox.RdfFormat.TRIG),
               ("graph.ttl", ox.RdfFormat.TURTLE), ("graph.jsonld", ox.RdfFormat.JSON_LD))
 
 
-class _Chunks(io.RawIOBase):
-    """A binary stream over text chunks, so a store loads a graph's N-Quads without holding them whole."""
-
-    def __init__(self, chunks: Iterable[str]) -> None:
-        self._chunks: Iterator[str] = iter(chunks)
-        self._left = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        while not self._left:
-            chunk = next(self._chunks, None)
-            if chunk is None:
-                return 0
-            self._left = chunk.encode("utf-8")
-        n = min(len(buffer), len(self._left))
-        buffer[:n] = self._left[:n]
-        self._left = self._left[n:]
-        return n
-
-
 def write(folder: Path, nquads: Iterable[str]) -> Path:
-    """A store in `folder`/graph.oxigraph loaded from N-Quads text chunks; returns its path."""
-    return _written(folder, lambda store: store.bulk_load(io.BufferedReader(_Chunks(nquads), 1 << 20),
-                                                           format=ox.RdfFormat.N_QUADS))
+    """A store in `folder`/graph.oxigraph loaded from N-Quads text chunks; returns its path. The chunks are
+    loaded a batch of about BATCH bytes at a time: a bulk load holds its whole input in memory (1.4 GB for
+    2.3 M triples at once, 130 MB in batches of 10 MB)."""
+
+    def load(store: ox.Store) -> None:
+        batch: list[str] = []
+        size = 0
+        for chunk in nquads:
+            batch.append(chunk)
+            size += len(chunk)
+            if size >= BATCH:
+                store.bulk_load("".join(batch).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                batch, size = [], 0
+        if batch:
+            store.bulk_load("".join(batch).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+
+    return _written(folder, load)
 
 
 def write_from_file(folder: Path) -> Path:
