@@ -45,13 +45,20 @@ fuzz: $(TEST_STAMP)
 screenshot: $(TEST_STAMP) browser
 	$(BIN)/python tools/screenshot.py
 
-bench: $(TEST_STAMP) browser
+# spaCy, for the throughput benchmark's comparison only: in an environment of its own, never the project's
+.venv-bench/.installed:
+	$(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/pip install --quiet spacy
+	touch $@
+
+bench: $(TEST_STAMP) browser .venv-bench/.installed
 	$(BIN)/python benchmarks/build_time.py
 	$(BIN)/python benchmarks/html_scale.py
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/chinese.py
 	$(BIN)/python benchmarks/big_file.py
 	$(BIN)/python benchmarks/queries.py
+	$(BIN)/python benchmarks/throughput.py --spacy .venv-bench/bin/python
 
 clean:
-	rm -rf $(VENV) outputs/graph.* outputs/index.html outputs/docs outputs/context.jsonld .pytest_cache
+	rm -rf $(VENV) .venv-bench outputs/graph.* outputs/index.html outputs/docs outputs/context.jsonld .pytest_cache
