@@ -32,6 +32,14 @@ class Line(NamedTuple):
 def lines(text: str, first_number: int = 1) -> list[Line]:
     """The lines of `text` with their offsets (line breaks: \\n, \\r\\n, \\r)."""
     out: list[Line] = []
+    if "\r" not in text:  # the common case, read from one split
+        start = 0
+        for n, row in enumerate(text.split("\n")):
+            out.append(Line(first_number + n, start, row))
+            start += len(row) + 1
+        if len(out) > 1 and not out[-1].text:  # a final line break ends the last line, it begins none
+            out.pop()
+        return out
     for n, m in enumerate(re.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", text)):
         if m.start() == len(text) and not m.group(1) and out:
             break
@@ -157,10 +165,11 @@ def has_cjk(text: str) -> bool:
 
 
 def cjk_ratio(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
+    """The share of Chinese characters among the letters of `text`."""
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return 0.0
-    return sum(1 for c in letters if CJK_RE.match(c)) / len(letters)
+    return sum(map(str.isalpha, CJK_RE.findall(text))) / letters
 
 
 def blank(m: re.Match[str]) -> str:
