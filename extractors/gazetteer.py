@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import csv
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .text import fold
+from graph.model import ONTOLOGY_DIR
 
-ONTOLOGY_DIR = Path(os.environ.get("KG_ONTOLOGY_DIR", Path(__file__).resolve().parent.parent / "ontology"))
+from .text import fold
 
 
 def data_rows(name: str) -> list[list[str]]:

@@ -22,9 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import extractors
-from extractors.gazetteer import ONTOLOGY_DIR
 
-from .model import Document, Entity, Extraction, Fact, FileResult, HeaderField, Mention, Span, display
+from .model import ONTOLOGY_DIR, Document, Entity, Extraction, Fact, FileResult, HeaderField, Mention, Span, display
 
 
 @cache

@@ -19,10 +19,8 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
-from extractors.gazetteer import ONTOLOGY_DIR
-
 from .layout import positions
-from .model import Document, Evidence, Graph, Node, Statement
+from .model import ONTOLOGY_DIR, Document, Evidence, Graph, Node, Statement
 
 TEMPLATES = Path(__file__).with_name("templates")
 QUOTE_LIMIT = 300

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, NamedTuple
 
 ENTITY_CLASSES = ("Agency", "Court", "Person", "Organization", "Platform", "Statute", "Article",
@@ -21,6 +22,8 @@ ENTITY_CLASSES = ("Agency", "Court", "Person", "Organization", "Platform", "Stat
 # the relations from a judgment to the people its case is about (a criminal case's defendants, an
 # administrative case's plaintiffs)
 PARTIES = ("defendant", "plaintiff")
+# the data files (gazetteers, patterns, layouts, queries, shapes); KG_ONTOLOGY_DIR points elsewhere
+ONTOLOGY_DIR = Path(os.environ.get("KG_ONTOLOGY_DIR", Path(__file__).resolve().parent.parent / "ontology"))
 
 
 def display(path: os.PathLike[str] | str) -> str:

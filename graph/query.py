@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from extractors.gazetteer import ONTOLOGY_DIR
-
+from .model import ONTOLOGY_DIR
 from .rdf import PREFIXES
 
 QUERIES_DIR = ONTOLOGY_DIR / "queries"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors.gazetteer import ONTOLOGY_DIR
+from .model import ONTOLOGY_DIR
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 
