@@ -5,7 +5,7 @@ The store holds what its RDF file holds (the richest format written: with N-Quad
 document's named graph), so a query gives the same rows from either. RocksDB's files are not the same
 bytes from one build to the next (they carry a random identity and a log); their content is, and
 `content` is what tests and tools compare. A folder without a store (a build of an older version, or
-files copied from elsewhere) is read from its RDF.
+files copied from elsewhere), or with one RocksDB cannot open (damaged), is read from its RDF.
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def open_folder(folder: Path) -> ox.Store:
     if (folder / NAME / "CURRENT").is_file():
         try:
             return ox.Store.read_only(str(folder / NAME))
-        except OSError:
+        except (OSError, RuntimeError):  # RocksDB says "Corruption: ..." with a RuntimeError
             pass  # unreadable (another version's, or damaged): the RDF says the same
     path, fmt = _richest(folder)
     store = ox.Store()

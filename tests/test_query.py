@@ -153,6 +153,10 @@ def test_queries_read_the_store_and_the_rdf_alike(out, answers, tmp_path):
         for name, q in named_queries().items():
             assert run(opened, q.text, {p: PARAMS[p] for p in q.params}) == answers[name], (folder.name, name)
     assert cli("query", str(only_store), "--name", "regulations").stdout.endswith("(2 rows)\n")
+    damaged = tmp_path / "damaged"
+    shutil.copytree(out, damaged)
+    (damaged / store.NAME / "CURRENT").write_text("garbage\n")  # RocksDB: "Corruption: CURRENT file corrupted"
+    assert cli("query", str(damaged), "--name", "regulations").stdout.endswith("(2 rows)\n")  # from graph.ttl
 
 
 
