@@ -17,9 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 RUNS = 7
 
 
-def median_seconds(cmd: list[str]) -> float:
+def median_seconds(cmd: list[str], runs: int = RUNS) -> float:
+    """The median wall time of `runs` runs of `cmd` (from the repository's root)."""
     times = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         start = time.perf_counter()
         subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
         times.append(time.perf_counter() - start)

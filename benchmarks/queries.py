@@ -12,7 +12,6 @@ person and the title of its first document. Targets (issue 18): on a 1 M-triple 
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from build_time import median_seconds  # noqa: E402 - beside this file
 
 from graph.query import named_queries, open_store, run  # noqa: E402
 from graph.rdf import SPARQL_PREFIXES  # noqa: E402
@@ -53,8 +54,7 @@ def main() -> None:
             _, rows = run(store, q.text, values)
             alone = time.perf_counter() - started
             flags = [a for p, v in values.items() for a in ("--param", f"{p}={v}")]
-            process = statistics.median(_seconds([*KG, "query", str(out), "--name", name, *flags, "--format", "csv"])
-                                        for _ in range(3))
+            process = median_seconds([*KG, "query", str(out), "--name", name, *flags, "--format", "csv"], runs=3)
             print(f"{name:<22}{len(rows):>8}{alone:>10.3f}{process:>11.3f}")
 
 
@@ -62,12 +62,6 @@ def _params(store) -> dict[str, str]:
     person = next(iter(store.query(SPARQL_PREFIXES + "SELECT ?l WHERE { ?p a kg:Person ; rdfs:label ?l } LIMIT 1")))
     title = next(iter(store.query(SPARQL_PREFIXES + "SELECT ?t WHERE { ?d dcterms:title ?t } LIMIT 1")))
     return {"label": person["l"].value, "title": title["t"].value}
-
-
-def _seconds(cmd: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
-    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

@@ -11,24 +11,20 @@ import pyoxigraph as ox
 from rich.table import Table
 from rich.text import Text
 
+from .query import bind, label
 from .rdf import SPARQL_PREFIXES
 
-FIND = SPARQL_PREFIXES + """
-SELECT DISTINCT ?e ?class ?label ?name WHERE {
-  ?e rdfs:label|skos:altLabel ?l ; rdfs:label ?label ; a ?type .
-  FILTER(STRSTARTS(STR(?type), STR(kg:)))
-  FILTER(LCASE(STR(?l)) = LCASE(?name))
-  BIND(STRAFTER(STR(?type), "#") AS ?class)
-} ORDER BY ?class ?label ?e"""
-
-# the same for a name written as a label is (in the index: no label is compared)
-FIND_EXACT = SPARQL_PREFIXES + """
-SELECT DISTINCT ?e ?class ?label ?name WHERE {
-  VALUES ?via { rdfs:label skos:altLabel }
-  ?e ?via ?name ; rdfs:label ?label ; a ?type .
+# the nodes one of whose labels is ?name: FIND_EXACT looks the name up in the store's index as a label is
+# written; FIND compares every label with it, ignoring case
+_FIND = SPARQL_PREFIXES + """
+SELECT DISTINCT ?e ?class ?label ?name WHERE {{
+  {match}
+  ?e rdfs:label ?label ; a ?type .
   FILTER(STRSTARTS(STR(?type), STR(kg:)))
   BIND(STRAFTER(STR(?type), "#") AS ?class)
-} ORDER BY ?class ?label ?e"""
+}} ORDER BY ?class ?label ?e"""
+FIND_EXACT = _FIND.format(match="VALUES ?via { rdfs:label skos:altLabel } ?e ?via ?name .")
+FIND = _FIND.format(match="?e rdfs:label|skos:altLabel ?l . FILTER(LCASE(STR(?l)) = LCASE(?name))")
 
 LABELS = SPARQL_PREFIXES + """
 SELECT ?e ?text ?kind WHERE {
@@ -59,8 +55,6 @@ SELECT ?e ?direction ?relation ?other ?quote ?document WHERE {
 def candidates(store: ox.Store, name: str) -> list[tuple[str, str, str]]:
     """(IRI, class, label) of every node one of whose labels is `name` as written (looked up in the
     store's index), or else of every node one of whose labels is `name` ignoring case."""
-    from .query import label
-
     name = name.strip()
     for query, term in ((FIND_EXACT, label(name)), (FIND, ox.Literal(name))):
         rows = _select(store, query, name=term)
@@ -70,8 +64,6 @@ def candidates(store: ox.Store, name: str) -> list[tuple[str, str, str]]:
 
 
 def _select(store: ox.Store, sparql: str, **values: ox.NamedNode | ox.Literal) -> list[ox.QuerySolution]:
-    from .query import bind
-
     return list(store.query(bind(sparql, values), use_default_graph_as_union=True))
 
 

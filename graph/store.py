@@ -13,7 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -47,11 +47,10 @@ def write(folder: Path, nquads: Iterable[str]) -> Path:
 
 def write_from_file(folder: Path) -> Path:
     """A store in `folder`/graph.oxigraph loaded from the richest RDF file there."""
-    path, fmt = _richest(folder)
-    return _written(folder, lambda store: store.bulk_load(path=str(path), format=fmt))
+    return _written(folder, lambda store: _load_rdf(store, folder))
 
 
-def _written(folder: Path, load) -> Path:
+def _written(folder: Path, load: Callable[[ox.Store], None]) -> Path:
     target = folder / NAME
     if target.exists():
         shutil.rmtree(target)
@@ -71,10 +70,12 @@ def _written(folder: Path, load) -> Path:
     return target
 
 
-def _richest(folder: Path) -> tuple[Path, ox.RdfFormat]:
+def _load_rdf(store: ox.Store, folder: Path) -> None:
+    """Load the richest RDF file in `folder` into `store`; FileNotFoundError when there is none."""
     for name, fmt in LOAD_ORDER:
         if (folder / name).exists():
-            return folder / name, fmt
+            store.bulk_load(path=str(folder / name), format=fmt)
+            return
     raise FileNotFoundError(f"{folder}: no graph.ttl, graph.nq, graph.trig or graph.jsonld")
 
 
@@ -86,9 +87,8 @@ def open_folder(folder: Path) -> ox.Store:
             return ox.Store.read_only(str(folder / NAME))
         except (OSError, RuntimeError):  # RocksDB says "Corruption: ..." with a RuntimeError
             pass  # unreadable (another version's, or damaged): the RDF says the same
-    path, fmt = _richest(folder)
     store = ox.Store()
-    store.bulk_load(path=str(path), format=fmt)
+    _load_rdf(store, folder)
     return store
 
 
