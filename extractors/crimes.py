@@ -119,10 +119,9 @@ def find(text: str, title_end: int, case: bool) -> list[CrimeMention]:
         name = m.group("c")
         if (entry := lookup(f"{name}罪", "zh") or lookup(name, "zh")) is not None:
             out.append(CrimeMention(m.start("c"), m.end("c"), name, "zh", entry, key_of(name, "zh", entry)))
-    bounds = {w.start for w in segment.words(text)} if ZH_CONVICTION.search(text) else set()
     for rx in (ZH_HEADING, ZH_CONVICTION):
         for m in _overlapping(rx, text):
-            if rx is ZH_CONVICTION and not {m.start(), m.start("c")} <= bounds:
+            if rx is ZH_CONVICTION and any(segment.word_at(text, at).start != at for at in (m.start(), m.start("c"))):
                 continue  # the cue is a word of its own: not 犯罪嫌疑人, 以为
             name, at = m.group("c"), m.start("c")
             entry = lookup(name, "zh")

@@ -181,6 +181,7 @@ PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county|township|to
 # a court or a body, not begun inside a verb ("...人民法院审理上海市...人民检察院")
 ZH_COURT = re.compile(rf"(?<![审指]){ZH_PLACE}+(?:第[一二三四五六七八九十]+)?(?:中级|高级|基层)?(?:人民)?法院(?:[{CJK}]{{2,10}}?分院)?")
 ZH_PLACE_END = ("省", "自治区", "市", "自治州", "地区", "盟", "自治县", "县", "区", "旗", "镇", "乡")
+ZH_PLACE_LAST = frozenset(end[-1] for end in ZH_PLACE_END)
 ZH_LEVEL = ("省", "市", "县", "区", "旗", "镇", "乡")
 ZH_LEVEL_WORD = tuple("级域场民长委政村")  # a level's character that begins another word: 县级, 区域, 市场, 乡村
 ZH_AGENCY = re.compile(rf"(?<![审指]){ZH_PLACE}+(?:人民检察院(?:第[一二三四五六七八九十]+分院)?|公安局(?:[{CJK}]{{2,6}}?分局)?|"
@@ -536,7 +537,7 @@ def _zh_chains(text: str, places: list[Cand]) -> list[Cand]:
     reach = list(accumulate((e for _, e in taken), max))  # the furthest end of the places begun so far
     found = list(places)
     ends = {p.end for p in places if p.lang == "zh"}  # where a Chinese place ends: the next may be in it
-    for w in segment.words(text):
+    for w in segment.words_having(text, ZH_PLACE_LAST):  # a place's name ends in its level's character
         level = text[w.end:w.end + 1] in ZH_LEVEL and text[w.end + 1:w.end + 2] not in ZH_LEVEL_WORD  # not 县级, 区域
         end = w.end + (w.tag == "ns" and level)  # "宁河" "区": the segmenter's split
         name = text[w.start:end]
