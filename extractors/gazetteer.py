@@ -6,7 +6,7 @@ import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from graph.model import ONTOLOGY_DIR
@@ -94,6 +94,24 @@ def _folded(name: str) -> str:
     return THE_ORDINAL.sub("the ", PRC.sub("people's republic of china", fold(name)))
 
 
+WORD = re.compile(r"(?<![\w-])\w+")  # where a name may begin: a word, not inside another or after a hyphen
+
+
+def _first_word(text: str, pos: int) -> str:
+    """The word that begins at `pos`, in lower case (the key of the names that may begin there)."""
+    found = WORD.match(text, pos)
+    return found.group().lower() if found else text[pos:pos + 1].lower()
+
+
+@lru_cache(maxsize=2)  # each gazetteer reads the same document's words in turn
+def _word_index(text: str) -> dict[str, list[int]]:
+    """Where each word of the text begins, by the word in lower case."""
+    index: dict[str, list[int]] = {}
+    for m in WORD.finditer(text):
+        index.setdefault(m.group().lower(), []).append(m.start())
+    return index
+
+
 class Gazetteer:
     """All entries of one class, with lookup by name and a regex that finds names in text."""
 
@@ -104,8 +122,8 @@ class Gazetteer:
         for e in entries:
             for alias in e.en + e.zh:
                 self.by_name.setdefault(_folded(alias), e)
-        # English names, longest first, in one pattern per first letter: a word's first letter picks the
-        # names worth trying there (one pattern of every name, tried at each word, cost a build seconds)
+        # English names, longest first, in one pattern per first word: the words of a text, indexed once
+        # (`_word_index`), pick the few places worth trying and the names to try there
         alternatives: dict[str, list[str]] = {}
         for alias in sorted({a for e in entries for a in e.en}, key=lambda a: (-len(a), a)):
             words = [re.escape(w).replace("'", "['’]") for w in alias.split()]  # "People’s" as "People's"
@@ -113,10 +131,9 @@ class Gazetteer:
             body = words[0]
             if len(words) > 1:  # "Baidu's NetDisk": a possessive after the first word
                 body += r"(?:['’]s)?\s+" + r"\s+".join(words[1:])
-            alternatives.setdefault(alias[0].lower(), []).append("(?i:" + body.replace(PRC_WORDS, PRC_FORMS) + ")")
-        self.en_by_letter = {c: re.compile("(?:" + "|".join(alts) + r")(?![\w-])") for c, alts in alternatives.items()}
-        self.en_starts = re.compile(r"(?<![\w-])(?i:[" + "".join(map(re.escape, sorted(alternatives))) + "])") \
-            if alternatives else None
+            alternatives.setdefault(_first_word(alias, 0), []).append(
+                "(?i:" + body.replace(PRC_WORDS, PRC_FORMS) + ")")
+        self.en_by_word = {w: re.compile("(?:" + "|".join(alts) + r")(?![\w-])") for w, alts in alternatives.items()}
         zh = sorted({a for e in entries for a in e.zh}, key=lambda a: (-len(a), a))
         self.zh_re = re.compile("|".join(re.escape(a) for a in zh)) if zh else None
 
@@ -139,18 +156,13 @@ class Gazetteer:
 
     def _english(self, text: str) -> Iterator[tuple[int, int, str]]:
         """The English names in `text`, left to right, none inside another."""
-        if self.en_starts is None:
-            return
+        index = _word_index(text)
+        tries = sorted((p, word) for word in self.en_by_word.keys() & index.keys() for p in index[word])
         pos = 0
-        while (m := self.en_starts.search(text, pos)) is not None:
-            p = m.start()
-            rx = self.en_by_letter.get(text[p].lower())
-            found = rx.match(text, p) if rx is not None else None
-            if found is not None:
+        for p, word in tries:
+            if p >= pos and (found := self.en_by_word[word].match(text, p)) is not None:
                 yield p, found.end(), "en"
                 pos = found.end()
-            else:
-                pos = p + 1
 
     def _chinese(self, text: str) -> Iterator[tuple[int, int, str]]:
         if self.zh_re is not None:

@@ -271,12 +271,12 @@ def test_standing_alone_finds_what_the_pattern_of_a_lone_word_finds(text, word):
 @given(st.lists(st.sampled_from(["Baidu", "Baidu's", "NetDisk", "netdisk", "Net", "Disk", "WeChat", "wechat",
                                  "Pay", "Tencent", "QQ", "Zone", "-", " ", "  ", ".", "'", "x", "\n"]),
                 max_size=16).map("".join))
-def test_names_found_a_first_letter_at_a_time_are_those_one_pattern_of_every_name_finds(text):
+def test_names_found_a_first_word_at_a_time_are_those_one_pattern_of_every_name_finds(text):
     from extractors.gazetteer import gazetteer
 
     for cls in ("Platform", "Organization"):
         g = gazetteer(cls)
-        every = re.compile(r"(?<![\w-])(?:" + "|".join(rx.pattern for rx in g.en_by_letter.values()) + ")")
+        every = re.compile(r"(?<![\w-])(?:" + "|".join(rx.pattern for rx in g.en_by_word.values()) + ")")
         assert [(s, e) for s, e, _ in g._english(text)] == [m.span() for m in every.finditer(text)]
 
 
