@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .model import Document, Evidence, Graph
+from .model import Document, Evidence, Graph, Statement
 
 if TYPE_CHECKING:
     import rdflib
@@ -86,57 +86,68 @@ def _node(iri: str) -> Term:
 Subject = tuple[str, list[tuple[str, Term, str]]]  # a subject IRI and its sorted (predicate, object, graph)
 
 
-def subjects(kg: Graph, named_graphs: bool = True) -> tuple[list[Subject], dict[str, Evidence]]:
-    """The graph's statements grouped by subject, sorted, and its evidence by IRI (written as blocks of
-    their own, the bulk of the output). Without `named_graphs`, every statement is in the default graph."""
-    by_subject: dict[str, set[tuple[str, Term, str]]] = {}
+def subjects(kg: Graph, named_graphs: bool = True) -> tuple[Iterator[Subject], dict[str, Evidence]]:
+    """The graph's statements grouped by subject, in order of subject IRI, each subject's sorted; and its
+    evidence by IRI (written as blocks of their own, the bulk of the output), which fills as the subjects are
+    read. A subject's rows are made when it is reached: the whole graph is never held as rows. Without
+    `named_graphs`, every statement is in the default graph."""
     terms: dict[Evidence, Term] = {}  # each piece of evidence's node (most evidence backs several facts)
+    evidence: dict[str, Evidence] = {}
+    nodes = {node.iri: node for node in kg.nodes.values()}
+    about: dict[str, list[Statement]] = {}  # the statements of each subject
+    reified: dict[str, list[Statement]] = {}  # each statement's rdf:Statement IRI
+    for st in kg.statements:
+        about.setdefault(st.subject, []).append(st)
+        reified.setdefault(statement_iri(st.subject, st.predicate, st.obj, kg.base), []).append(st)
 
     def ev_node(ev: Evidence) -> Term:
         node = terms.get(ev)
         if node is None:
             node = terms[ev] = _node(evidence_iri(ev.document, ev.start, ev.end, kg.base))
+            evidence[node[1]] = ev
         return node
 
-    for node in kg.nodes.values():
-        s = node.iri
-        rest = by_subject.setdefault(s, set())
+    def rows(s: str) -> list[tuple[str, Term, str]]:
+        rest: set[tuple[str, Term, str]] = set()
         add = rest.add
-        add((RDF + "type", _node(KG + node.cls), ""))
-        add((RDFS + "label", _lit(node.label, node.label_lang), ""))
-        for text, lang in node.alt_labels:
-            add((SKOS + "altLabel", _lit(text, lang), ""))
-        if "number" in node.props:
-            add((KG + "number", _lit(node.props["number"]), ""))
-        if "text" in node.props:
-            add((KG + "text", _lit(node.props["text"], node.props.get("lang", "en")), ""))
-        mention = KG + "mention"
-        for ev in node.evidence:
-            term = terms.get(ev)
-            add((mention, term if term is not None else ev_node(ev), ""))
-        d = node.document
-        if d is not None:
-            add((DCT + "title", _lit(d.title, node.label_lang), ""))
-            add((DCT + "source", _lit(d.source), ""))
-            rest.update((p, o, "") for p, o in document_place(d))
-            for lang in d.languages:
-                add((DCT + "language", _lit(lang), ""))
-    derived = PROV + "wasDerivedFrom"
-    for st in kg.statements:
-        s, p = st.subject, KG + st.predicate
-        o = _lit(st.obj, datatype=DATATYPES.get(st.predicate, "")) if st.literal else _node(str(st.obj))
-        rest = by_subject.setdefault(s, set())
-        if named_graphs and st.evidence:
-            rest.update((p, o, g) for g in {ev.document for ev in st.evidence})
-        else:
-            rest.add((p, o, ""))
-        reified = statement_iri(st.subject, st.predicate, st.obj, kg.base)
-        rest = by_subject.setdefault(reified, set())
-        rest.update(((RDF + "type", _node(RDF + "Statement"), ""), (RDF + "subject", _node(s), ""),
-                     (RDF + "predicate", _node(p), ""), (RDF + "object", o, "")))
-        rest.update((derived, ev_node(ev), "") for ev in st.evidence)
-    evidence = {term[1]: ev for ev, term in terms.items()}
-    return [(s, sorted(by_subject[s])) for s in sorted(by_subject)], evidence
+        node = nodes.get(s)
+        if node is not None:
+            add((RDF + "type", _node(KG + node.cls), ""))
+            add((RDFS + "label", _lit(node.label, node.label_lang), ""))
+            for text, lang in node.alt_labels:
+                add((SKOS + "altLabel", _lit(text, lang), ""))
+            if "number" in node.props:
+                add((KG + "number", _lit(node.props["number"]), ""))
+            if "text" in node.props:
+                add((KG + "text", _lit(node.props["text"], node.props.get("lang", "en")), ""))
+            mention = KG + "mention"
+            for ev in node.evidence:
+                add((mention, ev_node(ev), ""))
+            d = node.document
+            if d is not None:
+                add((DCT + "title", _lit(d.title, node.label_lang), ""))
+                add((DCT + "source", _lit(d.source), ""))
+                rest.update((p, o, "") for p, o in document_place(d))
+                for lang in d.languages:
+                    add((DCT + "language", _lit(lang), ""))
+        for st in about.get(s, ()):
+            p, o = KG + st.predicate, _object(st)
+            if named_graphs and st.evidence:
+                rest.update((p, o, g) for g in {ev.document for ev in st.evidence})
+            else:
+                add((p, o, ""))
+        derived = PROV + "wasDerivedFrom"
+        for st in reified.get(s, ()):
+            rest.update(((RDF + "type", _node(RDF + "Statement"), ""), (RDF + "subject", _node(st.subject), ""),
+                         (RDF + "predicate", _node(KG + st.predicate), ""), (RDF + "object", _object(st), "")))
+            rest.update((derived, ev_node(ev), "") for ev in st.evidence)
+        return sorted(rest)
+
+    return ((s, rows(s)) for s in sorted(nodes.keys() | about.keys() | reified.keys())), evidence
+
+
+def _object(st: Statement) -> Term:
+    return _lit(st.obj, datatype=DATATYPES.get(st.predicate, "")) if st.literal else _node(str(st.obj))
 
 
 def document_place(d: Document) -> list[tuple[str, Term]]:
