@@ -63,7 +63,7 @@ class Block(NamedTuple):
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One document cut out of a source file."""
 
@@ -215,7 +215,7 @@ class Evidence(NamedTuple):
     quote: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     iri: str
     cls: str
@@ -233,7 +233,7 @@ class Node:
         return min((t for t, lang in self.alt_labels if lang == "zh"), key=lambda t: (len(t), t), default="")
 
 
-@dataclass
+@dataclass(slots=True)
 class Statement:
     """A relation (obj is a node IRI) or an attribute (obj is a value) with all its evidence."""
 

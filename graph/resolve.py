@@ -132,6 +132,7 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
     local_iri: dict[tuple[int, str], str] = {}  # (document, local entity id) -> node IRI
     # a name -> its comparison key, and whether it is written in traditional script (names recur across documents)
     folded: dict[str, tuple[str, bool]] = {}
+    shared: dict[Evidence, Evidence] = {}  # one object for each piece of evidence (a mention often backs facts)
     for root in sorted(groups, key=lambda r: root_iri[r]):
         members = groups[root]
         iri = root_iri[root]
@@ -154,11 +155,12 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
                 key, traditional = known
                 if key != label_key or (traditional and name != node.label):  # 國務院 of 国务院
                     node.alt_labels.add((" ".join(name.split()), m.lang))
-                node.evidence.append(Evidence(doc, m.span.start, m.span.end, source, m.text))
+                ev = Evidence(doc, m.span.start, m.span.end, source, m.text)
+                node.evidence.append(shared.setdefault(ev, ev))
             for k in ("number", "text", "lang"):
                 if k in e.props:
                     node.props.setdefault(k, e.props[k])
-    statements = _statements(extractions, doc_iris, sources, local_iri, nodes)
+    statements = _statements(extractions, doc_iris, sources, local_iri, nodes, shared)
     for node in nodes.values():
         node.evidence.sort()
     per_document: list[dict[str, str]] = [{DOC: iri} for iri in doc_iris]
@@ -253,7 +255,8 @@ def _iri(base: str, members: list[tuple[int, Entity]], name: str, uf: _UnionFind
 
 
 def _statements(extractions: list[Extraction], doc_iris: list[str], sources: list[str],
-                local_iri: dict[tuple[int, str], str], nodes: dict[str, Node]) -> list[Statement]:
+                local_iri: dict[tuple[int, str], str], nodes: dict[str, Node],
+                shared: dict[Evidence, Evidence]) -> list[Statement]:
     out: dict[tuple, Statement] = {}
     for i, ex in enumerate(extractions):
         doc, source = doc_iris[i], sources[i]
@@ -266,7 +269,8 @@ def _statements(extractions: list[Extraction], doc_iris: list[str], sources: lis
             st = out.get(key)
             if st is None:
                 st = out[key] = Statement(s, f.predicate, o, f.literal)
-            st.evidence.append(Evidence(doc, f.span.start, f.span.end, source, f.quote))
+            ev = Evidence(doc, f.span.start, f.span.end, source, f.quote)
+            st.evidence.append(shared.setdefault(ev, ev))
     for name in sorted({ex.document.genre for ex in extractions}):
         if (link := genre(name).link) is not None:
             link(extractions, doc_iris, out, nodes)
