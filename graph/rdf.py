@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -204,9 +204,8 @@ def _curie_or_iri(iri: str) -> str:
     return curie if curie != iri else f"<{iri}>"
 
 
-def _turtle_blocks(grouped: list[Subject]) -> list[str]:
-    """Turtle subject blocks ("s p o , o ; p o .") for statements grouped by subject."""
-    out = []
+def _turtle_blocks(grouped: Iterable[Subject]) -> Iterator[str]:
+    """Turtle subject blocks ("s p o , o ; p o .") for statements grouped by subject, one at a time."""
     verbs: dict[str, str] = {RDF + "type": "a"}
     for s, rests in grouped:
         preds: dict[str, list[str]] = {}
@@ -219,14 +218,13 @@ def _turtle_blocks(grouped: list[Subject]) -> list[str]:
             objs.append(text)
         body = " ;\n\t".join((verbs.get(p) or verbs.setdefault(p, _curie_or_iri(p))) + " " + " , ".join(objs)
                                for p, objs in preds.items())
-        out.append(f"<{s}> {body} .\n")
-    return out
+        yield f"<{s}> {body} .\n"
 
 
-def _evidence_turtle(evidence: dict[str, Evidence]) -> list[str]:
+def _evidence_turtle(evidence: dict[str, Evidence]) -> Iterator[str]:
     """The Turtle of each piece of evidence (the same triples as evidence_rows, pre-formed: most of a
-    graph's output is evidence)."""
-    return [evidence_block(iri, evidence[iri]) for iri in sorted(evidence)]
+    graph's output is evidence), one at a time."""
+    return (evidence_block(iri, evidence[iri]) for iri in sorted(evidence))
 
 
 def evidence_block(iri: str, ev: Evidence) -> str:
