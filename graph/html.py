@@ -15,7 +15,7 @@ import importlib.util
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -143,8 +143,27 @@ def _filled(name: str, title: str) -> str:
 
 
 def render_graph(kg: Graph, title: str = "Knowledge graph") -> str:
+    return "".join(graph_chunks(kg, title))
+
+
+def graph_chunks(kg: Graph, title: str = "Knowledge graph") -> Iterator[str]:
+    """graph.html piece by piece: its data a node, an edge, a document at a time (the page of a big graph
+    is never one string, nor its data one JSON text)."""
     before, after = graph_shell(title)
-    return before + _script_json(page_data(kg)) + after
+    yield before
+    data = page_data(kg)
+    for k, key in enumerate(sorted(data)):  # what _script_json(data) gives, in pieces
+        yield ("{" if k == 0 else ",") + _script_json(key) + ":"
+        value = data[key]
+        if isinstance(value, list):
+            yield "["
+            for i, item in enumerate(value):
+                yield ("," if i else "") + _script_json(item)
+            yield "]"
+        else:
+            yield _script_json(value)
+    yield "}" if data else "{}"
+    yield after
 
 
 @cache
@@ -283,9 +302,10 @@ def write_site(kg: Graph, out: Path) -> list[Path]:
     slugs = doc_slugs(kg)
     (out / "docs").mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in (("index.html", render_index(kg)), ("graph.html", render_graph(kg))):
-        (out / name).write_text(text, encoding="utf-8")
-        written.append(out / name)
+    (out / "index.html").write_text(render_index(kg), encoding="utf-8")
+    with (out / "graph.html").open("w", encoding="utf-8") as f:
+        f.writelines(graph_chunks(kg))
+    written += [out / "index.html", out / "graph.html"]
     by_doc: dict[str, list[tuple[Statement, Evidence]]] = defaultdict(list)
     for st in kg.statements:
         for ev in st.evidence:
