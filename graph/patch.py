@@ -14,7 +14,8 @@ new outputs are the old ones with each piece of the documents' evidence replaced
   (both sections of the file are sorted by subject, so each block is found by bisection);
 - graph.html: the entries of the same nodes (its array of nodes is sorted by IRI);
 - index.html: the documents' lines; docs/: the documents' pages (anchors, quotes, lines and text);
-- the store (graph.oxigraph/) is loaded again from the patched graph.ttl.
+- the store (graph.oxigraph/): the old one linked, less the triples of the blocks replaced, plus those of
+  their replacements.
 Every other file is linked into the new folder, not copied. What this cannot do (another RDF format, an
 export, a changed shape, evidence that would reorder) raises `NotPatchable`, and the build runs in full.
 """
@@ -37,7 +38,7 @@ from . import store
 from .html import _script_json, _short, esc, graph_shell, place, text_section
 from .model import Document, Evidence, FileResult
 from .outputs import staged
-from .rdf import FILE_NAMES, document_place, evidence_block, evidence_iri, statement_iri, turtle_pair
+from .rdf import FILE_NAMES, document_place, evidence_block, evidence_iri, prefix_lines, statement_iri, turtle_pair
 
 PATCHED = ["ttl"]  # the RDF formats a patch keeps up to date (with no exports)
 EVIDENCE_VERBS = ("kg:mention", "prov:wasDerivedFrom")
@@ -123,10 +124,10 @@ def patch(out: Path, changes: list[Change], base: str) -> list[Path]:
                         os.link(path, os.path.join(tmp, rel))
                     except OSError:  # a file system without hard links
                         shutil.copy2(path, os.path.join(tmp, rel))
-        reports = _patch_turtle(out / FILE_NAMES["ttl"], tmp / FILE_NAMES["ttl"], swap, moved, places,
-                                statements, nodes, base)
+        reports, removed, added = _patch_turtle(out / FILE_NAMES["ttl"], tmp / FILE_NAMES["ttl"], swap, moved,
+                                                places, statements, nodes, base)
         nodes |= reports
-        store.write_from_file(tmp)
+        store.write_changed(tmp, out, removed, added)
         _rewrite(out / "graph.html", tmp / "graph.html", lambda text: _patch_graph_page(text, nodes, pages, at))
         _rewrite(out / "index.html", tmp / "index.html", lambda text: _patch_index(text, pages, places))
         for rel, iri in pages.items():
@@ -248,8 +249,9 @@ class _Subjects:
 
 def _patch_turtle(src: Path, dst: Path, swap: dict[str, str], moved: dict[Evidence, Evidence],
                   places: dict[str, tuple[Document, Document]], statements: set[str], nodes: set[str],
-                  base: str) -> set[str]:
-    """Write graph.ttl patched; returns the judgments the changed news reports report on."""
+                  base: str) -> tuple[set[str], bytes, bytes]:
+    """Write graph.ttl patched; returns the judgments the changed news reports report on, and the Turtle
+    of the blocks taken out and of those put in (each with the prefixes)."""
     with _mapped(src) as (fd, data):
         lines = _Subjects(data)
         main = lines.line(0)
@@ -290,7 +292,10 @@ def _patch_turtle(src: Path, dst: Path, swap: dict[str, str], moved: dict[Eviden
             at = lines.at(new_iri, evidence, len(data))
             edits.append((at, at, new_iri, evidence_block(new_iri, n).encode("utf-8")))
         _splice(fd, len(data), dst, edits)
-    return reports
+        prefixes = prefix_lines().encode("utf-8")
+        removed = prefixes + b"".join(data[start:end] for start, end, _iri, _text in edits)
+        added = prefixes + b"".join(text for _start, _end, _iri, text in edits)
+    return reports, removed, added
 
 
 @contextmanager

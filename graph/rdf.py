@@ -237,13 +237,13 @@ def evidence_block(iri: str, ev: Evidence) -> str:
             f"<{quote}> a oa:TextQuoteSelector ;\n\toa:exact {_string(ev.quote)} .\n")
 
 
-def _prefix_lines() -> str:
+def prefix_lines() -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
 
 
 def turtle_chunks(kg: Graph) -> Iterator[str]:
     grouped, evidence = subjects(kg, named_graphs=False)
-    yield _prefix_lines()
+    yield prefix_lines()
     yield from _turtle_blocks(grouped)
     yield from _evidence_turtle(evidence)
 
@@ -262,7 +262,7 @@ def trig_chunks(kg: Graph) -> Iterator[str]:
                 if not in_graph or in_graph[-1][0] != s:
                     in_graph.append((s, []))
                 in_graph[-1][1].append(r)
-    yield _prefix_lines()
+    yield prefix_lines()
     yield from _turtle_blocks(default)
     yield from _evidence_turtle(evidence)
     for g in sorted(named):

@@ -50,14 +50,37 @@ def write_from_file(folder: Path) -> Path:
     return _written(folder, lambda store: _load_rdf(store, folder))
 
 
-def _written(folder: Path, load: Callable[[ox.Store], None]) -> Path:
+def write_changed(folder: Path, old: Path, removed: bytes, added: bytes) -> Path:
+    """A store in `folder`/graph.oxigraph: the store of folder `old` (linked, not copied: RocksDB never
+    changes a file it has written) less the triples of the Turtle text `removed`, plus those of `added`. For
+    a patched build, whose graph.ttl is the old one with some blocks replaced: a subject's triples are all in
+    its block, so taking out the old blocks' triples and putting in the new ones gives the new file's
+    triples. Without an old store, it is loaded from the folder's RDF."""
+    if not (old / NAME / "CURRENT").is_file():
+        return write_from_file(folder)
+
+    def change(store: ox.Store) -> None:
+        for quad in ox.parse(removed, format=ox.RdfFormat.TURTLE):
+            store.remove(quad)
+        store.extend(ox.parse(added, format=ox.RdfFormat.TURTLE))
+
+    return _written(folder, change, start=lambda target: ox.Store.read_only(str(old / NAME)).backup(str(target)))
+
+
+def _written(folder: Path, load: Callable[[ox.Store], None],
+             start: Callable[[Path], None] | None = None) -> Path:
+    """A store made at `folder`/graph.oxigraph by `load`: a new one, compacted; or, with `start`, the store
+    `start` puts there, changed by `load`."""
     target = folder / NAME
     if target.exists():
         shutil.rmtree(target)
     try:
+        if start is not None:
+            start(target)
         store = ox.Store(str(target))
         load(store)
-        store.optimize()
+        if start is None:
+            store.optimize()
         store.flush()
         del store
     except OSError as err:  # RocksDB says why in words only: the number callers advise on

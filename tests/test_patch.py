@@ -73,7 +73,7 @@ def test_an_edit_is_patched_into_the_bytes_of_a_full_build(texts, tmp_path, name
     assert set(after) == set(before)
     pages = {p for p in after if p.startswith("docs/") and after[p] != before[p]}
     assert pages and after["graph.ttl"] != before["graph.ttl"]
-    rewritten = {"graph.ttl", "graph.html", "index.html", *pages, store.NAME}  # the store is loaded again
+    rewritten = {"graph.ttl", "graph.html", "index.html", *pages, store.NAME}  # the store is changed in a copy
     assert {p for p in after if after[p] != before[p]} <= rewritten
     assert {p for p, ino in inodes(out).items() if nodes_before[p] == ino} == set(after) - rewritten  # linked
     victim.write_text(original, encoding="utf-8")  # and back
