@@ -93,6 +93,16 @@ def test_several_files_are_patched_at_once(texts, tmp_path):
     assert build(texts, out, cache).up_to_date
 
 
+def test_a_damaged_store_is_not_patched_but_built_again(texts, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(texts, out, cache)
+    (out / store.NAME / "CURRENT").write_text("garbage\n")  # RocksDB: "Corruption: CURRENT file corrupted"
+    name, old, new = EDITS[0]
+    (texts / name).write_text((texts / name).read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    edited = build(texts, out, cache)  # the folder is not what the build left: a patch would build on it
+    assert "patch" not in edited.timings and "resolve" in edited.timings and outputs(out) == full(texts, tmp_path)
+
+
 def test_a_note_follows_its_document_lines(texts, tmp_path):
     out, cache = tmp_path / "out", tmp_path / "cache"
     first = build(texts, out, cache)
