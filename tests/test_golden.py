@@ -1,0 +1,86 @@
+"""Golden files per real document: the facts a build of one development document gives (its entities,
+relations and attributes, one readable line each), compared with the file beside the others of its genre,
+`tests/golden/<genre>/<name>.expected.json`. A change to what is extracted shows there line by line in
+review; regenerate the files with
+
+    KG_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py
+
+The texts stay in ../shared/eval/dev/docs: a golden file holds labels and values, and a value longer than a
+name (an article's text) only as its length and digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import SHARED
+from graph import pipeline
+from graph.kg import KnowledgeGraph
+from graph.model import Node
+
+DEV = SHARED / "eval" / "dev" / "docs"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+UPDATE = bool(os.environ.get("KG_UPDATE_GOLDEN"))
+LONG = 100  # characters: a longer value is a text, kept as its length and digest
+TEXTS = sorted(DEV.glob("*.txt")) if DEV.is_dir() else []
+
+
+def short(value: object) -> str:
+    text = str(value)
+    if len(text) <= LONG:
+        return text
+    return f"<{len(text)} characters, sha256 {hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}>"
+
+
+def named(n: Node) -> str:
+    zh = n.zh_label
+    return f"{n.cls}: {short(n.label)}" + (f" / {zh}" if zh and zh != n.label else "")
+
+
+def facts(kg: KnowledgeGraph) -> dict[str, list[str]]:
+    """One line per document, entity, relation and attribute of a build, sorted."""
+    documents = sorted(f"{n.cls}: {short(n.label)}" for n in kg.nodes.values() if n.document is not None)
+    entities = sorted(named(n) for n in kg.nodes.values() if n.document is None)
+    relations, attributes = [], []
+    for st in kg.statements:
+        subject = named(kg.nodes[st.subject])
+        if st.literal:
+            attributes.append(f"{subject} | {st.predicate} | {short(st.obj)}")
+        else:
+            relations.append(f"{subject} | {st.predicate} | {named(kg.nodes[str(st.obj)])}")
+    return {"documents": documents, "entities": entities, "relations": sorted(relations),
+            "attributes": sorted(attributes)}
+
+
+def golden(path: Path, kg: KnowledgeGraph) -> Path:
+    """Where the golden file of the text at `path` is: under its first document's genre."""
+    first = min((n for n in kg.nodes.values() if n.document is not None),
+                key=lambda n: n.document.start, default=None)
+    genre = first.cls.lower() if first is not None else "none"
+    return GOLDEN / genre / f"{path.stem}.expected.json"
+
+
+@pytest.mark.skipif(not TEXTS, reason="the development set is not beside the repo")
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_a_development_document_gives_the_facts_on_record(path):
+    kg = pipeline.build([path])
+    got = facts(kg)
+    expected_file = golden(path, kg)
+    if UPDATE:
+        expected_file.parent.mkdir(parents=True, exist_ok=True)
+        expected_file.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    for part in ("documents", "entities", "relations", "attributes"):
+        assert got[part] == expected[part], f"{expected_file.relative_to(GOLDEN.parent)}: {part}"
+
+
+@pytest.mark.skipif(not TEXTS, reason="the development set is not beside the repo")
+def test_every_golden_file_has_its_text():
+    stems = {p.stem for p in TEXTS}
+    files = [p for p in GOLDEN.glob("*/*.expected.json")]
+    assert files and all(p.name.removesuffix(".expected.json") in stems for p in files)
