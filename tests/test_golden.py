@@ -1,11 +1,12 @@
-"""Golden files per real document: the facts a build of one development document gives (its entities,
-relations and attributes, one readable line each), compared with the file beside the others of its genre,
-`tests/golden/<genre>/<name>.expected.json`. A change to what is extracted shows there line by line in
+"""Golden files per real document: the facts a build of one real document gives (its entities, relations
+and attributes, one readable line each), compared with the file beside the others of its genre,
+`tests/golden/<genre>/<name>.expected.json`. The documents: the development set and the seven national laws
+of ../shared/corpus. A change to what is extracted shows there line by line in
 review; regenerate the files with
 
     KG_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py
 
-The texts stay in ../shared/eval/dev/docs: a golden file holds labels and values, and a value longer than a
+The texts stay in ../shared: a golden file holds labels and values, and a value longer than a
 name (an article's text) only as its length and digest.
 """
 
@@ -24,10 +25,11 @@ from graph.kg import KnowledgeGraph
 from graph.model import Node
 
 DEV = SHARED / "eval" / "dev" / "docs"
+LAWS = SHARED / "corpus"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = bool(os.environ.get("KG_UPDATE_GOLDEN"))
 LONG = 100  # characters: a longer value is a text, kept as its length and digest
-TEXTS = sorted(DEV.glob("*.txt")) if DEV.is_dir() else []
+TEXTS = sorted(DEV.glob("*.txt")) + sorted(p for p in LAWS.glob("*.md") if p.name != "README.md")
 
 
 def short(value: object) -> str:
@@ -65,9 +67,9 @@ def golden(path: Path, kg: KnowledgeGraph) -> Path:
     return GOLDEN / genre / f"{path.stem}.expected.json"
 
 
-@pytest.mark.skipif(not TEXTS, reason="the development set is not beside the repo")
+@pytest.mark.skipif(not TEXTS, reason="../shared is not beside the repo")
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
-def test_a_development_document_gives_the_facts_on_record(path):
+def test_a_real_document_gives_the_facts_on_record(path):
     kg = pipeline.build([path])
     got = facts(kg)
     expected_file = golden(path, kg)
@@ -79,7 +81,7 @@ def test_a_development_document_gives_the_facts_on_record(path):
         assert got[part] == expected[part], f"{expected_file.relative_to(GOLDEN.parent)}: {part}"
 
 
-@pytest.mark.skipif(not TEXTS, reason="the development set is not beside the repo")
+@pytest.mark.skipif(not TEXTS, reason="../shared is not beside the repo")
 def test_every_golden_file_has_its_text():
     stems = {p.stem for p in TEXTS}
     files = [p for p in GOLDEN.glob("*/*.expected.json")]
