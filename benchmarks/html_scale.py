@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from browser import browser  # noqa: E402
+from chromium import browser  # noqa: E402
 
 from graph.html import render_graph  # noqa: E402
 from graph.kg import KnowledgeGraph  # noqa: E402

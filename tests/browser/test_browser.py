@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, browser
+from chromium import CHROMIUM, browser
 
 from conftest import SEEDS
 from graph import pipeline

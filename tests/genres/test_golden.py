@@ -4,7 +4,7 @@ and attributes, one readable line each), compared with the file beside the other
 of ../shared/corpus. A change to what is extracted shows there line by line in
 review; regenerate the files with
 
-    KG_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py
+    KG_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/genres/test_golden.py
 
 The texts stay in ../shared: a golden file holds labels and values, and a value longer than a
 name (an article's text) only as its length and digest.
@@ -26,7 +26,7 @@ from graph.model import Node
 
 DEV = SHARED / "eval" / "dev" / "docs"
 LAWS = SHARED / "corpus"
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 UPDATE = bool(os.environ.get("KG_UPDATE_GOLDEN"))
 LONG = 100  # characters: a longer value is a text, kept as its length and digest
 TEXTS = sorted(DEV.glob("*.txt")) + sorted(p for p in LAWS.glob("*.md") if p.name != "README.md")

@@ -4,7 +4,7 @@ generated documents, compared with the digests of their outputs in tests/golden/
 Work on speed (a scanner, a cache, processes) must give the same bytes; a change meant to change what is
 extracted changes the digests, and says so in review: regenerate them with
 
-    KG_UPDATE_DIGESTS=1 .venv/bin/python -m pytest tests/test_identity.py
+    KG_UPDATE_DIGESTS=1 .venv/bin/python -m pytest tests/io/test_identity.py
 
 The store (graph.oxigraph/) is digested by its content, the pages of docs/ together.
 """
@@ -23,7 +23,7 @@ import pytest
 from conftest import ROOT, SEEDS, SHARED, outputs
 
 KG = [sys.executable, "-m", "graph.cli"]
-DIGESTS = Path(__file__).resolve().parent / "golden" / "outputs.json"
+DIGESTS = Path(__file__).resolve().parents[1] / "golden" / "outputs.json"
 DEV = SHARED / "eval" / "dev" / "docs"
 
 
