@@ -1,7 +1,7 @@
 """Golden files per real document: the facts a build of one real document gives (its entities, relations
 and attributes, one readable line each), compared with the file beside the others of its genre,
-`tests/golden/<genre>/<name>.expected.json`. The documents: the development set and the seven national laws
-of ../shared/corpus. A change to what is extracted shows there line by line in
+`tests/golden/<genre>/<name>.expected.json`. The documents: the shipped seed file, the development set and
+the seven national laws of ../shared/corpus. A change to what is extracted shows there line by line in
 review; regenerate the files with
 
     KG_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/genres/test_golden.py
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from conftest import SEEDS, SHARED
 from graph import pipeline
 from graph.kg import KnowledgeGraph
 from graph.model import Node
@@ -29,6 +29,7 @@ LAWS = SHARED / "corpus"
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 UPDATE = bool(os.environ.get("KG_UPDATE_GOLDEN"))
 LONG = 100  # characters: a longer value is a text, kept as its length and digest
+SHIPPED = sorted(SEEDS.glob("*.txt"))
 TEXTS = sorted(DEV.glob("*.txt")) + sorted(p for p in LAWS.glob("*.md") if p.name != "README.md")
 
 
@@ -67,8 +68,7 @@ def golden(path: Path, kg: KnowledgeGraph) -> Path:
     return GOLDEN / genre / f"{path.stem}.expected.json"
 
 
-@pytest.mark.skipif(not TEXTS, reason="../shared is not beside the repo")
-@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", SHIPPED + TEXTS, ids=lambda p: p.stem)
 def test_a_real_document_gives_the_facts_on_record(path):
     kg = pipeline.build([path])
     got = facts(kg)
@@ -83,6 +83,6 @@ def test_a_real_document_gives_the_facts_on_record(path):
 
 @pytest.mark.skipif(not TEXTS, reason="../shared is not beside the repo")
 def test_every_golden_file_has_its_text():
-    stems = {p.stem for p in TEXTS}
+    stems = {p.stem for p in SHIPPED + TEXTS}
     files = [p for p in GOLDEN.glob("*/*.expected.json")]
     assert files and all(p.name.removesuffix(".expected.json") in stems for p in files)
