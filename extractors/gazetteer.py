@@ -97,10 +97,10 @@ def _folded(name: str) -> str:
 WORD = re.compile(r"(?<![\w-])\w+")  # where a name may begin: a word, not inside another or after a hyphen
 
 
-def _first_word(text: str, pos: int) -> str:
-    """The word that begins at `pos`, in lower case (the key of the names that may begin there)."""
-    found = WORD.match(text, pos)
-    return found.group().lower() if found else text[pos:pos + 1].lower()
+def _first_word(name: str) -> str:
+    """A name's first word in lower case: the key it is tried under where a text's word is that word."""
+    found = WORD.match(name)
+    return found.group().lower() if found else name[:1].lower()
 
 
 @lru_cache(maxsize=2)  # each gazetteer reads the same document's words in turn
@@ -131,7 +131,7 @@ class Gazetteer:
             body = words[0]
             if len(words) > 1:  # "Baidu's NetDisk": a possessive after the first word
                 body += r"(?:['’]s)?\s+" + r"\s+".join(words[1:])
-            alternatives.setdefault(_first_word(alias, 0), []).append(
+            alternatives.setdefault(_first_word(alias), []).append(
                 "(?i:" + body.replace(PRC_WORDS, PRC_FORMS) + ")")
         self.en_by_word = {w: re.compile("(?:" + "|".join(alts) + r")(?![\w-])") for w, alts in alternatives.items()}
         zh = sorted({a for e in entries for a in e.zh}, key=lambda a: (-len(a), a))

@@ -150,10 +150,10 @@ def graph_chunks(kg: Graph, title: str = "Knowledge graph") -> Iterator[str]:
     """graph.html piece by piece: its data a node, an edge, a document at a time (the page of a big graph
     is never one string, nor its data one JSON text)."""
     before, after = graph_shell(title)
-    yield before
+    yield before + "{"
     data = page_data(kg)
     for k, key in enumerate(sorted(data)):  # what _script_json(data) gives, in pieces
-        yield ("{" if k == 0 else ",") + _script_json(key) + ":"
+        yield ("," if k else "") + _script_json(key) + ":"
         value = data[key]
         if isinstance(value, list):
             yield "["
@@ -162,8 +162,7 @@ def graph_chunks(kg: Graph, title: str = "Knowledge graph") -> Iterator[str]:
             yield "]"
         else:
             yield _script_json(value)
-    yield "}" if data else "{}"
-    yield after
+    yield "}" + after
 
 
 @cache

@@ -107,6 +107,8 @@ def subjects(kg: Graph, named_graphs: bool = True) -> tuple[Iterator[Subject], d
             evidence[node[1]] = ev
         return node
 
+    mention, derived = KG + "mention", PROV + "wasDerivedFrom"
+
     def rows(s: str) -> list[tuple[str, Term, str]]:
         rest: set[tuple[str, Term, str]] = set()
         add = rest.add
@@ -120,7 +122,6 @@ def subjects(kg: Graph, named_graphs: bool = True) -> tuple[Iterator[Subject], d
                 add((KG + "number", _lit(node.props["number"]), ""))
             if "text" in node.props:
                 add((KG + "text", _lit(node.props["text"], node.props.get("lang", "en")), ""))
-            mention = KG + "mention"
             for ev in node.evidence:
                 add((mention, ev_node(ev), ""))
             d = node.document
@@ -136,7 +137,6 @@ def subjects(kg: Graph, named_graphs: bool = True) -> tuple[Iterator[Subject], d
                 rest.update((p, o, g) for g in {ev.document for ev in st.evidence})
             else:
                 add((p, o, ""))
-        derived = PROV + "wasDerivedFrom"
         for st in reified.get(s, ()):
             rest.update(((RDF + "type", _node(RDF + "Statement"), ""), (RDF + "subject", _node(st.subject), ""),
                          (RDF + "predicate", _node(KG + st.predicate), ""), (RDF + "object", _object(st), "")))

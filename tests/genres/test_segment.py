@@ -9,6 +9,7 @@ import pytest
 from conftest import SHARED
 from extractors import segment
 from extractors.mentions import ZH_PLACE_LAST
+from extractors.text import has_cjk
 from graph.reader import read
 
 TEXTS = [SHARED / "corpus" / "zh-criminal-law.md", SHARED / "eval" / "dev" / "docs" /
@@ -19,7 +20,7 @@ def whole_lines(text: str) -> list[tuple[int, int, str, str]]:
     """jieba's words of each line with Chinese, cut as one line, with their offsets in the text."""
     out, at = [], 0
     for line in text.split("\n"):
-        if any("\u4e00" <= c <= "\u9fff" for c in line):
+        if has_cjk(line):
             for pair in jieba.posseg.cut(line):
                 out.append((at, at + len(pair.word), pair.word, pair.flag))
                 at += len(pair.word)
