@@ -76,10 +76,11 @@ def build(
     (graph.oxigraph/) and as pages for the browser (index.html, graph.html, docs/).
 
     With the cache, an unchanged file is not extracted again, and when nothing the outputs are made from has
-    changed (files, their extractions, options, code) the folder is left as it is: "OUT is up to date". When
-    the files that changed name the same things as before and only where those stand moved (a paragraph
-    added, a word corrected), graph.ttl and the pages are patched, not written again: "patched OUT" (the same
-    bytes as a full build; with other formats or exports the build runs in full).
+    changed (files, their extractions, options, code) the folder is left as it is: "OUT is up to date".
+    Otherwise only what changed is written again: the RDF files are made of units (the resolved nodes in
+    256, each document in one) kept in the cache, the pages and exports whose content is unchanged are
+    linked from the last build, and its store is changed rather than loaded again; the bytes are those of a
+    build from scratch.
 
     Exit code: 0 when every file was built, 1 when some were skipped (each named on stderr), 2 when nothing
     was usable or the arguments are wrong."""
@@ -116,9 +117,9 @@ def build(
     files = _files(report.written)
     if report.up_to_date:
         console.print(f"{out} is up to date ({files}): nothing it is made from has changed; seconds: {seconds}")
-    elif "patch" in report.timings:
-        console.print(f"patched {out} ({files}): only where things stand in the changed files moved; "
-                      f"seconds: {seconds}")
+    elif report.reused:
+        console.print(f"wrote {files} into {out}, only what changed: the rest is the last build's; seconds: "
+                      f"{seconds}")
     else:
         console.print(f"wrote {files} into {out}; seconds: {seconds}")
     console.print(f"open {out / 'index.html'} in a browser")

@@ -10,6 +10,7 @@ and panel with textContent; the static pages escape every text. Node positions a
 
 from __future__ import annotations
 
+import hashlib
 import html
 import importlib.util
 import json
@@ -18,9 +19,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .layout import positions
 from .model import ONTOLOGY_DIR, Document, Evidence, Graph, Node, Statement
+
+if TYPE_CHECKING:
+    from .shards import Previous
 
 TEMPLATES = Path(__file__).with_name("templates")
 QUOTE_LIMIT = 300
@@ -296,8 +301,11 @@ def render_document(kg: Graph, node: Node, stated: list[tuple[Statement, Evidenc
     return _page(node.label, "\n".join(parts))
 
 
-def write_site(kg: Graph, out: Path) -> list[Path]:
-    """Write index.html, graph.html and docs/<slug>.html into `out`."""
+def write_site(kg: Graph, out: Path, previous: Previous | None = None, salt: str = "",
+               keys: dict[str, str] | None = None) -> list[Path]:
+    """Write index.html, graph.html and docs/<slug>.html into `out`. A document's page is linked from the
+    `previous` build where that one's page had the same key (a digest of what the page shows, with `salt`);
+    `keys` receives each page's key."""
     slugs = doc_slugs(kg)
     (out / "docs").mkdir(parents=True, exist_ok=True)
     written = []
@@ -323,9 +331,25 @@ def write_site(kg: Graph, out: Path) -> list[Path]:
         spans[doc].update((ev.start, ev.end) for _st, ev in facts)
     # in file order, so that each source file is read again once for the texts of its documents
     for node in sorted(kg.document_nodes(), key=lambda n: (n.document.path, n.document.start)):
-        path = out / "docs" / f"{slugs[node.iri]}.html"
-        page = render_document(kg, node, by_doc[node.iri], mentioned[node.iri], dates_of.get(node.iri, ""),
-                               spans[node.iri])
-        path.write_text(page, encoding="utf-8")
-        written.append(path)
+        name = f"docs/{slugs[node.iri]}.html"
+        stated, named, dates = by_doc[node.iri], mentioned[node.iri], dates_of.get(node.iri, "")
+        key = _page_key(kg, node, stated, named, dates, spans[node.iri], salt)
+        if keys is not None:
+            keys[name] = key
+        if previous is None or not previous.link(name, key, out):
+            (out / name).write_text(render_document(kg, node, stated, named, dates, spans[node.iri]),
+                                    encoding="utf-8")
+        written.append(out / name)
     return written
+
+
+def _page_key(kg: Graph, node: Node, stated: list[tuple[Statement, Evidence]], mentioned: list[tuple[Node, Evidence]],
+              dates: str, spans: set[tuple[int, int]], salt: str) -> str:
+    """A digest of everything a document's page shows (its text by its digest)."""
+    d = node.document
+    assert d is not None
+    data = (salt, node.label, node.cls, d.source, d.first_line, d.last_line, d.start, d.end, d.sha256, d.languages,
+            dates, sorted((ev.start, ev.end, kg.nodes[st.subject].label, st.predicate,
+                           str(st.obj) if st.literal else kg.nodes[str(st.obj)].label, ev.quote) for st, ev in stated),
+            sorted((n.cls, n.label, n.iri, n.zh_label, ev.start, ev.end) for n, ev in mentioned), sorted(spans))
+    return hashlib.blake2b(repr(data).encode(), digest_size=16).hexdigest()

@@ -1,17 +1,17 @@
-"""`kg build` into a folder, with early cutoff and patches.
+"""`kg build` into a folder, with early cutoff and reused units.
 
 The extraction cache spares the extraction of an unchanged file. A build stops even earlier when everything
 the outputs are made from is what the folder was last built from: the same files, in the same order, with
 the same extractions (a file whose bytes changed but whose extraction did not, such as a blank line added at
-its end, counts as unchanged), the same options and the same code. The folder is then left as it is. When
-only some files' extractions changed, and only in where things are (spans, quotes, line numbers: the same
-shape, graph.patch), graph.ttl and the pages are patched rather than merged and written again.
+its end, counts as unchanged), the same options and the same code. The folder is then left as it is.
+Otherwise the graph is merged again from the extractions, and written from units (graph.shards): the units
+an earlier build rendered are kept in the cache and concatenated again, the pages and exports of the same
+keys are linked from the last build, and its store is changed rather than loaded again.
 
 A record of each build into a folder, kept in the cache folder (`builds/`), tells: each file's cache entry
-and a digest of its extraction, each output file's size and modification time, and the name of the index
-of what the last full build made of each file's documents (their IRIs, their pages' names, their entities'
-nodes). An output file changed, added or removed since, and the build runs in full. Without a cache there
-is no record: every build is full.
+and a digest of its extraction, each output file's size and modification time, and what the outputs are
+made of (the keys of their units and files). An output file changed, added or removed since, and nothing of
+the last build is reused. Without a cache there is no record: every build is written in full.
 """
 
 from __future__ import annotations
@@ -19,19 +19,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 import time
 from dataclasses import asdict, dataclass, field, replace
-from itertools import islice
 from pathlib import Path
 
 from .cache import Cache, builder_version
-from .kg import KnowledgeGraph
-from .model import DEFAULT_BASE, DOC, FileResult, display
-from .outputs import cannot_write, write_all
-from .patch import PATCHED, Change, Index, NotPatchable, patch, shape
+from .model import DEFAULT_BASE, FileResult, display
+from .outputs import write_all
 from .pipeline import extract_files, merge_results, open_cache, paused_gc
 from .reader import MAX_FILE_BYTES, collect
+from .shards import Keys, Previous, Shards
 
 
 @dataclass
@@ -47,13 +44,15 @@ class Report:
     timings: dict[str, float] = field(default_factory=dict)
     written: list[Path] = field(default_factory=list)
     up_to_date: bool = False
+    reused: bool = False
 
 
 @dataclass
 class Record:
     """What a folder was last built from (`key`; `setup`: the code and options alone; `inputs`: each file's
-    cache entry and extraction digest) and what it then held (`outputs`: each file's size and modification
-    time), with the build's report and the name of its index (graph.patch.Index, in the same folder)."""
+    cache entry and extraction digest), what it then held (`outputs`: each file's size and modification
+    time) and what that is made of (`units`: the keys of each flavour's units, in order; `files`: each page's
+    and export's key), with the build's report."""
 
     key: str
     setup: str
@@ -63,7 +62,8 @@ class Record:
     notes: list[str]
     summary: dict[str, dict[str, int]]
     counts: dict[str, int]
-    index: str
+    units: dict[str, list[str]] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
 
 
 def build_into(paths: list[str | Path], out: Path, formats: list[str], exports: list[str],
@@ -88,6 +88,7 @@ def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports:
     changed = files if cache is None else [f for f in files if known.get(display(f), [""])[0] != cache.entry(f)]
     results = extract_files(changed, jobs, scheduler, cache, timings)
     setup = _setup(base, formats, exports)
+    previous = None
     if cache is not None:
         digests = [known[display(f)][1] if f not in results else _digest(results[f]) for f in files]
         key = _key(setup, [display(f) for f in files], digests)
@@ -97,76 +98,42 @@ def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports:
                 timings["check"] = time.perf_counter() - started
                 return Report(record.skipped, record.notes + cache.notes, record.summary, record.counts, timings,
                               [out.resolve() / p for p in sorted(record.outputs)], up_to_date=True)
-            if (sorted(set(formats)) == PATCHED and not exports and not (strict and record.skipped)
-                    and (report := _patched(cache, out, record, files, results, inputs, key, base, timings))):
-                return report
+            previous = Previous(out.resolve(), record.units, record.files)
     results.update(extract_files([f for f in files if f not in results], jobs, scheduler, cache, timings))
     kg = merge_results(paths, [results[f] for f in files], base, notes, timings, unread)
     counts = {"documents": len(kg.documents), "nodes": len(kg.nodes), "statements": len(kg.statements)}
-    report = Report(kg.skipped, kg.notes, kg.summary(), counts, kg.timings)
+    report = Report(kg.skipped, kg.notes, kg.summary(), counts, kg.timings, reused=previous is not None)
     if strict and kg.skipped:
         report.notes = kg.notes + (cache.notes if cache is not None else [])
         return report
-    report.written = write_all(kg, out, formats, exports, jobs=jobs)
+    shards = Shards(cache.folder / "shards") if cache is not None and cache.writable else None
+    keys = Keys()
+    report.written = write_all(kg, out, formats, exports, jobs=jobs, shards=shards, previous=previous,
+                               salt=builder_version() if shards is not None else "", keys=keys)
     if cache is not None and cache.writable:
-        started = time.perf_counter()
+        _save(cache, out, Record(key, setup, inputs, _outputs(out), kg.skipped, kg.notes, report.summary, counts,
+                                 keys.units, keys.files))
         try:
-            index = _save_index(cache, out, key, [(display(f), len(results[f].extractions)) for f in files], kg)
-        except (OSError, sqlite3.Error) as err:
+            started = time.perf_counter()
+            shards.prune(_kept(cache))  # type: ignore[union-attr]
+            report.timings["prune"] = time.perf_counter() - started
+        except OSError as err:
             cache.unwritable(err)
-        else:
-            report.timings["index"] = time.perf_counter() - started
-            _save(cache, out, Record(key, setup, inputs, _outputs(out), kg.skipped, kg.notes, report.summary, counts,
-                                     index.path.name))
-            for stale in index.path.parent.glob(f"{_name(out)}.*.sqlite"):
-                if stale != index.path:
-                    stale.unlink(missing_ok=True)
     report.notes = kg.notes + (cache.notes if cache is not None else [])
     return report
 
 
-def _patched(cache: Cache, out: Path, record: Record, files: list[Path], results: dict[Path, FileResult],
-             inputs: dict[str, list[str]], key: str, base: str, timings: dict[str, float]) -> Report | None:
-    """The outputs in `out` patched for the files whose extraction changed (graph.patch) and the record
-    saved, or None where they cannot be patched."""
-    if list(record.inputs) != list(inputs):
-        return None
-    started = time.perf_counter()
-    index = Index(cache.folder / "builds" / record.index)
-    changes = []
-    try:
-        for f in files:
-            if inputs[display(f)][1] != record.inputs[display(f)][1]:
-                old = cache.load(record.inputs[display(f)][0], f)
-                if old is None or shape(old) != shape(results[f]):
-                    return None
-                changes.append(Change(old, results[f], index.read(display(f))))
-        written = patch(out, changes, base)
-    except NotPatchable:
-        return None
-    except OSError as err:
-        raise cannot_write(out, err) from None
-    timings["patch"] = time.perf_counter() - started
-    moved = {m: n for ch in changes for m, n in zip([*ch.old.skipped, *ch.old.notes], [*ch.new.skipped, *ch.new.notes],
-                                                      strict=True)}
-    record = replace(record, key=key, inputs=inputs, outputs=_outputs(out), skipped=[moved.get(m, m) for m in
-                     record.skipped], notes=[moved.get(m, m) for m in record.notes])
-    _save(cache, out, record)
-    return Report(record.skipped, record.notes + cache.notes, record.summary, record.counts, timings, written)
-
-
-def _save_index(cache: Cache, out: Path, key: str, files: list[tuple[str, int]], kg: KnowledgeGraph) -> Index:
-    """Keep what the build made of each file's documents (graph.patch.Index)."""
-    from .html import doc_slugs
-
-    slugs = doc_slugs(kg)
-    rows: dict[str, list[tuple[str, str, dict[str, str]]]] = {}
-    documents = iter(kg.local_iris)
-    for name, count in files:
-        rows[name] = [(iris[DOC], slugs[iris[DOC]], iris) for iris in islice(documents, count)]
-    index = Index(cache.folder / "builds" / f"{_name(out)}.{key[:16]}.sqlite")
-    index.write(rows)
-    return index
+def _kept(cache: Cache) -> dict[str, set[str]]:
+    """The units of every recorded build (by flavour): what the shards keep."""
+    keep: dict[str, set[str]] = {}
+    for path in (cache.folder / "builds").glob("*.json"):
+        try:
+            units = json.loads(path.read_text(encoding="utf-8")).get("units", {})
+        except (OSError, ValueError, AttributeError):
+            continue
+        for flavour, keys in units.items():
+            keep.setdefault(flavour, set()).update(keys)
+    return keep
 
 
 def _digest(result: FileResult) -> str:

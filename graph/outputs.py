@@ -18,10 +18,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .kg import KnowledgeGraph
 from .model import display
 from .pipeline import paused_gc
+from .shards import Keys, Previous, Shards, changed
+
+if TYPE_CHECKING:
+    from .rdf import Plan
 
 # the stage each task counts towards in the timings, and its share of the work in a big build (the order
 # in which parallel workers take the tasks: the longest first; the store, the longest, is written by this
@@ -46,21 +51,25 @@ def cannot_write(out: Path, err: OSError) -> OutputError:
                        f"{advice.get(err.errno or 0, 'choose another --out')}")
 
 
-def write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str], jobs: int = 1) -> list[Path]:
+def write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str], jobs: int = 1,
+              shards: Shards | None = None, previous: Previous | None = None, salt: str = "",
+              keys: Keys | None = None) -> list[Path]:
     """RDF in `formats`, the store (graph.oxigraph/), the pages (index.html, graph.html, docs/) and
     `exports` (into export/FORMAT/), in `jobs` processes. Returns the files written, as they stand in
-    `out`. Raises `OutputError` when they cannot be written."""
+    `out`. With `shards` (graph.shards), the RDF files are made of the units kept there, and the units not
+    there yet are kept; with `previous` (the last build of `out`, untouched since), its pages and exports
+    of the same keys are linked and its store changed rather than loaded again; `keys` receives what the
+    outputs are made of. `salt` is part of every key (the code's version). Raises `OutputError` when they
+    cannot be written."""
     with paused_gc():
         try:
-            return _write_all(kg, out, formats, exports, jobs)
+            with staged(out) as stage:
+                made = _run(kg, stage.folder, formats, exports, jobs, shards, previous, salt)
+            if keys is not None:
+                keys.update(made)
+            return stage.written
         except OSError as err:
             raise cannot_write(out, err) from None
-
-
-def _write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str], jobs: int) -> list[Path]:
-    with staged(out) as stage:
-        _run(kg, stage.folder, formats, exports, jobs)
-    return stage.written
 
 
 @dataclass
@@ -93,20 +102,29 @@ def staged(out: Path) -> Iterator[Stage]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], jobs: int) -> None:
-    from . import html, rdf, store
+def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], jobs: int,
+         shards: Shards | None, previous: Previous | None, salt: str) -> Keys:
+    from . import html, rdf
 
-    def task(name: str) -> float:
+    plan = rdf.Plan(kg, salt)
+
+    def task(name: str) -> tuple[float, Keys]:
         started = time.perf_counter()
+        keys = Keys()
         if name == "html":
-            html.write_site(kg, tmp)
-        elif name == "store":  # what the richest RDF file holds: named graphs with N-Quads or TriG
-            store.write(tmp, rdf.nquads_chunks(kg, named_graphs=bool({"nq", "trig"} & set(formats))))
+            html.write_site(kg, tmp, previous, salt, keys.files)
+        elif name == "store":  # what the richest RDF file holds: named graphs with TriG or N-Quads
+            _store(plan, tmp, _store_flavour(formats), shards, previous, keys)
         elif name in exports:
-            kg.export(tmp / "export" / name, to=name)
+            key = plan.digest([name, [u.key for u in plan.units[:len(plan.buckets)]]])  # exports show no evidence
+            keys.files[f"export/{name}"] = key
+            if previous is None or not previous.link(f"export/{name}", key, tmp):
+                kg.export(tmp / "export" / name, to=name)
         else:
-            rdf.write(kg, tmp, [name])
-        return time.perf_counter() - started
+            keys.units[name] = _concatenate(tmp / rdf.FILE_NAMES[name], plan, name, shards)
+            if name == "jsonld":
+                rdf.write_context(tmp)
+        return time.perf_counter() - started, keys
 
     names = sorted(["html", "store", *formats, *exports], key=lambda n: -STAGES[n][1])
     started = time.perf_counter()
@@ -123,7 +141,7 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
             child.start()
             send.close()
             children.append((child, receive, share))
-        seconds = {name: task(name) for name in shares[0]}
+        done = {name: task(name) for name in shares[0]}
         for child, receive, share in children:
             try:
                 outcome, value = receive.recv()
@@ -132,17 +150,83 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
             child.join()
             if outcome == "error":
                 raise value
-            seconds.update(value)
+            done.update(value)
     finally:
         for child, _receive, _share in children:
             if child.is_alive():
                 child.terminate()
                 child.join()
+    made = Keys()
     for name in names:
         stage = STAGES[name][0]
-        kg.timings[stage] = kg.timings.get(stage, 0.0) + seconds[name]
+        seconds, keys = done[name]
+        kg.timings[stage] = kg.timings.get(stage, 0.0) + seconds
+        made.update(keys)
     if len(shares) > 1:
         kg.timings["write (wall)"] = time.perf_counter() - started
+    return made
+
+
+def _store_flavour(formats: list[str]) -> str:
+    """The flavour the store is loaded from: one of the RDF files (its units are rendered once), with
+    named graphs where one of them has them."""
+    named = [f for f in ("trig", "nq") if f in formats]
+    return named[0] if named else "ttl"
+
+
+def _text(plan: Plan, i: int, flavour: str, shards: Shards | None) -> bytes:
+    """Unit `i` of the plan in a flavour: kept in `shards` from an earlier build, or rendered (and kept)."""
+    key = plan.units[i].key
+    data = shards.get(flavour, key) if shards is not None else None
+    if data is None:
+        data = plan.text(i, flavour).encode("utf-8")
+        if shards is not None:
+            shards.put(flavour, key, data)
+    return data
+
+
+def _concatenate(path: Path, plan: Plan, flavour: str, shards: Shards | None) -> list[str]:
+    """Write a file of the plan's units in a flavour; returns their keys."""
+    from .rdf import layout
+
+    form = layout(flavour)
+    with path.open("wb") as f:
+        f.write(form.head.encode("utf-8"))
+        sep, first = form.sep.encode("utf-8"), True
+        for i in range(len(plan.units)):
+            data = _text(plan, i, flavour, shards)
+            if data:
+                f.write(data if first else sep + data)
+                first = False
+        f.write(form.tail.encode("utf-8"))
+    return [u.key for u in plan.units]
+
+
+def _store(plan: Plan, tmp: Path, flavour: str, shards: Shards | None, previous: Previous | None,
+           keys: Keys) -> None:
+    """The store, loaded from the plan's units in a flavour (Turtle, or TriG for named graphs); or, where
+    the last build's store is at hand with its units kept and few units changed, that store (linked)
+    less the triples of its units the plan lacks, plus those of the plan's units it lacks."""
+    from . import store
+    from .rdf import layout
+
+    new = [u.key for u in plan.units]
+    head = layout(flavour).head.encode("utf-8")
+    old = previous.units.get(flavour) if previous is not None else None
+    if old is not None and shards is not None and previous is not None:
+        removed, added = changed(old, new)
+        if len(removed) <= len(new) // 2:
+            gone = [shards.get(flavour, k) for k in removed]
+            if all(g is not None for g in gone):
+                where = {u.key: i for i, u in enumerate(plan.units)}
+                if store.write_changed(tmp, previous.folder, [head + g for g in gone if g],  # type: ignore[operator]
+                                       [head + d for k in added if (d := _text(plan, where[k], flavour, shards))],
+                                       flavour):
+                    keys.units[flavour] = new
+                    return
+    store.write(tmp, (_text(plan, i, flavour, shards) for i in range(len(plan.units))), head, flavour)
+    if shards is not None:
+        keys.units[flavour] = new
 
 
 def _shares(names: list[str], n: int) -> list[list[str]]:
@@ -158,7 +242,7 @@ def _shares(names: list[str], n: int) -> list[list[str]]:
     return shares
 
 
-def _run_share(task: Callable[[str], float], share: list[str], send: Connection) -> None:
+def _run_share(task: Callable[[str], tuple[float, Keys]], share: list[str], send: Connection) -> None:
     """A forked writer: runs its tasks and sends back their seconds, or what went wrong."""
     try:
         send.send(("ok", {name: task(name) for name in share}))

@@ -24,7 +24,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zlib
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,35 +87,126 @@ def _node(iri: str) -> Term:
 
 
 Subject = tuple[str, list[tuple[str, Term, str]]]  # a subject IRI and its sorted (predicate, object, graph)
+BUCKETS = 256  # the least number of units of the resolved nodes (a subject's by a digest of its IRI)
+BUCKET_SIZE = 64  # subjects a unit of the nodes holds at most on average: their number doubles past it
+NAMED = {"ttl": False, "jsonld": False, "nt": False, "trig": True, "nq": True}  # a flavour: with named graphs?
+MENTION, DERIVED = KG + "mention", PROV + "wasDerivedFrom"
 
 
-def subjects(kg: Graph, named_graphs: bool = True) -> tuple[Iterator[Subject], dict[str, Evidence]]:
-    """The graph's statements grouped by subject, in order of subject IRI, each subject's sorted; and its
-    evidence by IRI (written as blocks of their own, the bulk of the output), which fills as the subjects are
-    read. A subject's rows are made when it is reached: the whole graph is never held as rows. Without
-    `named_graphs`, every statement is in the default graph."""
-    terms: dict[Evidence, Term] = {}  # each piece of evidence's node (most evidence backs several facts)
-    evidence: dict[str, Evidence] = {}
-    nodes = {node.iri: node for node in kg.nodes.values()}
-    about: dict[str, list[Statement]] = {}  # the statements of each subject
-    reified: dict[str, list[Statement]] = {}  # each statement's rdf:Statement IRI
-    for st in kg.statements:
-        about.setdefault(st.subject, []).append(st)
-        reified.setdefault(statement_iri(st.subject, st.predicate, st.obj, kg.base), []).append(st)
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A part of the graph written on its own: its name ("nodes/07", "document/12") and a digest of what it
+    says, with the code and the base IRI (`Plan.salt`): units of one key are one text in each flavour."""
 
-    def ev_node(ev: Evidence) -> Term:
-        node = terms.get(ev)
-        if node is None:
-            node = terms[ev] = _node(evidence_iri(ev.document, ev.start, ev.end, kg.base))
-            evidence[node[1]] = ev
-        return node
+    name: str
+    key: str
 
-    mention, derived = KG + "mention", PROV + "wasDerivedFrom"
 
-    def rows(s: str) -> list[tuple[str, Term, str]]:
+class Plan:
+    """The graph cut into units, each a text of its own whatever the others say, in a fixed order:
+
+    - units of the resolved nodes (`nodes/N`: BUCKETS of them, or twice, four times as many as a big graph
+      needs to hold BUCKET_SIZE subjects a unit), a subject's by a digest of its IRI: each node's
+      class, labels, number and text; each relation and attribute as a plain triple (in TriG and N-Quads:
+      only one nothing states, the others stand in their documents' graphs) and as an `rdf:Statement`
+      without its evidence;
+    - a unit per document (`document/N`, in the order of the documents): its title, source, place and
+      languages; each mention and each fact it states (`kg:mention`, `prov:wasDerivedFrom` of a piece of its
+      evidence); its evidence; in TriG and N-Quads, its named graph.
+
+    No triple is in two units, so a file is the concatenation of its units' texts, and the triples of a
+    changed unit can be taken out of a store and those of its new text put in. An edit of one file changes
+    its documents' units and those of the nodes whose resolution it changes, whatever it changes."""
+
+    def __init__(self, kg: Graph, salt: str = ""):
+        self.base = kg.base
+        self.salt = f"{salt}\0{kg.base}"
+        self.nodes = {node.iri: node for node in kg.nodes.values()}
+        self.about: dict[str, list[Statement]] = defaultdict(list)  # the statements of each subject
+        self.reified: dict[str, list[Statement]] = defaultdict(list)  # each statement's rdf:Statement IRI
+        self.docs: list[str] = [n.iri for n in kg.document_nodes()]
+        # each document's evidence: (verb, subject, evidence, statement or None)
+        self.said: dict[str, list[tuple[str, str, Evidence, Statement | None]]]
+        said = self.said = {d: [] for d in self.docs}
+        for st in kg.statements:
+            r = statement_iri(st.subject, st.predicate, st.obj, kg.base)
+            self.about[st.subject].append(st)
+            self.reified[r].append(st)
+            for ev in st.evidence:
+                (said.get(ev.document) or self._said(ev.document)).append((DERIVED, r, ev, st))
+        for node in self.nodes.values():
+            for ev in node.evidence:
+                (said.get(ev.document) or self._said(ev.document)).append((MENTION, node.iri, ev, None))
+        subjects = self.nodes.keys() | self.about.keys() | self.reified.keys()
+        n = BUCKETS
+        while n * BUCKET_SIZE < len(subjects):
+            n *= 2
+        buckets: list[list[str]] = [[] for _ in range(n)]
+        for s in sorted(subjects):
+            buckets[zlib.crc32(s.encode("utf-8")) % n].append(s)
+        self.buckets = buckets
+        self.units = [Unit(f"nodes/{i}", self.digest([self._node_data(s) for s in b])) for i, b in enumerate(buckets)]
+        self.units += [Unit(f"document/{k}", self.digest(self._doc_data(d))) for k, d in enumerate(self.docs)]
+
+    def _said(self, document: str) -> list[tuple[str, str, Evidence, Statement | None]]:
+        """The evidence list of a document (new where the graph has no node of the document)."""
+        found = self.said.get(document)
+        if found is None:  # evidence of a document the graph has no node of
+            self.docs.append(document)
+            found = self.said[document] = []
+        return found
+
+    def digest(self, data: object) -> str:
+        """A key: a digest of `data` (its repr) with the salt."""
+        return hashlib.blake2b(f"{self.salt}\0{data!r}".encode(), digest_size=16).hexdigest()
+
+    def _node_data(self, s: str) -> tuple:
+        node = self.nodes.get(s)
+        described = None if node is None else (node.cls, node.label, node.label_lang, sorted(node.alt_labels),
+                                                 [node.props.get(k) for k in ("number", "text", "lang")])
+        return (s, described, [(st.predicate, st.obj, st.literal, bool(st.evidence)) for st in self.about.get(s, ())],
+                [(st.subject, st.predicate, st.obj, st.literal) for st in self.reified.get(s, ())])
+
+    def _doc_data(self, d: str) -> tuple:
+        node = self.nodes.get(d)
+        doc = node.document if node is not None else None
+        described = None if doc is None else (doc.title, node.label_lang, doc.source, doc.languages,  # type: ignore[union-attr]
+                                               doc.first_line, doc.last_line, doc.start, doc.end, doc.sha256)
+        return (d, described, sorted((verb, s, ev.start, ev.end, ev.quote, None if st is None else
+                                      (st.subject, st.predicate, st.obj, st.literal))
+                                     for verb, s, ev, st in self.said[d]))
+
+    def text(self, index: int, flavour: str) -> str:
+        """Unit `index` in a flavour (ttl, trig, nq, jsonld: a file's format; JSON-LD gives its objects,
+        one a line, comma-separated)."""
+        named = NAMED[flavour]
+        if index < len(self.buckets):
+            grouped = [(s, self._node_rows(s, named)) for s in self.buckets[index]]
+            return _rendered(grouped, {}, [], "", flavour)
+        d = self.docs[index - len(self.buckets)]
+        rows: dict[str, set[tuple[str, Term, str]]] = defaultdict(set)
+        in_graph: dict[str, set[tuple[str, Term, str]]] = defaultdict(set)
+        evidence: dict[str, Evidence] = {}
+        node = self.nodes.get(d)
+        if node is not None and node.document is not None:
+            doc = node.document
+            mine = rows[d]
+            mine.update(((DCT + "title", _lit(doc.title, node.label_lang), ""), (DCT + "source", _lit(doc.source), "")))
+            mine.update((p, o, "") for p, o in document_place(doc))
+            mine.update((DCT + "language", _lit(lang), "") for lang in doc.languages)
+        for verb, s, ev, st in sorted(self.said[d], key=lambda x: x[:3]):
+            iri = evidence_iri(ev.document, ev.start, ev.end, self.base)
+            evidence[iri] = ev
+            rows[s].add((verb, _node(iri), ""))
+            if named and st is not None:
+                in_graph[st.subject].add((KG + st.predicate, _object(st), d))
+        grouped = [(s, sorted(rows[s])) for s in sorted(rows)]
+        return _rendered(grouped, evidence, [(s, sorted(in_graph[s])) for s in sorted(in_graph)], d, flavour)
+
+    def _node_rows(self, s: str, named: bool) -> list[tuple[str, Term, str]]:
         rest: set[tuple[str, Term, str]] = set()
         add = rest.add
-        node = nodes.get(s)
+        node = self.nodes.get(s)
         if node is not None:
             add((RDF + "type", _node(KG + node.cls), ""))
             add((RDFS + "label", _lit(node.label, node.label_lang), ""))
@@ -122,28 +216,32 @@ def subjects(kg: Graph, named_graphs: bool = True) -> tuple[Iterator[Subject], d
                 add((KG + "number", _lit(node.props["number"]), ""))
             if "text" in node.props:
                 add((KG + "text", _lit(node.props["text"], node.props.get("lang", "en")), ""))
-            for ev in node.evidence:
-                add((mention, ev_node(ev), ""))
-            d = node.document
-            if d is not None:
-                add((DCT + "title", _lit(d.title, node.label_lang), ""))
-                add((DCT + "source", _lit(d.source), ""))
-                rest.update((p, o, "") for p, o in document_place(d))
-                for lang in d.languages:
-                    add((DCT + "language", _lit(lang), ""))
-        for st in about.get(s, ()):
-            p, o = KG + st.predicate, _object(st)
-            if named_graphs and st.evidence:
-                rest.update((p, o, g) for g in {ev.document for ev in st.evidence})
-            else:
-                add((p, o, ""))
-        for st in reified.get(s, ()):
+        for st in self.about.get(s, ()):
+            if not (named and st.evidence):
+                add((KG + st.predicate, _object(st), ""))
+        for st in self.reified.get(s, ()):
             rest.update(((RDF + "type", _node(RDF + "Statement"), ""), (RDF + "subject", _node(st.subject), ""),
                          (RDF + "predicate", _node(KG + st.predicate), ""), (RDF + "object", _object(st), "")))
-            rest.update((derived, ev_node(ev), "") for ev in st.evidence)
         return sorted(rest)
 
-    return ((s, rows(s)) for s in sorted(nodes.keys() | about.keys() | reified.keys())), evidence
+
+def _rendered(grouped: list[Subject], evidence: dict[str, Evidence], named: list[Subject], graph: str,
+              flavour: str) -> str:
+    """A unit's text in a flavour: its subjects' rows, its evidence (by IRI), its rows of the named graph
+    `graph`."""
+    if flavour in ("ttl", "trig"):
+        text = "".join(_turtle_blocks(grouped))
+        text += "".join(evidence_block(iri, evidence[iri]) for iri in sorted(evidence))
+        if named:
+            text += f"<{graph}> {{\n" + "".join(_turtle_blocks(named)) + "}\n"
+        return text
+    rows: list[Row] = [(s, *rest) for s, rests in grouped for rest in rests]
+    for iri in sorted(evidence):
+        rows += evidence_rows(iri, evidence[iri])
+    if flavour in ("nq", "nt"):
+        rows += [(s, *rest) for s, rests in named for rest in rests]
+        return "".join(f"<{s}> <{p}> {_text(o, False)}{f' <{g}>' if g else ''} .\n" for s, p, o, g in rows)
+    return _jsonld_objects(rows)
 
 
 def _object(st: Statement) -> Term:
@@ -155,11 +253,6 @@ def document_place(d: Document) -> list[tuple[str, Term]]:
     return [*((KG + p, _lit(v, datatype="integer")) for p, v in (
         ("firstLine", d.first_line), ("lastLine", d.last_line), ("startOffset", d.start), ("endOffset", d.end))),
         (KG + "sha256", _lit(d.sha256))]
-
-
-def turtle_pair(p: str, o: Term) -> str:
-    """A predicate and its object as a subject block writes them."""
-    return ("a" if p == RDF + "type" else _curie_or_iri(p)) + " " + _text(o, prefixed=True)
 
 
 def selectors(iri: str) -> tuple[str, str]:
@@ -221,14 +314,9 @@ def _turtle_blocks(grouped: Iterable[Subject]) -> Iterator[str]:
         yield f"<{s}> {body} .\n"
 
 
-def _evidence_turtle(evidence: dict[str, Evidence]) -> Iterator[str]:
-    """The Turtle of each piece of evidence (the same triples as evidence_rows, pre-formed: most of a
-    graph's output is evidence), one at a time."""
-    return (evidence_block(iri, evidence[iri]) for iri in sorted(evidence))
-
-
 def evidence_block(iri: str, ev: Evidence) -> str:
-    """The Turtle of one piece of evidence."""
+    """The Turtle of one piece of evidence (the same triples as evidence_rows, pre-formed: most of a graph's
+    output is evidence)."""
     position, quote = selectors(iri)
     return (f"<{iri}> a oa:SpecificResource ;\n\toa:hasSelector <{position}> , <{quote}> ;\n"
             f"\toa:hasSource <{ev.document}> .\n"
@@ -241,42 +329,42 @@ def prefix_lines() -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
 
 
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How a file is made of its units' texts: what comes before, between two (non-empty) units, after."""
+
+    head: str
+    sep: str = ""
+    tail: str = ""
+
+
+def layout(flavour: str) -> Layout:
+    if flavour == "jsonld":
+        ctx = json.dumps(context()["@context"], ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n ")
+        return Layout(f'{{\n "@context": {ctx},\n "@graph": [\n', ",\n", "\n ]\n}\n")
+    return Layout("" if flavour in ("nq", "nt") else prefix_lines())
+
+
+def chunks(kg: Graph, fmt: str, plan: Plan | None = None) -> Iterator[str]:
+    """The graph in one of FILE_NAMES' formats, a unit at a time (a big graph is not held twice)."""
+    plan = plan or Plan(kg)
+    form = layout(fmt)
+    yield form.head
+    first = True
+    for i in range(len(plan.units)):
+        text = plan.text(i, fmt)
+        if text:
+            yield text if first else form.sep + text
+            first = False
+    yield form.tail
+
+
 def turtle_chunks(kg: Graph) -> Iterator[str]:
-    grouped, evidence = subjects(kg, named_graphs=False)
-    yield prefix_lines()
-    yield from _turtle_blocks(grouped)
-    yield from _evidence_turtle(evidence)
-
-
-def trig_chunks(kg: Graph) -> Iterator[str]:
-    grouped, evidence = subjects(kg, named_graphs=True)
-    default: list[Subject] = []
-    named: dict[str, list[Subject]] = {}
-    for s, rests in grouped:
-        mine = [r for r in rests if not r[2]]
-        if mine:
-            default.append((s, mine))
-        for r in rests:
-            if r[2]:
-                in_graph = named.setdefault(r[2], [])
-                if not in_graph or in_graph[-1][0] != s:
-                    in_graph.append((s, []))
-                in_graph[-1][1].append(r)
-    yield prefix_lines()
-    yield from _turtle_blocks(default)
-    yield from _evidence_turtle(evidence)
-    for g in sorted(named):
-        yield f"<{g}> {{\n" + "".join(_turtle_blocks(named[g])) + "}\n"
+    return chunks(kg, "ttl")
 
 
 def nquads_chunks(kg: Graph, named_graphs: bool = True) -> Iterator[str]:
-    grouped, evidence = subjects(kg, named_graphs)
-    for s, rests in grouped:
-        for p, o, g in rests:
-            yield f"<{s}> <{p}> {_text(o, False)}{f' <{g}>' if g else ''} .\n"
-    for iri in sorted(evidence):
-        for s, p, o, _ in evidence_rows(iri, evidence[iri]):
-            yield f"<{s}> <{p}> {_text(o, False)} .\n"
+    return chunks(kg, "nq" if named_graphs else "nt")
 
 
 def nquads(kg: Graph, named_graphs: bool = True) -> bytes:
@@ -286,14 +374,6 @@ def nquads(kg: Graph, named_graphs: bool = True) -> bytes:
 def quads(kg: Graph, named_graphs: bool = True) -> list[ox.Quad]:
     """Every quad of the graph, as pyoxigraph terms."""
     return list(ox.parse(nquads(kg, named_graphs), format=ox.RdfFormat.N_QUADS))
-
-
-def chunks(kg: Graph, fmt: str) -> Iterator[str]:
-    """The graph in one of FILE_NAMES' formats, piece by piece (a big graph is not held twice)."""
-    if fmt == "jsonld":
-        return iter([_jsonld(kg)])
-    writers = {"ttl": turtle_chunks, "trig": trig_chunks, "nq": nquads_chunks}
-    return writers[fmt](kg)
 
 
 def serialize(kg: Graph, fmt: str = "ttl") -> bytes:
@@ -306,14 +386,11 @@ def context() -> dict[str, object]:
     return {"@context": dict(PREFIXES)}
 
 
-def _jsonld(kg: Graph) -> str:
-    """Compact JSON-LD: one object per subject, keys as prefixed names (the context defines them)."""
-    objects: dict[str, dict[str, list[dict[str, str]]]] = {}
-    grouped, evidence = subjects(kg, named_graphs=False)
-    main = [(s, *rest) for s, rests in grouped for rest in rests]
-    for iri in sorted(evidence):
-        main += evidence_rows(iri, evidence[iri])
-    for s, p, o, _ in main:
+def _jsonld_objects(rows: list[Row]) -> str:
+    """Compact JSON-LD objects, one a line: one per subject of `rows`, keys as prefixed names (the context
+    defines them)."""
+    objects: dict[str, dict[str, list]] = {}
+    for s, p, o, _ in rows:
         obj = objects.setdefault(s, {})
         key = "@type" if p == RDF + "type" else _curie(p)
         if key == "@type":
@@ -324,9 +401,8 @@ def _jsonld(kg: Graph) -> str:
             obj.setdefault(key, []).append({"@value": o[1], "@language": o[2]})
         else:
             obj.setdefault(key, []).append({"@value": o[1], "@type": _curie(o[3] or XSD + "string")})
-    graph = [{"@id": s, **props} for s, props in objects.items()]
-    doc = {**context(), "@graph": graph}
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return ",\n".join("  " + json.dumps({"@id": s, **props}, ensure_ascii=False, sort_keys=True)
+                       for s, props in objects.items())
 
 
 def _curie(iri: str) -> str:
@@ -341,16 +417,22 @@ def _curie(iri: str) -> str:
 def write(kg: Graph, folder: Path, formats: list[str]) -> list[Path]:
     """Write the graph in each format into `folder` (plus context.jsonld beside JSON-LD)."""
     written = []
+    plan = Plan(kg)
     for fmt in formats:
         path = folder / FILE_NAMES[fmt]
         with path.open("w", encoding="utf-8", newline="\n") as f:
-            f.writelines(chunks(kg, fmt))
+            f.writelines(chunks(kg, fmt, plan))
         written.append(path)
         if fmt == "jsonld":
-            ctx = folder / "context.jsonld"
-            ctx.write_text(json.dumps(context(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
-            written.append(ctx)
+            written.append(write_context(folder))
     return written
+
+
+def write_context(folder: Path) -> Path:
+    """context.jsonld, the JSON-LD context, beside graph.jsonld."""
+    ctx = folder / "context.jsonld"
+    ctx.write_text(json.dumps(context(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return ctx
 
 
 def to_rdflib(kg: Graph) -> rdflib.Graph:

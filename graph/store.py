@@ -25,22 +25,27 @@ LOAD_ORDER = (("graph.nq", ox.RdfFormat.N_QUADS), ("graph.trig", ox.RdfFormat.TR
               ("graph.ttl", ox.RdfFormat.TURTLE), ("graph.jsonld", ox.RdfFormat.JSON_LD))
 
 
-def write(folder: Path, nquads: Iterable[str]) -> Path:
-    """A store in `folder`/graph.oxigraph loaded from N-Quads text chunks; returns its path. The chunks are
-    loaded a batch of about BATCH bytes at a time: a bulk load holds its whole input in memory (1.4 GB for
-    2.3 M triples at once, 130 MB in batches of 10 MB)."""
+# the flavours a store is loaded from (graph.rdf.Plan's units)
+FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
+
+
+def write(folder: Path, units: Iterable[bytes], head: bytes, flavour: str) -> Path:
+    """A store in `folder`/graph.oxigraph loaded from units of Turtle, TriG or N-Quads (graph.rdf.Plan),
+    each complete once `head` (the prefixes) is put before it; returns its path. The units are loaded a batch of
+    about BATCH bytes at a time: a bulk load holds its whole input in memory (1.4 GB for 2.3 M triples at
+    once, 130 MB in batches of 10 MB)."""
 
     def load(store: ox.Store) -> None:
-        batch: list[str] = []
+        batch: list[bytes] = [head]
         size = 0
-        for chunk in nquads:
-            batch.append(chunk)
-            size += len(chunk)
+        for unit in units:
+            batch.append(unit)
+            size += len(unit)
             if size >= BATCH:
-                store.bulk_load("".join(batch).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-                batch, size = [], 0
-        if batch:
-            store.bulk_load("".join(batch).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                store.bulk_load(b"".join(batch), format=FORMATS[flavour])
+                batch, size = [head], 0
+        if size:
+            store.bulk_load(b"".join(batch), format=FORMATS[flavour])
 
     return _written(folder, load)
 
@@ -50,21 +55,22 @@ def write_from_file(folder: Path) -> Path:
     return _written(folder, lambda store: _load_rdf(store, folder))
 
 
-def write_changed(folder: Path, old: Path, removed: bytes, added: bytes) -> Path:
+def write_changed(folder: Path, old: Path, removed: list[bytes], added: list[bytes], flavour: str) -> bool:
     """A store in `folder`/graph.oxigraph: the store of folder `old` (linked, not copied: RocksDB never
-    changes a file it has written) less the triples of the Turtle text `removed`, plus those of `added`. For
-    a patched build, whose graph.ttl is the old one with some blocks replaced: a subject's triples are all in
-    its block, so taking out the old blocks' triples and putting in the new ones gives the new file's
-    triples. Without an old store, it is loaded from the folder's RDF."""
+    changes a file it has written) less the triples of the texts `removed`, plus those of `added` (each
+    complete, in the flavour's format). False, and nothing made, when `old` has no store."""
     if not (old / NAME / "CURRENT").is_file():
-        return write_from_file(folder)
+        return False
 
     def change(store: ox.Store) -> None:
-        for quad in ox.parse(removed, format=ox.RdfFormat.TURTLE):
-            store.remove(quad)
-        store.extend(ox.parse(added, format=ox.RdfFormat.TURTLE))
+        for text in removed:
+            for quad in ox.parse(text, format=FORMATS[flavour]):
+                store.remove(quad)
+        for text in added:
+            store.extend(ox.parse(text, format=FORMATS[flavour]))
 
-    return _written(folder, change, start=lambda target: ox.Store.read_only(str(old / NAME)).backup(str(target)))
+    _written(folder, change, start=lambda target: ox.Store.read_only(str(old / NAME)).backup(str(target)))
+    return True
 
 
 def _written(folder: Path, load: Callable[[ox.Store], None],

@@ -146,10 +146,10 @@ def test_kg_build_says_when_the_folder_is_up_to_date(tmp_path):
     assert kg(*args, "--strict").returncode == 2
     victim = texts / "000_cfcf9f275d95a8e1.txt"
     victim.write_text(victim.read_text(encoding="utf-8").replace("\n", "\n\n", 1), encoding="utf-8")
-    patched = kg(*args)
-    assert patched.returncode == 1 and "lines 405-405" in patched.stderr
-    said = " ".join(patched.stdout.split())
-    assert said.count("patched ") == 1 and "(10 files and the store): only where things stand in the changed files moved" in said
+    rebuilt = kg(*args)
+    assert rebuilt.returncode == 1 and "lines 405-405" in rebuilt.stderr
+    said = " ".join(rebuilt.stdout.split())
+    assert "wrote 10 files and the store into" in said and "only what changed: the rest is the last build's" in said
 
 
 def test_dask_local_cluster_gives_the_same_bytes(tmp_path):
