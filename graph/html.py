@@ -10,22 +10,18 @@ and panel with textContent; the static pages escape every text. Node positions a
 
 from __future__ import annotations
 
-import hashlib
 import html
 import importlib.util
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .layout import positions
 from .model import ONTOLOGY_DIR, Document, Evidence, Graph, Node, Statement
-
-if TYPE_CHECKING:
-    from .shards import Previous
+from .shards import Reuse
 
 TEMPLATES = Path(__file__).with_name("templates")
 QUOTE_LIMIT = 300
@@ -87,8 +83,10 @@ def _short(quote: str) -> str:
     return quote if len(quote) <= QUOTE_LIMIT else quote[: QUOTE_LIMIT - 1] + "…"
 
 
-def page_data(kg: Graph) -> dict:
-    """What graph.html shows: nodes (with layout, facts and evidence), edges, documents, class styles."""
+def page_data(kg: Graph, place: Callable[[list[str], list[tuple[str, str]]], dict[str, tuple[float, float]]]
+              = positions) -> dict:
+    """What graph.html shows: nodes (with layout, facts and evidence), edges, documents, class styles;
+    `place` lays the nodes out."""
     slugs = doc_slugs(kg)
     doc_ids = sorted(slugs, key=lambda iri: slugs[iri])
     doc_index = {iri: i for i, iri in enumerate(doc_ids)}
@@ -116,7 +114,7 @@ def page_data(kg: Graph) -> dict:
         ids = sorted(sorted(ids, key=lambda iri: (-degree.get(iri, 0), iri))[:MAX_GRAPH_NODES])
     shown = set(ids)
     relations = [st for st in relations if st.subject in shown and st.obj in shown]
-    xy = positions(ids, [(st.subject, str(st.obj)) for st in relations])
+    xy = place(ids, [(st.subject, str(st.obj)) for st in relations])
     nodes = []
     for iri in ids:
         n = kg.nodes[iri]
@@ -151,12 +149,13 @@ def render_graph(kg: Graph, title: str = "Knowledge graph") -> str:
     return "".join(graph_chunks(kg, title))
 
 
-def graph_chunks(kg: Graph, title: str = "Knowledge graph") -> Iterator[str]:
+def graph_chunks(kg: Graph, title: str = "Knowledge graph", place: Callable[[list[str], list[tuple[str, str]]],
+                 dict[str, tuple[float, float]]] = positions) -> Iterator[str]:
     """graph.html piece by piece: its data a node, an edge, a document at a time (the page of a big graph
     is never one string, nor its data one JSON text)."""
     before, after = graph_shell(title)
     yield before + "{"
-    data = page_data(kg)
+    data = page_data(kg, place)
     for k, key in enumerate(sorted(data)):  # what _script_json(data) gives, in pieces
         yield ("," if k else "") + _script_json(key) + ":"
         value = data[key]
@@ -301,17 +300,17 @@ def render_document(kg: Graph, node: Node, stated: list[tuple[Statement, Evidenc
     return _page(node.label, "\n".join(parts))
 
 
-def write_site(kg: Graph, out: Path, previous: Previous | None = None, salt: str = "",
-               keys: dict[str, str] | None = None) -> list[Path]:
-    """Write index.html, graph.html and docs/<slug>.html into `out`. A document's page is linked from the
-    `previous` build where that one's page had the same key (a digest of what the page shows, with `salt`);
-    `keys` receives each page's key."""
+def write_site(kg: Graph, out: Path, reuse: Reuse | None = None) -> list[Path]:
+    """Write index.html, graph.html and docs/<slug>.html into `out`. With `reuse` (graph.shards), a
+    document's page is linked from the last build where that one's page had the same key (a digest of what
+    the page shows), and graph.html's layout is kept for the same nodes and edges."""
+    reuse = reuse or Reuse()
     slugs = doc_slugs(kg)
     (out / "docs").mkdir(parents=True, exist_ok=True)
     written = []
     (out / "index.html").write_text(render_index(kg), encoding="utf-8")
     with (out / "graph.html").open("w", encoding="utf-8") as f:
-        f.writelines(graph_chunks(kg))
+        f.writelines(graph_chunks(kg, place=lambda ids, edges: _kept_positions(reuse, ids, edges)))
     written += [out / "index.html", out / "graph.html"]
     by_doc: dict[str, list[tuple[Statement, Evidence]]] = defaultdict(list)
     for st in kg.statements:
@@ -333,10 +332,7 @@ def write_site(kg: Graph, out: Path, previous: Previous | None = None, salt: str
     for node in sorted(kg.document_nodes(), key=lambda n: (n.document.path, n.document.start)):
         name = f"docs/{slugs[node.iri]}.html"
         stated, named, dates = by_doc[node.iri], mentioned[node.iri], dates_of.get(node.iri, "")
-        key = _page_key(kg, node, stated, named, dates, spans[node.iri], salt)
-        if keys is not None:
-            keys[name] = key
-        if previous is None or not previous.link(name, key, out):
+        if not reuse.link(name, _page_key(kg, node, stated, named, dates, spans[node.iri], reuse), out):
             (out / name).write_text(render_document(kg, node, stated, named, dates, spans[node.iri]),
                                     encoding="utf-8")
         written.append(out / name)
@@ -344,12 +340,22 @@ def write_site(kg: Graph, out: Path, previous: Previous | None = None, salt: str
 
 
 def _page_key(kg: Graph, node: Node, stated: list[tuple[Statement, Evidence]], mentioned: list[tuple[Node, Evidence]],
-              dates: str, spans: set[tuple[int, int]], salt: str) -> str:
+              dates: str, spans: set[tuple[int, int]], reuse: Reuse) -> str:
     """A digest of everything a document's page shows (its text by its digest)."""
     d = node.document
     assert d is not None
-    data = (salt, node.label, node.cls, d.source, d.first_line, d.last_line, d.start, d.end, d.sha256, d.languages,
+    data = (node.label, node.cls, d.source, d.first_line, d.last_line, d.start, d.end, d.sha256, d.languages,
             dates, sorted((ev.start, ev.end, kg.nodes[st.subject].label, st.predicate,
                            str(st.obj) if st.literal else kg.nodes[str(st.obj)].label, ev.quote) for st, ev in stated),
             sorted((n.cls, n.label, n.iri, n.zh_label, ev.start, ev.end) for n, ev in mentioned), sorted(spans))
-    return hashlib.blake2b(repr(data).encode(), digest_size=16).hexdigest()
+    return reuse.digest(data)
+
+
+def _kept_positions(reuse: Reuse, ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """The layout of graph.html, kept for the next build (most edits leave the nodes and edges as they were)."""
+    def made() -> bytes:
+        xy = positions(ids, edges)
+        return json.dumps([xy[i] for i in ids]).encode()
+
+    data = json.loads(reuse.kept("layout", (ids, sorted(edges)), made))
+    return {i: (x, y) for i, (x, y) in zip(ids, data, strict=True)}

@@ -14,16 +14,16 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from .kg import KnowledgeGraph
 from .model import display
 from .pipeline import paused_gc
-from .shards import Keys, Previous, Shards, changed
+from .shards import Keys, Previous, Reuse, Shards, changed
 
 if TYPE_CHECKING:
     from .rdf import Plan
@@ -110,23 +110,23 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
 
     def task(name: str) -> tuple[float, Keys]:
         started = time.perf_counter()
-        keys = Keys()
+        reuse = Reuse(shards, previous, salt)
         if name == "html":
-            html.write_site(kg, tmp, previous, salt, keys.files)
+            html.write_site(kg, tmp, reuse)
         elif name == "store":  # what the richest RDF file holds: named graphs with TriG or N-Quads
-            _store(plan, tmp, _store_flavour(formats), shards, previous, keys)
-        elif name in exports:
-            key = plan.digest([name, [u.key for u in plan.units[:len(plan.buckets)]]])  # exports show no evidence
-            keys.files[f"export/{name}"] = key
-            if previous is None or not previous.link(f"export/{name}", key, tmp):
+            _store(plan, tmp, flavour, flavour in formats, reuse)
+        elif name in exports:  # what exports show: the nodes, not the evidence
+            if not reuse.link(f"export/{name}", plan.digest([name, [u.key for u in plan.units[:len(plan.buckets)]]]),
+                              tmp):
                 kg.export(tmp / "export" / name, to=name)
         else:
-            keys.units[name] = _concatenate(tmp / rdf.FILE_NAMES[name], plan, name, shards)
+            reuse.keys.units[name] = _concatenate(tmp / rdf.FILE_NAMES[name], plan, name, shards)
             if name == "jsonld":
                 rdf.write_context(tmp)
-        return time.perf_counter() - started, keys
+        return time.perf_counter() - started, reuse.keys
 
-    names = sorted(["html", "store", *formats, *exports], key=lambda n: -STAGES[n][1])
+    flavour = _store_flavour(formats)  # the store writes that file too: its units are rendered once
+    names = sorted(["html", "store", *(f for f in formats if f != flavour), *exports], key=lambda n: -STAGES[n][1])
     started = time.perf_counter()
     forking = jobs > 1 and len(names) > 1 and "fork" in multiprocessing.get_all_start_methods()
     if forking and exports:
@@ -187,29 +187,41 @@ def _text(plan: Plan, i: int, flavour: str, shards: Shards | None) -> bytes:
 
 def _concatenate(path: Path, plan: Plan, flavour: str, shards: Shards | None) -> list[str]:
     """Write a file of the plan's units in a flavour; returns their keys."""
-    from .rdf import layout
-
-    form = layout(flavour)
     with path.open("wb") as f:
-        f.write(form.head.encode("utf-8"))
-        sep, first = form.sep.encode("utf-8"), True
-        for i in range(len(plan.units)):
-            data = _text(plan, i, flavour, shards)
-            if data:
-                f.write(data if first else sep + data)
-                first = False
-        f.write(form.tail.encode("utf-8"))
+        for _ in _units(plan, flavour, shards, f):
+            pass
     return [u.key for u in plan.units]
 
 
-def _store(plan: Plan, tmp: Path, flavour: str, shards: Shards | None, previous: Previous | None,
-           keys: Keys) -> None:
-    """The store, loaded from the plan's units in a flavour (Turtle, or TriG for named graphs); or, where
-    the last build's store is at hand with its units kept and few units changed, that store (linked)
-    less the triples of its units the plan lacks, plus those of the plan's units it lacks."""
-    from . import store
+def _units(plan: Plan, flavour: str, shards: Shards | None, f: BinaryIO | None) -> Iterator[bytes]:
+    """The plan's units in a flavour (those with some text), each written to the file `f` as it is given,
+    laid out as the flavour's file is (graph.rdf.layout)."""
     from .rdf import layout
 
+    form = layout(flavour)
+    sep, first = form.sep.encode("utf-8"), True
+    if f is not None:
+        f.write(form.head.encode("utf-8"))
+    for i in range(len(plan.units)):
+        data = _text(plan, i, flavour, shards)
+        if data:
+            if f is not None:
+                f.write(data if first else sep + data)
+            first = False
+            yield data
+    if f is not None:
+        f.write(form.tail.encode("utf-8"))
+
+
+def _store(plan: Plan, tmp: Path, flavour: str, with_file: bool, reuse: Reuse) -> None:
+    """The store, loaded from the plan's units in a flavour (Turtle, or TriG or N-Quads for named graphs),
+    and `with_file`, the RDF file of that flavour, written from the same units; or, where the last build's
+    store is at hand with its units kept and at most half of them changed, that store (linked) less the
+    triples of its units the plan lacks, plus those of the plan's units it lacks."""
+    from . import store
+    from .rdf import FILE_NAMES, layout
+
+    shards, previous, keys = reuse.shards, reuse.previous, reuse.keys
     new = [u.key for u in plan.units]
     head = layout(flavour).head.encode("utf-8")
     old = previous.units.get(flavour) if previous is not None else None
@@ -223,9 +235,13 @@ def _store(plan: Plan, tmp: Path, flavour: str, shards: Shards | None, previous:
                                        [head + d for k in added if (d := _text(plan, where[k], flavour, shards))],
                                        flavour):
                     keys.units[flavour] = new
+                    if with_file:
+                        _concatenate(tmp / FILE_NAMES[flavour], plan, flavour, shards)
                     return
-    store.write(tmp, (_text(plan, i, flavour, shards) for i in range(len(plan.units))), head, flavour)
-    if shards is not None:
+    with ExitStack() as stack:
+        f = stack.enter_context((tmp / FILE_NAMES[flavour]).open("wb")) if with_file else None
+        store.write(tmp, _units(plan, flavour, shards, f), head, flavour)
+    if shards is not None or with_file:
         keys.units[flavour] = new
 
 

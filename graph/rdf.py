@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from .model import Document, Evidence, Graph, Statement
+from .shards import digest
 
 if TYPE_CHECKING:
     import rdflib
@@ -157,8 +158,7 @@ class Plan:
         return found
 
     def digest(self, data: object) -> str:
-        """A key: a digest of `data` (its repr) with the salt."""
-        return hashlib.blake2b(f"{self.salt}\0{data!r}".encode(), digest_size=16).hexdigest()
+        return digest(self.salt, data)
 
     def _node_data(self, s: str) -> tuple:
         node = self.nodes.get(s)

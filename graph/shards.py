@@ -19,10 +19,11 @@ write the same bytes because they concatenate the same units, rendered by the sa
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,6 +106,41 @@ class Keys:
     def update(self, other: Keys) -> None:
         self.units.update(other.units)
         self.files.update(other.files)
+
+
+@dataclass
+class Reuse:
+    """What a writer may reuse and must record: the kept units (`shards`, none without a cache), the last
+    build (`previous`), the code's version every key includes (`salt`) and the keys it made (`keys`)."""
+
+    shards: Shards | None = None
+    previous: Previous | None = None
+    salt: str = ""
+    keys: Keys = field(default_factory=Keys)
+
+    def digest(self, data: object) -> str:
+        return digest(self.salt, data)
+
+    def kept(self, flavour: str, data: object, make: Callable[[], bytes]) -> bytes:
+        """What `make` gives for `data`, kept in the shards under its key (made once for the same data)."""
+        key = self.digest(data)
+        self.keys.units[flavour] = [key]
+        found = self.shards.get(flavour, key) if self.shards is not None else None
+        if found is None:
+            found = make()
+            if self.shards is not None:
+                self.shards.put(flavour, key, found)
+        return found
+
+    def link(self, name: str, key: str, into: Path) -> bool:
+        """Record `key` for the file (or folder) `name` and link the last build's if it had that key."""
+        self.keys.files[name] = key
+        return self.previous is not None and self.previous.link(name, key, into)
+
+
+def digest(salt: str, data: object) -> str:
+    """A key: a digest of `data` (its repr) with `salt`."""
+    return hashlib.blake2b(f"{salt}\0{data!r}".encode(), digest_size=16).hexdigest()
 
 
 def changed(old: Iterable[str], new: Iterable[str]) -> tuple[list[str], list[str]]:

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, SEEDS, outputs
+from graph import html, rdf, store
 from graph import outputs as writers
-from graph import rdf, store
 from graph.incremental import build_into
 from graph.outputs import OutputError
 
@@ -104,17 +104,23 @@ def test_any_edit_gives_the_bytes_of_a_full_build_in_every_format_and_export(tex
     assert outputs(out) == before
 
 
-def test_an_edit_that_only_moves_text_renders_its_documents_units_alone(texts, tmp_path, rendered):
+def test_an_edit_that_only_moves_text_renders_its_documents_units_alone(texts, tmp_path, rendered, monkeypatch):
     out, cache = tmp_path / "out", tmp_path / "cache"
     build(texts, out, cache, ["ttl", "nq"], ["graphml"])
     exported = inodes(out)["export/graphml/graph.graphml"]
     rendered.clear()
     edit(texts, "kunming.txt", "\n\n", "\n\n\n")  # a blank line between paragraphs: spans move
+
+    def refused(*_args: object) -> None:
+        raise AssertionError("graph.html was laid out again")
+
+    monkeypatch.setattr(html, "positions", refused)  # the same nodes and edges: the layout is kept
     build(texts, out, cache, ["ttl", "nq"], ["graphml"])
     (unit,) = {name for name, _ in rendered}  # kunming.txt holds one document
     assert unit.startswith("document/")
     assert sorted(flavour for _, flavour in rendered) == ["nq", "ttl"]  # the store is loaded from the nq units
     assert inodes(out)["export/graphml/graph.graphml"] == exported  # the nodes did not change
+    monkeypatch.undo()
     assert outputs(out) == full(texts, tmp_path, ["ttl", "nq"], ["graphml"])
 
 
