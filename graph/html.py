@@ -79,8 +79,13 @@ def doc_slugs(kg: Graph) -> dict[str, str]:
 
 
 def _short(quote: str) -> str:
-    quote = " ".join(quote.split())
-    return quote if len(quote) <= QUOTE_LIMIT else quote[: QUOTE_LIMIT - 1] + "…"
+    """A quote with its white space made single spaces, cut to QUOTE_LIMIT characters. (Its head is enough
+    where the head alone is longer than the limit: a long quote is not split whole.)"""
+    head = quote[: 2 * QUOTE_LIMIT]
+    text = " ".join(head.split())
+    if len(text) <= QUOTE_LIMIT and len(head) < len(quote):
+        text = " ".join(quote.split())
+    return text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "…"
 
 
 def page_data(kg: Graph, place: Callable[[list[str], list[tuple[str, str]]], dict[str, tuple[float, float]]]

@@ -129,8 +129,8 @@ class Plan:
         # each document's evidence: (verb, subject, evidence, statement or None)
         self.said: dict[str, list[tuple[str, str, Evidence, Statement | None]]]
         said = self.said = {d: [] for d in self.docs}
-        for st in kg.statements:
-            r = statement_iri(st.subject, st.predicate, st.obj, kg.base)
+        reified = [statement_iri(st.subject, st.predicate, st.obj, kg.base) for st in kg.statements]
+        for st, r in zip(kg.statements, reified, strict=True):
             self.about[st.subject].append(st)
             self.reified[r].append(st)
             for ev in st.evidence:
@@ -142,11 +142,20 @@ class Plan:
         n = BUCKETS
         while n * BUCKET_SIZE < len(subjects):
             n *= 2
-        buckets: list[list[str]] = [[] for _ in range(n)]
+        where = {s: zlib.crc32(s.encode("utf-8")) % n for s in subjects}
+        self.buckets: list[list[str]] = [[] for _ in range(n)]
         for s in sorted(subjects):
-            buckets[zlib.crc32(s.encode("utf-8")) % n].append(s)
-        self.buckets = buckets
-        self.units = [Unit(f"nodes/{i}", self.digest([self._node_data(s) for s in b])) for i, b in enumerate(buckets)]
+            self.buckets[where[s]].append(s)
+        # what each unit of the nodes says, in the graph's order of nodes and statements (which an edit elsewhere
+        # does not change)
+        says: list[list[tuple]] = [[] for _ in range(n)]
+        for node in self.nodes.values():
+            says[where[node.iri]].append(("n", node.iri, node.cls, node.label, node.label_lang, sorted(node.alt_labels),
+                                          node.props.get("number"), node.props.get("text"), node.props.get("lang")))
+        for st, r in zip(kg.statements, reified, strict=True):
+            says[where[st.subject]].append(("s", st.subject, st.predicate, st.obj, st.literal, bool(st.evidence)))
+            says[where[r]].append(("r", r, st.subject, st.predicate, st.obj, st.literal))
+        self.units = [Unit(f"nodes/{i}", self.digest(said_)) for i, said_ in enumerate(says)]
         self.units += [Unit(f"document/{k}", self.digest(self._doc_data(d))) for k, d in enumerate(self.docs)]
 
     def _said(self, document: str) -> list[tuple[str, str, Evidence, Statement | None]]:
@@ -160,21 +169,14 @@ class Plan:
     def digest(self, data: object) -> str:
         return digest(self.salt, data)
 
-    def _node_data(self, s: str) -> tuple:
-        node = self.nodes.get(s)
-        described = None if node is None else (node.cls, node.label, node.label_lang, sorted(node.alt_labels),
-                                                 [node.props.get(k) for k in ("number", "text", "lang")])
-        return (s, described, [(st.predicate, st.obj, st.literal, bool(st.evidence)) for st in self.about.get(s, ())],
-                [(st.subject, st.predicate, st.obj, st.literal) for st in self.reified.get(s, ())])
-
     def _doc_data(self, d: str) -> tuple:
         node = self.nodes.get(d)
         doc = node.document if node is not None else None
         described = None if doc is None else (doc.title, node.label_lang, doc.source, doc.languages,  # type: ignore[union-attr]
                                                doc.first_line, doc.last_line, doc.start, doc.end, doc.sha256)
-        return (d, described, sorted((verb, s, ev.start, ev.end, ev.quote, None if st is None else
-                                      (st.subject, st.predicate, st.obj, st.literal))
-                                     for verb, s, ev, st in self.said[d]))
+        return (d, described, [(verb, s, ev.start, ev.end, ev.quote) if st is None else
+                               (verb, s, ev.start, ev.end, ev.quote, st.subject, st.predicate, st.obj, st.literal)
+                               for verb, s, ev, st in self.said[d]])
 
     def text(self, index: int, flavour: str) -> str:
         """Unit `index` in a flavour (ttl, trig, nq, jsonld: a file's format; JSON-LD gives its objects,

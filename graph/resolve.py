@@ -185,12 +185,13 @@ def _share_people(extractions: list[Extraction], uf: _UnionFind) -> None:
     says which)."""
     doc_of = {uf.find(("doc", i)): i for i in range(len(extractions))}
     people: list[set[tuple[str, str]]] = []
-    defendants: dict[int, set[str]] = {}
+    defendants: dict[str, list[int]] = defaultdict(list)  # a party's key -> the judgments naming that party
     for i, ex in enumerate(extractions):
         people.append({(e.cls, k) for e in ex.entities.values() if e.cls in ONE_DOCUMENT for k in e.keys})
         if ex.document.genre == "Judgment":
-            defendants[i] = {k for f in ex.facts if f.subject == DOC and f.predicate in PARTIES
-                             for k in ex.entities[str(f.obj)].keys}
+            for k in sorted({k for f in ex.facts if f.subject == DOC and f.predicate in PARTIES
+                             for k in ex.entities[str(f.obj)].keys}):
+                defendants[k].append(i)
     pairs: set[tuple[int, int]] = set()
     for i, ex in enumerate(extractions):
         for f in ex.facts:

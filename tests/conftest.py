@@ -10,7 +10,7 @@ from graph.model import Node
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent / "data"  # texts written for the tests: see golden/written/README.md
 SHARED = ROOT.parent / "shared"
 
 

@@ -53,8 +53,9 @@ class Genre:
     # extractions, their document IRIs, the statements by (s, p, o, literal) and the nodes
     link: Callable[[list[Extraction], list[str], dict, dict], None] | None = None
     # before merging: the documents whose people are this document's (a report's, those of the judgment it
-    # reports on); called with the extractions, the document's index and each judgment's defendants' keys
-    shares_people: Callable[[list[Extraction], int, dict[int, set[str]]], list[int]] = _nothing
+    # reports on); called with the extractions, the document's index and, for each key of a party (defendant,
+    # plaintiff), the judgments that name that party, in order
+    shares_people: Callable[[list[Extraction], int, dict[str, list[int]]], list[int]] = _nothing
     missing: Callable[[Extraction], list[str]] = _nothing  # what a document of its kind lacks, one line each
 
 

@@ -138,14 +138,14 @@ def by_words(text: str) -> int:
     return 1
 
 
-def same_people(extractions: list[Extraction], i: int, defendants: dict[int, set[str]]) -> list[int]:
+def same_people(extractions: list[Extraction], i: int, defendants: dict[str, list[int]]) -> list[int]:
     """The judgment a report is about, whose people are the report's: of the judgments in its own file whose
     defendants it names, the one that shares most else with it (court, crime, articles), then the nearest
     (a report before or after the judgment it introduces); else the one judgment of all that has a
     defendant of a name it names (namesakes of several judgments are nobody's in particular)."""
     own = {(e.cls, k) for e in extractions[i].entities.values() for k in e.keys}
     named = {k for cls, k in own if cls == "Person"}
-    about = [j for j, keys in sorted(defendants.items()) if keys & named]
+    about = sorted({j for k in named for j in defendants.get(k, ())})
     doc = extractions[i].document
 
     def closeness(j: int) -> tuple[int, int]:

@@ -1,8 +1,9 @@
 """Golden files per real document: the facts a build of one real document gives (its entities, relations
 and attributes, one readable line each), compared with the file beside the others of its genre,
 `tests/golden/<genre>/<name>.expected.json`. The documents: the shipped seed file, the development set and
-the seven national laws of ../shared/corpus. A change to what is extracted shows there line by line in
-review; regenerate the files with
+the seven national laws of ../shared/corpus; and, under `tests/golden/written/`, the texts written for the
+tests (tests/data; `tests/golden/written/README.md` says why they are there). A change to what is extracted shows
+there line by line in review; regenerate the files with
 
     KG_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/genres/test_golden.py
 
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, SHARED
+from conftest import DATA, SEEDS, SHARED
 from graph import pipeline
 from graph.kg import KnowledgeGraph
 from graph.model import Node
@@ -31,6 +32,7 @@ UPDATE = bool(os.environ.get("KG_UPDATE_GOLDEN"))
 LONG = 100  # characters: a longer value is a text, kept as its length and digest
 SHIPPED = sorted(SEEDS.glob("*.txt"))
 TEXTS = sorted(DEV.glob("*.txt")) + sorted(p for p in LAWS.glob("*.md") if p.name != "README.md")
+WRITTEN = sorted(p for p in DATA.iterdir() if p.suffix in (".txt", ".md"))
 
 
 def short(value: object) -> str:
@@ -61,14 +63,17 @@ def facts(kg: KnowledgeGraph) -> dict[str, list[str]]:
 
 
 def golden(path: Path, kg: KnowledgeGraph) -> Path:
-    """Where the golden file of the text at `path` is: under its first document's genre."""
+    """Where the golden file of the text at `path` is: under its first document's genre (or under `written`,
+    a text written for the tests)."""
+    if path.parent == DATA:
+        return GOLDEN / "written" / f"{path.stem}.expected.json"
     first = min((n for n in kg.nodes.values() if n.document is not None),
                 key=lambda n: n.document.start, default=None)
     genre = first.cls.lower() if first is not None else "none"
     return GOLDEN / genre / f"{path.stem}.expected.json"
 
 
-@pytest.mark.parametrize("path", SHIPPED + TEXTS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", SHIPPED + TEXTS + WRITTEN, ids=lambda p: p.stem)
 def test_a_real_document_gives_the_facts_on_record(path):
     kg = pipeline.build([path])
     got = facts(kg)
@@ -83,6 +88,6 @@ def test_a_real_document_gives_the_facts_on_record(path):
 
 @pytest.mark.skipif(not TEXTS, reason="../shared is not beside the repo")
 def test_every_golden_file_has_its_text():
-    stems = {p.stem for p in SHIPPED + TEXTS}
+    stems = {p.stem for p in SHIPPED + TEXTS + WRITTEN}
     files = [p for p in GOLDEN.glob("*/*.expected.json")]
     assert files and all(p.name.removesuffix(".expected.json") in stems for p in files)

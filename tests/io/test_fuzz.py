@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from extractors import extract
 from extractors.documents import split
 from graph import rdf as rdf_writer
-from graph.html import doc_slugs, write_site
+from graph.html import QUOTE_LIMIT, _short, doc_slugs, write_site
 from graph.model import Document, Entity, Extraction, Fact, Mention, Span
 from graph.resolve import merge
 
@@ -97,3 +97,9 @@ def test_splitter_and_extractors_never_fail_and_spans_stay_inside(text):
         for f in ex.facts:
             assert doc.start <= f.span.start <= f.span.end <= doc.end
             assert text[f.span.start:f.span.end] == f.quote
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\t。"), max_size=3 * QUOTE_LIMIT))
+def test_a_quote_is_cut_as_if_its_white_space_were_made_single_spaces_first(quote):
+    spaced = " ".join(quote.split())
+    assert _short(quote) == (spaced if len(spaced) <= QUOTE_LIMIT else spaced[: QUOTE_LIMIT - 1] + "…")
