@@ -3,7 +3,11 @@ which replaces the old one only when complete. A build killed half-way leaves th
 they were.
 
 Each RDF format, the pages and each export is a task of its own; with more than one job the tasks are
-dealt, the biggest first, to this process and forked ones (which share the graph, not copy it)."""
+dealt, the biggest first, to this process and forked ones (which share the graph, not copy it). The RDF
+files and the store are made of the units of one graph.rdf.Plan; the store's task also writes the RDF file
+it is loaded from (its units rendered once). With a cache (graph.shards), units kept by earlier builds are
+copied rather than rendered, pages and exports of unchanged keys are linked from the last build, and its
+store is changed rather than loaded again."""
 
 from __future__ import annotations
 
@@ -186,16 +190,18 @@ def _text(plan: Plan, i: int, flavour: str, shards: Shards | None) -> bytes:
 
 
 def _concatenate(path: Path, plan: Plan, flavour: str, shards: Shards | None) -> list[str]:
-    """Write a file of the plan's units in a flavour; returns their keys."""
+    """Write a file of the plan's units in a flavour (those kept copied by the kernel); returns their keys."""
     with path.open("wb") as f:
-        for _ in _units(plan, flavour, shards, f):
+        for _ in _units(plan, flavour, shards, f, read=False):
             pass
     return [u.key for u in plan.units]
 
 
-def _units(plan: Plan, flavour: str, shards: Shards | None, f: BinaryIO | None) -> Iterator[bytes]:
+def _units(plan: Plan, flavour: str, shards: Shards | None, f: BinaryIO | None, read: bool = True
+           ) -> Iterator[bytes]:
     """The plan's units in a flavour (those with some text), each written to the file `f` as it is given,
-    laid out as the flavour's file is (graph.rdf.layout)."""
+    laid out as the flavour's file is (graph.rdf.layout). Without `read`, the units kept in `shards` are
+    copied into `f` and not given."""
     from .rdf import layout
 
     form = layout(flavour)
@@ -203,6 +209,11 @@ def _units(plan: Plan, flavour: str, shards: Shards | None, f: BinaryIO | None) 
     if f is not None:
         f.write(form.head.encode("utf-8"))
     for i in range(len(plan.units)):
+        if not read and f is not None and shards is not None:
+            size = shards.copy(flavour, plan.units[i].key, f, b"" if first else sep)
+            if size is not None:
+                first = first and not size
+                continue
         data = _text(plan, i, flavour, shards)
         if data:
             if f is not None:
