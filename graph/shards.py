@@ -1,9 +1,9 @@
 """What a build keeps of its outputs for the next one: units by key, and the files of the last build.
 
-A build's outputs are made of units (graph.rdf.Plan: the resolved nodes in BUCKETS units, each document in
-one), whole files (each document's page, each export's folder) and files made from everything (index.html,
-graph.html). Each unit and each whole file has a key, a digest of what it says together with the code
-that writes it. A build with a cache:
+A build's outputs are made of units (graph.rdf.Plan: the resolved nodes in BUCKETS or more units, each
+document in one), whole files (each document's page, each export's folder) and files made from everything
+(index.html, graph.html, whose layout is kept like a unit). Each unit and each whole file has a key, a
+digest of what it says together with the code that writes it. A build with a cache:
 
 - keeps each unit's text in each flavour it wrote (`Shards`, the cache's `shards/FLAVOUR/KE/KEY`), and
   makes graph.ttl, .trig, .nq and .jsonld by concatenating them, rendering only the units no earlier build
@@ -11,7 +11,8 @@ that writes it. A build with a cache:
 - links a page or an export of the last build into the new folder when its key is the one recorded then
   (`Previous`), instead of writing it again;
 - changes a copy of the last store: out go the triples of the units it held and the new build does not,
-  in come those of the units it lacks (no triple is in two units).
+  in come those of the units it lacks (no triple is in two units; the store reads them with its RDF
+  parser, as it reads any RDF file).
 
 Nothing here reads a format: a unit is bytes under a key, a file is linked whole. Full builds and rebuilds
 write the same bytes because they concatenate the same units, rendered by the same code.
@@ -67,14 +68,20 @@ class Shards:
         return size
 
     def put(self, flavour: str, key: str, data: bytes) -> None:
-        """Keep a unit's text (written whole or not at all: a temporary file renamed)."""
+        """Keep a unit's text (written whole or not at all: a temporary file renamed), where the cache's disk
+        takes it: a unit not kept is rendered again by the next build that needs it."""
         target = self.path(flavour, key)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+        except OSError:
+            return
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
             os.replace(tmp, target)
+        except OSError:
+            Path(tmp).unlink(missing_ok=True)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

@@ -175,6 +175,17 @@ def test_the_cache_keeps_the_units_of_recorded_builds_alone(texts, tmp_path):
     assert outputs(out) == full(texts, tmp_path)
 
 
+def test_units_the_cache_cannot_keep_are_rendered_again(texts, tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    cache.mkdir()
+    (cache / "shards").write_text("not a folder\n", encoding="utf-8")  # no unit can be kept
+    build(texts, out, cache)
+    assert outputs(out) == full(texts, tmp_path)
+    edit(texts, "guangzhou.txt", "Guangzhou", "Foshan")
+    build(texts, out, cache)  # the store's old units are not at hand: it is loaded again
+    assert outputs(out) == full(texts, tmp_path)
+
+
 def test_a_note_follows_its_document_lines(texts, tmp_path):
     out, cache = tmp_path / "out", tmp_path / "cache"
     first = build(texts, out, cache)
