@@ -126,18 +126,21 @@ class Plan:
         self.about: dict[str, list[Statement]] = defaultdict(list)  # the statements of each subject
         self.reified: dict[str, list[Statement]] = defaultdict(list)  # each statement's rdf:Statement IRI
         self.docs: list[str] = [n.iri for n in kg.document_nodes()]
-        # each document's evidence: (verb, subject, evidence, statement or None)
-        self.said: dict[str, list[tuple[str, str, Evidence, Statement | None]]]
+        # each piece of each document's evidence, as what it backs: (kg:mention, node, start, end, quote) or
+        # (prov:wasDerivedFrom, rdf:Statement, start, end, quote, subject, predicate, object, literal)
+        self.said: dict[str, list[tuple]]
         said = self.said = {d: [] for d in self.docs}
         reified = [statement_iri(st.subject, st.predicate, st.obj, kg.base) for st in kg.statements]
         for st, r in zip(kg.statements, reified, strict=True):
             self.about[st.subject].append(st)
             self.reified[r].append(st)
             for ev in st.evidence:
-                (said.get(ev.document) or self._said(ev.document)).append((DERIVED, r, ev, st))
+                (said.get(ev.document) or self._said(ev.document)).append(
+                    (DERIVED, r, ev.start, ev.end, ev.quote, st.subject, st.predicate, st.obj, st.literal))
         for node in self.nodes.values():
             for ev in node.evidence:
-                (said.get(ev.document) or self._said(ev.document)).append((MENTION, node.iri, ev, None))
+                (said.get(ev.document) or self._said(ev.document)).append(
+                    (MENTION, node.iri, ev.start, ev.end, ev.quote))
         subjects = self.nodes.keys() | self.about.keys() | self.reified.keys()
         n = BUCKETS
         while n * BUCKET_SIZE < len(subjects):
@@ -158,7 +161,7 @@ class Plan:
         self.units = [Unit(f"nodes/{i}", self.digest(said_)) for i, said_ in enumerate(says)]
         self.units += [Unit(f"document/{k}", self.digest(self._doc_data(d))) for k, d in enumerate(self.docs)]
 
-    def _said(self, document: str) -> list[tuple[str, str, Evidence, Statement | None]]:
+    def _said(self, document: str) -> list[tuple]:
         """The evidence list of a document (new where the graph has no node of the document)."""
         found = self.said.get(document)
         if found is None:  # evidence of a document the graph has no node of
@@ -174,9 +177,7 @@ class Plan:
         doc = node.document if node is not None else None
         described = None if doc is None else (doc.title, node.label_lang, doc.source, doc.languages,  # type: ignore[union-attr]
                                                doc.first_line, doc.last_line, doc.start, doc.end, doc.sha256)
-        return (d, described, [(verb, s, ev.start, ev.end, ev.quote) if st is None else
-                               (verb, s, ev.start, ev.end, ev.quote, st.subject, st.predicate, st.obj, st.literal)
-                               for verb, s, ev, st in self.said[d]])
+        return d, described, self.said[d]
 
     def text(self, index: int, flavour: str) -> str:
         """Unit `index` in a flavour (ttl, trig, nq, jsonld: a file's format; JSON-LD gives its objects,
@@ -196,12 +197,13 @@ class Plan:
             mine.update(((DCT + "title", _lit(doc.title, node.label_lang), ""), (DCT + "source", _lit(doc.source), "")))
             mine.update((p, o, "") for p, o in document_place(doc))
             mine.update((DCT + "language", _lit(lang), "") for lang in doc.languages)
-        for verb, s, ev, st in sorted(self.said[d], key=lambda x: x[:3]):
-            iri = evidence_iri(ev.document, ev.start, ev.end, self.base)
-            evidence[iri] = ev
+        for verb, s, start, end, quote, *stated in sorted(self.said[d], key=lambda x: x[:5]):
+            iri = evidence_iri(d, start, end, self.base)
+            evidence[iri] = Evidence(d, start, end, "", quote)
             rows[s].add((verb, _node(iri), ""))
-            if named and st is not None:
-                in_graph[st.subject].add((KG + st.predicate, _object(st), d))
+            if named and stated:
+                subject, predicate, obj, literal = stated
+                in_graph[subject].add((KG + predicate, _object_of(predicate, obj, literal), d))
         grouped = [(s, sorted(rows[s])) for s in sorted(rows)]
         return _rendered(grouped, evidence, [(s, sorted(in_graph[s])) for s in sorted(in_graph)], d, flavour)
 
@@ -247,7 +249,11 @@ def _rendered(grouped: list[Subject], evidence: dict[str, Evidence], named: list
 
 
 def _object(st: Statement) -> Term:
-    return _lit(st.obj, datatype=DATATYPES.get(st.predicate, "")) if st.literal else _node(str(st.obj))
+    return _object_of(st.predicate, st.obj, st.literal)
+
+
+def _object_of(predicate: str, obj: object, literal: bool) -> Term:
+    return _lit(obj, datatype=DATATYPES.get(predicate, "")) if literal else _node(str(obj))
 
 
 def document_place(d: Document) -> list[tuple[str, Term]]:
