@@ -110,7 +110,12 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
          shards: Shards | None, previous: Previous | None, salt: str) -> Keys:
     from . import html, rdf
 
-    plan = rdf.Plan(kg, salt)
+    made: list[Plan] = []  # the plan of units, made when a task first needs it (the pages do not)
+
+    def plan() -> Plan:
+        if not made:
+            made.append(rdf.Plan(kg, salt))
+        return made[0]
 
     def task(name: str) -> tuple[float, Keys]:
         started = time.perf_counter()
@@ -118,13 +123,13 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
         if name == "html":
             html.write_site(kg, tmp, reuse)
         elif name == "store":  # what the richest RDF file holds: named graphs with TriG or N-Quads
-            _store(plan, tmp, flavour, flavour in formats, reuse)
-        elif name in exports:  # what exports show: the nodes, not the evidence
-            if not reuse.link(f"export/{name}", plan.digest([name, [u.key for u in plan.units[:len(plan.buckets)]]]),
-                              tmp):
+            _store(plan(), tmp, flavour, flavour in formats, reuse)
+        elif name in exports:  # what exports show: the nodes, not the evidence (their key: the nodes' units')
+            if shards is None or not reuse.link(f"export/{name}", plan().digest(
+                    [name, [u.key for u in plan().units[:len(plan().buckets)]]]), tmp):
                 kg.export(tmp / "export" / name, to=name)
         else:
-            reuse.keys.units[name] = _concatenate(tmp / rdf.FILE_NAMES[name], plan, name, shards)
+            reuse.keys.units[name] = _concatenate(tmp / rdf.FILE_NAMES[name], plan(), name, shards)
             if name == "jsonld":
                 rdf.write_context(tmp)
         return time.perf_counter() - started, reuse.keys
@@ -136,6 +141,9 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
     if forking and exports:
         kg.nx  # noqa: B018 - made once here, shared by the exports' processes
     shares = _shares(names, min(jobs, len(names)) if forking else 1)
+    if any(name in formats or (name in exports and shards is not None) for share in shares[1:] for name in share):
+        plan()  # made once here, shared by the processes that need it
+    shares[0].sort(key=lambda name: name != "html")  # the pages first: the plan is not yet in memory
     context = multiprocessing.get_context("fork")
     children = []
     try:
