@@ -309,14 +309,25 @@ def write_site(kg: Graph, out: Path, reuse: Reuse | None = None) -> list[Path]:
     """Write index.html, graph.html and docs/<slug>.html into `out`. With `reuse` (graph.shards), a
     document's page is linked from the last build where that one's page had the same key (a digest of what
     the page shows), and graph.html's layout is kept for the same nodes and edges."""
+    return [write_graph(kg, out, reuse), *write_pages(kg, out, reuse)]
+
+
+def write_graph(kg: Graph, out: Path, reuse: Reuse | None = None) -> Path:
+    """Write graph.html into `out` (its layout kept by `reuse` for the same nodes and edges)."""
+    reuse = reuse or Reuse()
+    with (out / "graph.html").open("w", encoding="utf-8") as f:
+        f.writelines(graph_chunks(kg, place=lambda ids, edges: _kept_positions(reuse, ids, edges)))
+    return out / "graph.html"
+
+
+def write_pages(kg: Graph, out: Path, reuse: Reuse | None = None) -> list[Path]:
+    """Write index.html and docs/<slug>.html into `out` (a page linked from the last build by `reuse` where
+    its key is the one recorded then)."""
     reuse = reuse or Reuse()
     slugs = doc_slugs(kg)
     (out / "docs").mkdir(parents=True, exist_ok=True)
-    written = []
     (out / "index.html").write_text(render_index(kg), encoding="utf-8")
-    with (out / "graph.html").open("w", encoding="utf-8") as f:
-        f.writelines(graph_chunks(kg, place=lambda ids, edges: _kept_positions(reuse, ids, edges)))
-    written += [out / "index.html", out / "graph.html"]
+    written = [out / "index.html"]
     by_doc: dict[str, list[tuple[Statement, Evidence]]] = defaultdict(list)
     for st in kg.statements:
         for ev in st.evidence:

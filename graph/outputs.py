@@ -33,10 +33,10 @@ if TYPE_CHECKING:
     from .rdf import Plan
 
 # the stage each task counts towards in the timings, and its share of the work in a big build (the order
-# in which parallel workers take the tasks: the longest first; the store, the longest, is written by this
-# process, see _shares)
-STAGES = {"html": ("write HTML", 9), "store": ("write store", 40), "ttl": ("write RDF", 12),
-          "trig": ("write RDF", 12), "nq": ("write RDF", 9),
+# in which parallel workers take the tasks: the longest first; the store, the longest but in a rebuild, is
+# written by this process, see _shares)
+STAGES = {"graph.html": ("write HTML", 5), "pages": ("write HTML", 4), "store": ("write store", 40),
+          "ttl": ("write RDF", 12), "trig": ("write RDF", 12), "nq": ("write RDF", 9),
           "jsonld": ("write RDF", 12), "gexf": ("exports", 6), "graphml": ("exports", 4), "json": ("exports", 3),
           "csv": ("exports", 2), "neo4j": ("exports", 2)}
 
@@ -120,8 +120,10 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
     def task(name: str) -> tuple[float, Keys]:
         started = time.perf_counter()
         reuse = Reuse(shards, previous, salt)
-        if name == "html":
-            html.write_site(kg, tmp, reuse)
+        if name == "graph.html":
+            html.write_graph(kg, tmp, reuse)
+        elif name == "pages":
+            html.write_pages(kg, tmp, reuse)
         elif name == "store":  # what the richest RDF file holds: named graphs with TriG or N-Quads
             _store(plan(), tmp, flavour, flavour in formats, reuse)
         elif name in exports:  # what exports show: the nodes, not the evidence (their key: the nodes' units')
@@ -135,15 +137,19 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
         return time.perf_counter() - started, reuse.keys
 
     flavour = _store_flavour(formats)  # the store writes that file too: its units are rendered once
-    names = sorted(["html", "store", *(f for f in formats if f != flavour), *exports], key=lambda n: -STAGES[n][1])
+    weight = {name: STAGES[name][1] for name in ["graph.html", "pages", "store", *formats, *exports]}
+    if previous is not None:  # the last store changed, not loaded again, and pages linked: graph.html is longest
+        weight.update({"store": 5, "graph.html": 6, "pages": 3})
+    names = sorted(["graph.html", "pages", "store", *(f for f in formats if f != flavour), *exports],
+                   key=lambda n: -weight[n])
     started = time.perf_counter()
     forking = jobs > 1 and len(names) > 1 and "fork" in multiprocessing.get_all_start_methods()
     if forking and exports:
         kg.nx  # noqa: B018 - made once here, shared by the exports' processes
-    shares = _shares(names, min(jobs, len(names)) if forking else 1)
+    shares = _shares(names, min(jobs, len(names)) if forking else 1, weight)
     if any(name in formats or (name in exports and shards is not None) for share in shares[1:] for name in share):
         plan()  # made once here, shared by the processes that need it
-    shares[0].sort(key=lambda name: name != "html")  # the pages first: the plan is not yet in memory
+    shares[0].sort(key=lambda name: name not in ("graph.html", "pages"))  # first: the plan is not yet in memory
     context = multiprocessing.get_context("fork")
     children = []
     try:
@@ -264,16 +270,16 @@ def _store(plan: Plan, tmp: Path, flavour: str, with_file: bool, reuse: Reuse) -
         keys.units[flavour] = new
 
 
-def _shares(names: list[str], n: int) -> list[list[str]]:
-    """The tasks (longest first) dealt to `n` processes, each to the least loaded; the store goes to this
-    process (the first share): a forked process must not start RocksDB, whose threads and locks in the
+def _shares(names: list[str], n: int, weight: dict[str, int]) -> list[list[str]]:
+    """The tasks (longest first) dealt to `n` processes, each to the least loaded; the store goes first, to
+    this process (the first share): a forked process must not start RocksDB, whose threads and locks in the
     process it was forked from (a store opened there before) do not survive the fork."""
     shares: list[list[str]] = [[] for _ in range(n)]
     load = [0] * n
-    for name in names:
+    for name in sorted(names, key=lambda name: name != "store"):
         k = 0 if name == "store" else load.index(min(load))
         shares[k].append(name)
-        load[k] += STAGES[name][1]
+        load[k] += weight[name]
     return shares
 
 
