@@ -348,7 +348,8 @@ def write_pages(kg: Graph, out: Path, reuse: Reuse | None = None) -> list[Path]:
     for node in sorted(kg.document_nodes(), key=lambda n: (n.document.path, n.document.start)):
         name = f"docs/{slugs[node.iri]}.html"
         stated, named, dates = by_doc[node.iri], mentioned[node.iri], dates_of.get(node.iri, "")
-        if not reuse.link(name, _page_key(kg, node, stated, named, dates, spans[node.iri], reuse), out):
+        if not (reuse.keeping and reuse.link(name, _page_key(kg, node, stated, named, dates, spans[node.iri], reuse),
+                                             out)):
             (out / name).write_text(render_document(kg, node, stated, named, dates, spans[node.iri]),
                                     encoding="utf-8")
         written.append(out / name)
@@ -369,6 +370,9 @@ def _page_key(kg: Graph, node: Node, stated: list[tuple[Statement, Evidence]], m
 
 def _kept_positions(reuse: Reuse, ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
     """The layout of graph.html, kept for the next build (most edits leave the nodes and edges as they were)."""
+    if not reuse.keeping:
+        return positions(ids, edges)
+
     def made() -> bytes:
         xy = positions(ids, edges)
         return json.dumps([xy[i] for i in ids]).encode()

@@ -28,7 +28,7 @@ from .model import DEFAULT_BASE, FileResult, display
 from .outputs import write_all
 from .pipeline import extract_files, merge_results, open_cache, paused_gc
 from .reader import MAX_FILE_BYTES, collect
-from .shards import Keys, Previous, Shards
+from .shards import Previous, Reuse, Shards
 
 
 @dataclass
@@ -102,20 +102,20 @@ def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports:
     results.update(extract_files([f for f in files if f not in results], jobs, scheduler, cache, timings))
     kg = merge_results(paths, [results[f] for f in files], base, notes, timings, unread)
     counts = {"documents": len(kg.documents), "nodes": len(kg.nodes), "statements": len(kg.statements)}
-    report = Report(kg.skipped, kg.notes, kg.summary(), counts, kg.timings, reused=previous is not None)
+    # without a cache to keep units in, nothing is reused or recorded
+    reuse = Reuse(Shards(cache.folder / "shards"), previous, builder_version()) if cache is not None and \
+        cache.writable else Reuse()
+    report = Report(kg.skipped, kg.notes, kg.summary(), counts, kg.timings, reused=reuse.previous is not None)
     if strict and kg.skipped:
         report.notes = kg.notes + (cache.notes if cache is not None else [])
         return report
-    shards = Shards(cache.folder / "shards") if cache is not None and cache.writable else None
-    keys = Keys()
-    report.written = write_all(kg, out, formats, exports, jobs=jobs, shards=shards, previous=previous,
-                               salt=builder_version() if shards is not None else "", keys=keys)
-    if cache is not None and cache.writable:
+    report.written = write_all(kg, out, formats, exports, jobs=jobs, reuse=reuse)
+    if cache is not None and reuse.shards is not None:
         _save(cache, out, Record(key, setup, inputs, _outputs(out), kg.skipped, kg.notes, report.summary, counts,
-                                 keys.units, keys.files))
+                                 reuse.keys.units, reuse.keys.files))
         try:
             started = time.perf_counter()
-            shards.prune(_kept(cache))  # type: ignore[union-attr]
+            reuse.shards.prune(_kept(cache))
             report.timings["prune"] = time.perf_counter() - started
         except OSError as err:
             cache.unwritable(err)

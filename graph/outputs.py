@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from .kg import KnowledgeGraph
 from .model import display
 from .pipeline import paused_gc
-from .shards import Keys, Previous, Reuse, Shards, changed
+from .shards import Keys, Reuse, Shards, changed
 
 if TYPE_CHECKING:
     from .rdf import Plan
@@ -56,21 +56,18 @@ def cannot_write(out: Path, err: OSError) -> OutputError:
 
 
 def write_all(kg: KnowledgeGraph, out: Path, formats: list[str], exports: list[str], jobs: int = 1,
-              shards: Shards | None = None, previous: Previous | None = None, salt: str = "",
-              keys: Keys | None = None) -> list[Path]:
+              reuse: Reuse | None = None) -> list[Path]:
     """RDF in `formats`, the store (graph.oxigraph/), the pages (index.html, graph.html, docs/) and
     `exports` (into export/FORMAT/), in `jobs` processes. Returns the files written, as they stand in
-    `out`. With `shards` (graph.shards), the RDF files are made of the units kept there, and the units not
-    there yet are kept; with `previous` (the last build of `out`, untouched since), its pages and exports
-    of the same keys are linked and its store changed rather than loaded again; `keys` receives what the
-    outputs are made of. `salt` is part of every key (the code's version). Raises `OutputError` when they
-    cannot be written."""
+    `out`. With `reuse` (graph.shards): the RDF files are made of the units kept in its shards, and the
+    units not there yet are kept; the last build's pages and exports of the same keys are linked and its
+    store changed rather than loaded again; its `keys` receive what the outputs are made of. Raises
+    `OutputError` when they cannot be written."""
+    reuse = reuse or Reuse()
     with paused_gc():
         try:
             with staged(out) as stage:
-                made = _run(kg, stage.folder, formats, exports, jobs, shards, previous, salt)
-            if keys is not None:
-                keys.update(made)
+                reuse.keys.update(_run(kg, stage.folder, formats, exports, jobs, reuse))
             return stage.written
         except OSError as err:
             raise cannot_write(out, err) from None
@@ -106,39 +103,38 @@ def staged(out: Path) -> Iterator[Stage]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], jobs: int,
-         shards: Shards | None, previous: Previous | None, salt: str) -> Keys:
+def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], jobs: int, reuse: Reuse) -> Keys:
     from . import html, rdf
 
+    shards = reuse.shards
     made: list[Plan] = []  # the plan of units, made when a task first needs it (the pages do not)
 
     def plan() -> Plan:
         if not made:
-            made.append(rdf.Plan(kg, salt))
+            made.append(rdf.Plan(kg, reuse.salt))
         return made[0]
 
     def task(name: str) -> tuple[float, Keys]:
         started = time.perf_counter()
-        reuse = Reuse(shards, previous, salt)
+        mine = Reuse(shards, reuse.previous, reuse.salt)  # the keys of this task
         if name == "graph.html":
-            html.write_graph(kg, tmp, reuse)
+            html.write_graph(kg, tmp, mine)
         elif name == "pages":
-            html.write_pages(kg, tmp, reuse)
+            html.write_pages(kg, tmp, mine)
         elif name == "store":  # what the richest RDF file holds: named graphs with TriG or N-Quads
-            _store(plan(), tmp, flavour, flavour in formats, reuse)
+            _store(plan(), tmp, flavour, flavour in formats, mine)
         elif name in exports:  # what exports show: the nodes, not the evidence (their key: the nodes' units')
-            if shards is None or not reuse.link(f"export/{name}", plan().digest(
-                    [name, [u.key for u in plan().units[:len(plan().buckets)]]]), tmp):
+            if not (mine.keeping and mine.link(f"export/{name}", plan().digest([name, plan().node_keys]), tmp)):
                 kg.export(tmp / "export" / name, to=name)
         else:
-            reuse.keys.units[name] = _concatenate(tmp / rdf.FILE_NAMES[name], plan(), name, shards)
+            _concatenate(tmp / rdf.FILE_NAMES[name], plan(), name, mine)
             if name == "jsonld":
                 rdf.write_context(tmp)
-        return time.perf_counter() - started, reuse.keys
+        return time.perf_counter() - started, mine.keys
 
     flavour = _store_flavour(formats)  # the store writes that file too: its units are rendered once
     weight = {name: STAGES[name][1] for name in ["graph.html", "pages", "store", *formats, *exports]}
-    if previous is not None:  # the last store changed, not loaded again, and pages linked: graph.html is longest
+    if reuse.previous is not None:  # the last store changed, not loaded again, pages linked: graph.html is longest
         weight.update({"store": 5, "graph.html": 6, "pages": 3})
     names = sorted(["graph.html", "pages", "store", *(f for f in formats if f != flavour), *exports],
                    key=lambda n: -weight[n])
@@ -147,7 +143,7 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
     if forking and exports:
         kg.nx  # noqa: B018 - made once here, shared by the exports' processes
     shares = _shares(names, min(jobs, len(names)) if forking else 1, weight)
-    if any(name in formats or (name in exports and shards is not None) for share in shares[1:] for name in share):
+    if any(name in formats or (name in exports and reuse.keeping) for share in shares[1:] for name in share):
         plan()  # made once here, shared by the processes that need it
     shares[0].sort(key=lambda name: name not in ("graph.html", "pages"))  # first: the plan is not yet in memory
     context = multiprocessing.get_context("fork")
@@ -194,35 +190,37 @@ def _store_flavour(formats: list[str]) -> str:
 
 def _text(plan: Plan, i: int, flavour: str, shards: Shards | None) -> bytes:
     """Unit `i` of the plan in a flavour: kept in `shards` from an earlier build, or rendered (and kept)."""
+    if shards is None:
+        return plan.text(i, flavour).encode("utf-8")
     key = plan.units[i].key
-    data = shards.get(flavour, key) if shards is not None else None
+    data = shards.get(flavour, key)
     if data is None:
         data = plan.text(i, flavour).encode("utf-8")
-        if shards is not None:
-            shards.put(flavour, key, data)
+        shards.put(flavour, key, data)
     return data
 
 
-def _concatenate(path: Path, plan: Plan, flavour: str, shards: Shards | None) -> list[str]:
-    """Write a file of the plan's units in a flavour (those kept copied by the kernel); returns their keys."""
+def _concatenate(path: Path, plan: Plan, flavour: str, reuse: Reuse) -> None:
+    """Write a file of the plan's units in a flavour (those kept copied by the kernel), and record them."""
     with path.open("wb") as f:
-        for _ in _units(plan, flavour, shards, f, read=False):
+        for _ in _units(plan, flavour, reuse, f, read=False):
             pass
-    return [u.key for u in plan.units]
 
 
-def _units(plan: Plan, flavour: str, shards: Shards | None, f: BinaryIO | None, read: bool = True
-           ) -> Iterator[bytes]:
+def _units(plan: Plan, flavour: str, reuse: Reuse, f: BinaryIO | None, read: bool = True) -> Iterator[bytes]:
     """The plan's units in a flavour (those with some text), each written to the file `f` as it is given,
-    laid out as the flavour's file is (graph.rdf.layout). Without `read`, the units kept in `shards` are
-    copied into `f` and not given."""
+    laid out as the flavour's file is (graph.rdf.layout), and recorded in `reuse`'s keys. Without `read`,
+    the units kept in its shards are copied into `f` and not given."""
     from .rdf import layout
 
+    shards = reuse.shards
+    if reuse.keeping:
+        reuse.keys.units[flavour] = [u.key for u in plan.units]
     form = layout(flavour)
     sep, first = form.sep.encode("utf-8"), True
     if f is not None:
         f.write(form.head.encode("utf-8"))
-    for i in range(len(plan.units)):
+    for i in range(plan.size):
         if not read and f is not None and shards is not None:
             size = shards.copy(flavour, plan.units[i].key, f, b"" if first else sep)
             if size is not None:
@@ -240,34 +238,43 @@ def _units(plan: Plan, flavour: str, shards: Shards | None, f: BinaryIO | None, 
 
 def _store(plan: Plan, tmp: Path, flavour: str, with_file: bool, reuse: Reuse) -> None:
     """The store, loaded from the plan's units in a flavour (Turtle, or TriG or N-Quads for named graphs),
-    and `with_file`, the RDF file of that flavour, written from the same units; or, where the last build's
-    store is at hand with its units kept and at most half of them changed, that store (linked) less the
-    triples of its units the plan lacks, plus those of the plan's units it lacks."""
+    and `with_file`, the RDF file of that flavour, written from the same units; or the last build's store
+    changed (`_changed_store`)."""
     from . import store
     from .rdf import FILE_NAMES, layout
 
-    shards, previous, keys = reuse.shards, reuse.previous, reuse.keys
-    new = [u.key for u in plan.units]
-    head = layout(flavour).head.encode("utf-8")
-    old = previous.units.get(flavour) if previous is not None else None
-    if old is not None and shards is not None and previous is not None:
-        removed, added = changed(old, new)
-        if len(removed) <= len(new) // 2:
-            gone = [shards.get(flavour, k) for k in removed]
-            if all(g is not None for g in gone):
-                where = {u.key: i for i, u in enumerate(plan.units)}
-                if store.write_changed(tmp, previous.folder, [head + g for g in gone if g],  # type: ignore[operator]
-                                       [head + d for k in added if (d := _text(plan, where[k], flavour, shards))],
-                                       flavour):
-                    keys.units[flavour] = new
-                    if with_file:
-                        _concatenate(tmp / FILE_NAMES[flavour], plan, flavour, shards)
-                    return
+    if _changed_store(plan, tmp, flavour, reuse):
+        if with_file:
+            _concatenate(tmp / FILE_NAMES[flavour], plan, flavour, reuse)
+        return
     with ExitStack() as stack:
         f = stack.enter_context((tmp / FILE_NAMES[flavour]).open("wb")) if with_file else None
-        store.write(tmp, _units(plan, flavour, shards, f), head, flavour)
-    if shards is not None or with_file:
-        keys.units[flavour] = new
+        store.write(tmp, _units(plan, flavour, reuse, f), layout(flavour).head.encode("utf-8"), flavour)
+
+
+def _changed_store(plan: Plan, tmp: Path, flavour: str, reuse: Reuse) -> bool:
+    """Where the last build's store is at hand with its units kept and at most half of them changed: that
+    store (linked) less the triples of its units the plan lacks, plus those of the plan's units it lacks,
+    its units recorded. False when it cannot be made so."""
+    from . import store
+    from .rdf import layout
+
+    shards, previous = reuse.shards, reuse.previous
+    old = previous.units.get(flavour) if previous is not None else None
+    if shards is None or previous is None or old is None:
+        return False
+    new = [u.key for u in plan.units]
+    removed, added = changed(old, new)
+    gone = [shards.get(flavour, k) for k in removed]
+    if len(removed) > len(new) // 2 or None in gone:
+        return False
+    head = layout(flavour).head.encode("utf-8")
+    where = {k: i for i, k in enumerate(new)}
+    if not store.write_changed(tmp, previous.folder, [head + g for g in gone if g],
+                               [head + d for k in added if (d := _text(plan, where[k], flavour, shards))], flavour):
+        return False
+    reuse.keys.units[flavour] = new
+    return True
 
 
 def _shares(names: list[str], n: int, weight: dict[str, int]) -> list[list[str]]:

@@ -28,6 +28,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -145,21 +146,36 @@ class Plan:
         n = BUCKETS
         while n * BUCKET_SIZE < len(subjects):
             n *= 2
-        where = {s: zlib.crc32(s.encode("utf-8")) % n for s in subjects}
         self.buckets: list[list[str]] = [[] for _ in range(n)]
         for s in sorted(subjects):
-            self.buckets[where[s]].append(s)
+            self.buckets[self._bucket(s)].append(s)
+        self.size = n + len(self.docs)  # the number of units
+        self._statements = list(zip(kg.statements, reified, strict=True))
+
+    def _bucket(self, subject: str) -> int:
+        return zlib.crc32(subject.encode("utf-8")) % len(self.buckets)
+
+    @cached_property
+    def units(self) -> list[Unit]:
+        """Each unit's name and key, made when first asked (a build without a cache writes no key)."""
         # what each unit of the nodes says, in the graph's order of nodes and statements (which an edit elsewhere
         # does not change)
-        says: list[list[tuple]] = [[] for _ in range(n)]
+        says: list[list[tuple]] = [[] for _ in self.buckets]
         for node in self.nodes.values():
-            says[where[node.iri]].append(("n", node.iri, node.cls, node.label, node.label_lang, sorted(node.alt_labels),
-                                          node.props.get("number"), node.props.get("text"), node.props.get("lang")))
-        for st, r in zip(kg.statements, reified, strict=True):
-            says[where[st.subject]].append(("s", st.subject, st.predicate, st.obj, st.literal, bool(st.evidence)))
-            says[where[r]].append(("r", r, st.subject, st.predicate, st.obj, st.literal))
-        self.units = [Unit(f"nodes/{i}", self.digest(said_)) for i, said_ in enumerate(says)]
-        self.units += [Unit(f"document/{k}", self.digest(self._doc_data(d))) for k, d in enumerate(self.docs)]
+            says[self._bucket(node.iri)].append(("n", node.iri, node.cls, node.label, node.label_lang,
+                                                 sorted(node.alt_labels), node.props.get("number"),
+                                                 node.props.get("text"), node.props.get("lang")))
+        for st, r in self._statements:
+            says[self._bucket(st.subject)].append(("s", st.subject, st.predicate, st.obj, st.literal,
+                                                   bool(st.evidence)))
+            says[self._bucket(r)].append(("r", r, st.subject, st.predicate, st.obj, st.literal))
+        return [*(Unit(f"nodes/{i}", self.digest(said)) for i, said in enumerate(says)),
+                *(Unit(f"document/{k}", self.digest(self._doc_data(d))) for k, d in enumerate(self.docs))]
+
+    @property
+    def node_keys(self) -> list[str]:
+        """The keys of the units of the nodes (what an export shows: no evidence)."""
+        return [u.key for u in self.units[:len(self.buckets)]]
 
     def _said(self, document: str) -> list[tuple]:
         """The evidence list of a document (new where the graph has no node of the document)."""
@@ -359,7 +375,7 @@ def chunks(kg: Graph, fmt: str, plan: Plan | None = None) -> Iterator[str]:
     form = layout(fmt)
     yield form.head
     first = True
-    for i in range(len(plan.units)):
+    for i in range(plan.size):
         text = plan.text(i, fmt)
         if text:
             yield text if first else form.sep + text

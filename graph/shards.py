@@ -80,11 +80,10 @@ class Shards:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
             os.replace(tmp, target)
-        except OSError:
+        except BaseException as err:
             Path(tmp).unlink(missing_ok=True)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            if not isinstance(err, OSError):
+                raise
 
     def prune(self, keep: dict[str, set[str]]) -> None:
         """Remove every unit but those of `keep` (by flavour): what no recorded build is made of."""
@@ -148,18 +147,24 @@ class Reuse:
     salt: str = ""
     keys: Keys = field(default_factory=Keys)
 
+    @property
+    def keeping(self) -> bool:
+        """Whether keys are worth making: there is a cache to keep units in and to record a build in."""
+        return self.shards is not None
+
     def digest(self, data: object) -> str:
         return digest(self.salt, data)
 
     def kept(self, flavour: str, data: object, make: Callable[[], bytes]) -> bytes:
-        """What `make` gives for `data`, kept in the shards under its key (made once for the same data)."""
+        """What `make` gives for `data`, kept in the shards under its key (made once for the same data);
+        only while `keeping`."""
+        assert self.shards is not None
         key = self.digest(data)
         self.keys.units[flavour] = [key]
-        found = self.shards.get(flavour, key) if self.shards is not None else None
+        found = self.shards.get(flavour, key)
         if found is None:
             found = make()
-            if self.shards is not None:
-                self.shards.put(flavour, key, found)
+            self.shards.put(flavour, key, found)
         return found
 
     def link(self, name: str, key: str, into: Path) -> bool:
