@@ -78,7 +78,7 @@ def build(
     With the cache, an unchanged file is not extracted again, and when nothing the outputs are made from has
     changed (files, their extractions, options, code) the folder is left as it is: "OUT is up to date".
     Otherwise only what changed is written again: the RDF files are made of units (the resolved nodes in
-    256, each document in one) kept in the cache, the pages and exports whose content is unchanged are
+    256 or more, each document in one) kept in the cache, the pages and exports whose content is unchanged are
     linked from the last build, and its store is changed rather than loaded again; the bytes are those of a
     build from scratch.
 
