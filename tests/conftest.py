@@ -29,11 +29,6 @@ def seed_kg() -> KnowledgeGraph:
     return pipeline.build([SEEDS])
 
 
-@pytest.fixture(scope="session")
-def data_kg() -> KnowledgeGraph:
-    return pipeline.build([DATA])
-
-
 def node(kg: KnowledgeGraph, label: str, cls: str | None = None, source: str = "") -> Node:
     """The one node of class `cls` with this label (rdfs:label or an alternative label), of the file
     `source` where given (a person is one per document: namesakes of two files are two nodes)."""

@@ -1,0 +1,49 @@
+"""Resolution across documents where what a corpus holds beside a document matters, which a golden file of one
+document (tests/golden/) cannot show: the IRIs of two namesakes whatever other files sort before them, and an
+article cited by a report that is the own article of a law the corpus holds (the real Criminal Law)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import DATA, SEEDS, SHARED, node
+from graph import pipeline
+
+CRIMINAL_LAW = SHARED / "corpus" / "zh-criminal-law.md"
+
+
+def test_two_namesakes_keep_their_iris_whatever_other_files_the_corpus_holds(tmp_path):
+    def li_mous(extra: int) -> list[tuple[str, str]]:
+        folder = tmp_path / str(extra)
+        folder.mkdir()
+        for name in ("wuxi-anonymised.txt", "haidian-zh.txt"):
+            shutil.copy(DATA / name, folder)
+        for k in range(extra):  # files that sort before both and shift every document's index
+            shutil.copy(DATA / "order-first.txt", folder / f"c{k:02d}.txt")
+        built = pipeline.build([folder])
+        return sorted((n.iri.rsplit("/", 1)[1], n.evidence[0].source) for n in built.nodes.values()
+                      if n.label == "Li Mou")
+
+    expected = [("li-mou", "haidian-zh.txt"), ("li-mou", "wuxi-anonymised.txt")]  # one in each judgment's IRI
+    assert li_mous(0) == li_mous(9) == li_mous(10) == expected
+
+
+@pytest.mark.skipif(not CRIMINAL_LAW.exists(), reason="../shared is not beside the repo")
+def test_an_article_cited_of_a_law_that_is_one_of_the_documents_is_that_law_s_own_article(tmp_path):
+    for f in [*SEEDS.iterdir(), CRIMINAL_LAW]:
+        shutil.copy(f, tmp_path)
+    kg = pipeline.build([tmp_path])
+    law = node(kg, "中华人民共和国刑法", "Regulation")
+    # the seed: "imposing a seven month prison sentence on Duan Zheng on the grounds that he violated Article
+    # 120-6 of China's Criminal Law"; the law: "第一百二十条之六 明知是宣扬恐怖主义、极端主义的..."
+    article = node(kg, "Criminal Law of the People's Republic of China Article 120-6", "Article")
+    assert article.iri == f"{law.iri}/article/zh-120-6"
+    assert article.props["text"].startswith("第一百二十条之六 明知是宣扬恐怖主义")
+    assert ("第一百二十条之六", "zh") in article.alt_labels
+    sentence = node(kg, "Sentence of Duan Zheng", "Sentence")
+    assert article.iri in [st.obj for st in kg.statements if st.subject == sentence.iri
+                           and st.predicate == "convictedUnder"]
+    # an article nobody cites keeps its own label
+    assert node(kg, "第一百二十一条", "Article").iri == f"{law.iri}/article/zh-121"
