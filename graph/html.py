@@ -15,7 +15,7 @@ import importlib.util
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -256,27 +256,57 @@ def place(d: Document) -> str:
     return f"{esc(d.source)}, lines {d.first_line}–{d.last_line}"
 
 
-def text_section(d: Document, anchors: Iterable[tuple[int, int]] = ()) -> str:
-    """The last part of a document's page: its text, with an anchor `ev-START-END` where each of `anchors` (spans
-    of the file) begins."""
-    text = source_text(d)
-    if text is None:
-        return "<h2>Text</h2><pre>(the source file is not at hand)</pre>"
-    parts, at = [], 0
-    for start, end in sorted(anchors):
-        if d.start <= start <= d.end:
-            parts += [esc(text[at:start - d.start]), f'<span id="ev-{start}-{end}"></span>']
-            at = start - d.start
-    return f"<h2>Text</h2><pre>{''.join(parts)}{esc(text[at:])}</pre>"
+def marked(text: str, base: int, spans: dict[tuple[int, int], tuple[str, str]]) -> str:
+    """`text` (which begins at offset `base` of its file), escaped, with a `<mark>` over each of `spans` (spans
+    of the file: the kind of mark, "fact" or "name", and its title). The first mark of a span bears the id
+    `ev-START-END`, which the fact table, the entity list and graph.html link to; a fact's marks lead back
+    to its row (`data-row`). A span that crosses the end of another goes on in a second mark, without id."""
+    end_of_text = base + len(text)
+    starts: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for start, end in spans:
+        if base <= start <= end <= end_of_text:
+            starts[start].append((start, end))
+    ends = {end for group in starts.values() for _, end in group}
+
+    def tag(span: tuple[int, int], first: bool) -> str:
+        kind, title = spans[span]
+        row = f' data-row="fact-{span[0]}-{span[1]}"' if kind == "fact" else ""
+        ident = f' id="ev-{span[0]}-{span[1]}"' if first else ""
+        return f'<mark{ident} class="{kind}"{row} title="{esc(title)}">'
+
+    parts: list[str] = []
+    stack: list[tuple[int, int]] = []  # the marks open, outermost first
+    at = base
+    for point in sorted(set(starts) | ends):
+        parts.append(esc(text[at - base:point - base]))
+        at = point
+        closing = [i for i, (_, end) in enumerate(stack) if end == point]
+        if closing:  # close the marks from the outermost that ends here inwards; open again those going on
+            going_on = [span for span in stack[closing[0]:] if span[1] != point]
+            parts.append("</mark>" * (len(stack) - closing[0]))
+            del stack[closing[0]:]
+            parts += [tag(span, first=False) for span in going_on]
+            stack += going_on
+        for span in sorted(starts.get(point, ()), key=lambda sp: -sp[1]):  # the longest outermost
+            if span[1] == point:  # an empty span: its anchor alone
+                parts.append(tag(span, first=True) + "</mark>")
+            else:
+                parts.append(tag(span, first=True))
+                stack.append(span)
+    parts.append(esc(text[at - base:]))
+    return "".join(parts)
 
 
 def render_document(kg: Graph, node: Node, stated: list[tuple[Statement, Evidence]],
-                    mentioned: list[tuple[Node, Evidence]], dates: str, spans: set[tuple[int, int]]) -> str:
-    """The page of one document: its facts with their quotes (each row anchored `ev-START-END`, the
-    target of the graph's evidence links), the entities it names, and its text, where each other span of
-    `spans` (the document's evidence) is anchored, so that every evidence link finds its place."""
+                    mentioned: list[tuple[Node, Evidence]], dates: str, names: dict[tuple[int, int], list[str]]) -> str:
+    """The page of one document: its facts with their quotes, the entities it names, and its text, where every
+    piece of evidence (`stated`: each fact's; `names`: the span of each mention, with what it names) is marked
+    (`ev-START-END`, the target of the graph's evidence links). A fact's quote leads to its marked span and the
+    span back to the fact; an entity leads to its first mention. Without the source file at hand, the rows and
+    the entities bear the anchors themselves."""
     d = node.document
     assert d is not None
+    text = source_text(d)
     parts = ['<p><a href="../index.html">All documents</a> · <a href="../graph.html">Whole graph</a></p>',
              f"<h1>{esc(node.label)}</h1>",
              f"<p>{esc(node.cls)} · {place(d)} · "
@@ -287,21 +317,36 @@ def render_document(kg: Graph, node: Node, stated: list[tuple[Statement, Evidenc
     for st, ev in stated:
         obj = st.obj if st.literal else kg.nodes[str(st.obj)].label
         rows.append((ev.start, ev.end, kg.nodes[st.subject].label, st.predicate, str(obj), ev.quote))
+    spans: dict[tuple[int, int], tuple[str, str]] = {}
     seen: set[str] = set()
     for start, end, subject, rel, obj, quote in sorted(rows):
-        anchor = f"ev-{start}-{end}"
-        attr = f' id="{anchor}"' if anchor not in seen else ""
+        anchor = f"{start}-{end}"
+        kind, title = spans.get((start, end), ("fact", ""))
+        spans[(start, end)] = (kind, f"{title}\n{subject} · {rel} · {obj}".lstrip("\n"))
+        ident = f' id="{"ev" if text is None else "fact"}-{anchor}"' if anchor not in seen else ""
         seen.add(anchor)
-        parts.append(f"<tr{attr}><td>{esc(subject)}</td><td>{esc(rel)}</td><td>{esc(obj)}</td>"
-                     f'<td class="quote">{esc(_short(quote))}</td></tr>')
+        quote_cell = esc(_short(quote)) if text is None else f'<a href="#ev-{anchor}">{esc(_short(quote))}</a>'
+        parts.append(f"<tr{ident}><td>{esc(subject)}</td><td>{esc(rel)}</td><td>{esc(obj)}</td>"
+                     f'<td class="quote">{quote_cell}</td></tr>')
+    for span, named in sorted(names.items()):
+        kind, title = spans.get(span, ("name", ""))
+        spans[span] = (kind, "\n".join([*sorted(named), title]).rstrip("\n"))
     parts.append("</table><h2>Entities named</h2><ul>")
     for entity, ev in sorted(mentioned, key=lambda m: (m[0].cls, m[0].label, m[0].iri)):
-        anchor = f"ev-{ev.start}-{ev.end}"
-        attr = f' id="{anchor}"' if anchor not in seen else ""
-        seen.add(anchor)
         zh = entity.zh_label
-        parts.append(f"<li{attr}>{esc(entity.cls)}: {esc(entity.label)}{' · ' + esc(zh) if zh else ''}</li>")
-    parts.append("</ul>" + text_section(d, {(a, b) for a, b in spans if f"ev-{a}-{b}" not in seen}))
+        name = f"{esc(entity.cls)}: {esc(entity.label)}{' · ' + esc(zh) if zh else ''}"
+        if text is None:
+            anchor = f"ev-{ev.start}-{ev.end}"
+            ident = f' id="{anchor}"' if anchor not in seen else ""
+            seen.add(anchor)
+            parts.append(f"<li{ident}>{name}</li>")
+        else:
+            parts.append(f'<li><a href="#ev-{ev.start}-{ev.end}">{name}</a></li>')
+    parts.append("</ul><h2>Text</h2>")
+    if text is None:
+        parts.append("<pre>(the source file is not at hand)</pre>")
+    else:
+        parts.append(f"<pre>{marked(text, d.start, spans)}</pre>")
     return _page(node.label, "\n".join(parts))
 
 
@@ -334,37 +379,36 @@ def write_pages(kg: Graph, out: Path, reuse: Reuse | None = None) -> list[Path]:
             by_doc[ev.document].append((st, ev))
     dates_of = _dates(kg)
     mentioned: dict[str, list[tuple[Node, Evidence]]] = defaultdict(list)
-    spans: dict[str, set[tuple[int, int]]] = defaultdict(set)  # each document's evidence
+    names: dict[str, dict[tuple[int, int], list[str]]] = defaultdict(lambda: defaultdict(list))  # each mention
     for entity in kg.nodes.values():
         first: dict[str, Evidence] = {}
+        label = f"{entity.cls}: {entity.label}"
         for ev in entity.evidence:
             first.setdefault(ev.document, ev)
-            spans[ev.document].add((ev.start, ev.end))
+            names[ev.document][(ev.start, ev.end)].append(label)
         for doc, ev in first.items():
             mentioned[doc].append((entity, ev))
-    for doc, facts in by_doc.items():
-        spans[doc].update((ev.start, ev.end) for _st, ev in facts)
     # in file order, so that each source file is read again once for the texts of its documents
     for node in sorted(kg.document_nodes(), key=lambda n: (n.document.path, n.document.start)):
         name = f"docs/{slugs[node.iri]}.html"
         stated, named, dates = by_doc[node.iri], mentioned[node.iri], dates_of.get(node.iri, "")
-        if not (reuse.keeping and reuse.link(name, _page_key(kg, node, stated, named, dates, spans[node.iri], reuse),
-                                             out)):
-            (out / name).write_text(render_document(kg, node, stated, named, dates, spans[node.iri]),
+        said = names[node.iri]
+        if not (reuse.keeping and reuse.link(name, _page_key(kg, node, stated, named, dates, said, reuse), out)):
+            (out / name).write_text(render_document(kg, node, stated, named, dates, said),
                                     encoding="utf-8")
         written.append(out / name)
     return written
 
 
 def _page_key(kg: Graph, node: Node, stated: list[tuple[Statement, Evidence]], mentioned: list[tuple[Node, Evidence]],
-              dates: str, spans: set[tuple[int, int]], reuse: Reuse) -> str:
+              dates: str, names: dict[tuple[int, int], list[str]], reuse: Reuse) -> str:
     """A digest of everything a document's page shows (its text by its digest)."""
     d = node.document
     assert d is not None
     data = (node.label, node.cls, d.source, d.first_line, d.last_line, d.start, d.end, d.sha256, d.languages,
             dates, sorted((ev.start, ev.end, kg.nodes[st.subject].label, st.predicate,
                            str(st.obj) if st.literal else kg.nodes[str(st.obj)].label, ev.quote) for st, ev in stated),
-            sorted((n.cls, n.label, n.iri, n.zh_label, ev.start, ev.end) for n, ev in mentioned), sorted(spans))
+            sorted((n.cls, n.label, n.iri, n.zh_label, ev.start, ev.end) for n, ev in mentioned), sorted(names.items()))
     return reuse.digest(data)
 
 

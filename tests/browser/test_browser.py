@@ -155,16 +155,35 @@ def test_every_document_page_and_the_index_open(chromium, site):
     index.page.close()
 
 
-def test_evidence_link_lands_on_its_row(chromium, site):
+def test_evidence_link_lands_on_its_marked_span(chromium, site):
     p = Page(chromium, (site / "graph.html").as_uri()).ready()
     p.page.evaluate("window.kgFocusNode(window.kgData.nodes.find(n => n.label === 'Duan Zheng').id)")
     href = p.page.locator("#panel blockquote a").nth(1).get_attribute("href")
     path, anchor = href.split("#")
     doc = Page(chromium, (site / path).as_uri() + "#" + anchor)
-    assert doc.page.locator(f"[id='{anchor}']").count() == 1
-    assert "Duan Zheng" in doc.page.locator(f"[id='{anchor}']").inner_text()
+    target = doc.page.locator(":target")
+    assert target.evaluate("e => [e.tagName, e.id, !!e.closest('pre')]") == ["MARK", anchor, True]
+    assert "Duan Zheng" in target.inner_text()
     doc.page.close()
     p.page.close()
+
+
+def test_a_fact_s_quote_leads_to_its_span_in_the_text_and_the_span_back(chromium, site):
+    page = next(d for d in sorted((site / "docs").glob("*.html")) if "Duan Zheng" in d.read_text(encoding="utf-8")
+                and "<h1>First Instance Judgment" in d.read_text(encoding="utf-8"))
+    doc = Page(chromium, page.as_uri())
+    row = doc.page.locator("tr", has=doc.page.locator("td", has_text="caseNumber")).first
+    row_id = row.get_attribute("id")
+    row.locator("td.quote a").click()
+    target = doc.page.locator(":target")
+    assert target.evaluate("e => [e.tagName, e.className, e.dataset.row]") == ["MARK", "fact", row_id]
+    assert "(2017) Jing 01 Criminal First No. 69" in target.inner_text()
+    box, height = target.bounding_box(), doc.page.viewport_size["height"]
+    assert 0 <= box["y"] < height  # scrolled into view
+    target.click()
+    assert doc.page.evaluate("location.hash") == f"#{row_id}"
+    assert doc.errors == [] and doc.requests == []
+    doc.page.close()
 
 
 def test_hostile_document_runs_nothing(chromium, tmp_path):

@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import threading
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -202,6 +203,49 @@ def test_every_evidence_link_of_the_pages_finds_its_anchor(tmp_path):
     assert [ev for ev in links if f"ev-{ev[1]}-{ev[2]}" not in anchors[data["docs"][ev[0]]["slug"]]] == []
 
 
+class _Marks(HTMLParser):
+    """The marks of a page's text: the ids of those that bear one, and whether they nest (each closes the
+    last one opened)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.open = 0
+        self.nested = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "mark":
+            self.open += 1
+            self.ids += [v for k, v in attrs if k == "id" and v]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            self.open -= 1
+            self.nested = self.nested and self.open >= 0
+
+
+def test_every_evidence_span_of_the_build_is_marked_in_its_document_s_text(tmp_path):
+    from graph import pipeline
+    from graph.html import doc_slugs
+
+    out = tmp_path / "out"
+    assert kg("build", str(SEEDS), "--out", str(out), "--no-cache").returncode == 0
+    store = ox.Store()
+    store.bulk_load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    spans: dict[str, set[str]] = {}
+    for row in store.query("PREFIX oa: <http://www.w3.org/ns/oa#> SELECT DISTINCT ?d ?start ?end WHERE { "
+                           "?ev oa:hasSource ?d ; oa:hasSelector ?at . ?at oa:start ?start ; oa:end ?end }"):
+        spans.setdefault(row["d"].value, set()).add(f"ev-{row['start'].value}-{row['end'].value}")
+    slugs = doc_slugs(pipeline.build([SEEDS]))
+    assert sorted(spans) == sorted(slugs) and sum(map(len, spans.values())) > 500
+    for doc, expected in spans.items():
+        page = (out / "docs" / f"{slugs[doc]}.html").read_text(encoding="utf-8")
+        marks = _Marks()
+        marks.feed(page.split("<pre>", 1)[1].split("</pre>", 1)[0])
+        assert marks.nested and marks.open == 0
+        assert sorted(marks.ids) == sorted(expected), doc  # each span marked once, none more
+
+
 def test_western_text_in_a_code_page_is_not_read_as_chinese(tmp_path):
     from graph.reader import read
 
@@ -365,3 +409,23 @@ def test_endpoints_that_never_answer_or_answer_no_sparql(built, servers):
     run = kg("query", "--endpoint", "not a url", "ASK {}")
     assert run.returncode == 2 and run.stderr.strip() == (
         "kg query: 'not a url' is not an endpoint URL; give http://HOST:PORT/PATH")
+
+
+def test_marks_that_cross_are_cut_so_that_they_nest():
+    from graph.html import marked
+
+    # the seed (line 176): two spans that cross, a third inside the first, and an empty one
+    text = "On September 8, 2017, the People's Court of China website posted the judgment of a court in Beijing"
+    a = (text.index("the People's"), text.index(" posted") + len(" posted"))
+    b = (text.index("website"), text.index("judgment") + len("judgment"))
+    c = (text.index("People's Court"), text.index(" website"))
+    e = (text.index("Beijing"), text.index("Beijing"))
+    spans = {a: ("fact", "website · postedBy"), b: ("name", "Platform: website"), c: ("name", "Court"), e: ("name", "x")}
+    html = marked(text, 0, spans)
+    assert html == (
+        "On September 8, 2017, "
+        f'<mark id="ev-{a[0]}-{a[1]}" class="fact" data-row="fact-{a[0]}-{a[1]}" title="website · postedBy">the '
+        f'<mark id="ev-{c[0]}-{c[1]}" class="name" title="Court">People&#x27;s Court of China</mark> '
+        f'<mark id="ev-{b[0]}-{b[1]}" class="name" title="Platform: website">website posted</mark></mark>'
+        '<mark class="name" title="Platform: website"> the judgment</mark> of a court in '
+        f'<mark id="ev-{e[0]}-{e[1]}" class="name" title="x"></mark>Beijing')
