@@ -45,15 +45,16 @@ def extractor_version() -> str:
 @cache
 def builder_version() -> str:
     """A digest of everything a build's outputs depend on besides the texts and the options: the
-    extractors, the writers and their templates, the ontology's files, and the libraries that shape the
-    pages and exports."""
+    extractors, the writers, their templates and the browser libraries they inline, the ontology's files, and
+    the libraries that shape the pages and exports."""
     h = hashlib.sha256(extractor_version().encode())
     package = Path(__file__).parent
-    for path in sorted([*package.rglob("*.py"), *package.rglob("*.html"), *ONTOLOGY_DIR.rglob("*")]):
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.html"), *(package / "vendor").rglob("*.js"),
+                        *ONTOLOGY_DIR.rglob("*")]):
         if path.is_file() and "__pycache__" not in path.parts:
             h.update(path.name.encode())
             h.update(path.read_bytes())
-    for dist in ("networkx", "pyvis", "python-igraph", "rdflib"):
+    for dist in ("networkx", "python-igraph", "rdflib"):
         h.update(f"{dist} {metadata.version(dist)}".encode())
     return h.hexdigest()
 

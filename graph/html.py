@@ -1,7 +1,8 @@
 """The browser pages a build writes: index.html (the corpus at a glance), graph.html (the whole graph)
 and docs/<slug>.html (one page per document).
 
-Offline and safe: the vis-network script and style that pyvis ships are inlined, nothing is fetched
+Offline and safe: the graph is drawn with WebGL by sigma.js over a graphology graph, both inlined from the
+files of graph/vendor (fetched from the npm registry by tools/vendor.py), nothing is fetched
 (a Content-Security-Policy forbids it), and document text never reaches innerHTML: graph data travels
 as JSON in a script element (with "<", ">" and "&" escaped) and the page builds every label, tooltip
 and panel with textContent; the static pages escape every text. Node positions are computed here
@@ -11,7 +12,6 @@ and panel with textContent; the static pages escape every text. Node positions a
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 from collections import defaultdict
@@ -24,6 +24,7 @@ from .model import ONTOLOGY_DIR, Document, Evidence, Graph, Node, Statement
 from .shards import Reuse
 
 TEMPLATES = Path(__file__).with_name("templates")
+VENDOR = Path(__file__).with_name("vendor")
 QUOTE_LIMIT = 300
 FACTS_PER_NODE = 60
 EVIDENCE_PER_FACT = 3
@@ -35,13 +36,10 @@ CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline
 
 
 @cache
-def _vis_assets() -> tuple[str, str]:
-    spec = importlib.util.find_spec("pyvis")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("pyvis is not installed; it ships the vis-network script graph.html inlines")
-    lib = Path(next(iter(spec.submodule_search_locations))) / "lib" / "vis-9.1.2"
-    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(
-        encoding="utf-8")
+def _vendor_js() -> str:
+    """The browser libraries graph.html inlines (graphology, then sigma.js), as vendor/vendor.json lists them."""
+    entries = json.loads((VENDOR / "vendor.json").read_text(encoding="utf-8"))
+    return "\n".join((VENDOR / e["file"]).read_text(encoding="utf-8") for e in entries)
 
 
 @cache
@@ -125,7 +123,8 @@ def page_data(kg: Graph, place: Callable[[list[str], list[tuple[str, str]]], dic
         n = kg.nodes[iri]
         docs = sorted({doc_index[e.document] for e in n.evidence} | (
             {doc_index[iri]} if iri in doc_index else set()))
-        nodes.append({"id": iri, "cls": n.cls, "label": n.label, "zh": n.zh_label,
+        zh = n.zh_label
+        nodes.append({"id": iri, "cls": n.cls, "label": n.label, "zh": zh, "py": _pinyin(zh),
                       "alt": sorted(t for t, _ in n.alt_labels), "degree": degree.get(iri, 0),
                       "x": xy[iri][0], "y": xy[iri][1], "docs": docs, "facts": facts.get(iri, []),
                       "mentions": [_ev(e.document, e.start, e.end, e.quote, doc_index)
@@ -134,6 +133,16 @@ def page_data(kg: Graph, place: Callable[[list[str], list[tuple[str, str]]], dic
     edges = [{"from": st.subject, "to": str(st.obj), "rel": st.predicate} for st in relations]
     documents = [{"slug": slugs[iri], "title": kg.nodes[iri].label, "genre": kg.nodes[iri].cls} for iri in doc_ids]
     return {"nodes": nodes, "edges": edges, "docs": documents, "styles": styles(), "total": len(kg.nodes)}
+
+
+def _pinyin(zh: str) -> list[str]:
+    """A Chinese name as search finds it typed in pinyin without tones: "zheng wen wei" and "zhengwenwei"."""
+    if not zh:
+        return []
+    from pypinyin import lazy_pinyin
+
+    syllables = [s for s in lazy_pinyin(zh, errors="ignore") if s.isascii() and s.isalpha()]
+    return [" ".join(syllables), "".join(syllables)] if syllables else []
 
 
 def _ev(document: str, start: int, end: int, quote: str, doc_index: dict[str, int]) -> list:
@@ -177,10 +186,8 @@ def graph_chunks(kg: Graph, title: str = "Knowledge graph", place: Callable[[lis
 @cache
 def graph_shell(title: str = "Knowledge graph") -> tuple[str, str]:
     """graph.html before and after its data."""
-    js, css = _vis_assets()
-    before, _, after = (_filled("graph.html", title)
-                        .replace("/*VIS_CSS*/", css.replace("</", "<\\/"))
-                        .replace("/*VIS_JS*/", js.replace("</script", "<\\/script"))).partition("/*DATA*/")
+    js = _vendor_js().replace("</script", "<\\/script")
+    before, _, after = _filled("graph.html", title).replace("/*VENDOR_JS*/", js).partition("/*DATA*/")
     return before, after
 
 

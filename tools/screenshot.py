@@ -25,7 +25,7 @@ def main() -> None:
             page.goto(Path(out, "graph.html").as_uri())
             page.wait_for_function("window.kgReady === true")
             page.evaluate("window.kgFocusNode(window.kgData.nodes.find(n => n.label === 'Duan Zheng').id)")
-            page.evaluate("window.kgNetwork.fit()")
+            page.evaluate("window.kgRenderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1, angle: 0})")
             page.wait_for_timeout(300)
             target = ROOT / "docs" / "graph.png"
             page.screenshot(path=str(target))

@@ -69,17 +69,18 @@ class Page:
 def test_graph_page_holds_the_whole_graph_and_fetches_nothing(chromium, site):
     p = Page(chromium, (site / "graph.html").as_uri()).ready()
     kg = pipeline.build([SEEDS])
-    assert p.page.evaluate("window.kgNodes.length") == len(kg.nodes)
-    assert p.page.evaluate("window.kgEdges.length") == len(kg.relations())
+    assert p.page.evaluate("window.kgGraph.order") == len(kg.nodes)
+    assert p.page.evaluate("window.kgGraph.size") == len(kg.relations())
     assert p.errors == [] and p.requests == [] and p.dialogs == []
     p.page.close()
 
 
 def test_layout_is_still(chromium, site):
     p = Page(chromium, (site / "graph.html").as_uri()).ready()
-    first = p.page.evaluate("JSON.stringify(window.kgNetwork.getPositions())")
+    positions = "JSON.stringify(window.kgGraph.mapNodes(n => window.kgRenderer.getNodeDisplayData(n)).map(d => [d.x, d.y]))"
+    first = p.page.evaluate(positions)
     p.page.wait_for_timeout(500)
-    assert p.page.evaluate("JSON.stringify(window.kgNetwork.getPositions())") == first
+    assert p.page.evaluate(positions) == first
     p.page.close()
 
 
@@ -87,8 +88,8 @@ def test_search_in_chinese_focuses_the_judge(chromium, site):
     p = Page(chromium, (site / "graph.html").as_uri()).ready()
     p.page.fill("#search", "郑文伟")
     p.page.press("#search", "Enter")
-    selected = p.page.evaluate("window.kgNetwork.getSelectedNodes()")
-    assert [p.page.evaluate(f"window.kgNodes.get({selected[0]!r}).label")] == ["Zheng Wenwei\n郑文伟"]
+    selected = p.page.evaluate("window.kgGraph.filterNodes((n, a) => a.highlighted)")
+    assert [p.page.evaluate(f"window.kgGraph.getNodeAttribute({selected[0]!r}, 'label')")] == ["Zheng Wenwei · 郑文伟"]
     assert p.page.inner_text("#panel h2") == "Zheng Wenwei"
     p.page.close()
 
@@ -96,8 +97,10 @@ def test_search_in_chinese_focuses_the_judge(chromium, site):
 def test_clicking_duan_zheng_shows_the_sentence(chromium, site):
     p = Page(chromium, (site / "graph.html").as_uri()).ready()
     node_id = p.page.evaluate("window.kgData.nodes.find(n => n.label === 'Duan Zheng').id")
-    p.page.evaluate(f"window.kgNetwork.focus({node_id!r}, {{scale: 3, animation: false}})")
-    pos = p.page.evaluate(f"window.kgNetwork.canvasToDOM(window.kgNetwork.getPositions([{node_id!r}])[{node_id!r}])")
+    p.page.evaluate(f"window.kgFocusNode({node_id!r})")
+    p.page.evaluate("document.getElementById('panel').style.display = 'none'")
+    p.page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")  # drawn there
+    pos = p.page.evaluate(f"window.kgViewport({node_id!r})")
     box = p.page.locator("#graph").bounding_box()
     p.page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
     p.page.wait_for_selector("#panel h2")
@@ -124,8 +127,8 @@ def test_a_judgment_s_panel_shows_its_timeline_in_order(chromium, site):
 
 def test_filters_hide_and_show_without_losing_nodes(chromium, site):
     p = Page(chromium, (site / "graph.html").as_uri()).ready()
-    total = p.page.evaluate("window.kgNodes.length")
-    visible = "window.kgNodes.get({filter: n => !n.hidden}).length"
+    total = p.page.evaluate("window.kgGraph.order")
+    visible = "window.kgGraph.filterNodes((n, a) => !a.hidden).length"
     people = p.page.evaluate("window.kgData.nodes.filter(n => n.cls === 'Person').length")
     p.page.uncheck("input[data-cls=Person]")
     assert p.page.evaluate(visible) == total - people
@@ -133,7 +136,7 @@ def test_filters_hide_and_show_without_losing_nodes(chromium, site):
     assert p.page.evaluate(visible) == total
     p.page.select_option("#docfilter", label="NewsReport: Man Jailed for Providing Islamic Instruction on Tencent’s "
                                              "WeChat Messaging Service")
-    shown = p.page.evaluate("window.kgNodes.get({filter: n => !n.hidden}).map(n => n.id)")
+    shown = p.page.evaluate("window.kgGraph.filterNodes((n, a) => !a.hidden)")
     assert 0 < len(shown) < total
     assert any("huang-shike" in s for s in shown)
     p.page.select_option("#docfilter", value="")
