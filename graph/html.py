@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .layout import positions
+from .layout import communities, positions
 from .model import ONTOLOGY_DIR, Document, Evidence, Graph, Node, Statement
 from .shards import Reuse
 
@@ -30,6 +31,8 @@ FACTS_PER_NODE = 60
 EVIDENCE_PER_FACT = 3
 MENTIONS_PER_NODE = 5
 MAX_GRAPH_NODES = 20_000  # beyond this graph.html shows the most connected nodes (every document keeps its page)
+OVERVIEW_NODES = 2_000  # beyond this graph.html opens on an overview: its communities, each a node
+MOST_GROUPS = 150  # communities the overview shows at most (the smallest beyond are one)
 WINDOWS_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
 CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
        "connect-src 'none'; form-action 'none'; base-uri 'none'")
@@ -87,9 +90,9 @@ def _short(quote: str) -> str:
 
 
 def page_data(kg: Graph, place: Callable[[list[str], list[tuple[str, str]]], dict[str, tuple[float, float]]]
-              = positions) -> dict:
-    """What graph.html shows: nodes (with layout, facts and evidence), edges, documents, class styles;
-    `place` lays the nodes out."""
+              = positions, overview_above: int = OVERVIEW_NODES) -> dict:
+    """What graph.html shows: nodes (with layout, facts and evidence), edges, documents, class styles, and
+    for a graph of more than `overview_above` nodes its overview; `place` lays the nodes out."""
     slugs = doc_slugs(kg)
     doc_ids = sorted(slugs, key=lambda iri: slugs[iri])
     doc_index = {iri: i for i, iri in enumerate(doc_ids)}
@@ -132,7 +135,47 @@ def page_data(kg: Graph, place: Callable[[list[str], list[tuple[str, str]]], dic
                       "page": f"docs/{slugs[iri]}.html" if iri in slugs else ""})
     edges = [{"from": st.subject, "to": str(st.obj), "rel": st.predicate} for st in relations]
     documents = [{"slug": slugs[iri], "title": kg.nodes[iri].label, "genre": kg.nodes[iri].cls} for iri in doc_ids]
-    return {"nodes": nodes, "edges": edges, "docs": documents, "styles": styles(), "total": len(kg.nodes)}
+    data = {"nodes": nodes, "edges": edges, "docs": documents, "styles": styles(), "total": len(kg.nodes)}
+    if len(nodes) > overview_above:
+        data.update(overview(nodes, edges))
+    return data
+
+
+def overview(nodes: list[dict], edges: list[dict]) -> dict:
+    """What a big graph opens on: its communities (`groups`: each named by its most connected members, with
+    its size and its classes, the most frequent first, laid out as a graph of its own), the relations between
+    them (`links`: two groups and how many relations join them), and each node's group (`g`, set on `nodes`).
+    A group's members are drawn in its place: their layout moved from the middle of theirs (`cx`, `cy`) to the
+    group's and shrunk by `s` to stay within a little less than half the way to the nearest other group."""
+    group = communities([n["id"] for n in nodes], [(e["from"], e["to"]) for e in edges], MOST_GROUPS)
+    members: dict[int, list[dict]] = defaultdict(list)
+    for n, g in zip(nodes, group, strict=True):
+        n["g"] = g
+        members[g].append(n)
+    of = {n["id"]: n["g"] for n in nodes}
+    joined: dict[tuple[int, int], int] = defaultdict(int)
+    for e in edges:
+        a, b = sorted((of[e["from"]], of[e["to"]]))
+        if a != b:
+            joined[(a, b)] += 1
+    keys = [str(g) for g in range(len(members))]
+    at = positions(keys, [(str(a), str(b)) for a, b in joined])
+    groups = []
+    for g, key in enumerate(keys):
+        ms = members[g]
+        top = sorted(ms, key=lambda n: (-n["degree"], n["label"]))[:2]
+        classes: dict[str, int] = defaultdict(int)
+        for n in ms:
+            classes[n["cls"]] += 1
+        cx, cy = sum(n["x"] for n in ms) / len(ms), sum(n["y"] for n in ms) / len(ms)
+        spread = math.sqrt(sum((n["x"] - cx) ** 2 + (n["y"] - cy) ** 2 for n in ms) / len(ms)) or 1.0
+        x, y = at[key]
+        nearest = min((math.dist((x, y), at[other]) for other in keys if other != key), default=spread)
+        groups.append({"label": " · ".join(n["label"] for n in top), "size": len(ms),
+                       "classes": sorted(([c, k] for c, k in classes.items()), key=lambda ck: (-ck[1], ck[0])),
+                       "x": x, "y": y,
+                       "cx": round(cx, 1), "cy": round(cy, 1), "s": round(0.4 * nearest / spread, 4)})
+    return {"groups": groups, "links": [[a, b, k] for (a, b), k in sorted(joined.items())]}
 
 
 def _pinyin(zh: str) -> list[str]:
@@ -159,17 +202,18 @@ def _filled(name: str, title: str) -> str:
     return _template(name).replace("__CSP__", CSP).replace("__TITLE__", esc(title))
 
 
-def render_graph(kg: Graph, title: str = "Knowledge graph") -> str:
-    return "".join(graph_chunks(kg, title))
+def render_graph(kg: Graph, title: str = "Knowledge graph", overview_above: int = OVERVIEW_NODES) -> str:
+    return "".join(graph_chunks(kg, title, overview_above=overview_above))
 
 
 def graph_chunks(kg: Graph, title: str = "Knowledge graph", place: Callable[[list[str], list[tuple[str, str]]],
-                 dict[str, tuple[float, float]]] = positions) -> Iterator[str]:
+                 dict[str, tuple[float, float]]] = positions, overview_above: int = OVERVIEW_NODES) -> Iterator[str]:
     """graph.html piece by piece: its data a node, an edge, a document at a time (the page of a big graph
-    is never one string, nor its data one JSON text)."""
+    is never one string, nor its data one JSON text); a graph of more than `overview_above` nodes opens on
+    its overview."""
     before, after = graph_shell(title)
     yield before + "{"
-    data = page_data(kg, place)
+    data = page_data(kg, place, overview_above)
     for k, key in enumerate(sorted(data)):  # what _script_json(data) gives, in pieces
         yield ("," if k else "") + _script_json(key) + ":"
         value = data[key]

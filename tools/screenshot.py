@@ -1,4 +1,7 @@
-"""Regenerate docs/graph.png: build the seeds and photograph graph.html in headless chromium.
+"""Regenerate the pictures of graph.html in docs/, photographed in headless chromium: graph.png (the seeds'
+graph, a person's panel open), overview.png and focused.png (1,000 generated documents,
+benchmarks/make_corpus.py: the overview of their communities, and a person found by search with their
+community put in its place).
 
 Run with `make screenshot`.
 """
@@ -16,20 +19,35 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from chromium import browser  # noqa: E402
 
 
+def shoot(page, name: str) -> None:
+    target = ROOT / "docs" / name
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(target))
+    print(f"wrote {target}")
+
+
 def main() -> None:
-    with tempfile.TemporaryDirectory() as out:
-        subprocess.run([sys.executable, "-m", "graph.cli", "build", str(ROOT / "seeds"), "--out", out], check=True,
-                       capture_output=True)
-        with browser() as b:
-            page = b.new_page(viewport={"width": 1400, "height": 900})
-            page.goto(Path(out, "graph.html").as_uri())
-            page.wait_for_function("window.kgReady === true")
-            page.evaluate("window.kgFocusNode(window.kgData.nodes.find(n => n.label === 'Duan Zheng').id)")
-            page.evaluate("window.kgRenderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1, angle: 0})")
-            page.wait_for_timeout(300)
-            target = ROOT / "docs" / "graph.png"
-            page.screenshot(path=str(target))
-            print(f"wrote {target}")
+    with tempfile.TemporaryDirectory() as tmp, browser() as b:
+        seeds, corpus, big = Path(tmp, "seeds"), Path(tmp, "corpus"), Path(tmp, "big")
+        subprocess.run([sys.executable, "-m", "graph.cli", "build", str(ROOT / "seeds"), "--out", str(seeds)],
+                       check=True, capture_output=True)
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "1000", "--out", str(corpus)],
+                       check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "graph.cli", "build", str(corpus), "--out", str(big), "--no-cache",
+                        "--jobs", "2"], check=True, capture_output=True)
+        page = b.new_page(viewport={"width": 1400, "height": 900})
+        page.goto((seeds / "graph.html").as_uri())
+        page.wait_for_function("window.kgReady === true")
+        page.evaluate("window.kgFocusNode(window.kgData.nodes.find(n => n.label === 'Duan Zheng').id)")
+        page.evaluate("window.kgRenderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1, angle: 0})")
+        shoot(page, "graph.png")
+        page.goto((big / "graph.html").as_uri())
+        page.wait_for_function("window.kgReady === true", timeout=60_000)
+        shoot(page, "overview.png")
+        person = page.evaluate("window.kgData.nodes.find(n => n.cls === 'Person' && n.zh).py[1]")
+        page.fill("#search", person)  # typed in pinyin
+        page.press("#search", "Enter")
+        shoot(page, "focused.png")
 
 
 if __name__ == "__main__":

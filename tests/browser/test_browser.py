@@ -221,3 +221,39 @@ def test_chinese_is_drawn_with_real_glyphs(chromium, site):
     assert unknown == unknown2  # two unknown characters draw the same box
     assert len({zheng, wen, wei, unknown}) == 4
     p.page.close()
+
+
+def test_a_big_graph_opens_on_its_communities_and_a_click_puts_one_s_members_in_its_place(chromium, tmp_path):
+    from graph.html import render_graph
+
+    kg = pipeline.build([SEEDS])  # the seed's 151 nodes, shown as a big graph is (its overview from 100 nodes)
+    page = tmp_path / "graph.html"
+    page.write_text(render_graph(kg, overview_above=100), encoding="utf-8")
+    p = Page(chromium, page.as_uri()).ready()
+    groups = p.page.evaluate("window.kgData.groups.length")
+    assert 2 <= groups <= 40
+    assert p.page.evaluate("window.kgGraph.order") == groups  # the communities alone, nothing else drawn
+    assert p.page.inner_text("#counts").startswith(f"0 of {len(kg.nodes)} nodes shown and {groups} communities")
+    assert p.page.evaluate("window.kgData.nodes.map(n => n.g).sort((a, b) => a - b)[0]") == 0
+    # a click on a community puts its members in its place
+    at = p.page.evaluate("window.kgViewport('group:0')")
+    box = p.page.locator("#graph").bounding_box()
+    p.page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    members = p.page.evaluate("window.kgData.nodes.filter(n => n.g === 0).map(n => n.id).sort()")
+    shown = p.page.evaluate("window.kgGraph.filterNodes(n => !n.startsWith('group:')).sort()")
+    assert shown == members and not p.page.evaluate("window.kgGraph.hasNode('group:0')")
+    # a search, here by the pinyin of 郑文伟 typed without tones or spaces, puts the node's community in
+    p.page.fill("#search", "zhengwenwei")
+    p.page.press("#search", "Enter")
+    assert p.page.inner_text("#panel h2") == "Zheng Wenwei"
+    judge = p.page.evaluate("window.kgFocused")
+    assert p.page.evaluate(f"window.kgGraph.getNodeAttribute({judge!r}, 'highlighted')") is True
+    community = p.page.evaluate(f"window.kgData.nodes.find(n => n.id === {judge!r}).g")
+    assert p.page.evaluate(f"window.kgData.nodes.filter(n => n.g === {community}).every(n => window.kgGraph.hasNode(n.id))")
+    p.page.click("text=Whole graph")
+    assert p.page.evaluate("window.kgGraph.order") == len(kg.nodes)
+    assert p.page.evaluate("window.kgGraph.size") == len(kg.relations())
+    p.page.click("text=Overview")
+    assert p.page.evaluate("window.kgGraph.order") == groups
+    assert p.errors == [] and p.requests == []
+    p.page.close()
