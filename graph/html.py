@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .layout import communities, positions
 from .model import ONTOLOGY_DIR, Document, Evidence, Graph, Node, Statement
+from .rdf import KG, RDFS
 from .shards import Reuse
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -135,7 +136,8 @@ def page_data(kg: Graph, place: Callable[[list[str], list[tuple[str, str]]], dic
                       "page": f"docs/{slugs[iri]}.html" if iri in slugs else ""})
     edges = [{"from": st.subject, "to": str(st.obj), "rel": st.predicate} for st in relations]
     documents = [{"slug": slugs[iri], "title": kg.nodes[iri].label, "genre": kg.nodes[iri].cls} for iri in doc_ids]
-    data = {"nodes": nodes, "edges": edges, "docs": documents, "styles": styles(), "total": len(kg.nodes)}
+    data = {"nodes": nodes, "edges": edges, "docs": documents, "styles": styles(), "total": len(kg.nodes),
+            "terms": {name: _word(name) for name in terms()}}
     if len(nodes) > overview_above:
         data.update(overview(nodes, edges))
     return data
@@ -239,40 +241,141 @@ def _page(title: str, body: str) -> str:
     return _filled("page.html", title).replace("__BODY__", body)
 
 
+@cache
+def terms() -> dict[str, dict[str, str]]:
+    """The ontology's labels of its classes and properties, by local name and language: what the pages call
+    them ({"decidedOn": {"en": "decided on", "zh": "判决日期"}})."""
+    import pyoxigraph as ox
+
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for t in ox.parse(path=str(ONTOLOGY_DIR / "kg.ttl"), format=ox.RdfFormat.TURTLE):
+        if (t.predicate.value == RDFS + "label" and isinstance(t.object, ox.Literal)
+                and t.subject.value.startswith(KG) and t.object.language):
+            found[t.subject.value[len(KG):]][t.object.language] = t.object.value
+    return dict(found)
+
+
+def _word(name: str) -> str:
+    """A class or property in English, as the ontology labels it."""
+    return terms().get(name, {}).get("en", name)
+
+
+def term(name: str) -> str:
+    """A class or property as a page shows it: its English label, its Chinese one for the interface's other
+    language (page.html's switch)."""
+    zh = terms().get(name, {}).get("zh")
+    return f'<span data-zh="{esc(zh)}">{esc(_word(name))}</span>' if zh else esc(_word(name))
+
+
+DATES = ("decidedOn", "issuedOn", "effectiveFrom")
+
+
 def _dates(kg: Graph) -> dict[str, str]:
-    """Each document's dates as a line ("issuedOn 2017-09-07, effectiveFrom 2017-10-08")."""
+    """Each document's dates as a line ("issued on 2017-09-07, effective from 2017-10-08")."""
     out: dict[str, list[str]] = defaultdict(list)
     for st in kg.statements:
-        if st.literal and st.predicate in ("issuedOn", "effectiveFrom", "decidedOn"):
-            out[st.subject].append(f"{st.predicate} {st.obj}")
+        if st.literal and st.predicate in DATES:
+            out[st.subject].append(f"{_word(st.predicate)} {st.obj}")
     return {iri: ", ".join(v) for iri, v in out.items()}
 
 
+def _table_rows(kg: Graph) -> dict[str, dict[str, list[str]]]:
+    """What the index's table says of each document: its date, the court or bodies behind it, its
+    defendants, and the crimes and penalties of the sentences it imposes."""
+    rows: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    sentences: dict[str, str] = {}  # a sentence -> the judgment imposing it
+    for st in kg.statements:
+        if st.predicate == "imposedBy":
+            sentences[st.subject] = str(st.obj)
+    for st in kg.statements:
+        row = rows[st.subject]
+        if st.predicate in DATES[:2] and not row["date"]:
+            row["date"].append(str(st.obj))
+        elif st.predicate in ("decidedBy", "issuedBy"):
+            row["by"].append(kg.nodes[str(st.obj)].label)
+        elif st.predicate == "defendant":
+            row["defendants"].append(kg.nodes[str(st.obj)].label)
+        elif st.subject in sentences:
+            judgment = rows[sentences[st.subject]]
+            if st.predicate == "convictedOf":
+                judgment["crimes"].append(kg.nodes[str(st.obj)].label)
+            elif st.predicate == "imprisonmentMonths":
+                judgment["sentences"].append(f"{st.obj} months")
+            elif st.predicate == "fineYuan":
+                judgment["sentences"].append(f"fine ¥{int(st.obj):,}")
+    return rows
+
+
+def _bars(title: str, counts: list[tuple[str, dict[str, int]]], colours: dict[str, str]) -> str:
+    """A chart of horizontal bars as inline SVG: one bar per label, made of a segment per kind."""
+    if not counts:
+        return ""
+    most = max(sum(kinds.values()) for _, kinds in counts)
+    height, width = 18 * len(counts) + 24, 640
+    parts = [f'<figure><figcaption>{esc(title)}</figcaption><svg role="img" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">']
+    for i, (label, kinds) in enumerate(counts):
+        y, x = 18 * i, 220.0
+        shown = label if len(label) <= 34 else label[:33] + "…"
+        parts.append(f'<text x="214" y="{y + 13}" text-anchor="end" font-size="12">{esc(shown)}'
+                     f"<title>{esc(label)}</title></text>")
+        for kind, k in sorted(kinds.items()):
+            w, fill = 360 * k / most, esc(colours.get(kind, "#999"))
+            parts.append(f'<rect x="{x:.1f}" y="{y + 2}" width="{w:.1f}" height="14" fill="{fill}">'
+                         f"<title>{esc(_word(kind))}: {k}</title></rect>")
+            x += w
+        parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}" font-size="12">{sum(kinds.values())}</text>')
+    kinds = sorted({kind for _, ks in counts for kind in ks})
+    for j, kind in enumerate(kinds):
+        fill = esc(colours.get(kind, "#999"))
+        parts.append(f'<rect x="{220 + 110 * j}" y="{height - 14}" width="10" height="10" fill="{fill}"/>'
+                     f'<text x="{234 + 110 * j}" y="{height - 5}" font-size="12">{esc(_word(kind))}</text>')
+    parts.append("</svg></figure>")
+    return "".join(parts)
+
+
 def render_index(kg: Graph) -> str:
+    """The corpus at a glance: charts of its documents by year and genre and of its sentences by crime, its
+    documents as a table to search and sort (title, genre, court or issuer, date, defendants, crimes,
+    sentences, place), and its counts of entities and relations."""
     slugs = doc_slugs(kg)
     summary = kg.summary()
-    parts = [f"<h1>{esc('Knowledge graph of ' + str(len(kg.documents)) + ' documents')}</h1>",
-             '<p><a href="graph.html">Open the whole graph</a></p>', "<h2>Documents</h2>"]
-    dates_of = _dates(kg)
-    by_genre: dict[str, list[Node]] = defaultdict(list)
-    for node in kg.document_nodes():
-        by_genre[node.cls].append(node)
-    for genre in sorted(by_genre):
-        parts.append(f"<h3>{esc(genre)} ({len(by_genre[genre])})</h3><ul>")
-        for node in sorted(by_genre[genre], key=lambda n: (n.document.source, n.document.first_line)):
-            dates = dates_of.get(node.iri, "")
-            parts.append(f'<li><a href="docs/{esc(slugs[node.iri])}.html">{esc(node.label)}</a>'
-                         f"{' — ' + esc(dates) if dates else ''} <small>({place(node.document)})</small></li>")
-        parts.append("</ul>")
-    parts.append("<h2>Entities by class</h2><table><tr><th>class</th><th>count</th></tr>")
-    colours = styles()
+    colours = {cls: style.get("color", "#999") for cls, style in styles().items()}
+    rows = _table_rows(kg)
+    years: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    crimes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    docs = sorted(kg.document_nodes(), key=lambda n: (n.document.source, n.document.first_line))
+    for node in docs:
+        date = rows[node.iri]["date"]
+        years[date[0][:4] if date else "no date"][node.cls] += 1
+        for crime in rows[node.iri]["crimes"]:
+            crimes[crime]["Sentence"] += 1
+    by_year = sorted(years.items(), key=lambda kv: (kv[0] == "no date", kv[0]))
+    by_crime = sorted(crimes.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:15]
+    parts = [f"<h1>{esc('Knowledge graph of ' + format(len(kg.documents), ',') + ' documents')}</h1>",
+             '<p><a href="graph.html">Open the graph</a></p>',
+             '<div class="charts">' + _bars("Documents by year and genre", by_year, colours)
+             + _bars("Sentences by crime", by_crime, colours) + "</div>",
+             "<h2>Documents</h2>",
+             '<p><input id="filter" type="search" placeholder="Filter the documents (any column, English or 中文)" '
+             'autocomplete="off"> <span id="shown"></span></p>',
+             '<table id="documents" class="sortable"><thead><tr>'
+             + "".join(f"<th>{h}</th>" for h in ("title", "genre", "court or issuer", "date", "defendants", "crimes",
+                                                 "sentences", "file"))
+             + "</tr></thead><tbody>"]
+    for node in docs:
+        row = rows[node.iri]
+        cells = [f'<a href="docs/{esc(slugs[node.iri])}.html">{esc(node.label)}</a>', term(node.cls),
+                 *(esc("; ".join(dict.fromkeys(row[k]))) for k in ("by", "date", "defendants", "crimes", "sentences")),
+                 place(node.document)]
+        parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    parts.append("</tbody></table><h2>Entities by class</h2><table><tr><th>class</th><th>count</th></tr>")
     for cls, count in summary["entities"].items():
-        colour = colours.get(cls, {}).get("color", "#999")
-        parts.append(f'<tr><td><span class="cls" style="background:{esc(colour)}"></span>{esc(cls)}</td>'
-                     f"<td>{count}</td></tr>")
+        parts.append(f'<tr><td><span class="cls" style="background:{esc(colours.get(cls, "#999"))}"></span>'
+                     f"{term(cls)}</td><td>{count:,}</td></tr>")
     parts.append("</table><h2>Relations</h2><table><tr><th>relation</th><th>count</th></tr>")
     for rel, count in summary["relations"].items():
-        parts.append(f"<tr><td>{esc(rel)}</td><td>{count}</td></tr>")
+        parts.append(f"<tr><td>{term(rel)}</td><td>{count:,}</td></tr>")
     parts.append("</table>")
     return _page("Knowledge graph", "\n".join(parts))
 
@@ -360,7 +463,7 @@ def render_document(kg: Graph, node: Node, stated: list[tuple[Statement, Evidenc
     text = source_text(d)
     parts = ['<p><a href="../index.html">All documents</a> · <a href="../graph.html">Whole graph</a></p>',
              f"<h1>{esc(node.label)}</h1>",
-             f"<p>{esc(node.cls)} · {place(d)} · "
+             f"<p>{term(node.cls)} · {place(d)} · "
              f"{esc(', '.join(d.languages))}{' · ' + esc(dates) if dates else ''}</p>",
              "<h2>Facts stated in this document</h2>",
              "<table><tr><th>subject</th><th>relation</th><th>object</th><th>quote</th></tr>"]
@@ -373,11 +476,11 @@ def render_document(kg: Graph, node: Node, stated: list[tuple[Statement, Evidenc
     for start, end, subject, rel, obj, quote in sorted(rows):
         anchor = f"{start}-{end}"
         kind, title = spans.get((start, end), ("fact", ""))
-        spans[(start, end)] = (kind, f"{title}\n{subject} · {rel} · {obj}".lstrip("\n"))
+        spans[(start, end)] = (kind, f"{title}\n{subject} · {_word(rel)} · {obj}".lstrip("\n"))
         ident = f' id="{"ev" if text is None else "fact"}-{anchor}"' if anchor not in seen else ""
         seen.add(anchor)
         quote_cell = esc(_short(quote)) if text is None else f'<a href="#ev-{anchor}">{esc(_short(quote))}</a>'
-        parts.append(f"<tr{ident}><td>{esc(subject)}</td><td>{esc(rel)}</td><td>{esc(obj)}</td>"
+        parts.append(f"<tr{ident}><td>{esc(subject)}</td><td>{term(rel)}</td><td>{esc(obj)}</td>"
                      f'<td class="quote">{quote_cell}</td></tr>')
     for span, named in sorted(names.items()):
         kind, title = spans.get(span, ("name", ""))
@@ -385,7 +488,7 @@ def render_document(kg: Graph, node: Node, stated: list[tuple[Statement, Evidenc
     parts.append("</table><h2>Entities named</h2><ul>")
     for entity, ev in sorted(mentioned, key=lambda m: (m[0].cls, m[0].label, m[0].iri)):
         zh = entity.zh_label
-        name = f"{esc(entity.cls)}: {esc(entity.label)}{' · ' + esc(zh) if zh else ''}"
+        name = f"{term(entity.cls)}: {esc(entity.label)}{' · ' + esc(zh) if zh else ''}"
         if text is None:
             anchor = f"ev-{ev.start}-{ev.end}"
             ident = f' id="{anchor}"' if anchor not in seen else ""

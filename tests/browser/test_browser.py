@@ -134,7 +134,7 @@ def test_filters_hide_and_show_without_losing_nodes(chromium, site):
     assert p.page.evaluate(visible) == total - people
     p.page.check("input[data-cls=Person]")
     assert p.page.evaluate(visible) == total
-    p.page.select_option("#docfilter", label="NewsReport: Man Jailed for Providing Islamic Instruction on Tencent’s "
+    p.page.select_option("#docfilter", label="News report: Man Jailed for Providing Islamic Instruction on Tencent’s "
                                              "WeChat Messaging Service")
     shown = p.page.evaluate("window.kgGraph.filterNodes((n, a) => !a.hidden)")
     assert 0 < len(shown) < total
@@ -175,7 +175,7 @@ def test_a_fact_s_quote_leads_to_its_span_in_the_text_and_the_span_back(chromium
     page = next(d for d in sorted((site / "docs").glob("*.html")) if "Duan Zheng" in d.read_text(encoding="utf-8")
                 and "<h1>First Instance Judgment" in d.read_text(encoding="utf-8"))
     doc = Page(chromium, page.as_uri())
-    row = doc.page.locator("tr", has=doc.page.locator("td", has_text="caseNumber")).first
+    row = doc.page.locator("tr", has=doc.page.locator("td", has_text="case number")).first
     row_id = row.get_attribute("id")
     row.locator("td.quote a").click()
     target = doc.page.locator(":target")
@@ -255,5 +255,31 @@ def test_a_big_graph_opens_on_its_communities_and_a_click_puts_one_s_members_in_
     assert p.page.evaluate("window.kgGraph.size") == len(kg.relations())
     p.page.click("text=Overview")
     assert p.page.evaluate("window.kgGraph.order") == groups
+    assert p.errors == [] and p.requests == []
+    p.page.close()
+
+
+def test_the_index_is_a_table_to_filter_and_sort_with_charts_and_words_in_either_language(chromium, site):
+    p = Page(chromium, (site / "index.html").as_uri())
+    rows = "Array.from(document.querySelectorAll('#documents tbody tr')).filter(r => !r.hidden)" \
+           ".map(r => Array.from(r.cells).map(c => c.innerText))"
+    table = p.page.evaluate(rows)
+    assert len(table) == 7
+    duan = next(r for r in table if r[4] == "Duan Zheng")
+    assert duan[1:4] == ["Judgment", "First Intermediate People's Court of Beijing", "2017-08-25"]
+    assert duan[5:7] == ["illegal possession of materials promoting terrorism and extremism", "fine ¥1,000; 7 months"]
+    p.page.fill("#filter", "tencent")  # any column
+    assert [r[1] for r in p.page.evaluate(rows)] == ["News report"]
+    assert p.page.inner_text("#shown") == "1 of 7 documents"
+    p.page.fill("#filter", "")
+    p.page.click("#documents th:nth-child(4)")  # by date
+    dates = [r[3] for r in p.page.evaluate(rows)]
+    assert dates == sorted(dates)
+    p.page.click("#documents th:nth-child(4)")
+    assert [r[3] for r in p.page.evaluate(rows)] == sorted(dates, reverse=True)
+    assert p.page.locator("figure svg").count() == 2  # documents by year and genre, sentences by crime
+    p.page.click("#lang")
+    assert "新闻报道" in [r[1] for r in p.page.evaluate(rows)]
+    assert p.page.inner_text("#lang") == "English"
     assert p.errors == [] and p.requests == []
     p.page.close()
