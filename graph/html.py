@@ -488,7 +488,7 @@ def render_document(kg: Graph, node: Node, stated: list[tuple[Statement, Evidenc
     parts.append("</table><h2>Entities named</h2><ul>")
     for entity, ev in sorted(mentioned, key=lambda m: (m[0].cls, m[0].label, m[0].iri)):
         zh = entity.zh_label
-        name = f"{term(entity.cls)}: {esc(entity.label)}{' · ' + esc(zh) if zh else ''}"
+        name = f"{term(entity.cls)}: {esc(entity.label)}{' · ' + esc(zh) if zh and zh != entity.label else ''}"
         if text is None:
             anchor = f"ev-{ev.start}-{ev.end}"
             ident = f' id="{anchor}"' if anchor not in seen else ""
@@ -496,12 +496,34 @@ def render_document(kg: Graph, node: Node, stated: list[tuple[Statement, Evidenc
             parts.append(f"<li{ident}>{name}</li>")
         else:
             parts.append(f'<li><a href="#ev-{ev.start}-{ev.end}">{name}</a></li>')
-    parts.append("</ul><h2>Text</h2>")
+    parts.append("</ul>" + side_by_side(kg, node, stated) + "<h2>Text</h2>")
     if text is None:
         parts.append("<pre>(the source file is not at hand)</pre>")
     else:
         parts.append(f"<pre>{marked(text, d.start, spans)}</pre>")
     return _page(node.label, "\n".join(parts))
+
+
+def side_by_side(kg: Graph, node: Node, stated: list[tuple[Statement, Evidence]]) -> str:
+    """A bilingual regulation's own articles side by side, English and Chinese, one pair a row in the order of
+    the text (its `translation` facts), each article leading to its first mention marked in the text."""
+    pairs = sorted({(ev.start, st.subject, str(st.obj)) for st, ev in stated if st.predicate == "translation"
+                    and st.subject.startswith(node.iri + "/") and str(st.obj).startswith(node.iri + "/")})
+    if not pairs:
+        return ""
+
+    def cell(article: Node) -> str:
+        ev = next((e for e in article.evidence if e.document == node.iri), None)
+        at = f' <a href="#ev-{ev.start}-{ev.end}" title="its place in the text">↓</a>' if ev else ""
+        lang, words = esc(article.props.get("lang", "")), esc(article.props.get("text", article.label))
+        return f'<td lang="{lang}">{words}{at}</td>'
+
+    rows = []
+    for _, a, b in pairs:
+        first, second = sorted((kg.nodes[a], kg.nodes[b]), key=lambda n: n.props.get("lang") != "en")
+        rows.append(f"<tr>{cell(first)}{cell(second)}</tr>")
+    return ('<h2>Articles side by side</h2><table class="pairs"><tr><th>English</th><th>中文</th></tr>'
+            + "".join(rows) + "</table>")
 
 
 def write_site(kg: Graph, out: Path, reuse: Reuse | None = None) -> list[Path]:

@@ -429,3 +429,19 @@ def test_marks_that_cross_are_cut_so_that_they_nest():
         f'<mark id="ev-{b[0]}-{b[1]}" class="name" title="Platform: website">website posted</mark></mark>'
         '<mark class="name" title="Platform: website"> the judgment</mark> of a court in '
         f'<mark id="ev-{e[0]}-{e[1]}" class="name" title="x"></mark>Beijing')
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared is not beside the repo")
+def test_a_bilingual_regulation_s_page_sets_its_articles_side_by_side(tmp_path):
+    # pkulaw's page: "Article 1 For the purposes of regulating the Internet Group information services ..." and
+    # "第一条 为规范互联网群组信息服务,..." on one line, each article in both languages
+    out = tmp_path / "out"
+    assert kg("build", str(DEV / "reg-02_group-information-services-pkulaw.txt"), "--out", str(out),
+              "--no-cache").returncode == 0
+    (page,) = (out / "docs").glob("*.html")
+    pairs = page.read_text(encoding="utf-8").split('<table class="pairs">', 1)[1].split("</table>", 1)[0]
+    rows = [re.findall(r'<td lang="(\w+)">([^<]{0,12})', row) for row in pairs.split("<tr>")[2:]]
+    assert rows == [[("en", "Article 1 Fo"), ("zh", "第一条 为规范互联网群组")],
+                    [("en", "Article 2 Th"), ("zh", "第二条 在中华人民共和国")]]
+    anchors = re.findall(r'<a href="#(ev-\d+-\d+)" title="its place in the text">', pairs)
+    assert len(anchors) == 4 and all(f'<mark id="{a}"' in page.read_text(encoding="utf-8") for a in anchors)
