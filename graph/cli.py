@@ -251,14 +251,14 @@ def _print_stats(data: dict) -> None:
             counts.add_row(kind, name, str(count))
     console.print(counts)
     for key, title in (("central_by_degree", "Most central by degree"),
-                       ("central_by_betweenness", "Most central by betweenness")):
+                       ("central_by_betweenness", f"Most central by betweenness ({data['betweenness']})")):
         table = Table(title=title)
         for col in ("entity", "class", "score"):
             table.add_column(col)
         for row in data[key]:
             table.add_row(row["label"], row["class"], f"{row['score']:g}")
         console.print(table)
-    shared = Table(title="Documents that share entities")
+    shared = Table(title=f"Documents that share entities (by {data['shared_by']})")
     for col in ("document", "document", "shared", "entities"):
         shared.add_column(col)
     for row in data["shared_entities"]:

@@ -11,14 +11,40 @@ import networkx as nx
 from .kg import KnowledgeGraph
 
 TOP = 10
+EXACT_UP_TO = 2_000  # nodes: betweenness exact up to this size, estimated from SAMPLE pivots beyond
+SAMPLE = 500
+SEED = 7
+PAIRS_UP_TO = 1_000  # documents: every pair compared up to this many, only entities few documents name beyond
+FEW = 50  # documents: beyond PAIRS_UP_TO, an entity named in more (a national body) tells no pair apart
+
+
+def _sampled_betweenness(g: nx.Graph) -> dict[str, float]:
+    """Betweenness estimated from the shortest paths of SAMPLE seeded pivots to every node (python-igraph's
+    subset betweenness, in C), scaled as networkx scales its own estimate (`betweenness_centrality(k=...)`)."""
+    import random
+
+    import igraph
+
+    names = sorted(g.nodes)
+    index = {n: i for i, n in enumerate(names)}
+    ig = igraph.Graph(n=len(names), edges=[(index[a], index[b]) for a, b in g.edges if a != b])
+    pivots = random.Random(SEED).sample(range(len(names)), SAMPLE)
+    n = len(names)
+    scale = 2 * n / SAMPLE / ((n - 1) * (n - 2))  # igraph counts a path between two nodes once, networkx twice
+    return {name: b * scale for name, b in zip(names, ig.betweenness(sources=pivots, directed=False), strict=True)}
 
 
 def statistics(kg: KnowledgeGraph) -> dict:
-    """Everything `kg stats` shows, as plain data (the JSON it prints)."""
+    """Everything `kg stats` shows, as plain data (the JSON it prints). On a big graph betweenness is
+    estimated from a seeded sample of pivots, and documents share only entities few of them name; the
+    output says so (`betweenness`, `shared_by`)."""
     g = nx.Graph(kg.nx)
     entities = [n.iri for n in kg.entities()]
     degree = dict(g.degree())
-    betweenness = nx.betweenness_centrality(g, normalized=True)
+    if g.number_of_nodes() <= EXACT_UP_TO:
+        betweenness, how = nx.betweenness_centrality(g, normalized=True), "exact"
+    else:
+        betweenness, how = _sampled_betweenness(g), f"estimated from {SAMPLE} pivots (seed {SEED})"
 
     def top(score: dict[str, float]) -> list[dict]:
         ranked = sorted(entities, key=lambda iri: (-score[iri], kg.nodes[iri].label, iri))[:TOP]
@@ -32,14 +58,23 @@ def statistics(kg: KnowledgeGraph) -> dict:
             for ev in node.evidence:
                 mentioned[ev.document].add(node.iri)
     docs = sorted(kg.document_nodes(), key=lambda n: (n.document.source, n.document.first_line))
-    shared = []
-    for a, b in combinations(docs, 2):
-        both = mentioned[a.iri] & mentioned[b.iri]
-        if both:
-            shared.append({"documents": [a.label, b.label], "count": len(both),
-                           "entities": sorted(kg.nodes[i].label for i in both)})
+    order = {d.iri: i for i, d in enumerate(docs)}
+    naming: dict[str, list[str]] = defaultdict(list)  # an entity -> the documents naming it, in order
+    for doc in docs:
+        for iri in mentioned[doc.iri]:
+            naming[iri].append(doc.iri)
+    few = len(docs) <= PAIRS_UP_TO
+    together: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for iri, named_in in naming.items():
+        if few or len(named_in) <= FEW:
+            for a, b in combinations(named_in, 2):
+                together[(a, b)].append(iri)
+    shared = [{"documents": [kg.nodes[a].label, kg.nodes[b].label], "count": len(both),
+               "entities": sorted(kg.nodes[i].label for i in both)}
+              for (a, b), both in sorted(together.items(), key=lambda kv: (order[kv[0][0]], order[kv[0][1]]))]
     shared.sort(key=lambda s: (-s["count"], s["documents"]))
     return {**kg.summary(), "nodes": g.number_of_nodes(), "edges": kg.nx.number_of_edges(),
-            "central_by_degree": top(degree), "central_by_betweenness": top(betweenness),
+            "central_by_degree": top(degree), "central_by_betweenness": top(betweenness), "betweenness": how,
             "components": {"count": len(components), "sizes": components},
-            "shared_entities": shared}
+            "shared_entities": shared if few else shared[:TOP * 10],
+            "shared_by": "every entity" if few else f"entities named in at most {FEW} documents"}

@@ -158,8 +158,29 @@ def test_stats_on_the_seeds(out):
     first = data["shared_entities"][0]
     assert first["count"] == 13 and "Duan Zheng" in first["entities"]
     assert first["documents"][0].startswith("Man Jailed Seven Months")
+    assert (data["betweenness"], data["shared_by"]) == ("exact", "every entity")
     table = subprocess.run([*KG, "stats", str(out)], capture_output=True, text=True, check=True)
-    assert "Most central by betweenness" in table.stdout
+    assert "Most central by betweenness (exact)" in table.stdout
+
+
+def test_stats_of_a_big_graph_estimate_betweenness_and_pair_documents_by_rare_entities(out, monkeypatch):
+    from graph import loader, stats
+
+    exact = stats.statistics(loader.load(out))
+    # the seed's graph taken for a big one: 151 nodes beyond 100, 7 documents beyond 3
+    monkeypatch.setattr(stats, "EXACT_UP_TO", 100)
+    monkeypatch.setattr(stats, "SAMPLE", 100)
+    monkeypatch.setattr(stats, "PAIRS_UP_TO", 3)
+    monkeypatch.setattr(stats, "FEW", 2)
+    data = stats.statistics(loader.load(out))
+    assert (data["betweenness"], data["shared_by"]) == ("estimated from 100 pivots (seed 7)",
+                                                         "entities named in at most 2 documents")
+    assert data["central_by_betweenness"][0]["label"] == exact["central_by_betweenness"][0]["label"]
+    assert data == stats.statistics(loader.load(out))  # seeded: the same estimate every run
+    # pairs only by entities two documents name: the report and the judgment on Duan Zheng still pair
+    first = data["shared_entities"][0]
+    assert first["documents"][0].startswith("Man Jailed Seven Months") and "Duan Zheng" in first["entities"]
+    assert first["count"] < exact["shared_entities"][0]["count"]
 
 
 def test_readme_python_example_runs(tmp_path, monkeypatch):
