@@ -19,9 +19,19 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Build knowledge graphs of Chinese internet-governance law from legal texts.")
 
 
+def _version(shown: bool) -> None:
+    if shown:
+        from importlib import metadata
+
+        print(f"kg (legal-kg) {metadata.version('legal-kg')}")
+        raise typer.Exit()
+
+
 @app.callback()
 def callback(
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an unexpected error.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
 ) -> None:
     """Knowledge graphs of regulations, judgments and news reports on China's internet governance."""
 
@@ -112,7 +122,8 @@ def build(
     if strict and report.skipped:
         raise _fail("build", f"--strict: {len(report.skipped)} file(s) skipped; nothing written")
     console = Console()
-    console.print(_summary_table(report.summary, report.counts))
+    console.print(", ".join(_count(report.counts[k], k) for k in ("documents", "nodes", "statements")))
+    console.print(_summary_table(report.summary))
     seconds = ", ".join(f"{k} {v:.2f}" for k, v in report.timings.items())
     files = _files(report.written)
     if report.up_to_date:
@@ -156,17 +167,22 @@ def _shown(value: str) -> str:
     return f"'{display(value)}'"
 
 
-def _summary_table(summary: dict[str, dict[str, int]], counts: dict[str, int]):
+def _summary_table(summary: dict[str, dict[str, int]]):
     from rich.table import Table
 
-    table = Table(title=f"{counts['documents']} documents, {counts['nodes']} nodes, {counts['statements']} statements")
+    table = Table()
     table.add_column("kind")
     table.add_column("name")
     table.add_column("count", justify="right")
     for kind in ("documents", "entities", "relations"):
         for name, count in summary[kind].items():
-            table.add_row(kind, name, str(count))
+            table.add_row(kind, name, f"{count:,}")
     return table
+
+
+def _count(n: int, things: str) -> str:
+    """ "1 document", "54,604 statements"."""
+    return f"{n:,} {things[:-1] if n == 1 else things}"
 
 
 def _fail(command: str, message: str, code: int = 2) -> typer.Exit:
@@ -243,12 +259,14 @@ def _print_stats(data: dict) -> None:
     from rich.table import Table
 
     console = Console()
-    counts = Table(title=f"{data['nodes']} nodes, {data['edges']} edges, {data['components']['count']} components")
+    console.print(", ".join([_count(data["nodes"], "nodes"), _count(data["edges"], "edges"),
+                             _count(data["components"]["count"], "components")]))
+    counts = Table()
     for col in ("kind", "name", "count"):
         counts.add_column(col, justify="right" if col == "count" else "left")
     for kind in ("documents", "entities", "relations"):
         for name, count in data[kind].items():
-            counts.add_row(kind, name, str(count))
+            counts.add_row(kind, name, f"{count:,}")
     console.print(counts)
     for key, title in (("central_by_degree", "Most central by degree"),
                        ("central_by_betweenness", f"Most central by betweenness ({data['betweenness']})")):

@@ -166,3 +166,15 @@ def test_reference_scorer_on_the_seed(built):
 
 def test_data_corpus_builds(tmp_path):
     assert run("build", str(DATA), "--out", str(tmp_path)).returncode == 0
+
+
+def test_version_and_a_summary_that_reads_well(tmp_path):
+    from importlib import metadata
+
+    shown = run("--version")
+    assert shown.returncode == 0 and shown.stdout == f"kg (legal-kg) {metadata.version('legal-kg')}\n"
+    # one document: "1 document", not "1 documents"; the counts on a line of their own, never wrapped in a table
+    (tmp_path / "one.txt").write_text((DATA / "tashi-news.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    built = run("build", str(tmp_path / "one.txt"), "--out", str(tmp_path / "out"), "--no-cache",
+                env={"COLUMNS": "40"})
+    assert built.stdout.splitlines()[0] == "1 document, 6 nodes, 4 statements"
