@@ -226,5 +226,6 @@ def test_validate_reports_a_broken_graph(out, tmp_path):
     lines = result.stdout.splitlines()
     assert any("decidedBy exactly one Court" in ln for ln in lines)
     assert any("decidedOn must be an xsd:date" in ln for ln in lines)
-    assert any("has no evidence" in ln for ln in lines)
-    assert result.stderr.strip().endswith("violations")
+    assert f"{judgment}: {kg}decidedBy https://w3id.org/legal-kg/id/court/spc has no evidence" in lines
+    assert f"{judgment}: {kg}decidedOn 25 August 2017 has no evidence" in lines
+    assert len(lines) == 4 and result.stderr.strip() == "4 violations"
