@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -80,6 +82,8 @@ def build(
     max_file_size: Annotated[float, typer.Option(min=0.001, help="Refuse, before reading it, a file over this many MB "
                                                  "(a build takes about 50 times a file's size in memory).")]
     = MAX_FILE_BYTES / 1e6,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show no progress (none is shown either when stderr "
+                                        "is not a terminal).")] = False,
 ) -> None:
     """Split the texts into documents, extract entities and facts, resolve them into one graph, and write
     it as RDF (graph.ttl, .trig, .nq, .jsonld), as an Oxigraph store for `kg query` and `kg show`
@@ -109,8 +113,10 @@ def build(
     targets = _export_formats("build", exports) if exports else []
     cache_dir = None if no_cache else (cache or out.resolve().parent / ".kg-cache")
     try:
-        report = build_into(list(paths), out, formats, targets, base=base, jobs=jobs, scheduler=scheduler,
-                            cache_dir=cache_dir, strict=strict, max_file_size=int(max_file_size * 1e6))
+        with _progress(quiet or not sys.stderr.isatty()) as progress:
+            report = build_into(list(paths), out, formats, targets, base=base, jobs=jobs, scheduler=scheduler,
+                                cache_dir=cache_dir, strict=strict, max_file_size=int(max_file_size * 1e6),
+                                progress=progress)
     except InputError as err:
         raise _fail("build", str(err)) from None
     except OutputError as err:  # a full disk, a folder without permission: nothing was written into OUT
@@ -165,6 +171,26 @@ def _utf8(value: str) -> bool:
 def _shown(value: str) -> str:
     """A value as a message quotes it: its undecodable bytes escaped."""
     return f"'{display(value)}'"
+
+
+@contextmanager
+def _progress(hidden: bool) -> Iterator[Callable[[str, int, int | None], None] | None]:
+    """A progress bar on stderr (files extracted, then resolving and writing), gone when the build ends."""
+    if hidden:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def show(stage: str, done: int, total: int | None) -> None:
+            bar.update(task, description=f"{stage} files" if total is not None else stage, completed=done,
+                       total=total)
+
+        yield show
 
 
 def _summary_table(summary: dict[str, dict[str, int]]):

@@ -26,7 +26,7 @@ from pathlib import Path
 from .cache import Cache, builder_version
 from .model import DEFAULT_BASE, FileResult, display
 from .outputs import write_all
-from .pipeline import extract_files, merge_results, open_cache, paused_gc
+from .pipeline import Progress, extract_files, merge_results, open_cache, paused_gc
 from .reader import MAX_FILE_BYTES, collect
 from .shards import Previous, Reuse, Shards
 
@@ -69,16 +69,22 @@ class Record:
 def build_into(paths: list[str | Path], out: Path, formats: list[str], exports: list[str],
                base: str = DEFAULT_BASE, jobs: int = 1, scheduler: str | None = None,
                cache_dir: str | Path | None = None, strict: bool = False,
-               max_file_size: int | None = MAX_FILE_BYTES) -> Report:
+               max_file_size: int | None = MAX_FILE_BYTES, progress: Progress | None = None) -> Report:
     """Build the graph of `paths` and write it into `out` (RDF in `formats`, the pages, `exports`), unless
-    `out` already holds exactly that build. With `strict`, nothing is written if any file is skipped."""
+    `out` already holds exactly that build. With `strict`, nothing is written if any file is skipped.
+    `progress` is told each file extracted, then each stage: resolving, writing."""
     with paused_gc():
-        return _build_into(paths, out, formats, exports, base, jobs, scheduler, cache_dir, strict, max_file_size)
+        return _build_into(paths, out, formats, exports, base, jobs, scheduler, cache_dir, strict, max_file_size,
+                           progress or _silent)
+
+
+def _silent(stage: str, done: int, total: int | None) -> None:
+    """No progress shown."""
 
 
 def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports: list[str], base: str, jobs: int,
                 scheduler: str | None, cache_dir: str | Path | None, strict: bool,
-                max_file_size: int | None) -> Report:
+                max_file_size: int | None, progress: Progress) -> Report:
     started = time.perf_counter()
     files, unread = collect(list(paths), max_file_size)
     cache, notes = open_cache(cache_dir)
@@ -86,7 +92,7 @@ def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports:
     record = _load(cache, out) if cache is not None else None
     known = record.inputs if record is not None else {}
     changed = files if cache is None else [f for f in files if known.get(display(f), [""])[0] != cache.entry(f)]
-    results = extract_files(changed, jobs, scheduler, cache, timings)
+    results = extract_files(changed, jobs, scheduler, cache, timings, progress)
     setup = _setup(base, formats, exports)
     previous = None
     if cache is not None:
@@ -99,7 +105,8 @@ def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports:
                 return Report(record.skipped, record.notes + cache.notes, record.summary, record.counts, timings,
                               [out.resolve() / p for p in sorted(record.outputs)], up_to_date=True)
             previous = Previous(out.resolve(), record.units, record.files)
-    results.update(extract_files([f for f in files if f not in results], jobs, scheduler, cache, timings))
+    results.update(extract_files([f for f in files if f not in results], jobs, scheduler, cache, timings, progress))
+    progress("resolving", 0, None)
     kg = merge_results(paths, [results[f] for f in files], base, notes, timings, unread)
     counts = {"documents": len(kg.documents), "nodes": len(kg.nodes), "statements": len(kg.statements)}
     # without a cache to keep units in, nothing is reused or recorded
@@ -109,6 +116,7 @@ def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports:
     if strict and kg.skipped:
         report.notes = kg.notes + (cache.notes if cache is not None else [])
         return report
+    progress("writing", 0, None)
     report.written = write_all(kg, out, formats, exports, jobs=jobs, reuse=reuse)
     if cache is not None and reuse.shards is not None:
         _save(cache, out, Record(key, setup, inputs, _outputs(out), kg.skipped, kg.notes, report.summary, counts,

@@ -178,3 +178,35 @@ def test_version_and_a_summary_that_reads_well(tmp_path):
     built = run("build", str(tmp_path / "one.txt"), "--out", str(tmp_path / "out"), "--no-cache",
                 env={"COLUMNS": "40"})
     assert built.stdout.splitlines()[0] == "1 document, 6 nodes, 4 statements"
+
+
+def in_a_terminal(*args: str) -> str:
+    """What `kg` shows when run in a pseudo-terminal (stdout and stderr both the terminal)."""
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([*KG, *args], stdin=slave, stdout=slave, stderr=slave, env=dict(os.environ, COLUMNS="100"))
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert proc.wait() == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_build_in_a_terminal_shows_its_progress_and_quiet_or_piped_shows_none(tmp_path):
+    files = len([*SEEDS.glob("*.txt"), *DATA.iterdir()])
+    shown = in_a_terminal("build", str(SEEDS), str(DATA), "--out", str(tmp_path / "a"), "--no-cache")
+    assert re.search(rf"extracting files\S* .*\b\d+/{files}\b", shown)
+    assert "resolving" in shown and "writing" in shown and "documents, " in shown
+    quiet = in_a_terminal("build", str(SEEDS), "--out", str(tmp_path / "b"), "--no-cache", "--quiet")
+    assert "extracting" not in quiet and "documents, " in quiet
+    piped = run("build", str(SEEDS), "--out", str(tmp_path / "c"), "--no-cache")
+    assert "extracting" not in piped.stdout + piped.stderr
