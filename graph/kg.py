@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     import rdflib
 
 
-@dataclass
+INLINE_NODES = 2_000  # a notebook shows the graph inline up to this many nodes (its page is some 2 MB then)
+
+
+@dataclass(repr=False)
 class KnowledgeGraph(Graph):
     """What `graph.pipeline.build` returns."""
 
@@ -61,7 +64,22 @@ class KnowledgeGraph(Graph):
         """Write an export (graphml, gexf, json, csv, neo4j) into the folder `path`."""
         return exports.export(self, Path(path), to)
 
+    def __repr__(self) -> str:
+        """One line, whatever the size ("<KnowledgeGraph: 7 documents, 151 nodes, 230 statements>")."""
+        return (f"<KnowledgeGraph: {len(self.documents):,} documents, {len(self.nodes):,} nodes, "
+                f"{len(self.statements):,} statements>")
+
     def _repr_html_(self) -> str:
-        """Jupyter shows the interactive graph inline (a sandboxed iframe holding graph.html)."""
-        return (f'<iframe srcdoc="{html.escape(render_graph(self), quote=True)}" sandbox="allow-scripts" '
-                'style="width: 100%; height: 640px; border: 1px solid #ddd"></iframe>')
+        """Jupyter shows a summary (documents by genre, entities by class, relations), and the interactive graph
+        inline (a sandboxed iframe holding graph.html) for a graph of at most INLINE_NODES nodes; a bigger one
+        is written with `to_html` and opened in a browser, as the summary says."""
+        summary = self.summary()
+        rows = "".join(f"<tr><td>{html.escape(kind)}</td><td>{html.escape(name)}</td><td>{count:,}</td></tr>"
+                       for kind in ("documents", "entities", "relations") for name, count in summary[kind].items())
+        table = (f"<p>{html.escape(repr(self)[1:-1])}</p><details><summary>counts</summary><table>{rows}</table>"
+                 "</details>")
+        if len(self.nodes) > INLINE_NODES:
+            return table + (f"<p>{len(self.nodes):,} nodes are more than a notebook shows inline: "
+                            "<code>kg.to_html(\"graph.html\")</code> writes the graph's page for a browser.</p>")
+        return table + (f'<iframe srcdoc="{html.escape(render_graph(self), quote=True)}" sandbox="allow-scripts" '
+                        'style="width: 100%; height: 640px; border: 1px solid #ddd"></iframe>')

@@ -138,7 +138,9 @@ def test_python_api(kg, tmp_path):
     kinds = {k for k, _ in kg.evidence("duan zheng")}
     assert {"mention", "object of sentenceOf", "object of defendant"} <= kinds
     assert kg.to_html(tmp_path / "g.html").read_text(encoding="utf-8").count('id="kg-data"') == 1
-    assert "<iframe srcdoc=" in kg._repr_html_()
+    assert repr(kg) == "<KnowledgeGraph: 7 documents, 151 nodes, 230 statements>"
+    assert "<iframe srcdoc=" in kg._repr_html_() and "<td>Judgment</td><td>" in kg._repr_html_()
+
     with pytest.raises(ValueError, match="unknown class 'Judge'"):
         kg.entities(type="Judge")
     with pytest.raises(KeyError, match="'Article 5' names 3 nodes"):
@@ -193,3 +195,13 @@ def test_readme_python_example_runs(tmp_path, monkeypatch):
     code = code.replace('"duan.html"', repr(str(tmp_path / "duan.html"))).replace('"exports/"', repr(str(tmp_path)))
     exec(compile(code, "README.md", "exec"), {})
     assert (tmp_path / "duan.html").exists() and (tmp_path / "graph.graphml").exists()
+
+
+def test_a_notebook_shows_a_big_graph_as_its_counts_and_a_way_to_its_page(monkeypatch):
+    from graph import kg as module
+    from graph import pipeline
+
+    monkeypatch.setattr(module, "INLINE_NODES", 100)  # the seed's 151 nodes as a big graph
+    shown = pipeline.build([SEEDS])._repr_html_()
+    assert "<iframe" not in shown and len(shown) < 5_000
+    assert "151 nodes are more than a notebook shows inline" in shown and "kg.to_html" in shown
