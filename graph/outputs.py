@@ -123,8 +123,10 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
             html.write_pages(kg, tmp, mine)
         elif name == "store":  # what the richest RDF file holds: named graphs with TriG or N-Quads
             _store(plan(), tmp, flavour, flavour in formats, mine)
-        elif name in exports:  # what exports show: the nodes, not the evidence (their key: the nodes' units')
-            if not (mine.keeping and mine.link(f"export/{name}", plan().digest([name, plan().node_keys]), tmp)):
+        elif name in exports:  # what exports show: the nodes' units, each edge's first quote, its document, its count
+            evidence = [(st.evidence[0].quote, st.evidence[0].document, len(st.evidence)) for st in kg.relations()]
+            if not (mine.keeping and mine.link(f"export/{name}", plan().digest([name, plan().node_keys, evidence]),
+                                               tmp)):
                 kg.export(tmp / "export" / name, to=name)
         else:
             _concatenate(tmp / rdf.FILE_NAMES[name], plan(), name, mine)

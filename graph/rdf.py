@@ -174,7 +174,7 @@ class Plan:
 
     @property
     def node_keys(self) -> list[str]:
-        """The keys of the units of the nodes (what an export shows: no evidence)."""
+        """The keys of the units of the nodes (all an export shows but its edges' evidence)."""
         return [u.key for u in self.units[:len(self.buckets)]]
 
     def _said(self, document: str) -> list[tuple]:

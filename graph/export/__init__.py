@@ -16,14 +16,22 @@ if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
 
 LIST_SEPARATOR = " | "
+QUOTE_LIMIT = 300  # characters of an edge's evidence quote
 FORMATS = ("graphml", "gexf", "json", "csv", "neo4j")
 
 
 def simple_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     """Nodes keyed by IRI with `type`, `label`, `zh_label`, `labels_en`, `labels_zh` (every surface form,
     joined with LIST_SEPARATOR), `degree` and the node's attributes (`caseNumber`, `imprisonmentMonths`,
-    ...); edges keyed by relation name with a `relation` attribute."""
-    g = kg.nx.copy()
+    ...); edges keyed by a unique id (`e0`, `e1`, ... in the order of the graph's relations) with their
+    `relation`, the `quote` and `document` of their first evidence and how many pieces of `evidence` back
+    them."""
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(kg.nx.nodes(data=True))
+    for i, st in enumerate(kg.relations()):
+        first = st.evidence[0]
+        g.add_edge(st.subject, str(st.obj), key=f"e{i}", relation=st.predicate, quote=" ".join(first.quote.split())[
+            :QUOTE_LIMIT], document=first.document, evidence=len(st.evidence))
     for iri, data in g.nodes(data=True):
         node = kg.nodes[iri]
         for lang in ("en", "zh"):

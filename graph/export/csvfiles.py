@@ -24,12 +24,16 @@ def write_csv(path: Path, header: list[str], rows: Iterable[list]) -> Path:
     return path
 
 
-def edge_rows(g: nx.MultiDiGraph) -> list[list[str]]:
-    return [[s, o, k] for s, o, k in sorted(g.edges(keys=True))]
+EDGE_COLUMNS = ["relation", "quote", "document", "evidence"]
+
+
+def edge_rows(g: nx.MultiDiGraph) -> list[list]:
+    """One row an edge: its id, source and target, then EDGE_COLUMNS."""
+    return [[k, s, o, *(d[c] for c in EDGE_COLUMNS)] for s, o, k, d in sorted(g.edges(keys=True, data=True))]
 
 
 def write(g: nx.MultiDiGraph, folder: Path) -> list[Path]:
     columns = NODE_COLUMNS[1:] + attribute_columns(g)
     nodes = ([iri] + [d.get(c, "") for c in columns] for iri, d in sorted(g.nodes(data=True)))
     return [write_csv(folder / "nodes.csv", ["id", *columns], nodes),
-            write_csv(folder / "edges.csv", ["source", "target", "relation"], edge_rows(g))]
+            write_csv(folder / "edges.csv", ["id", "source", "target", *EDGE_COLUMNS], edge_rows(g))]

@@ -1,4 +1,5 @@
-"""GEXF for Gephi, with each class's colour from ontology/style.json (as in graph.html)."""
+"""GEXF for Gephi, with each class's colour from ontology/style.json and each node's place from the layout
+graph.html is drawn with (graph/layout.py), for graphs of up to LAID_OUT nodes."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..html import styles
+from ..html import MAX_GRAPH_NODES, styles
+from ..layout import positions
+
+LAID_OUT = MAX_GRAPH_NODES
 
 
 def _rgb(colour: str) -> dict[str, int | float]:
@@ -17,8 +21,14 @@ def _rgb(colour: str) -> dict[str, int | float]:
 def write(g: nx.MultiDiGraph, folder: Path) -> list[Path]:
     g = g.copy()
     colours = styles()
-    for _, data in g.nodes(data=True):
+    ids = sorted(g.nodes)
+    xy = positions(ids, sorted((s, o) for s, o in g.edges())) if len(ids) <= LAID_OUT else {}
+    for iri, data in g.nodes(data=True):
         data["viz"] = {"color": _rgb(colours.get(data["type"], {}).get("color", "#999999"))}
+        if iri in xy:
+            data["viz"]["position"] = {"x": xy[iri][0], "y": -xy[iri][1], "z": 0.0}
+    for _, _, key, data in g.edges(keys=True, data=True):
+        data["id"] = key  # the edge's own id in the file
     path = folder / "graph.gexf"
     nx.write_gexf(g, path, encoding="utf-8")
     return [path]

@@ -50,6 +50,16 @@ def test_graphml_round_trip(kg, tmp_path):
     back = nx.read_graphml(path, force_multigraph=True)
     same_nodes(simple_graph(kg), back)
     assert edges(back) == edges(kg.nx)
+    ids = [k for _, _, k in back.edges(keys=True)]
+    assert len(ids) == len(set(ids)) == len(kg.relations())  # GraphML's rule: each edge its own id
+    # each edge its evidence: the seed's "Presiding Judge: Zheng Wenwei"
+    judge = next(d for _, o, d in back.edges(data=True) if d["relation"] == "judge" and
+                 back.nodes[o]["label"] == "Zheng Wenwei")
+    assert judge["quote"] == "Presiding Judge: Zheng Wenwei" and judge["evidence"] == 1
+    import igraph
+
+    read = igraph.Graph.Read_GraphML(str(path))  # python-igraph reads it too
+    assert (read.vcount(), read.ecount()) == (len(kg.nodes), len(kg.relations()))
 
 
 def test_gexf_round_trip_with_class_colours(kg, tmp_path):
@@ -59,6 +69,11 @@ def test_gexf_round_trip_with_class_colours(kg, tmp_path):
     assert edges(back) == edges(kg.nx)
     duan = next(n for n, d in back.nodes(data=True) if d["label"] == "Duan Zheng")
     assert back.nodes[duan]["viz"]["color"] == {"r": 255, "g": 127, "b": 14, "a": 1.0}
+    # placed as graph.html places it (graph/layout.py)
+    from graph.layout import positions
+
+    x, y = positions(sorted(kg.nodes), sorted((s, str(o)) for s, o, _ in kg.nx.edges(keys=True)))[duan]
+    assert back.nodes[duan]["viz"]["position"] == {"x": x, "y": -y, "z": 0.0}
 
 
 def test_node_link_json_round_trip(kg, tmp_path):
@@ -76,7 +91,9 @@ def test_csv_round_trip(kg, tmp_path):
     for n, d in simple.nodes(data=True):
         assert {k: str(v) for k, v in d.items() if v != ""} == {k: v for k, v in rows[n].items() if k != "id" and v}
     with edges_csv.open(encoding="utf-8") as f:
-        assert sorted((r["source"], r["target"], r["relation"]) for r in csv.DictReader(f)) == edges(kg.nx)
+        rows = list(csv.DictReader(f))
+    assert sorted((r["source"], r["target"], r["relation"]) for r in rows) == edges(kg.nx)
+    assert len({r["id"] for r in rows}) == len(rows) and all(r["quote"] and r["evidence"] for r in rows)
 
 
 def test_neo4j_import_headers(out, kg):
@@ -89,10 +106,13 @@ def test_neo4j_import_headers(out, kg):
     assert "imprisonmentMonths:int" in header
     assert len(rows) == len(kg.nodes)
     assert {r[-1] for r in rows} == {n.cls for n in kg.nodes.values()}
+    assert "decidedOn:date" in header and "issuedOn:date" in header  # neo4j-admin's date type
     with (folder / "relationships.csv").open(encoding="utf-8") as f:
         reader = csv.reader(f)
-        assert next(reader) == [":START_ID", ":END_ID", ":TYPE"]
-        assert sorted(tuple(r) for r in reader) == edges(kg.nx)
+        assert next(reader) == ["id", ":START_ID", ":END_ID", ":TYPE", "quote", "document", "evidence:int"]
+        rows = list(reader)
+    assert sorted((r[1], r[2], r[3]) for r in rows) == edges(kg.nx)
+    assert len({r[0] for r in rows}) == len(rows) and all(r[4] and r[5].startswith("https://") for r in rows)
 
 
 def test_labels_are_joined_with_the_separator(kg):
