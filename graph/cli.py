@@ -320,7 +320,8 @@ def query(
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE for a named query's "
                                                     "parameter (bound, never pasted into the query).")] = None,
     list_queries: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
-    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="table (cut to the terminal's width), csv, tsv or json.")]
+    = "table",
     endpoint: Annotated[str | None, typer.Option(help="Query a SPARQL endpoint (URL) instead of the files; "
                                                  "the query may then stand in place of OUTPUTS.")] = None,
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the endpoint's answer.")] = 60.0,
@@ -379,7 +380,10 @@ def query(
             names, rows = run(open_store(Path(outputs)), sparql or "", bindings)
     except QueryError as err:
         raise _fail("query", str(err)) from None
-    sys.stdout.write(render(names, rows, fmt))
+    import shutil
+
+    # a table on a terminal fits it (the widest cells cut with an ellipsis); piped, it keeps every character
+    sys.stdout.write(render(names, rows, fmt, shutil.get_terminal_size().columns if sys.stdout.isatty() else None))
 
 
 @app.command()

@@ -118,7 +118,9 @@ def _text(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
     return "" if term is None else term.value
 
 
-def render(names: list[str], rows: list[list[str]], fmt: str) -> str:
+def render(names: list[str], rows: list[list[str]], fmt: str, width: int | None = None) -> str:
+    """Rows as JSON, CSV, TSV or an aligned table; a table at most `width` columns wide where given (its
+    widest cells cut with an ellipsis)."""
     if fmt == "json":
         return json.dumps([dict(zip(names, r, strict=True)) for r in rows], ensure_ascii=False, indent=1) + "\n"
     if fmt in ("csv", "tsv"):
@@ -127,7 +129,7 @@ def render(names: list[str], rows: list[list[str]], fmt: str) -> str:
         writer.writerow(names)
         writer.writerows(rows)
         return buf.getvalue()
-    return _table(names, rows)
+    return _table(names, rows, width)
 
 
 def _width(text: str) -> int:
@@ -136,10 +138,33 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _table(names: list[str], rows: list[list[str]]) -> str:
-    """An aligned plain-text table (East Asian characters count two columns)."""
+NARROWEST = 8  # columns a cut column keeps
+
+
+def _cut(text: str, width: int) -> str:
+    """`text` in at most `width` columns, its end replaced by an ellipsis where it is longer."""
+    if _width(text) <= width:
+        return text
+    out, used = [], 0
+    for c in text:
+        w = _width(c)
+        if used + w > width - 1:
+            break
+        out.append(c)
+        used += w
+    return "".join(out) + "…"
+
+
+def _table(names: list[str], rows: list[list[str]], width: int | None = None) -> str:
+    """An aligned plain-text table (East Asian characters count two columns), cut to `width` columns where
+    given: the widest column first, none below NARROWEST."""
     cells = [names] + [[c.replace("\n", " ") for c in r] for r in rows]
     widths = [max(_width(r[i]) for r in cells) for i in range(len(names))]
+    if width is not None:
+        while sum(widths) + 2 * (len(widths) - 1) > width and max(widths) > NARROWEST:
+            widest = widths.index(max(widths))
+            widths[widest] = max(NARROWEST, widths[widest] - (sum(widths) + 2 * (len(widths) - 1) - width))
+        cells = [[_cut(c, w) for c, w in zip(r, widths, strict=True)] for r in cells]
     lines = []
     for k, r in enumerate(cells):
         lines.append("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip())

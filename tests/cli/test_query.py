@@ -229,3 +229,18 @@ def test_validate_reports_a_broken_graph(out, tmp_path):
     assert f"{judgment}: {kg}decidedBy https://w3id.org/legal-kg/id/court/spc has no evidence" in lines
     assert f"{judgment}: {kg}decidedOn 25 August 2017 has no evidence" in lines
     assert len(lines) == 4 and result.stderr.strip() == "4 violations"
+
+
+def test_a_table_fits_the_width_it_is_given_and_piped_keeps_every_character(out):
+    from graph.query import render
+
+    names, rows = run(open_store(out), named_queries()["evidence"].text, {"label": "Duan Zheng"})
+    whole = render(names, rows, "table")
+    assert max(len(line) for line in whole.splitlines()) > 300  # quotes of whole sentences
+    cut = render(names, rows, "table", width=100)
+    lines = cut.splitlines()
+    assert max(len(line) for line in lines) <= 100 and lines[-1] == whole.splitlines()[-1]  # "(N rows)"
+    assert any(line.rstrip().endswith("…") or "… " in line for line in lines[2:])
+    assert lines[0].split() == names  # every column kept, the widest cut
+    piped = cli("query", "--name", "evidence", "--param", "label=Duan Zheng", str(out))
+    assert piped.stdout == whole
