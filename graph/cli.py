@@ -421,7 +421,7 @@ def show(
     from rich.console import Console
 
     from .query import QueryError, open_store
-    from .show import candidates, card
+    from .show import candidates, card, near
 
     if not _utf8(name):
         raise _fail("show", f"{_shown(name)}: not valid UTF-8 text")
@@ -431,7 +431,9 @@ def show(
         raise _fail("show", str(err)) from None
     found = candidates(store, name)
     if not found:
-        raise _fail("show", f"no entity is named {name!r}", 1)
+        like = near(store, name)
+        raise _fail("show", f"no entity is named {name!r}" + (f"; did you mean {' or '.join(map(repr, like))}?"
+                                                                 if like else ""), 1)
     if len(found) > 1:
         print(f"kg show: {name!r} names {len(found)} entities; give one of these labels:", file=sys.stderr)
         for iri, cls, label in found:

@@ -63,6 +63,16 @@ def candidates(store: ox.Store, name: str) -> list[tuple[str, str, str]]:
     return [(r["e"].value, r["class"].value, r["label"].value) for r in rows]
 
 
+def near(store: ox.Store, name: str, most: int = 5) -> list[str]:
+    """The labels most like `name` (a misspelling, another spacing), for a name no node bears."""
+    import difflib
+
+    labels = {r["l"].value for r in _select(store, SPARQL_PREFIXES + "SELECT DISTINCT ?l WHERE { "
+                                                  "?e rdfs:label|skos:altLabel ?l }")}
+    folded = {label.casefold(): label for label in sorted(labels)}
+    return [folded[m] for m in difflib.get_close_matches(name.strip().casefold(), folded, n=most, cutoff=0.75)]
+
+
 def _select(store: ox.Store, sparql: str, **values: ox.NamedNode | ox.Literal) -> list[ox.QuerySolution]:
     return list(store.query(bind(sparql, values), use_default_graph_as_union=True))
 
@@ -76,9 +86,8 @@ def card(store: ox.Store, iri: str) -> Table:
     en = sorted({r["text"].value for r in labels if r["text"].language != "zh"} - {label.value})
     title = Text(label.value, style="bold")
     table = Table(title=title, show_lines=False, expand=False)
-    table.add_column("relation")
-    table.add_column("with")
-    table.add_column("quote (document)")
+    for column in ("relation", "with", "quote (document)"):  # folded, never cut: the IRI is whole
+        table.add_column(column, overflow="fold")
     table.add_row("class", ", ".join(sorted(r["t"].value.rsplit("#", 1)[-1] for r in classes)), "")
     table.add_row("IRI", iri, "")
     if en:

@@ -244,3 +244,15 @@ def test_a_table_fits_the_width_it_is_given_and_piped_keeps_every_character(out)
     assert lines[0].split() == names  # every column kept, the widest cut
     piped = cli("query", "--name", "evidence", "--param", "label=Duan Zheng", str(out))
     assert piped.stdout == whole
+
+
+def test_show_suggests_a_near_name_and_never_cuts_the_iri(out):
+    missed = cli("show", "Duan Zhen", "--out", str(out))
+    assert missed.returncode == 1
+    assert missed.stderr.strip() == "kg show: no entity is named 'Duan Zhen'; did you mean 'Duan Zheng' or 'Duang Zheng'?"
+    shown = cli("show", "Duan Zheng", "--out", str(out)).stdout
+    rows = [line.split("│") for line in shown.splitlines() if line.startswith("│")]
+    start = next(i for i, r in enumerate(rows) if r[1].strip() == "IRI")
+    end = next(i for i in range(start + 1, len(rows)) if rows[i][1].strip())  # the next row's relation
+    iri = "".join(r[2].strip() for r in rows[start:end])
+    assert iri.startswith("https://w3id.org/legal-kg/id/doc/first-instance-judgment") and iri.endswith("/person/duan-zheng")
