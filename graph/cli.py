@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .kg import KnowledgeGraph
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode="markdown",
                   help="Build knowledge graphs of Chinese internet-governance law from legal texts.")
 
 
@@ -38,6 +39,17 @@ def callback(
     """Knowledge graphs of regulations, judgments and news reports on China's internet governance."""
 
 
+def _plain_help(command):
+    """The command line with its options' values named in words (`--jobs N`, `--out OUT`), and its flags with
+    none, in every command's help (instead of `<int range>` and `<bool>`)."""
+    for sub in [command, *getattr(command, "commands", {}).values()]:
+        for param in sub.params:
+            if param.param_type_name == "option":
+                named = max(param.opts, key=len).lstrip("-").replace("-", "_").upper()
+                param.metavar = "" if param.is_flag else (param.metavar or named)
+    return command
+
+
 def main() -> None:
     """The console script: every error is one line on stderr (`--debug`, anywhere, shows the traceback)."""
     import gc
@@ -49,7 +61,7 @@ def main() -> None:
     if debug:
         sys.argv.remove("--debug")
     try:
-        app()
+        _plain_help(typer.main.get_command(app))()
     except Exception as err:  # noqa: BLE001 - the last line of defence: one line, not a traceback
         if debug:
             raise

@@ -210,3 +210,14 @@ def test_a_build_in_a_terminal_shows_its_progress_and_quiet_or_piped_shows_none(
     assert "extracting" not in quiet and "documents, " in quiet
     piped = run("build", str(SEEDS), "--out", str(tmp_path / "c"), "--no-cache")
     assert "extracting" not in piped.stdout + piped.stderr
+
+
+def test_help_reads_as_sentences_with_values_named_in_words():
+    import os
+
+    shown = run("build", "--help", env=dict(os.environ, COLUMNS="100")).stdout
+    assert "<int range>" not in shown and "<bool>  Fail" not in shown and "<str>" not in shown
+    assert re.search(r"--jobs\s+-j\s+JOBS \[x>=1\]", shown) and re.search(r"--format\s+FORMAT\s", shown)
+    # a paragraph of the docstring is one paragraph, filled to the width, not its source lines
+    text = " ".join(line.strip(" │") for line in shown.splitlines())
+    assert "when nothing the outputs are made from has changed (files, their extractions" in " ".join(text.split())
