@@ -80,7 +80,7 @@ def build(
     base: Annotated[str, typer.Option(help="Base IRI of the entities (absolute, ending in / or #).")] = DEFAULT_BASE,
     fmt: Annotated[str, typer.Option("--format", help="RDF formats, comma-separated: ttl, trig, nq, jsonld.")] = "ttl",
     exports: Annotated[str, typer.Option("--export", help="Also export, comma-separated: graphml, gexf, json, csv, "
-                                         "neo4j (into OUT/export/FORMAT/).")] = "",
+                                         "neo4j, cytoscape (into OUT/export/FORMAT/).")] = "",
     strict: Annotated[bool, typer.Option("--strict", help="Fail, writing nothing, if any file is skipped.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes: for extraction, then for writing "
                                       "(each RDF format, the pages and each export).")] = 1,
@@ -259,7 +259,8 @@ def _load(command: str, outputs: Path) -> KnowledgeGraph:
 @app.command()
 def export(
     outputs: Annotated[Path, typer.Argument(help="The folder a `kg build` wrote.")] = Path("outputs"),
-    to: Annotated[str, typer.Option("--to", help="graphml, gexf, json, csv or neo4j (comma-separated).")] = "graphml",
+    to: Annotated[str, typer.Option("--to", help="graphml, gexf, json, csv, neo4j or cytoscape (comma-separated).")]
+    = "graphml",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder (default OUTPUTS/export/FORMAT).")] = None,
 ) -> None:
     """Export the graph for other tools: GraphML and GEXF (Gephi), node-link JSON (networkx), nodes.csv and

@@ -61,7 +61,7 @@ class KnowledgeGraph(Graph):
         return path
 
     def export(self, path: str | Path, to: str = "graphml") -> list[Path]:
-        """Write an export (graphml, gexf, json, csv, neo4j) into the folder `path`."""
+        """Write an export (graphml, gexf, json, csv, neo4j, cytoscape) into the folder `path`."""
         return exports.export(self, Path(path), to)
 
     def __repr__(self) -> str:

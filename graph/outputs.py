@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 STAGES = {"graph.html": ("write HTML", 5), "pages": ("write HTML", 4), "store": ("write store", 40),
           "ttl": ("write RDF", 12), "trig": ("write RDF", 12), "nq": ("write RDF", 9),
           "jsonld": ("write RDF", 12), "gexf": ("exports", 6), "graphml": ("exports", 4), "json": ("exports", 3),
-          "csv": ("exports", 2), "neo4j": ("exports", 2)}
+          "csv": ("exports", 2), "neo4j": ("exports", 2), "cytoscape": ("exports", 3)}
 
 
 class OutputError(Exception):

@@ -1,5 +1,5 @@
 """Exports for other tools, one module per format: GraphML and GEXF (Gephi), node-link JSON (networkx),
-nodes.csv/edges.csv, and CSV files for `neo4j-admin database import`.
+nodes.csv/edges.csv, CSV files for `neo4j-admin database import`, and Cytoscape.js JSON.
 
 All of them start from `simple_graph(kg)`: a networkx MultiDiGraph whose node and edge attributes are
 plain strings and integers. Lists (a node's several labels) are joined with LIST_SEPARATOR.
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 LIST_SEPARATOR = " | "
 QUOTE_LIMIT = 300  # characters of an edge's evidence quote
-FORMATS = ("graphml", "gexf", "json", "csv", "neo4j")
+FORMATS = ("graphml", "gexf", "json", "csv", "neo4j", "cytoscape")
 
 
 def simple_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
@@ -45,10 +45,10 @@ def simple_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
 
 def export(kg: KnowledgeGraph, folder: Path, to: str) -> list[Path]:
     """Write the graph in format `to` into `folder`; returns the files written."""
-    from . import csvfiles, gexf, graphml, neo4j, nodelink
+    from . import csvfiles, cytoscape, gexf, graphml, neo4j, nodelink
 
     writers = {"graphml": graphml.write, "gexf": gexf.write, "json": nodelink.write, "csv": csvfiles.write,
-               "neo4j": neo4j.write}
+               "neo4j": neo4j.write, "cytoscape": cytoscape.write}
     if to not in writers:
         raise ValueError(f"unknown export format {to!r}; use one of {', '.join(FORMATS)}")
     folder.mkdir(parents=True, exist_ok=True)

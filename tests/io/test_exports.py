@@ -82,6 +82,18 @@ def test_node_link_json_round_trip(kg, tmp_path):
     assert nx.utils.graphs_equal(back, simple_graph(kg))
 
 
+def test_cytoscape_json_round_trip_with_ids_names_and_places(kg, tmp_path):
+    (path,) = kg.export(tmp_path, to="cytoscape")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    back = nx.cytoscape_graph(data)
+    same_nodes(simple_graph(kg), back)
+    assert edges(back) == edges(kg.nx)
+    ids = [e["data"]["id"] for e in data["elements"]["edges"]]
+    assert len(set(ids)) == len(ids) == len(kg.relations())
+    duan = next(n for n in data["elements"]["nodes"] if n["data"]["label"] == "Duan Zheng")
+    assert duan["data"]["name"] == "Duan Zheng" and set(duan["position"]) == {"x", "y"}
+
+
 def test_csv_round_trip(kg, tmp_path):
     nodes_csv, edges_csv = kg.export(tmp_path, to="csv")
     with nodes_csv.open(encoding="utf-8") as f:

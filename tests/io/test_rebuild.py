@@ -20,7 +20,7 @@ from graph.incremental import build_into
 from graph.outputs import OutputError
 
 SEED = "000_cfcf9f275d95a8e1.txt"
-FORMATS, EXPORTS = ["ttl", "trig", "nq", "jsonld"], ["graphml", "gexf", "json", "csv", "neo4j"]
+FORMATS, EXPORTS = ["ttl", "trig", "nq", "jsonld"], ["graphml", "gexf", "json", "csv", "neo4j", "cytoscape"]
 
 
 def inodes(folder: Path) -> dict[str, int]:
