@@ -43,6 +43,16 @@ def simple_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     return g
 
 
+def places(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Each node's place in graph.html's layout (graph/layout.py), for a graph of up to as many nodes as
+    graph.html draws; none beyond (laying out more would take longer than the export)."""
+    from ..html import MAX_GRAPH_NODES
+    from ..layout import positions
+
+    ids = sorted(g.nodes)
+    return positions(ids, sorted((s, o) for s, o in g.edges())) if len(ids) <= MAX_GRAPH_NODES else {}
+
+
 def export(kg: KnowledgeGraph, folder: Path, to: str) -> list[Path]:
     """Write the graph in format `to` into `folder`; returns the files written."""
     from . import csvfiles, cytoscape, gexf, graphml, neo4j, nodelink

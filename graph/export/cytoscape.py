@@ -1,6 +1,6 @@
 """Cytoscape.js JSON (`graph.cyjs`: Cytoscape desktop's import format, `cy.add(data.elements)` in a browser,
 networkx.cytoscape_graph): each node's data with its label as `name`, each edge's data with its own `id`,
-and nodes placed by graph.html's layout (up to LAID_OUT nodes), as in the GEXF export."""
+and nodes placed by graph.html's layout (`places`), as in the GEXF export."""
 
 from __future__ import annotations
 
@@ -9,16 +9,14 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..layout import positions
-from .gexf import LAID_OUT
+from . import places
 
 
 def write(g: nx.MultiDiGraph, folder: Path) -> list[Path]:
     data = nx.cytoscape_data(g, name="label")
     for edge in data["elements"]["edges"]:
         edge["data"]["id"] = edge["data"]["key"]
-    ids = sorted(g.nodes)
-    xy = positions(ids, sorted((s, o) for s, o in g.edges())) if len(ids) <= LAID_OUT else {}
+    xy = places(g)
     for node in data["elements"]["nodes"]:
         if node["data"]["id"] in xy:
             x, y = xy[node["data"]["id"]]

@@ -1,5 +1,5 @@
 """GEXF for Gephi, with each class's colour from ontology/style.json and each node's place from the layout
-graph.html is drawn with (graph/layout.py), for graphs of up to LAID_OUT nodes."""
+graph.html is drawn with (`places`)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..html import MAX_GRAPH_NODES, styles
-from ..layout import positions
-
-LAID_OUT = MAX_GRAPH_NODES
+from ..html import styles
+from . import places
 
 
 def _rgb(colour: str) -> dict[str, int | float]:
@@ -21,8 +19,7 @@ def _rgb(colour: str) -> dict[str, int | float]:
 def write(g: nx.MultiDiGraph, folder: Path) -> list[Path]:
     g = g.copy()
     colours = styles()
-    ids = sorted(g.nodes)
-    xy = positions(ids, sorted((s, o) for s, o in g.edges())) if len(ids) <= LAID_OUT else {}
+    xy = places(g)
     for iri, data in g.nodes(data=True):
         data["viz"] = {"color": _rgb(colours.get(data["type"], {}).get("color", "#999999"))}
         if iri in xy:
