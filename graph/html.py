@@ -137,7 +137,7 @@ def page_data(kg: Graph, place: Callable[[list[str], list[tuple[str, str]]], dic
     edges = [{"from": st.subject, "to": str(st.obj), "rel": st.predicate} for st in relations]
     documents = [{"slug": slugs[iri], "title": kg.nodes[iri].label, "genre": kg.nodes[iri].cls} for iri in doc_ids]
     data = {"nodes": nodes, "edges": edges, "docs": documents, "styles": styles(), "total": len(kg.nodes),
-            "terms": {name: _word(name) for name in terms()}}
+            "terms": {name: _word(name) for name in ontology_labels()}}
     if len(nodes) > overview_above:
         data.update(overview(nodes, edges))
     return data
@@ -242,7 +242,7 @@ def _page(title: str, body: str) -> str:
 
 
 @cache
-def terms() -> dict[str, dict[str, str]]:
+def ontology_labels() -> dict[str, dict[str, str]]:
     """The ontology's labels of its classes and properties, by local name and language: what the pages call
     them ({"decidedOn": {"en": "decided on", "zh": "判决日期"}})."""
     import pyoxigraph as ox
@@ -257,17 +257,18 @@ def terms() -> dict[str, dict[str, str]]:
 
 def _word(name: str) -> str:
     """A class or property in English, as the ontology labels it."""
-    return terms().get(name, {}).get("en", name)
+    return ontology_labels().get(name, {}).get("en", name)
 
 
 def term(name: str) -> str:
     """A class or property as a page shows it: its English label, its Chinese one for the interface's other
     language (page.html's switch)."""
-    zh = terms().get(name, {}).get("zh")
+    zh = ontology_labels().get(name, {}).get("zh")
     return f'<span data-zh="{esc(zh)}">{esc(_word(name))}</span>' if zh else esc(_word(name))
 
 
-DATES = ("decidedOn", "issuedOn", "effectiveFrom")
+DATED = ("decidedOn", "issuedOn")  # the date a document is known by (a judgment's, a regulation's)
+DATES = (*DATED, "effectiveFrom")
 
 
 def _dates(kg: Graph) -> dict[str, str]:
@@ -289,7 +290,7 @@ def _table_rows(kg: Graph) -> dict[str, dict[str, list[str]]]:
             sentences[st.subject] = str(st.obj)
     for st in kg.statements:
         row = rows[st.subject]
-        if st.predicate in DATES[:2] and not row["date"]:
+        if st.predicate in DATED and not row["date"]:
             row["date"].append(str(st.obj))
         elif st.predicate in ("decidedBy", "issuedBy"):
             row["by"].append(kg.nodes[str(st.obj)].label)

@@ -26,7 +26,7 @@ from pathlib import Path
 from .cache import Cache, builder_version
 from .model import DEFAULT_BASE, FileResult, display
 from .outputs import write_all
-from .pipeline import Progress, extract_files, merge_results, open_cache, paused_gc
+from .pipeline import Progress, extract_files, merge_results, open_cache, paused_gc, silent
 from .reader import MAX_FILE_BYTES, collect
 from .shards import Previous, Reuse, Shards
 
@@ -75,11 +75,7 @@ def build_into(paths: list[str | Path], out: Path, formats: list[str], exports: 
     `progress` is told each file extracted, then each stage: resolving, writing."""
     with paused_gc():
         return _build_into(paths, out, formats, exports, base, jobs, scheduler, cache_dir, strict, max_file_size,
-                           progress or _silent)
-
-
-def _silent(stage: str, done: int, total: int | None) -> None:
-    """No progress shown."""
+                           progress or silent)
 
 
 def _build_into(paths: list[str | Path], out: Path, formats: list[str], exports: list[str], base: str, jobs: int,

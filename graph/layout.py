@@ -5,8 +5,9 @@ page opens still and never has to settle; and the communities a big graph's over
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 SEED = 20171008
 
@@ -23,7 +24,8 @@ def _seeded() -> Iterator[None]:
         igraph.set_random_number_generator(random)
 
 
-def _graph(node_ids: list[str], edges: list[tuple[str, str]]):
+def igraph_of(node_ids: list[str], edges: Iterable[tuple[str, str]]):
+    """The python-igraph graph of `node_ids` (vertex i the i-th) and `edges`, each pair once, no loops."""
     import igraph
 
     index = {n: i for i, n in enumerate(node_ids)}
@@ -34,7 +36,7 @@ def communities(node_ids: list[str], edges: list[tuple[str, str]], most: int) ->
     """The community of each node (0 the largest), at most `most` of them: the smallest beyond are one,
     the last."""
     with _seeded():
-        found = _graph(node_ids, edges).community_leiden(objective_function="modularity", n_iterations=-1)
+        found = igraph_of(node_ids, edges).community_leiden(objective_function="modularity", n_iterations=-1)
     members = sorted(found, key=lambda m: (-len(m), m[0]))  # by size, then by first node: no tie is left
     group = [0] * len(node_ids)
     for k, nodes in enumerate(members):
@@ -44,9 +46,16 @@ def communities(node_ids: list[str], edges: list[tuple[str, str]], most: int) ->
 
 
 def positions(node_ids: list[str], edges: list[tuple[str, str]], scale: float = 70.0) -> dict[str, tuple[float, float]]:
-    """(x, y) for each node, rounded so that files are byte-identical run to run."""
+    """(x, y) for each node, rounded so that files are byte-identical run to run. The same nodes and edges are
+    laid out once in a process: graph.html, the GEXF and the Cytoscape export of a build share the layout."""
     if not node_ids:
         return {}
+    return dict(_laid_out(tuple(node_ids), frozenset(edges), scale))
+
+
+@lru_cache(maxsize=2)
+def _laid_out(node_ids: tuple[str, ...], edges: frozenset[tuple[str, str]],
+              scale: float) -> dict[str, tuple[float, float]]:
     with _seeded():
-        coords = _graph(node_ids, edges).layout_fruchterman_reingold(grid=len(node_ids) > 1000).coords
+        coords = igraph_of(list(node_ids), edges).layout_fruchterman_reingold(grid=len(node_ids) > 1000).coords
     return {n: (round(x * scale, 1), round(y * scale, 1)) for n, (x, y) in zip(node_ids, coords, strict=True)}

@@ -114,6 +114,15 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
             made.append(rdf.Plan(kg, reuse.salt))
         return made[0]
 
+    shown: list[str] = []  # what every export shows, digested when a task first needs it
+
+    def export_key(name: str) -> str:
+        """An export's key: the units of the nodes, and each edge's first quote, its document and its count."""
+        if not shown:
+            evidence = [(st.evidence[0].quote, st.evidence[0].document, len(st.evidence)) for st in kg.relations()]
+            shown.append(plan().digest([plan().node_keys, evidence]))
+        return plan().digest([name, shown[0]])
+
     def task(name: str) -> tuple[float, Keys]:
         started = time.perf_counter()
         mine = Reuse(shards, reuse.previous, reuse.salt)  # the keys of this task
@@ -123,10 +132,8 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
             html.write_pages(kg, tmp, mine)
         elif name == "store":  # what the richest RDF file holds: named graphs with TriG or N-Quads
             _store(plan(), tmp, flavour, flavour in formats, mine)
-        elif name in exports:  # what exports show: the nodes' units, each edge's first quote, its document, its count
-            evidence = [(st.evidence[0].quote, st.evidence[0].document, len(st.evidence)) for st in kg.relations()]
-            if not (mine.keeping and mine.link(f"export/{name}", plan().digest([name, plan().node_keys, evidence]),
-                                               tmp)):
+        elif name in exports:
+            if not (mine.keeping and mine.link(f"export/{name}", export_key(name), tmp)):
                 kg.export(tmp / "export" / name, to=name)
         else:
             _concatenate(tmp / rdf.FILE_NAMES[name], plan(), name, mine)

@@ -152,8 +152,12 @@ def open_cache(cache_dir: str | Path | None) -> tuple[Cache | None, list[str]]:
 Progress = Callable[[str, int, int | None], None]  # what is being done, how many done, of how many
 
 
+def silent(stage: str, done: int, total: int | None) -> None:
+    """No progress shown."""
+
+
 def extract_files(files: list[Path], jobs: int, scheduler: str | None, cache: Cache | None,
-                  timings: dict[str, float], progress: Progress | None = None) -> dict[Path, FileResult]:
+                  timings: dict[str, float], progress: Progress = silent) -> dict[Path, FileResult]:
     """Each file's extraction, from the cache or made (and cached); the seconds spent are added to
     `timings`, and `progress` is told each file done."""
     started = time.perf_counter()
@@ -164,14 +168,12 @@ def extract_files(files: list[Path], jobs: int, scheduler: str | None, cache: Ca
         todo = [f for f in files if f not in results]
         timings["cache"] = timings.get("cache", 0.0) + time.perf_counter() - started
         started = time.perf_counter()
-    if progress is not None:
-        progress("extracting", len(results), len(files))
+    progress("extracting", len(results), len(files))
     for f, result in zip(todo, _extract_all(todo, jobs, scheduler), strict=True):
         results[f] = result
         if cache is not None:
             cache.put(f, result)
-        if progress is not None:
-            progress("extracting", len(results), len(files))
+        progress("extracting", len(results), len(files))
     timings["read+extract (wall)"] = timings.get("read+extract (wall)", 0.0) + time.perf_counter() - started
     return results
 

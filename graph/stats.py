@@ -23,11 +23,10 @@ def _sampled_betweenness(g: nx.Graph) -> dict[str, float]:
     subset betweenness, in C), scaled as networkx scales its own estimate (`betweenness_centrality(k=...)`)."""
     import random
 
-    import igraph
+    from .layout import igraph_of
 
     names = sorted(g.nodes)
-    index = {n: i for i, n in enumerate(names)}
-    ig = igraph.Graph(n=len(names), edges=[(index[a], index[b]) for a, b in g.edges if a != b])
+    ig = igraph_of(names, g.edges)
     pivots = random.Random(SEED).sample(range(len(names)), SAMPLE)
     n = len(names)
     scale = 2 * n / SAMPLE / ((n - 1) * (n - 2))  # igraph counts a path between two nodes once, networkx twice

@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from ..html import MAX_GRAPH_NODES, QUOTE_LIMIT  # an edge's quote as long as the pages show one
+from ..layout import positions
+
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
 
 LIST_SEPARATOR = " | "
-QUOTE_LIMIT = 300  # characters of an edge's evidence quote
 FORMATS = ("graphml", "gexf", "json", "csv", "neo4j", "cytoscape")
 
 
@@ -46,9 +48,6 @@ def simple_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
 def places(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     """Each node's place in graph.html's layout (graph/layout.py), for a graph of up to as many nodes as
     graph.html draws; none beyond (laying out more would take longer than the export)."""
-    from ..html import MAX_GRAPH_NODES
-    from ..layout import positions
-
     ids = sorted(g.nodes)
     return positions(ids, sorted((s, o) for s, o in g.edges())) if len(ids) <= MAX_GRAPH_NODES else {}
 
