@@ -246,12 +246,12 @@ def _export_formats(command: str, value: str) -> list[str]:
     return chosen
 
 
-def _load(command: str, outputs: Path) -> KnowledgeGraph:
+def _load(command: str, outputs: Path, evidence: bool = True) -> KnowledgeGraph:
     from .loader import load
     from .query import QueryError
 
     try:
-        return load(outputs)
+        return load(outputs, evidence)
     except QueryError as err:
         raise _fail(command, str(err)) from None
 
@@ -286,7 +286,10 @@ def stats(
 
     if fmt not in ("table", "json"):
         raise _fail("stats", f"unknown --format {fmt!r}; use table or json")
-    data = statistics(_load("stats", outputs))
+    from .loader import naming
+
+    kg = _load("stats", outputs, evidence=False)  # what stats needs of the evidence is who names what
+    data = statistics(kg, naming(outputs))
     if fmt == "json":
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return
@@ -459,13 +462,14 @@ def show(
 def validate(
     outputs: Annotated[Path, typer.Argument(help="The folder a `kg build` wrote.")] = Path("outputs"),
 ) -> None:
-    """Check the build against the SHACL shapes in ontology/shapes.ttl; exit 1 when any is violated."""
+    """Check the build (its store, or its RDF) against the SHACL shapes in ontology/shapes.ttl; exit 1 when
+    any is violated."""
     from .validate import validate as run_validation
 
-    path = outputs / "graph.ttl"
-    if not path.exists():
-        raise _fail("validate", f"{path}: not found; run `kg build` first")
-    violations = run_validation(path)
+    try:
+        violations = run_validation(outputs)
+    except FileNotFoundError as err:
+        raise _fail("validate", f"{err}; run `kg build` first") from None
     for v in violations:
         print(v)
     if violations:

@@ -1,5 +1,4 @@
-"""`kg query`, the named queries (answers on the seeds, and the same answers from rdflib), `kg show`,
-`kg validate`."""
+"""`kg query`, the named queries (answers on the seeds, and the same answers from rdflib), `kg show`."""
 
 from __future__ import annotations
 
@@ -204,31 +203,6 @@ def test_show_ambiguous_and_unknown(out):
     assert result.returncode == 1
     assert result.stderr.count("(Article)") == 3
     assert cli("show", "Nobody Atall", "--out", str(out)).returncode == 1
-
-
-def test_validate_conforms(out):
-    result = cli("validate", str(out))
-    assert result.returncode == 0 and result.stdout.strip() == "conforms"
-
-
-def test_validate_reports_a_broken_graph(out, tmp_path):
-    kg = "https://w3id.org/legal-kg/ontology#"
-    g = rdflib.Graph().parse(out / "graph.ttl")
-    judgment = next(s for s, _ in g.subject_objects(rdflib.URIRef(kg + "caseNumber"))
-                    if "Jing 01" in str(g.value(s, rdflib.URIRef(kg + "caseNumber"))))
-    g.add((judgment, rdflib.URIRef(kg + "decidedBy"), rdflib.URIRef("https://w3id.org/legal-kg/id/court/spc")))
-    g.set((judgment, rdflib.URIRef(kg + "decidedOn"), rdflib.Literal("25 August 2017")))
-    broken = tmp_path / "broken"
-    broken.mkdir()
-    g.serialize(broken / "graph.ttl", format="turtle")
-    result = cli("validate", str(broken))
-    assert result.returncode == 1
-    lines = result.stdout.splitlines()
-    assert any("decidedBy exactly one Court" in ln for ln in lines)
-    assert any("decidedOn must be an xsd:date" in ln for ln in lines)
-    assert f"{judgment}: {kg}decidedBy https://w3id.org/legal-kg/id/court/spc has no evidence" in lines
-    assert f"{judgment}: {kg}decidedOn 25 August 2017 has no evidence" in lines
-    assert len(lines) == 4 and result.stderr.strip() == "4 violations"
 
 
 def test_a_table_fits_the_width_it_is_given_and_piped_keeps_every_character(out):
