@@ -40,13 +40,25 @@ def callback(
 
 
 def _plain_help(command):
-    """The command line with its options' values named in words (`--jobs N`, `--out OUT`), and its flags with
-    none, in every command's help (instead of `<int range>` and `<bool>`)."""
+    """Every command's help names values in words: an option's by its name (`--jobs JOBS`), a flag's and an
+    argument's by nothing more than their name, and the bounds of a number in its help text, where typer
+    would show Python's types and ranges (`<list[Path]>`, `<bool>` beside --help, `[x>=1]`)."""
+
+    def plain(param):
+        if param is None:
+            return None
+        if param.param_type_name == "option":
+            named = max(param.opts, key=len).lstrip("-").replace("-", "_").upper()
+            param.metavar = "" if param.is_flag else (param.metavar or named)
+        else:
+            param.display_type_rich = lambda ctx: None
+        param._get_number_range_help_str = lambda: None
+        return param
+
     for sub in [command, *getattr(command, "commands", {}).values()]:
         for param in sub.params:
-            if param.param_type_name == "option":
-                named = max(param.opts, key=len).lstrip("-").replace("-", "_").upper()
-                param.metavar = "" if param.is_flag else (param.metavar or named)
+            plain(param)
+        sub.get_help_option = lambda ctx, made=sub.get_help_option: plain(made(ctx))
     return command
 
 
@@ -82,8 +94,8 @@ def build(
     exports: Annotated[str, typer.Option("--export", help="Also export, comma-separated: graphml, gexf, json, csv, "
                                          "neo4j, cytoscape (into OUT/export/FORMAT/).")] = "",
     strict: Annotated[bool, typer.Option("--strict", help="Fail, writing nothing, if any file is skipped.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes: for extraction, then for writing "
-                                      "(each RDF format, the pages and each export).")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes (1 or more): for extraction, then for "
+                                      "writing (each RDF format, the pages and each export).")] = 1,
     scheduler: Annotated[str | None, typer.Option(help="Extract on a Dask cluster: its scheduler's address, "
                                                   "tcp://HOST:PORT.")] = None,
     cache: Annotated[Path | None, typer.Option(help="Extraction cache folder, which also records each build into a "
@@ -340,7 +352,8 @@ def query(
     = "table",
     endpoint: Annotated[str | None, typer.Option(help="Query a SPARQL endpoint (URL) instead of the files; "
                                                  "the query may then stand in place of OUTPUTS.")] = None,
-    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the endpoint's answer.")] = 60.0,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the endpoint's answer (0.1 or "
+                                           "more).")] = 60.0,
 ) -> None:
     """Run SPARQL over a build's RDF, or at a SPARQL endpoint where `kg push` loaded it: a query given
     inline, from a file, or from the library of named queries in ontology/queries/."""
@@ -411,7 +424,8 @@ def push(
     = None,
     quads: Annotated[bool, typer.Option("--quads", help="POST graph.nq, keeping each document's named graph.")]
     = False,
-    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the store's answer.")] = 60.0,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the store's answer (0.1 or more).")]
+    = 60.0,
 ) -> None:
     """Load a build into a triple store (SPARQL 1.1 Graph Store HTTP Protocol): PUT graph.ttl into the default
     graph or --graph, or POST graph.nq with --quads. Then `kg query --endpoint URL` asks it."""
