@@ -226,11 +226,15 @@ class Node:
     evidence: list[Evidence] = field(default_factory=list)
     document: Document | None = None
 
+    def label_in(self, lang: str) -> str:
+        """The name of the node in a language: its label, or else the shortest of its other names ("" if none)."""
+        if self.label_lang == lang:
+            return self.label
+        return min((t for t, lg in self.alt_labels if lg == lang), key=lambda t: (len(t), t), default="")
+
     @property
     def zh_label(self) -> str:
-        if self.label_lang == "zh":
-            return self.label
-        return min((t for t, lang in self.alt_labels if lang == "zh"), key=lambda t: (len(t), t), default="")
+        return self.label_in("zh")
 
 
 @dataclass(slots=True)

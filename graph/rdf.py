@@ -1,8 +1,10 @@
 """RDF serialization: the graph, with the evidence of every fact, in the project's ontology.
 
 Model (see README, "Provenance"):
-- every node: `rdf:type`, one `rdfs:label`, `skos:altLabel`s; documents their title, source file, lines,
-  offsets, languages and text hash;
+- the dataset: `<BASE> a owl:Ontology ; owl:imports <https://w3id.org/legal-kg/ontology>` (ontology/kg.ttl);
+- every node: `rdf:type`, one `rdfs:label`, a `skos:prefLabel` in each language it has a name in (its label,
+  or its shortest other name in that language), a `skos:altLabel` for every name but its label; documents
+  their title, source file, lines, offsets, languages (`xsd:language`) and text hash;
 - every relation and attribute as a plain triple, and again as an `rdf:Statement` (IRI derived from the
   triple) with `prov:wasDerivedFrom` each piece of evidence;
 - every mention of an entity: `kg:mention` evidence;
@@ -28,13 +30,13 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .model import Document, Evidence, Graph, Statement
+from .model import ONTOLOGY_DIR, Document, Evidence, Graph, Statement
 from .shards import digest
 
 if TYPE_CHECKING:
@@ -48,8 +50,10 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 DCT = "http://purl.org/dc/terms/"
 OA = "http://www.w3.org/ns/oa#"
 PROV = "http://www.w3.org/ns/prov#"
+OWL = "http://www.w3.org/2002/07/owl#"
 PREFIXES = {"kg": KG, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "xsd": XSD, "dcterms": DCT, "oa": OA,
-            "prov": PROV}
+            "prov": PROV, "owl": OWL}
+ONTOLOGY = "https://w3id.org/legal-kg/ontology"  # the IRI of ontology/kg.ttl, which every build imports
 NAMESPACES = tuple(PREFIXES.values())
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 DATATYPES = {"issuedOn": "date", "effectiveFrom": "date", "decidedOn": "date", "onDate": "date",
@@ -142,7 +146,7 @@ class Plan:
             for ev in node.evidence:
                 (said.get(ev.document) or self._said(ev.document)).append(
                     (MENTION, node.iri, ev.start, ev.end, ev.quote))
-        subjects = self.nodes.keys() | self.about.keys() | self.reified.keys()
+        subjects = self.nodes.keys() | self.about.keys() | self.reified.keys() | {self.base}
         n = BUCKETS
         while n * BUCKET_SIZE < len(subjects):
             n *= 2
@@ -212,7 +216,7 @@ class Plan:
             mine = rows[d]
             mine.update(((DCT + "title", _lit(doc.title, node.label_lang), ""), (DCT + "source", _lit(doc.source), "")))
             mine.update((p, o, "") for p, o in document_place(doc))
-            mine.update((DCT + "language", _lit(lang), "") for lang in doc.languages)
+            mine.update((DCT + "language", _lit(lang, datatype="language"), "") for lang in doc.languages)
         for verb, s, start, end, quote, *stated in sorted(self.said[d], key=lambda x: x[:5]):
             iri = evidence_iri(d, start, end, self.base)
             evidence[iri] = Evidence(d, start, end, "", quote)
@@ -227,10 +231,15 @@ class Plan:
         rest: set[tuple[str, Term, str]] = set()
         add = rest.add
         node = self.nodes.get(s)
+        if s == self.base:  # the dataset
+            rest.update(((RDF + "type", _node(OWL + "Ontology"), ""), (OWL + "imports", _node(ONTOLOGY), "")))
         if node is not None:
             add((RDF + "type", _node(KG + node.cls), ""))
             add((RDFS + "label", _lit(node.label, node.label_lang), ""))
-            for text, lang in node.alt_labels:
+            for lang in ("en", "zh"):
+                if name := node.label_in(lang):
+                    add((SKOS + "prefLabel", _lit(name, lang), ""))
+            for text, lang in node.alt_labels:  # the preferred name of the other language too (see README)
                 add((SKOS + "altLabel", _lit(text, lang), ""))
             if "number" in node.props:
                 add((KG + "number", _lit(node.props["number"]), ""))
@@ -405,9 +414,28 @@ def serialize(kg: Graph, fmt: str = "ttl") -> bytes:
     return "".join(chunks(kg, fmt)).encode("utf-8")
 
 
+@cache
 def context() -> dict[str, object]:
-    """The JSON-LD context: the prefixes of the ontology and the vocabularies it uses."""
-    return {"@context": dict(PREFIXES)}
+    """The JSON-LD context: the prefixes of the ontology and the vocabularies it uses, and a term for each class
+    and property of the ontology (ontology/kg.ttl), typed: a relation's values are IRIs (`"@type": "@id"`), an
+    attribute's of its range (`"decidedOn": {"@id": "kg:decidedOn", "@type": "xsd:date"}`)."""
+    terms: dict[str, object] = dict(PREFIXES)
+    has_range = ox.NamedNode(RDFS + "range")
+    ontology = ox.Store()
+    ontology.load(path=str(ONTOLOGY_DIR / "kg.ttl"), format=ox.RdfFormat.TURTLE)
+    kinds = {OWL + "Class": None, OWL + "ObjectProperty": "@id", OWL + "DatatypeProperty": ""}
+    for kind, coerced in kinds.items():
+        for quad in ontology.quads_for_pattern(None, ox.NamedNode(RDF + "type"), ox.NamedNode(kind)):
+            iri = quad.subject.value
+            if not iri.startswith(KG):
+                continue
+            if coerced is None:
+                terms[iri[len(KG):]] = _curie(iri)
+                continue
+            ranges = [q.object.value for q in ontology.quads_for_pattern(quad.subject, has_range, None)]
+            typed = coerced or next((_curie(r) for r in ranges if r.startswith(XSD)), "")
+            terms[iri[len(KG):]] = {"@id": _curie(iri), **({"@type": typed} if typed else {})}
+    return {"@context": dict(sorted(terms.items()))}
 
 
 def _jsonld_objects(rows: list[Row]) -> str:

@@ -59,6 +59,41 @@ def test_every_node_has_one_label_and_a_class(built):
         assert len(list(g.objects(s, rdflib.RDF.type))) == 1, s
 
 
+def test_rdf_users_conventions(built):
+    g = rdflib.Graph().parse(built / "graph.ttl")
+    kg_ns, skos = rdflib.Namespace("https://w3id.org/legal-kg/ontology#"), rdflib.SKOS
+    # the build imports the ontology, whose IRI ontology/kg.ttl declares
+    ontology = rdflib.Graph().parse(rdf_writer.ONTOLOGY_DIR / "kg.ttl")
+    declared = next(ontology.subjects(rdflib.RDF.type, rdflib.OWL.Ontology))
+    assert list(g.subject_objects(rdflib.OWL.imports)) == [(rdflib.URIRef("https://w3id.org/legal-kg/id/"), declared)]
+    # a preferred name in each language the texts give, the other language's also among the other names
+    law = next(s for s, o in g.subject_objects(rdflib.RDFS.label)
+               if o == rdflib.Literal("Criminal Law of the People's Republic of China", lang="en"))
+    assert set(g.objects(law, skos.prefLabel)) == {rdflib.Literal("Criminal Law of the People's Republic of China",
+                                                                  lang="en"),
+                                                   rdflib.Literal("中华人民共和国刑法", lang="zh")}
+    assert rdflib.Literal("中华人民共和国刑法", lang="zh") in set(g.objects(law, skos.altLabel))
+    for s in set(g.subjects(rdflib.RDFS.label)):
+        preferred = [o.language for o in g.objects(s, skos.prefLabel)]
+        assert g.value(s, rdflib.RDFS.label).language in preferred and len(preferred) == len(set(preferred)), s
+    # languages as codes typed xsd:language
+    languages = set(g.objects(None, rdflib.DCTERMS.language))
+    assert languages == {rdflib.Literal("en", datatype=rdflib.XSD.language),
+                         rdflib.Literal("zh", datatype=rdflib.XSD.language)}
+    # the JSON-LD context defines a typed term for each class and property: plain JSON reads as typed RDF
+    context = rdf_writer.context()["@context"]
+    assert context["decidedOn"] == {"@id": "kg:decidedOn", "@type": "xsd:date"}
+    assert context["decidedBy"] == {"@id": "kg:decidedBy", "@type": "@id"}
+    assert context["fineYuan"] == {"@id": "kg:fineYuan", "@type": "xsd:integer"} and context["Judgment"] == "kg:Judgment"
+    plain = {"@context": context, "@id": "https://example.org/j", "@type": "Judgment", "decidedOn": "2017-08-25",
+             "decidedBy": "https://example.org/court", "fineYuan": 5000}
+    read = rdflib.Graph().parse(data=json.dumps(plain), format="json-ld")
+    j = rdflib.URIRef("https://example.org/j")
+    assert read.value(j, kg_ns.decidedOn) == rdflib.Literal("2017-08-25", datatype=rdflib.XSD.date)
+    assert read.value(j, kg_ns.decidedBy) == rdflib.URIRef("https://example.org/court")
+    assert (j, rdflib.RDF.type, kg_ns.Judgment) in read
+
+
 @pytest.mark.parametrize(("fmt", "ox_format", "rdflib_format"), [
     ("ttl", pyoxigraph.RdfFormat.TURTLE, "turtle"), ("trig", pyoxigraph.RdfFormat.TRIG, "trig"),
     ("nq", pyoxigraph.RdfFormat.N_QUADS, "nquads"), ("jsonld", pyoxigraph.RdfFormat.JSON_LD, "json-ld")])
