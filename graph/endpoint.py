@@ -14,8 +14,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from .query import QueryError, bind, terms
-from .rdf import SPARQL_PREFIXES
+from .query import Cell, QueryError, bind, terms
+from .rdf import RDF, SPARQL_PREFIXES, XSD
 
 TIMEOUT = 60.0  # seconds without an answer before a request gives up (--timeout)
 
@@ -72,6 +72,16 @@ def push(outputs: Path, endpoint: str, graph: str | None = None, quads: bool = F
     return f"{method} {kind} to {url}", len(data)
 
 
+def _cell(binding: dict | None) -> Cell:
+    """A cell of the table from a binding of SPARQL JSON results (typed as `graph.query.run` types it)."""
+    if binding is None:
+        return Cell("", None)
+    if binding["type"] not in ("literal", "typed-literal"):
+        return Cell(str(binding["value"]))
+    lang = RDF + "langString" if "xml:lang" in binding else XSD + "string"
+    return Cell(str(binding["value"]), binding.get("datatype", lang))
+
+
 def query(endpoint: str, sparql: str, params: dict[str, str] | None = None,
           timeout: float = TIMEOUT) -> tuple[list[str], list[list[str]]]:
     """Run a SELECT or ASK query at a SPARQL endpoint; the same table `graph.query.run` gives (the ontology's
@@ -87,7 +97,7 @@ def query(endpoint: str, sparql: str, params: dict[str, str] | None = None,
         if "boolean" in results:
             return ["ask"], [[str(results["boolean"]).lower()]]
         names = [str(v) for v in results["head"]["vars"]]
-        rows = [[str(b.get(v, {}).get("value", "")) for v in names] for b in results["results"]["bindings"]]
+        rows = [[_cell(b.get(v)) for v in names] for b in results["results"]["bindings"]]
     except (ValueError, KeyError, TypeError, AttributeError):
         raise QueryError(f"{endpoint}: the answer is not SPARQL JSON results ({answer[:60]!r}); is this the "
                          "store's SPARQL query endpoint?") from None

@@ -15,7 +15,7 @@ from . import export as exports
 from .html import render_graph
 from .model import Graph
 from .nxgraph import to_networkx
-from .query import QueryError, run
+from .query import QueryError, Rows, run, value
 from .rdf import nquads, to_rdflib
 
 if TYPE_CHECKING:
@@ -45,14 +45,16 @@ class KnowledgeGraph(Graph):
         store.load(nquads(self, named_graphs=False), format=pyoxigraph.RdfFormat.N_QUADS)
         return store
 
-    def query(self, sparql: str, **params: str) -> list[dict[str, str | int]]:
-        """Run a SPARQL SELECT query; each row a dict of variable -> value (IRIs and strings as str,
-        integers as int). Keyword arguments bind variables to string literals (never pasted in)."""
+    def query(self, sparql: str, **params: str) -> Rows:
+        """Run a SPARQL SELECT query; each row a dict of variable -> value, typed by the literal's datatype
+        (integers as int, dates as datetime.date, booleans as bool; IRIs and strings as str), unbound variables
+        left out. `.to_dataframe()` makes it a pandas DataFrame. Keyword arguments bind variables to string
+        literals (never pasted in)."""
         names, rows = run(self.store, sparql, params)
         if names == ["ask"]:
             raise QueryError("kg.query gives rows; use a SELECT query")
-        return [{k: (int(v) if v.lstrip("-").isdigit() else v) for k, v in zip(names, row, strict=True) if v != ""}
-                for row in rows]
+        return Rows(names, [{k: value(v) for k, v in zip(names, row, strict=True) if value(v) is not None}
+                            for row in rows])
 
     def to_html(self, path: str | Path) -> Path:
         """Write the interactive graph page (as graph.html of `kg build`) to `path`."""

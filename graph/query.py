@@ -12,13 +12,83 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .model import ONTOLOGY_DIR
-from .rdf import PREFIXES
+from .rdf import PREFIXES, XSD
 
 QUERIES_DIR = ONTOLOGY_DIR / "queries"
 
 
 class QueryError(Exception):
     """A query that cannot run; the message says why in one line."""
+
+
+INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+                              "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong")}
+NUMBERS = {XSD + t for t in ("decimal", "double", "float")}
+
+
+class Cell(str):
+    """A cell of a result table: the text tables and CSV show, and the datatype of the literal it came from
+    ("" for an IRI or a blank node, None where the variable is unbound), which `value` reads."""
+
+    datatype: str | None
+
+    def __new__(cls, text: str, datatype: str | None = "") -> Cell:
+        cell = super().__new__(cls, text)
+        cell.datatype = datatype
+        return cell
+
+    @property
+    def value(self) -> object:
+        """The cell as Python: int, float, bool, datetime.date or datetime.datetime by its datatype, None when
+        unbound, else its text (an IRI, a string, a lexical form its type does not parse)."""
+        import datetime
+
+        kind = self.datatype
+        try:
+            if kind is None:
+                return None
+            if kind in INTEGERS:
+                return int(self)
+            if kind in NUMBERS:
+                return float(self)
+            if kind == XSD + "boolean":
+                return {"true": True, "1": True, "false": False, "0": False}[str(self)]
+            if kind == XSD + "date":
+                return datetime.date.fromisoformat(str(self))
+            if kind == XSD + "dateTime":
+                return datetime.datetime.fromisoformat(str(self))
+        except (ValueError, KeyError):
+            pass
+        return str(self)
+
+
+class Rows(list):
+    """The rows of a SELECT as `KnowledgeGraph.query` gives them: each a dict of variable -> value (`Cell.value`;
+    unbound variables left out), with the query's variables in order (`columns`)."""
+
+    def __init__(self, columns: list[str], rows: list[dict[str, object]]) -> None:
+        super().__init__(rows)
+        self.columns = columns
+
+    def to_dataframe(self):
+        """The rows as a pandas DataFrame, one column per variable, dates as datetime64 (needs pandas)."""
+        import datetime
+
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("to_dataframe needs pandas (pip install pandas)") from None
+        frame = pd.DataFrame(list(self), columns=self.columns)
+        for column in self.columns:
+            present = [v for v in frame[column] if v is not None and v == v]  # not None, not NaN
+            if present and all(isinstance(v, datetime.date) for v in present):
+                frame[column] = pd.to_datetime(frame[column])
+        return frame
+
+
+def value(cell: str) -> object:
+    """A cell's value as Python (`Cell.value`); a plain string is itself."""
+    return cell.value if isinstance(cell, Cell) else cell
 
 
 @dataclass(frozen=True)
@@ -110,19 +180,22 @@ def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None) -> t
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("only SELECT and ASK queries give a table")
     names = [v.value for v in result.variables]
-    rows = [[_text(sol[v]) for v in names] for sol in result]
+    rows = [[_cell(sol[v]) for v in names] for sol in result]
     return names, rows
 
 
-def _text(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str:
-    return "" if term is None else term.value
+def _cell(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> Cell:
+    if term is None:
+        return Cell("", None)
+    return Cell(term.value, term.datatype.value if isinstance(term, ox.Literal) else "")
 
 
 def render(names: list[str], rows: list[list[str]], fmt: str, width: int | None = None) -> str:
     """Rows as JSON, CSV, TSV or an aligned table; a table at most `width` columns wide where given (its
     widest cells cut with an ellipsis)."""
-    if fmt == "json":
-        return json.dumps([dict(zip(names, r, strict=True)) for r in rows], ensure_ascii=False, indent=1) + "\n"
+    if fmt == "json":  # typed: numbers and booleans as such, dates as ISO 8601 text, unbound as null
+        typed = [{n: value(c) for n, c in zip(names, r, strict=True)} for r in rows]
+        return json.dumps(typed, ensure_ascii=False, indent=1, default=lambda d: d.isoformat()) + "\n"
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")

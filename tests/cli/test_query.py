@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -230,3 +231,18 @@ def test_show_suggests_a_near_name_and_never_cuts_the_iri(out):
     end = next(i for i in range(start + 1, len(rows)) if rows[i][1].strip())  # the next row's relation
     iri = "".join(r[2].strip() for r in rows[start:end])
     assert iri.startswith("https://w3id.org/legal-kg/id/doc/first-instance-judgment") and iri.endswith("/person/duan-zheng")
+
+
+def test_json_rows_are_typed_and_tables_show_the_text(out):
+    result = cli("query", str(out), "--name", "convictions", "--format", "json")
+    rows = {r["defendant"]: r for r in json.loads(result.stdout)}
+    assert rows["Duan Zheng"]["months"] == 7 and rows["Duan Zheng"]["fineYuan"] == 1000  # numbers, not text
+    assert rows["Duan Zheng"]["decidedOn"] == "2017-08-25"  # a date as ISO 8601 text
+    unbound = cli("query", str(out), "SELECT ?x ?y WHERE { BIND(1 AS ?x) }", "--format", "json")
+    assert json.loads(unbound.stdout) == [{"x": 1, "y": None}]
+    names, table = run(open_store(out), "SELECT ?on ?yes ?iri WHERE { BIND(\"2017-08-25\"^^xsd:date AS ?on) "
+                       "BIND(true AS ?yes) BIND(kg:Court AS ?iri) }")
+    assert table == [["2017-08-25", "true", "https://w3id.org/legal-kg/ontology#Court"]]  # text for tables, CSV
+    import datetime
+
+    assert [c.value for c in table[0]] == [datetime.date(2017, 8, 25), True, "https://w3id.org/legal-kg/ontology#Court"]

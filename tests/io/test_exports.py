@@ -225,8 +225,12 @@ def test_readme_python_example_runs(tmp_path, monkeypatch):
     code = re.search(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S).group(1)
     monkeypatch.chdir(ROOT)
     code = code.replace('"duan.html"', repr(str(tmp_path / "duan.html"))).replace('"exports/"', repr(str(tmp_path)))
-    exec(compile(code, "README.md", "exec"), {})
+    names: dict = {}
+    exec(compile(code, "README.md", "exec"), names)
     assert (tmp_path / "duan.html").exists() and (tmp_path / "graph.graphml").exists()
+    frame = names["frame"]
+    assert list(frame.columns) == ["judgment", "on"] and str(frame["on"].dtype).startswith("datetime64")
+    assert len(frame) == len(names["decided"]) == 3
 
 
 def test_a_notebook_shows_a_big_graph_as_its_counts_and_a_way_to_its_page(monkeypatch):

@@ -210,6 +210,8 @@ def test_push_and_query_a_real_oxigraph_server(oxigraph_server, tmp_path):
         remote_names, remote_rows = remote(oxigraph_server + "/query", q.text, params)
         assert remote_names == local_names, name
         assert unordered(remote_rows) == unordered(local_rows), name
+        types = sorted(tuple(str(c.datatype) for c in r) for r in local_rows)  # typed alike in JSON and the API
+        assert sorted(tuple(str(c.datatype) for c in r) for r in remote_rows) == types, name
     cli = kg("query", "--endpoint", oxigraph_server + "/query", "--name", "convictions", "--format", "csv")
     assert cli.returncode == 0 and "Huang Shike" in cli.stdout
     inline = kg("query", "--endpoint", oxigraph_server + "/query",
