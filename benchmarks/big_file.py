@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
 # the build in a child process that reports its own peak memory (kilobytes, Linux) on its last line
-CHILD = ("import resource, sys\nfrom graph.cli import main\ntry:\n    main()\nfinally:\n"
+CHILD = ("import resource, sys\nfrom legal_kg.graph.cli import main\ntry:\n    main()\nfinally:\n"
          "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
 
 

@@ -18,11 +18,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from extractors import extract, script, segment  # noqa: E402
-from extractors.documents import split  # noqa: E402
-from extractors.text import has_cjk  # noqa: E402
+from legal_kg.extractors import extract, script, segment  # noqa: E402
+from legal_kg.extractors.documents import split  # noqa: E402
+from legal_kg.extractors.text import has_cjk  # noqa: E402
 
 
 def texts(folders: list[Path]) -> list[tuple[Path, str]]:

@@ -22,9 +22,9 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 from chromium import browser  # noqa: E402
 
-from graph.html import render_graph  # noqa: E402
-from graph.kg import KnowledgeGraph  # noqa: E402
-from graph.model import Document, Evidence, Node, Statement  # noqa: E402
+from legal_kg.graph.html import render_graph  # noqa: E402
+from legal_kg.graph.kg import KnowledgeGraph  # noqa: E402
+from legal_kg.graph.model import Document, Evidence, Node, Statement  # noqa: E402
 
 CLASSES = ["Person", "Judgment", "Court", "Article", "Platform", "Crime", "Location", "Agency"]
 RELATIONS = ["defendant", "decidedBy", "cites", "usedPlatform", "convictedOf", "locatedIn", "prosecutedBy"]

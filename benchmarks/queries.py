@@ -21,14 +21,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from build_time import median_seconds  # noqa: E402 - beside this file
 
-from graph.query import named_queries, open_store, run  # noqa: E402
-from graph.rdf import SPARQL_PREFIXES  # noqa: E402
+from legal_kg.graph.query import named_queries, open_store, run  # noqa: E402
+from legal_kg.graph.rdf import SPARQL_PREFIXES  # noqa: E402
 
-KG = [sys.executable, "-m", "graph.cli"]
+KG = [sys.executable, "-m", "legal_kg.graph.cli"]
 
 
 def main() -> None:

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD = """
 import json, sys, time
 from pathlib import Path
-from graph.incremental import build_into
+from legal_kg.graph.incremental import build_into
 started = time.perf_counter()
 report = build_into([sys.argv[1]], Path(sys.argv[2]), ["ttl"], [e for e in sys.argv[5].split(",") if e],
                     jobs=int(sys.argv[3]), cache_dir=sys.argv[4] or None)

@@ -24,11 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-sys.path.insert(0, str(ROOT))
 
-from extractors.text import cjk_ratio  # noqa: E402
-from graph.pipeline import extract_file  # noqa: E402
-from graph.reader import read  # noqa: E402
+from legal_kg.extractors.text import cjk_ratio  # noqa: E402
+from legal_kg.graph.pipeline import extract_file  # noqa: E402
+from legal_kg.graph.reader import read  # noqa: E402
 
 SPACY = """
 import json, sys, time

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from graph.model import Document, Extraction
+from ..graph.model import Document, Extraction
 
 VERSION = "1"
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from graph.model import DOC, Document, Entity, Extraction, Mention, Span
-
+from ..graph.model import DOC, Document, Entity, Extraction, Mention, Span
 from .text import has_cjk
 
 

@@ -7,8 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph.model import DOC, Document
-
+from ..graph.model import DOC, Document
 from . import citations, crimes, mentions, persons
 from .collect import Collector
 from .gazetteer import gazetteer

@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from itertools import accumulate, islice
 from pathlib import Path
 
-from graph.model import Document, HeaderField, display
-
+from ..graph.model import Document, HeaderField, display
 from . import layouts
 from .genres import genre as genre_of
 from .genres import genres

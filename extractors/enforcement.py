@@ -12,8 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from graph.model import DOC
-
+from ..graph.model import DOC
 from .context import Context
 from .gazetteer import data_rows
 from .text import has_cjk, sentences

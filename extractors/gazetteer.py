@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from graph.model import ONTOLOGY_DIR
-
+from ..graph.model import ONTOLOGY_DIR
 from .text import fold
 
 

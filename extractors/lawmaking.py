@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 
-from graph.model import DOC
-
+from ..graph.model import DOC
 from . import crimes
 from .citations import ZH_ART, zh_article
 from .context import Context

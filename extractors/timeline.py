@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graph.model import DOC
-
+from ..graph.model import DOC
 from .context import Context
 from .gazetteer import data_rows
 from .values import MONTHS, find_dates

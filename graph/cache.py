@@ -22,8 +22,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import extractors
-
+from .. import extractors
 from .model import ONTOLOGY_DIR, Document, Entity, Extraction, Fact, FileResult, HeaderField, Mention, Span, display
 
 

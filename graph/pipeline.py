@@ -16,10 +16,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from extractors import extract
-from extractors.documents import split
-from extractors.genres import genre
-
+from ..extractors import extract
+from ..extractors.documents import split
+from ..extractors.genres import genre
 from .cache import Cache
 from .kg import KnowledgeGraph
 from .model import DEFAULT_BASE, Extraction, Fact, FileResult, HeaderField, Mention, Span, display

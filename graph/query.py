@@ -128,7 +128,7 @@ def terms(sparql: str, params: dict[str, str]) -> dict[str, ox.Literal]:
 
 def label(text: str) -> ox.Literal:
     """`text` as the build tags a label or a title: @zh when it holds a Chinese character, @en otherwise."""
-    from extractors.text import has_cjk
+    from ..extractors.text import has_cjk
 
     return ox.Literal(text, language="zh" if has_cjk(text) else "en")
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from extractors.gazetteer import gazetteer
-from extractors.genres import genre
-from extractors.text import fold, has_cjk, simplified, slug
-
+from ..extractors.gazetteer import gazetteer
+from ..extractors.genres import genre
+from ..extractors.text import fold, has_cjk, simplified, slug
 from .kg import KnowledgeGraph
 from .model import DEFAULT_BASE, DOC, PARTIES, Entity, Evidence, Extraction, Node, Statement
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from graph import pipeline, store
-from graph.kg import KnowledgeGraph
-from graph.model import Node
+from legal_kg.graph import pipeline, store
+from legal_kg.graph.kg import KnowledgeGraph
+from legal_kg.graph.model import Node
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

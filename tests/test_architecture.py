@@ -10,7 +10,7 @@ from pathlib import Path
 
 import rdflib
 
-from extractors.genres import genre, genres
+from legal_kg.extractors.genres import genre, genres
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -29,12 +29,12 @@ def shoot(page, name: str) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, browser() as b:
         seeds, corpus, big = Path(tmp, "seeds"), Path(tmp, "corpus"), Path(tmp, "big")
-        subprocess.run([sys.executable, "-m", "graph.cli", "build", str(ROOT / "seeds"), "--out", str(seeds)],
+        subprocess.run([sys.executable, "-m", "legal_kg.graph.cli", "build", str(ROOT / "seeds"), "--out", str(seeds)],
                        check=True, capture_output=True)
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "1000", "--out", str(corpus)],
                        check=True, capture_output=True)
-        subprocess.run([sys.executable, "-m", "graph.cli", "build", str(corpus), "--out", str(big), "--no-cache",
-                        "--jobs", "2"], check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "legal_kg.graph.cli", "build", str(corpus), "--out", str(big),
+                        "--no-cache", "--jobs", "2"], check=True, capture_output=True)
         page = b.new_page(viewport={"width": 1400, "height": 900})
         page.goto((seeds / "graph.html").as_uri())
         page.wait_for_function("window.kgReady === true")

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from graph.model import Document, Extraction, HeaderField
-
+    from ...graph.model import Document, Extraction, HeaderField
     from ..context import Context
     from ..mentions import Cand
     from ..text import Line

@@ -7,8 +7,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from graph.model import DOC, PARTIES, Extraction, HeaderField
-
+from ...graph.model import DOC, PARTIES, Extraction, HeaderField
 from .. import timeline
 from ..context import Context
 from ..documents import CASE_NUMBER, COURT_LINE, DOC_TYPE_LINE, JUDGMENT_WORDS, title_of

@@ -9,8 +9,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from graph.model import PARTIES, Evidence, Extraction, HeaderField, Node, Statement
-
+from ...graph.model import PARTIES, Evidence, Extraction, HeaderField, Node, Statement
 from .. import enforcement
 from ..context import Context
 from ..documents import LEGAL_WORDS, REPORTING

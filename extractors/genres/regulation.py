@@ -7,8 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from graph.model import DOC, Document, Extraction, HeaderField
-
+from ...graph.model import DOC, Document, Extraction, HeaderField
 from .. import lawmaking
 from ..context import EN_SERVICE, Context, service_key
 from ..documents import EN_ARTICLE_LINE, HEAD_REPORT, ISSUE_HEADER, ZH_ARTICLE_LINE, ZH_TITLE, is_heading, names_a_rule

@@ -25,8 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import ClassVar
 
-from graph.model import HeaderField
-
+from ...graph.model import HeaderField
 from ..gazetteer import data_rows
 from ..script import simplified
 from ..text import Line, fold, lines

@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Block
-
+from ...graph.model import Block
 from ..text import CJK, Line, has_cjk, lines
 from ..values import only_date, zh_number
 from .order import signature_lines

@@ -10,7 +10,7 @@ import pytest
 from chromium import CHROMIUM, browser
 
 from conftest import SEEDS
-from graph import pipeline
+from legal_kg.graph import pipeline
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is not installed (make test installs it)")
 
@@ -30,7 +30,7 @@ Presiding Judge: Yu Hua
 
 
 def build(paths: list[Path], out: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "graph.cli", "build", *map(str, paths), "--out", str(out)], check=True,
+    subprocess.run([sys.executable, "-m", "legal_kg.graph.cli", "build", *map(str, paths), "--out", str(out)], check=True,
                    capture_output=True)
     return out
 
@@ -224,7 +224,7 @@ def test_chinese_is_drawn_with_real_glyphs(chromium, site):
 
 
 def test_a_big_graph_opens_on_its_communities_and_a_click_puts_one_s_members_in_its_place(chromium, tmp_path):
-    from graph.html import render_graph
+    from legal_kg.graph.html import render_graph
 
     kg = pipeline.build([SEEDS])  # the seed's 151 nodes, shown as a big graph is (its overview from 100 nodes)
     page = tmp_path / "graph.html"

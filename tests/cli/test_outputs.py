@@ -15,10 +15,10 @@ import pytest
 import rdflib
 
 from conftest import DATA, SEEDS, SHARED
-from graph import pipeline
-from graph import rdf as rdf_writer
+from legal_kg.graph import pipeline
+from legal_kg.graph import rdf as rdf_writer
 
-KG = [sys.executable, "-m", "graph.cli"]
+KG = [sys.executable, "-m", "legal_kg.graph.cli"]
 
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:

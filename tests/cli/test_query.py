@@ -13,10 +13,10 @@ import pytest
 import rdflib
 
 from conftest import SEEDS, unordered
-from graph import store
-from graph.query import named_queries, open_store, run, terms
+from legal_kg.graph import store
+from legal_kg.graph.query import named_queries, open_store, run, terms
 
-KG = [sys.executable, "-m", "graph.cli"]
+KG = [sys.executable, "-m", "legal_kg.graph.cli"]
 PARAMS = {"label": "Duan Zheng", "title": "Judgment in the Case of Huang Shike's Illegal Use of Internet Information"}
 
 
@@ -207,7 +207,7 @@ def test_show_ambiguous_and_unknown(out):
 
 
 def test_a_table_fits_the_width_it_is_given_and_piped_keeps_every_character(out):
-    from graph.query import render
+    from legal_kg.graph.query import render
 
     names, rows = run(open_store(out), named_queries()["evidence"].text, {"label": "Duan Zheng"})
     whole = render(names, rows, "table")

@@ -13,8 +13,8 @@ import rdflib
 from pyshacl import validate as pyshacl_validate
 
 from conftest import SEEDS
-from graph.incremental import build_into
-from graph.validate import SHAPES, Violation, checks, validate
+from legal_kg.graph.incremental import build_into
+from legal_kg.graph.validate import SHAPES, Violation, checks, validate
 
 KG = rdflib.Namespace("https://w3id.org/legal-kg/ontology#")
 OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
@@ -30,7 +30,7 @@ def out(tmp_path_factory) -> Path:
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "graph.cli", *args], capture_output=True, text=True, check=False)
+    return subprocess.run([sys.executable, "-m", "legal_kg.graph.cli", *args], capture_output=True, text=True, check=False)
 
 
 def _pyshacl(data: rdflib.Graph) -> set[Violation]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SHARED, objects
-from graph import pipeline
+from legal_kg.graph import pipeline
 
 DEV = SHARED / "eval" / "dev" / "docs"
 pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="the development set is not beside the repo")

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import SHARED, node
-from extractors import divisions, mentions
-from extractors.gazetteer import data_rows
-from graph import pipeline
+from legal_kg.extractors import divisions, mentions
+from legal_kg.extractors.gazetteer import data_rows
+from legal_kg.graph import pipeline
 
 DEV = SHARED / "eval" / "dev" / "docs"
 LAWREFBOOK = SHARED / "corpus" / "lawrefbook"

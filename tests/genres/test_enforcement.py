@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SHARED, node, objects
-from graph import pipeline
+from legal_kg.graph import pipeline
 
 # 国家网信办, "國家網信辦指導有關地方網信辦依法查處違法違規網站平臺及賬號", 中国网信网, 2020-02-28, as reposted by the
 # Guangdong cyberspace office (read at http://m.axpj4.com/gzdt/content/post_638.html)

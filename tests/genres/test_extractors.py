@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import citations, crimes, mentions, persons
-from extractors.values import amount, en_months, find_dates, zh_months, zh_number
+from legal_kg.extractors import citations, crimes, mentions, persons
+from legal_kg.extractors.values import amount, en_months, find_dates, zh_months, zh_number
 
 
 @pytest.mark.parametrize(("text", "iso"), [
@@ -167,7 +167,7 @@ def test_a_list_of_defendants_and_not_a_name_followed_by_a_place():
 
 
 def test_the_penalty_an_operative_sentence_imposes():
-    from extractors.penalties import penalty
+    from legal_kg.extractors.penalties import penalty
 
     def main(text: str) -> tuple:
         found = penalty(text)
@@ -198,7 +198,7 @@ REPORTED = [  # a report's sentence -> {person: sorted (predicate, object)}
 
 def _people_facts(path) -> dict[str, list]:
     """Each person's facts and the facts of their sentence, sorted, in the graph of one file."""
-    from graph import pipeline
+    from legal_kg.graph import pipeline
 
     kg = pipeline.build([path])
     whose = {st.subject: kg.nodes[st.obj].label for st in kg.statements if st.predicate == "sentenceOf"}
@@ -249,7 +249,7 @@ def test_an_operative_sentence_for_two_respectively(tmp_path):
 @pytest.mark.parametrize("line", ["August 25, 2017", "25 August 2017", "August 25th, 2017", "Aug. 25, 2017",
                                   "2017-08-25", "Date: August 25, 2017", "August 25, 2017 (seal)", "二〇一七年八月二十五日"])
 def test_a_judgment_dateline(line):
-    from extractors.genres.judgment import _dateline
+    from legal_kg.extractors.genres.judgment import _dateline
 
     assert _dateline(line) == "2017-08-25"
 
@@ -257,6 +257,6 @@ def test_a_judgment_dateline(line):
 @pytest.mark.parametrize("line", ["Defendant Zhang Wei, born on August 25, 2017.", "August 25, 2017 and May 1, 2018",
                                   "Date:", ""])
 def test_not_a_judgment_dateline(line):
-    from extractors.genres.judgment import _dateline
+    from legal_kg.extractors.genres.judgment import _dateline
 
     assert _dateline(line) is None

@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, SEEDS, SHARED
-from graph import pipeline
-from graph.kg import KnowledgeGraph
-from graph.model import Node
+from legal_kg.graph import pipeline
+from legal_kg.graph.kg import KnowledgeGraph
+from legal_kg.graph.model import Node
 
 DEV = SHARED / "eval" / "dev" / "docs"
 LAWS = SHARED / "corpus"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SHARED, node, objects
-from graph import pipeline
+from legal_kg.graph import pipeline
 
 LAWREFBOOK = SHARED / "corpus" / "lawrefbook"
 CRIME_NAMES_1997 = LAWREFBOOK / "084_最高人民检察院关于适用刑法分则规定的犯罪的罪名的意见(1997-12-25).md"

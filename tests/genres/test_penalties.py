@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import node, objects, sentence_of
-from graph import pipeline, rdf
+from legal_kg.graph import pipeline, rdf
 
 # Supreme People's Court Gazette, 上海市人民检察院诉魏培明等人抢劫案: the party lines and the first-instance
 # judgment of the Jiading District People's Court (17 July 2002) as the Gazette reports them

@@ -7,10 +7,10 @@ import jieba.posseg
 import pytest
 
 from conftest import SHARED
-from extractors import segment
-from extractors.mentions import ZH_PLACE_LAST
-from extractors.text import has_cjk
-from graph.reader import read
+from legal_kg.extractors import segment
+from legal_kg.extractors.mentions import ZH_PLACE_LAST
+from legal_kg.extractors.text import has_cjk
+from legal_kg.graph.reader import read
 
 TEXTS = [SHARED / "corpus" / "zh-criminal-law.md", SHARED / "eval" / "dev" / "docs" /
          "zh-03_haixing-wu-online-romance-fraud.txt"]

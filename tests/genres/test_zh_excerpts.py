@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph import pipeline
+from legal_kg.graph import pipeline
 
 # 陕西省合阳县人民法院 执行裁定书 （2020）陕0524执63号之一, China Judgements Online doc_id
 # 321e184f551b483d88c5ac9c0117ee5d, published as one run of text (its full_text as a public code comment quotes it):

@@ -12,10 +12,10 @@ import networkx as nx
 import pytest
 
 from conftest import SEEDS
-from graph import loader, pipeline
-from graph.export import LIST_SEPARATOR, simple_graph
+from legal_kg.graph import loader, pipeline
+from legal_kg.graph.export import LIST_SEPARATOR, simple_graph
 
-KG = [sys.executable, "-m", "graph.cli"]
+KG = [sys.executable, "-m", "legal_kg.graph.cli"]
 DUAN_CASE = "first-instance-judgment-in-a-case-of-duan-zhengs-illegal-possession-of-materials-e715f5fa"
 
 
@@ -70,7 +70,7 @@ def test_gexf_round_trip_with_class_colours(kg, tmp_path):
     duan = next(n for n, d in back.nodes(data=True) if d["label"] == "Duan Zheng")
     assert back.nodes[duan]["viz"]["color"] == {"r": 255, "g": 127, "b": 14, "a": 1.0}
     # placed as graph.html places it (graph/layout.py)
-    from graph.layout import positions
+    from legal_kg.graph.layout import positions
 
     x, y = positions(sorted(kg.nodes), sorted((s, str(o)) for s, o, _ in kg.nx.edges(keys=True)))[duan]
     assert back.nodes[duan]["viz"]["position"] == {"x": x, "y": -y, "z": 0.0}
@@ -198,7 +198,7 @@ def test_stats_on_the_seeds(out):
 
 
 def test_stats_of_a_big_graph_estimate_betweenness_and_pair_documents_by_rare_entities(out, monkeypatch):
-    from graph import loader, stats
+    from legal_kg.graph import loader, stats
 
     exact = stats.statistics(loader.load(out))
     # the seed's graph taken for a big one: 151 nodes beyond 100, 7 documents beyond 3
@@ -234,8 +234,8 @@ def test_readme_python_example_runs(tmp_path, monkeypatch):
 
 
 def test_a_notebook_shows_a_big_graph_as_its_counts_and_a_way_to_its_page(monkeypatch):
-    from graph import kg as module
-    from graph import pipeline
+    from legal_kg.graph import kg as module
+    from legal_kg.graph import pipeline
 
     monkeypatch.setattr(module, "INLINE_NODES", 100)  # the seed's 151 nodes as a big graph
     shown = pipeline.build([SEEDS])._repr_html_()

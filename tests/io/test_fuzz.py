@@ -15,12 +15,12 @@ import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors import extract
-from extractors.documents import split
-from graph import rdf as rdf_writer
-from graph.html import QUOTE_LIMIT, _short, doc_slugs, write_site
-from graph.model import Document, Entity, Extraction, Fact, Mention, Span
-from graph.resolve import merge
+from legal_kg.extractors import extract
+from legal_kg.extractors.documents import split
+from legal_kg.graph import rdf as rdf_writer
+from legal_kg.graph.html import QUOTE_LIMIT, _short, doc_slugs, write_site
+from legal_kg.graph.model import Document, Entity, Extraction, Fact, Mention, Span
+from legal_kg.graph.resolve import merge
 
 settings.register_profile("default", max_examples=150, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])

@@ -22,7 +22,7 @@ import pytest
 
 from conftest import ROOT, SEEDS, SHARED, outputs
 
-KG = [sys.executable, "-m", "graph.cli"]
+KG = [sys.executable, "-m", "legal_kg.graph.cli"]
 DIGESTS = Path(__file__).resolve().parents[1] / "golden" / "outputs.json"
 DEV = SHARED / "eval" / "dev" / "docs"
 

@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, SEEDS, outputs
-from graph import html, rdf, store
-from graph import outputs as writers
-from graph.incremental import build_into
-from graph.outputs import OutputError
+from legal_kg.graph import html, rdf, store
+from legal_kg.graph import outputs as writers
+from legal_kg.graph.incremental import build_into
+from legal_kg.graph.outputs import OutputError
 
 SEED = "000_cfcf9f275d95a8e1.txt"
 FORMATS, EXPORTS = ["ttl", "trig", "nq", "jsonld"], ["graphml", "gexf", "json", "csv", "neo4j", "cytoscape"]

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from conftest import DATA, SEEDS, SHARED, outputs
 
-KG = [sys.executable, "-m", "graph.cli"]
+KG = [sys.executable, "-m", "legal_kg.graph.cli"]
 JUDGMENT = (DATA / "appeal.txt").read_text(encoding="utf-8").split("\nShenzhen Blogger")[0] + "\n"
 REGULATION_ZH = (DATA / "measures-zh.md").read_text(encoding="utf-8")
 TRADITIONAL = """# 網路直播營銷服務管理辦法
@@ -218,7 +218,7 @@ TYPESET = {
 @pytest.mark.parametrize("variant", sorted(TYPESET))
 @pytest.mark.parametrize("name", ["seed", "pudong.txt", "appeal.txt"])
 def test_typographic_variants_give_the_same_graph(tmp_path, name, variant):
-    from graph import pipeline
+    from legal_kg.graph import pipeline
 
     source = next(SEEDS.iterdir()) if name == "seed" else DATA / name
     text = source.read_text(encoding="utf-8")
@@ -240,7 +240,7 @@ def test_typographic_variants_give_the_same_graph(tmp_path, name, variant):
 
 
 def test_only_hard_wrapped_text_is_taken_for_wrapped():
-    from extractors.text import wrap_width
+    from legal_kg.extractors.text import wrap_width
 
     texts = [p.read_text(encoding="utf-8") for p in sorted([*DATA.iterdir(), *SEEDS.iterdir()])]
     assert [wrap_width(t) for t in texts] == [0] * len(texts)  # paragraphs a line each, titles, signatures
@@ -249,7 +249,7 @@ def test_only_hard_wrapped_text_is_taken_for_wrapped():
 
 
 def test_the_plain_copy_keeps_every_offset():
-    from extractors.text import plain
+    from legal_kg.extractors.text import plain
 
     cases = {"HANGZHOU INTERMEDIATE PEOPLE'S COURT OF ZHEJIANG\nCRIMINAL JUDGMENT":
              "Hangzhou Intermediate People's Court of Zhejiang\nCriminal Judgment",
@@ -262,7 +262,7 @@ def test_the_plain_copy_keeps_every_offset():
 @given(st.lists(st.sampled_from(["Li", "Li Li", " ", ".", "-", "_", "é", "x", "\n"]), max_size=14).map("".join),
        st.sampled_from(["Li", "Li Li", "Li."]))
 def test_standing_alone_finds_what_the_pattern_of_a_lone_word_finds(text, word):
-    from extractors.text import standing_alone
+    from legal_kg.extractors.text import standing_alone
 
     pattern = [m.start() for m in re.finditer(rf"(?<![\w.]){re.escape(word)}(?![\w-])", text)]
     assert list(standing_alone(text, word, ".", "-")) == pattern
@@ -272,7 +272,7 @@ def test_standing_alone_finds_what_the_pattern_of_a_lone_word_finds(text, word):
                                  "Pay", "Tencent", "QQ", "Zone", "-", " ", "  ", ".", "'", "x", "\n"]),
                 max_size=16).map("".join))
 def test_names_found_a_first_word_at_a_time_are_those_one_pattern_of_every_name_finds(text):
-    from extractors.gazetteer import gazetteer
+    from legal_kg.extractors.gazetteer import gazetteer
 
     for cls in ("Platform", "Organization"):
         g = gazetteer(cls)
@@ -281,7 +281,7 @@ def test_names_found_a_first_word_at_a_time_are_those_one_pattern_of_every_name_
 
 
 def test_a_tab_inside_a_glossed_name_and_a_role_word_before_a_name_keep_their_spans(tmp_path):
-    from graph import pipeline
+    from legal_kg.graph import pipeline
 
     path = tmp_path / "tab.txt"
     path.write_text("Activist jailed\n\nBy Staff Reporter\n\nA court in Beijing sentenced the lawyer Xu\tZhiyong (许志永) "
@@ -297,7 +297,7 @@ def test_a_tab_inside_a_glossed_name_and_a_role_word_before_a_name_keep_their_sp
 
 
 def test_a_defendant_whose_surname_is_he_keeps_it(tmp_path):
-    from graph import pipeline
+    from legal_kg.graph import pipeline
 
     path = tmp_path / "he.txt"
     path.write_text("Xuhui District People's Court of Shanghai\nCriminal Judgment\n\n(2020) Hu 0104 Xing Chu No. 12\n\n"
@@ -325,7 +325,7 @@ def test_a_long_markdown_heading_with_brackets_builds(tmp_path):
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8), st.sampled_from(["", "named", "defendant", "judge"])),
                 max_size=12))
 def test_one_person_mention_per_place_as_the_pairwise_comparison_kept_it(spans):
-    from extractors.persons import PersonMention, _dedupe
+    from legal_kg.extractors.persons import PersonMention, _dedupe
 
     def pairwise(mentions):  # the comparison of each mention with every one kept, which _dedupe replaced
         seen = {}

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT, SEEDS, outputs, unordered
-from graph.query import named_queries, open_store, run
+from legal_kg.graph.query import named_queries, open_store, run
 
-KG = [sys.executable, "-m", "graph.cli"]
+KG = [sys.executable, "-m", "legal_kg.graph.cli"]
 OXIGRAPH = Path(sys.executable).with_name("oxigraph")
 
 
@@ -39,7 +39,7 @@ def test_generated_corpus_is_deterministic_and_of_the_genre(tmp_path):
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "40", "--seed", "9", "--out",
                         str(tmp_path / name)], check=True, capture_output=True)
     assert outputs(tmp_path / "a") == outputs(tmp_path / "b")
-    from graph import pipeline
+    from legal_kg.graph import pipeline
 
     built = pipeline.build([tmp_path / "a"])
     assert set(built.summary()["documents"]) == {"Judgment", "NewsReport", "Regulation"}
@@ -57,9 +57,9 @@ def test_two_jobs_give_the_same_bytes(corpus, tmp_path):
 
 
 def test_a_failing_writer_process_fails_the_build_and_keeps_the_old_outputs(monkeypatch, tmp_path):
-    from graph import export as exports
-    from graph import pipeline
-    from graph.outputs import OutputError, write_all
+    from legal_kg.graph import export as exports
+    from legal_kg.graph import pipeline
+    from legal_kg.graph.outputs import OutputError, write_all
 
     built = pipeline.build([SEEDS])
     out = tmp_path / "out"
@@ -96,7 +96,7 @@ def stamps(folder: Path) -> dict[str, int]:
 
 
 def test_a_folder_built_from_the_same_extractions_is_left_as_it_is(tmp_path):
-    from graph.incremental import build_into
+    from legal_kg.graph.incremental import build_into
 
     texts = tmp_path / "texts"
     shutil.copytree(DATA, texts)
@@ -202,7 +202,7 @@ def test_push_and_query_a_real_oxigraph_server(oxigraph_server, tmp_path):
     assert pushed.returncode == 0, pushed.stderr
     assert pushed.stdout.startswith("pushed ") and "PUT text/turtle" in pushed.stdout
     store = open_store(out)
-    from graph.endpoint import query as remote
+    from legal_kg.graph.endpoint import query as remote
 
     for name, q in named_queries().items():
         params = {p: PARAMS[p] for p in q.params}
@@ -224,7 +224,7 @@ def test_push_into_a_named_graph_and_quads(oxigraph_server, tmp_path):
     assert kg("build", str(SEEDS), "--out", str(out), "--format", "ttl,nq").returncode == 0
     assert kg("push", str(out), "--endpoint", oxigraph_server + "/store", "--graph", "http://example.org/g").returncode == 0
     assert kg("push", str(out), "--endpoint", oxigraph_server + "/store", "--quads").returncode == 0
-    from graph.endpoint import query as remote
+    from legal_kg.graph.endpoint import query as remote
 
     _, rows = remote(oxigraph_server + "/query", "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert int(rows[0][0]) == 1 + 7  # the pushed named graph and one graph per document
@@ -239,7 +239,7 @@ def test_endpoint_errors_are_one_line(tmp_path):
 
 
 def test_endpoint_parameters_are_serialized_terms():
-    from graph.query import bind, terms
+    from legal_kg.graph.query import bind, terms
 
     sparql = "# Parameters: label - text\nSELECT ?x WHERE { ?x ?p ?label }"
     bound = bind(sparql, terms(sparql, {"label": 'a" } ; DROP ALL ; #'}))

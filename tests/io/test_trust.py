@@ -22,7 +22,7 @@ import pytest
 
 from conftest import SEEDS, SHARED
 
-KG = [sys.executable, "-m", "graph.cli"]
+KG = [sys.executable, "-m", "legal_kg.graph.cli"]
 SEED = next(SEEDS.glob("*.txt"))
 DEV = SHARED / "eval" / "dev" / "docs"
 
@@ -170,7 +170,7 @@ def test_a_base_ending_in_hash_mints_iris_every_reader_takes(tmp_path):
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="the development set is not beside the repo")
 def test_offsets_index_the_file_as_it_holds_it(tmp_path):
-    from graph import pipeline
+    from legal_kg.graph import pipeline
 
     source = (DEV / "zh-01_haining-shen-yinfeng-fraud.txt").read_text(encoding="utf-8")
     plain = tmp_path / "lf" / "zh.txt"
@@ -225,8 +225,8 @@ class _Marks(HTMLParser):
 
 
 def test_every_evidence_span_of_the_build_is_marked_in_its_document_s_text(tmp_path):
-    from graph import pipeline
-    from graph.html import doc_slugs
+    from legal_kg.graph import pipeline
+    from legal_kg.graph.html import doc_slugs
 
     out = tmp_path / "out"
     assert kg("build", str(SEEDS), "--out", str(out), "--no-cache").returncode == 0
@@ -247,7 +247,7 @@ def test_every_evidence_span_of_the_build_is_marked_in_its_document_s_text(tmp_p
 
 
 def test_western_text_in_a_code_page_is_not_read_as_chinese(tmp_path):
-    from graph.reader import read
+    from legal_kg.graph.reader import read
 
     text = SEED.read_text(encoding="utf-8")[:3000] + "\n\nThe translator, Tång Wéi Müller, notes: “naïve”.\n"
     latin = tmp_path / "latin.txt"
@@ -412,7 +412,7 @@ def test_endpoints_that_never_answer_or_answer_no_sparql(built, servers):
 
 
 def test_marks_that_cross_are_cut_so_that_they_nest():
-    from graph.html import marked
+    from legal_kg.graph.html import marked
 
     # the seed (line 176): two spans that cross, a third inside the first, and an empty one
     text = "On September 8, 2017, the People's Court of China website posted the judgment of a court in Beijing"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.documents import split
+from legal_kg.extractors.documents import split
 
 FILE = """Measures on the Security of Online Payment Services
 

@@ -9,11 +9,11 @@ import re
 import pytest
 
 from conftest import SHARED
-from extractors import extract
-from extractors.documents import split
-from extractors.layouts import ORDER, REGISTRY, blocks, lay
-from extractors.text import plain
-from graph.model import DOC
+from legal_kg.extractors import extract
+from legal_kg.extractors.documents import split
+from legal_kg.extractors.layouts import ORDER, REGISTRY, blocks, lay
+from legal_kg.extractors.text import plain
+from legal_kg.graph.model import DOC
 
 DEV = SHARED / "eval" / "dev" / "docs"
 LAWREFBOOK = SHARED / "corpus" / "lawrefbook"

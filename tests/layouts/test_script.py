@@ -10,10 +10,10 @@ import re
 import pytest
 
 from conftest import SHARED, node
-from extractors.script import is_traditional, simplified, traditional
-from extractors.text import fold
-from graph import pipeline
-from graph.kg import KnowledgeGraph
+from legal_kg.extractors.script import is_traditional, simplified, traditional
+from legal_kg.extractors.text import fold
+from legal_kg.graph import pipeline
+from legal_kg.graph.kg import KnowledgeGraph
 
 TEXTS = [SHARED / "eval" / "dev" / "docs" / name for name in (
     "zh-01_haining-shen-yinfeng-fraud.txt", "zh-news-04_spp-xie-baijiahao-accounts.txt")] + [

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from conftest import DATA, SEEDS, SHARED, node
-from graph import pipeline
+from legal_kg.graph import pipeline
 
 CRIMINAL_LAW = SHARED / "corpus" / "zh-criminal-law.md"
 

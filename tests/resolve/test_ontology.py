@@ -6,14 +6,14 @@ import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
 
 from conftest import ROOT, SEEDS
-from graph import rdf as rdf_writer
+from legal_kg.graph import rdf as rdf_writer
 
 KG = rdflib.Namespace(rdf_writer.KG)
 ELI = rdflib.Namespace("http://data.europa.eu/eli/ontology#")
 
 
 def test_every_term_used_is_defined_with_english_and_chinese_labels_and_a_comment():
-    from graph import pipeline
+    from legal_kg.graph import pipeline
 
     onto = rdflib.Graph().parse(ROOT / "ontology" / "kg.ttl")
     data = rdflib.Graph().parse(data=rdf_writer.serialize(pipeline.build([SEEDS]), "ttl").decode("utf-8"), format="turtle")

@@ -6,8 +6,8 @@ import pyoxigraph
 import pytest
 
 from conftest import SEEDS, node
-from graph import pipeline
-from graph import rdf as rdf_writer
+from legal_kg.graph import pipeline
+from legal_kg.graph import rdf as rdf_writer
 
 PREFIXES = """PREFIX kg: <https://w3id.org/legal-kg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>

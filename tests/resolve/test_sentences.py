@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS, SHARED, node, objects, sentence_of
-from graph import pipeline
-from graph.query import named_queries, run
+from legal_kg.graph import pipeline
+from legal_kg.graph.query import named_queries, run
 
 DEV = SHARED / "eval" / "dev" / "docs"
 # what the generator writes for each defendant: "Defendant Wang Hua committed the crime of fraud, and is
