@@ -225,7 +225,7 @@ def _units(plan: Plan, flavour: str, reuse: Reuse, f: BinaryIO | None, read: boo
     shards = reuse.shards
     if reuse.keeping:
         reuse.keys.units[flavour] = [u.key for u in plan.units]
-    form = layout(flavour)
+    form = layout(flavour, plan.base)
     sep, first = form.sep.encode("utf-8"), True
     if f is not None:
         f.write(form.head.encode("utf-8"))
@@ -258,7 +258,7 @@ def _store(plan: Plan, tmp: Path, flavour: str, with_file: bool, reuse: Reuse) -
         return
     with ExitStack() as stack:
         f = stack.enter_context((tmp / FILE_NAMES[flavour]).open("wb")) if with_file else None
-        store.write(tmp, _units(plan, flavour, reuse, f), layout(flavour).head.encode("utf-8"), flavour)
+        store.write(tmp, _units(plan, flavour, reuse, f), layout(flavour, plan.base).head.encode("utf-8"), flavour)
 
 
 def _changed_store(plan: Plan, tmp: Path, flavour: str, reuse: Reuse) -> bool:
@@ -277,7 +277,7 @@ def _changed_store(plan: Plan, tmp: Path, flavour: str, reuse: Reuse) -> bool:
     gone = [shards.get(flavour, k) for k in removed]
     if len(removed) > len(new) // 2 or None in gone:
         return False
-    head = layout(flavour).head.encode("utf-8")
+    head = layout(flavour, plan.base).head.encode("utf-8")
     where = {k: i for i, k in enumerate(new)}
     if not store.write_changed(tmp, previous.folder, [head + g for g in gone if g],
                                [head + d for k in added if (d := _text(plan, where[k], flavour, shards))], flavour):

@@ -11,6 +11,7 @@ Model (see README, "Provenance"):
 - a piece of evidence is an `oa:SpecificResource` whose `oa:hasSource` is the document node and whose
   selectors are an `oa:TextPositionSelector` (`oa:start`, `oa:end`: 0-based offsets into the decoded text
   of the source file) and an `oa:TextQuoteSelector` (`oa:exact`).
+Turtle and TriG name the IRIs under the base with the prefix `id:` (`Ids`).
 In TriG and N-Quads the plain triple of each relation or attribute stands in the named graph of each
 document that states it (the graph's name is the document's IRI); everything else is in the default
 graph. Turtle and JSON-LD hold the union in one graph.
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -205,7 +207,7 @@ class Plan:
         named = NAMED[flavour]
         if index < len(self.buckets):
             grouped = [(s, self._node_rows(s, named)) for s in self.buckets[index]]
-            return _rendered(grouped, {}, [], "", flavour)
+            return _rendered(grouped, {}, [], "", flavour, self.base)
         d = self.docs[index - len(self.buckets)]
         rows: dict[str, set[tuple[str, Term, str]]] = defaultdict(set)
         in_graph: dict[str, set[tuple[str, Term, str]]] = defaultdict(set)
@@ -225,7 +227,7 @@ class Plan:
                 subject, predicate, obj, literal = stated
                 in_graph[subject].add((KG + predicate, _object_of(predicate, obj, literal), d))
         grouped = [(s, sorted(rows[s])) for s in sorted(rows)]
-        return _rendered(grouped, evidence, [(s, sorted(in_graph[s])) for s in sorted(in_graph)], d, flavour)
+        return _rendered(grouped, evidence, [(s, sorted(in_graph[s])) for s in sorted(in_graph)], d, flavour, self.base)
 
     def _node_rows(self, s: str, named: bool) -> list[tuple[str, Term, str]]:
         rest: set[tuple[str, Term, str]] = set()
@@ -255,14 +257,15 @@ class Plan:
 
 
 def _rendered(grouped: list[Subject], evidence: dict[str, Evidence], named: list[Subject], graph: str,
-              flavour: str) -> str:
+              flavour: str, base: str) -> str:
     """A unit's text in a flavour: its subjects' rows, its evidence (by IRI), its rows of the named graph
     `graph`."""
     if flavour in ("ttl", "trig"):
-        text = "".join(_turtle_blocks(grouped))
-        text += "".join(evidence_block(iri, evidence[iri]) for iri in sorted(evidence))
+        ids = Ids(base)
+        text = "".join(_turtle_blocks(grouped, ids))
+        text += "".join(evidence_block(iri, evidence[iri], ids) for iri in sorted(evidence))
         if named:
-            text += f"<{graph}> {{\n" + "".join(_turtle_blocks(named)) + "}\n"
+            text += f"{ids(graph)} {{\n" + "".join(_turtle_blocks(named, ids)) + "}\n"
         return text
     rows: list[Row] = [(s, *rest) for s, rests in grouped for rest in rests]
     for iri in sorted(evidence):
@@ -330,36 +333,55 @@ def _curie_or_iri(iri: str) -> str:
     return curie if curie != iri else f"<{iri}>"
 
 
-def _turtle_blocks(grouped: Iterable[Subject]) -> Iterator[str]:
+class Ids:
+    """The IRIs under the base as prefixed names of `id:` (`id:doc\\/some-law\\/article\\/3`): Turtle 1.1 escapes
+    the "/", "#" and "." of a local name with a backslash, and every reader of Turtle 1.1 (rdflib, Oxigraph,
+    Jena) takes them. An IRI with a character a local name cannot hold stays whole (`<...>`)."""
+
+    LOCAL = re.compile(r"[A-Za-z0-9_\-./#\u3400-\u4dbf\u4e00-\u9fff]+")
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def __call__(self, iri: str) -> str:
+        local = iri[len(self.base):] if iri.startswith(self.base) else ""
+        if not local or not self.LOCAL.fullmatch(local):
+            return f"<{iri}>"
+        local = local.replace(".", "\\.").replace("/", "\\/").replace("#", "\\#")
+        return f"id:\\{local}" if local[0] == "-" else f"id:{local}"
+
+
+def _turtle_blocks(grouped: Iterable[Subject], ids: Ids) -> Iterator[str]:
     """Turtle subject blocks ("s p o , o ; p o .") for statements grouped by subject, one at a time."""
     verbs: dict[str, str] = {RDF + "type": "a"}
     for s, rests in grouped:
         preds: dict[str, list[str]] = {}
         for p, o, _g in rests:
-            # most objects are entities and evidence: full IRIs, no prefixed name to look for
-            text = f"<{o[1]}>" if o[0] == "iri" and not o[1].startswith(NAMESPACES) else _text(o, prefixed=True)
+            # most objects are entities and evidence, under the base
+            text = ids(o[1]) if o[0] == "iri" and not o[1].startswith(NAMESPACES) else _text(o, prefixed=True)
             objs = preds.get(p)
             if objs is None:
                 objs = preds[p] = []
             objs.append(text)
         body = " ;\n\t".join((verbs.get(p) or verbs.setdefault(p, _curie_or_iri(p))) + " " + " , ".join(objs)
                                for p, objs in preds.items())
-        yield f"<{s}> {body} .\n"
+        yield f"{ids(s)} {body} .\n"
 
 
-def evidence_block(iri: str, ev: Evidence) -> str:
+def evidence_block(iri: str, ev: Evidence, ids: Ids) -> str:
     """The Turtle of one piece of evidence (the same triples as evidence_rows, pre-formed: most of a graph's
     output is evidence)."""
-    position, quote = selectors(iri)
-    return (f"<{iri}> a oa:SpecificResource ;\n\toa:hasSelector <{position}> , <{quote}> ;\n"
-            f"\toa:hasSource <{ev.document}> .\n"
-            f"<{position}> a oa:TextPositionSelector ;\n\toa:end \"{ev.end}\"^^xsd:nonNegativeInteger ;\n"
+    iri, (position, quote) = ids(iri), (ids(s) for s in selectors(iri))
+    return (f"{iri} a oa:SpecificResource ;\n\toa:hasSelector {position} , {quote} ;\n"
+            f"\toa:hasSource {ids(ev.document)} .\n"
+            f"{position} a oa:TextPositionSelector ;\n\toa:end \"{ev.end}\"^^xsd:nonNegativeInteger ;\n"
             f"\toa:start \"{ev.start}\"^^xsd:nonNegativeInteger .\n"
-            f"<{quote}> a oa:TextQuoteSelector ;\n\toa:exact {_string(ev.quote)} .\n")
+            f"{quote} a oa:TextQuoteSelector ;\n\toa:exact {_string(ev.quote)} .\n")
 
 
-def prefix_lines() -> str:
-    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+def prefix_lines(base: str) -> str:
+    """The prefixes of a Turtle or TriG file: the vocabularies', and `id:` for the IRIs under the base."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in (*PREFIXES.items(), ("id", base)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,17 +393,17 @@ class Layout:
     tail: str = ""
 
 
-def layout(flavour: str) -> Layout:
+def layout(flavour: str, base: str) -> Layout:
     if flavour == "jsonld":
         ctx = json.dumps(context()["@context"], ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n ")
         return Layout(f'{{\n "@context": {ctx},\n "@graph": [\n', ",\n", "\n ]\n}\n")
-    return Layout("" if flavour in ("nq", "nt") else prefix_lines())
+    return Layout("" if flavour in ("nq", "nt") else prefix_lines(base))
 
 
 def chunks(kg: Graph, fmt: str, plan: Plan | None = None) -> Iterator[str]:
     """The graph in one of FILE_NAMES' formats, a unit at a time (a big graph is not held twice)."""
     plan = plan or Plan(kg)
-    form = layout(fmt)
+    form = layout(fmt, kg.base)
     yield form.head
     first = True
     for i in range(plan.size):

@@ -61,6 +61,17 @@ def test_every_node_has_one_label_and_a_class(built):
 
 def test_rdf_users_conventions(built):
     g = rdflib.Graph().parse(built / "graph.ttl")
+    # the IRIs under the base as prefixed names of id: (a third of the file's bytes were those IRIs)
+    text = (built / "graph.ttl").read_text(encoding="utf-8")
+    assert "@prefix id: <https://w3id.org/legal-kg/id/> .\n" in text
+    assert text.count("<https://w3id.org/legal-kg/id/") == 2  # the prefix, and the dataset (an empty local name)
+    evidence = set(g.subjects(rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/ns/oa#SpecificResource")))
+    assert len(re.findall(r"^id:evidence\\/[0-9a-f]+ a oa:SpecificResource ;$", text, re.M)) == len(evidence) > 500
+    ids = rdf_writer.Ids("https://example.org/id/")
+    assert ids("https://example.org/id/doc/a.b/c#d") == "id:doc\\/a\\.b\\/c\\#d"
+    assert ids("https://example.org/id/-x") == "id:\\-x" and ids("https://example.org/id/法律") == "id:法律"
+    assert ids("https://example.org/id/a%20b") == "<https://example.org/id/a%20b>"  # a % stays in a whole IRI
+    assert ids("https://example.org/other") == "<https://example.org/other>"
     kg_ns, skos = rdflib.Namespace("https://w3id.org/legal-kg/ontology#"), rdflib.SKOS
     # the build imports the ontology, whose IRI ontology/kg.ttl declares
     ontology = rdflib.Graph().parse(rdf_writer.ONTOLOGY_DIR / "kg.ttl")
