@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 
 from ..html import styles
 from . import places
@@ -27,5 +28,17 @@ def write(g: nx.MultiDiGraph, folder: Path) -> list[Path]:
     for _, _, key, data in g.edges(keys=True, data=True):
         data["id"] = key  # the edge's own id in the file
     path = folder / "graph.gexf"
-    nx.write_gexf(g, path, encoding="utf-8")
+    writer = _Writer(encoding="utf-8", prettyprint=True)
+    writer.add_graph(g)
+    writer.write(path)
     return [path]
+
+
+class _Writer(GEXFWriter):
+    """networkx's GEXF writer, without the attribute `networkx_key` it gives each edge of a multigraph: an
+    edge's key is its id here, which the file already holds."""
+
+    def add_attributes(self, node_or_edge, xml_obj, data, default):
+        if node_or_edge == "edge":
+            data.pop("key", None)
+        return super().add_attributes(node_or_edge, xml_obj, data, default)

@@ -67,6 +67,7 @@ def test_gexf_round_trip_with_class_colours(kg, tmp_path):
     back = nx.read_gexf(path)
     same_nodes(simple_graph(kg), back)
     assert edges(back) == edges(kg.nx)
+    assert "networkx_key" not in path.read_text(encoding="utf-8")  # an edge is known by its id alone
     duan = next(n for n, d in back.nodes(data=True) if d["label"] == "Duan Zheng")
     assert back.nodes[duan]["viz"]["color"] == {"r": 255, "g": 127, "b": 14, "a": 1.0}
     # placed as graph.html places it (graph/layout.py)
