@@ -80,7 +80,7 @@ def doc_slugs(kg: Graph) -> dict[str, str]:
     return out
 
 
-def _short(quote: str) -> str:
+def short_quote(quote: str) -> str:
     """A quote with its white space made single spaces, cut to QUOTE_LIMIT characters. (Its head is enough
     where the head alone is longer than the limit: a long quote is not split whole.)"""
     head = quote[: 2 * QUOTE_LIMIT]
@@ -191,7 +191,7 @@ def _pinyin(zh: str) -> list[str]:
 
 
 def _ev(document: str, start: int, end: int, quote: str, doc_index: dict[str, int]) -> list:
-    return [doc_index[document], start, end, _short(quote)]
+    return [doc_index[document], start, end, short_quote(quote)]
 
 
 @cache
@@ -480,7 +480,8 @@ def render_document(kg: Graph, node: Node, stated: list[tuple[Statement, Evidenc
         spans[(start, end)] = (kind, f"{title}\n{subject} · {_word(rel)} · {obj}".lstrip("\n"))
         ident = f' id="{"ev" if text is None else "fact"}-{anchor}"' if anchor not in seen else ""
         seen.add(anchor)
-        quote_cell = esc(_short(quote)) if text is None else f'<a href="#ev-{anchor}">{esc(_short(quote))}</a>'
+        shown = esc(short_quote(quote))
+        quote_cell = shown if text is None else f'<a href="#ev-{anchor}">{shown}</a>'
         parts.append(f"<tr{ident}><td>{esc(subject)}</td><td>{term(rel)}</td><td>{esc(obj)}</td>"
                      f'<td class="quote">{quote_cell}</td></tr>')
     for span, named in sorted(names.items()):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from ..html import MAX_GRAPH_NODES, QUOTE_LIMIT  # an edge's quote as long as the pages show one
+from ..html import MAX_GRAPH_NODES, short_quote  # an edge's quote as the pages show one
 from ..layout import positions
 
 if TYPE_CHECKING:
@@ -32,8 +32,8 @@ def simple_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     g.add_nodes_from(kg.nx.nodes(data=True))
     for i, st in enumerate(kg.relations()):
         first = st.evidence[0]
-        g.add_edge(st.subject, str(st.obj), key=f"e{i}", relation=st.predicate, quote=" ".join(first.quote.split())[
-            :QUOTE_LIMIT], document=first.document, evidence=len(st.evidence))
+        g.add_edge(st.subject, str(st.obj), key=f"e{i}", relation=st.predicate, quote=short_quote(first.quote),
+                   document=first.document, evidence=len(st.evidence))
     for iri, data in g.nodes(data=True):
         node = kg.nodes[iri]
         for lang in ("en", "zh"):

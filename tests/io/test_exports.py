@@ -56,6 +56,9 @@ def test_graphml_round_trip(kg, tmp_path):
     judge = next(d for _, o, d in back.edges(data=True) if d["relation"] == "judge" and
                  back.nodes[o]["label"] == "Zheng Wenwei")
     assert judge["quote"] == "Presiding Judge: Zheng Wenwei" and judge["evidence"] == 1
+    # a quote longer than the pages show is cut as they cut it, with an ellipsis (63 of the seed's 204 edges)
+    quotes = [d["quote"] for _, _, d in back.edges(data=True)]
+    assert max(map(len, quotes)) == 300 and sum(q.endswith("…") for q in quotes) == 63
     import igraph
 
     read = igraph.Graph.Read_GraphML(str(path))  # python-igraph reads it too
