@@ -4,7 +4,8 @@ English: "Article 120-6, Article 67(3) ... and Article 61 of the "Criminal Law o
 of the Supreme People's Court's "Certain Rules ..."", "Articles 47 and 52 of X". Chinese:
 《刑法》第一百二十条之六, 刑法第二百八十六条之一第一款、第二百八十七条. An article with no statute
 named after (or, in Chinese, before) it belongs to the statute named last before it, except in a
-regulation, where a bare article is a reference to the regulation's own text.
+regulation, where a bare article is a reference to the regulation's own text (`own_refs`: 本法第二十一条,
+"Article 21 of this Law", 第四十一条至第四十三条).
 
 A translator sometimes renders 第二百八十七条之一 as "Article 287 (1)": where the document names an
 offence that the crimes gazetteer places in article 287-1, "Article 287 (1)" is read as 287-1.
@@ -119,6 +120,69 @@ def find(text: str, statutes: list[Cand], regulation: bool, crime_articles: set[
             out.append(ArticleCite(r.start, r.end, surface, r.number(crime_articles), statute, "en"))
     out += _zh(text, statutes, regulation)
     return sorted(out, key=lambda a: a.start)
+
+
+EN_RANGE = re.compile(r"\bArticles\s+(?P<first>\d+)\s+(?:through|to)\s+(?P<last>\d+)\b")
+ZH_RANGE = re.compile(r"^(?:至|到)$")
+RANGE_LIMIT = 20  # articles a range of a document's own articles spans at most ("第四十一条至第四十三条")
+
+
+@dataclass(frozen=True)
+class OwnRef:
+    """A reference of a regulation to one of its own articles ("本法第二十一条", "Article 21 of this Law", a bare
+    "Article 21" in a regulation's text): where its words stand and the article's number."""
+
+    start: int
+    end: int
+    number: str
+    lang: str
+
+
+def own_refs(text: str, start: int, end: int, external: set[int]) -> list[OwnRef]:
+    """The references to the document's own articles in text[start:end] (an article's body): every article
+    named in running text (not a heading at the start of a line) whose statute is not another's (`external`:
+    where the citations of other statutes begin), each article of a range ("第四十一条至第四十三条", "Articles
+    22 through 24") one reference, at the words of the range."""
+    out: list[OwnRef] = []
+    body = text[start:end]
+    previous: OwnRef | None = None
+    for m in ZH_ART.finditer(body):
+        at = start + m.start()
+        if at in external or _structural(text, at):
+            previous = None
+            continue
+        number, stop = zh_article(m)
+        if not number:
+            continue
+        ref = OwnRef(at, start + stop, number, "zh")
+        if previous is not None and ZH_RANGE.match(body[previous.end - start:m.start()]):
+            out += _range(previous, ref)
+        out.append(ref)
+        previous = ref
+    for m in EN_ART.finditer(body):
+        at = start + m.start()
+        if at not in external and not _structural(text, at) and not NAMED_ELSEWHERE.match(body, m.end()):
+            out.append(OwnRef(at, start + m.end("num") if not m.group("sub") else start + m.end("sub"),
+                              m.group("num") + (f"-{m.group('sub')}" if m.group("sub") else ""), "en"))
+    for m in EN_ARTS.finditer(body):
+        if start + m.start() in external or NAMED_ELSEWHERE.match(body, m.end()):
+            continue
+        for n in re.finditer(r"(\d+)(?:-(\d+))?", m.group("list")):
+            at = start + m.start("list") + n.start()
+            out.append(OwnRef(at, at + len(n.group(0)), n.group(0), "en"))
+    for m in EN_RANGE.finditer(body):
+        if start + m.start() not in external and not NAMED_ELSEWHERE.match(body, m.end()):
+            first, last = (OwnRef(start + m.start(k), start + m.end(k), m.group(k), "en") for k in ("first", "last"))
+            out += [first, *_range(first, last), last]
+    return sorted(set(out), key=lambda r: (r.start, r.end, r.number))
+
+
+def _range(first: OwnRef, last: OwnRef) -> list[OwnRef]:
+    """The articles strictly between the two ends of a range, each at the words of the whole range."""
+    a, b = first.number, last.number
+    if not (a.isdigit() and b.isdigit()) or not 0 < int(b) - int(a) <= RANGE_LIMIT:
+        return []
+    return [OwnRef(first.start, last.end, str(n), first.lang) for n in range(int(a) + 1, int(b))]
 
 
 def zh_article(m: re.Match[str]) -> tuple[str, int]:

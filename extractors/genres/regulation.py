@@ -1,5 +1,5 @@
-"""Regulations: issue header, entry into force, own articles, the services they govern, and the
-alignment of an English translation with its Chinese original."""
+"""Regulations: issue header, entry into force, own articles and the references between them, the services
+they govern, and the alignment of an English translation with its Chinese original."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ...graph.model import DOC, Document, Extraction, HeaderField
-from .. import lawmaking
+from .. import citations, lawmaking
 from ..context import EN_SERVICE, Context, service_key
 from ..documents import EN_ARTICLE_LINE, HEAD_REPORT, ISSUE_HEADER, ZH_ARTICLE_LINE, ZH_TITLE, is_heading, names_a_rule
 from ..gazetteer import gazetteer
@@ -112,8 +112,22 @@ def extract(ctx: Context) -> None:
         if lang == "en" and ("zh", n) in by_number:
             zid = by_number[("zh", n)]
             col.fact(eid, "translation", zid, *_span_of(arts, "en", n))
+    _cross_references(ctx, arts, by_number)
     _services(ctx)
     lawmaking.extract(ctx)
+
+
+def _cross_references(ctx: Context, arts: list[tuple[str, str, int, int]],
+                      by_number: dict[tuple[str, str], str]) -> None:
+    """Each article's references to others of the same document and language (`refersTo`): "本法第二十一条、
+    第二十五条", "Article 21 of this Law", "Articles 22 through 24", a bare article number in running text."""
+    external = {cite.start for cite, _ in ctx.cites}  # articles of other statutes
+    for lang, n, s, e in arts:
+        source = by_number[(lang, n)]
+        for ref in citations.own_refs(ctx.text, s, e, external):
+            target = by_number.get((ref.lang, ref.number))
+            if ref.lang == lang and target is not None and target != source:
+                ctx.collector.fact(source, "refersTo", target, ref.start, ref.end)
 
 
 def _span_of(arts: list[tuple[str, str, int, int]], lang: str, n: str) -> tuple[int, int]:
