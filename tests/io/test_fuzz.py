@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from legal_kg.extractors import extract
 from legal_kg.extractors.documents import split
 from legal_kg.graph import rdf as rdf_writer
-from legal_kg.graph.html import QUOTE_LIMIT, _short, doc_slugs, write_site
+from legal_kg.graph.html import QUOTE_LIMIT, doc_slugs, short_quote, write_site
 from legal_kg.graph.model import Document, Entity, Extraction, Fact, Mention, Span
 from legal_kg.graph.resolve import merge
 
@@ -102,4 +102,4 @@ def test_splitter_and_extractors_never_fail_and_spans_stay_inside(text):
 @given(st.text(alphabet=st.sampled_from("ab \n\t。"), max_size=3 * QUOTE_LIMIT))
 def test_a_quote_is_cut_as_if_its_white_space_were_made_single_spaces_first(quote):
     spaced = " ".join(quote.split())
-    assert _short(quote) == (spaced if len(spaced) <= QUOTE_LIMIT else spaced[: QUOTE_LIMIT - 1] + "…")
+    assert short_quote(quote) == (spaced if len(spaced) <= QUOTE_LIMIT else spaced[: QUOTE_LIMIT - 1] + "…")
