@@ -101,7 +101,7 @@ def test_deprivation_for_life_and_confiscation(tmp_path):
     chen = sentence_of(kg, node(kg, "陈洪刚", "Person"))
     assert penalties(kg, chen) == {"imprisonmentMonths": [240], "confiscationYuan": [400000]}  # not a fine
     ttl = "".join(rdf.turtle_chunks(kg))  # an xsd:boolean is written "true"
-    assert f"<{wen.iri}> a kg:Sentence ;" in ttl and '\tkg:confiscatesAllProperty "true"^^xsd:boolean ;' in ttl
+    assert f"{rdf.Ids(kg.base)(wen.iri)} a kg:Sentence ;" in ttl and '\tkg:confiscatesAllProperty "true"^^xsd:boolean ;' in ttl
 
 
 def test_a_lawyer_who_is_sentenced_and_the_term_of_his_political_rights(tmp_path):
