@@ -17,6 +17,7 @@ from .reader import MAX_FILE_BYTES, InputError
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
 
+QUIET_HELP = "Show no progress (none is shown either when stderr is not a terminal)."
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode="markdown",
                   help="Build knowledge graphs of Chinese internet-governance law from legal texts.")
@@ -106,8 +107,7 @@ def build(
     max_file_size: Annotated[float, typer.Option(min=0.001, help="Refuse, before reading it, a file over this many MB "
                                                  "(a build takes about 50 times a file's size in memory).")]
     = MAX_FILE_BYTES / 1e6,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show no progress (none is shown either when stderr "
-                                        "is not a terminal).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
     """Split the texts into documents, extract entities and facts, resolve them into one graph, and write
     it as RDF (graph.ttl, .trig, .nq, .jsonld), as an Oxigraph store for `kg query` and `kg show`
@@ -198,10 +198,13 @@ def _shown(value: str) -> str:
 
 
 @contextmanager
-def _progress(hidden: bool) -> Iterator[Callable[[str, int, int | None], None] | None]:
-    """A progress bar on stderr (files extracted, then resolving and writing), gone when the build ends."""
+def _progress(hidden: bool, unit: str = "files") -> Iterator[Callable[[str, int, int | None], None]]:
+    """A progress bar on stderr (of a build: files extracted, then resolving and writing), gone when the command
+    ends; a stage with a total counts `unit`s. Hidden: the progress no one is shown (`model.silent`)."""
     if hidden:
-        yield None
+        from .model import silent
+
+        yield silent
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -211,8 +214,8 @@ def _progress(hidden: bool) -> Iterator[Callable[[str, int, int | None], None] |
         task = bar.add_task("reading", total=None)
 
         def show(stage: str, done: int, total: int | None) -> None:
-            bar.update(task, description=f"{stage} files" if total is not None else stage, completed=done,
-                       total=total)
+            bar.update(task, description=f"{stage} {unit}" if total is not None and unit else stage,
+                       completed=done, total=total)
 
         yield show
 
@@ -258,12 +261,13 @@ def _export_formats(command: str, value: str) -> list[str]:
     return chosen
 
 
-def _load(command: str, outputs: Path, evidence: bool = True) -> KnowledgeGraph:
+def _load(command: str, outputs: Path, progress: Callable[[str, int, int | None], None],
+          evidence: bool = True) -> KnowledgeGraph:
     from .loader import load
     from .query import QueryError
 
     try:
-        return load(outputs, evidence)
+        return load(outputs, evidence, progress)
     except QueryError as err:
         raise _fail(command, str(err)) from None
 
@@ -274,11 +278,13 @@ def export(
     to: Annotated[str, typer.Option("--to", help="graphml, gexf, json, csv, neo4j or cytoscape (comma-separated).")]
     = "graphml",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder (default OUTPUTS/export/FORMAT).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
     """Export the graph for other tools: GraphML and GEXF (Gephi), node-link JSON (networkx), nodes.csv and
     edges.csv, or CSV files for neo4j-admin database import."""
     targets = _export_formats("export", to)
-    kg = _load("export", outputs)
+    with _progress(quiet or not sys.stderr.isatty()) as progress:
+        kg = _load("export", outputs, progress)
     for fmt in targets:
         folder = out if out is not None and len(targets) == 1 else (out or outputs / "export") / fmt
         for path in kg.export(folder, to=fmt):
@@ -289,6 +295,7 @@ def export(
 def stats(
     outputs: Annotated[Path, typer.Argument(help="The folder a `kg build` wrote.")] = Path("outputs"),
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
     """Documents by genre, nodes by class, edges by relation, the most central entities (degree and
     betweenness), connected components, and which documents share entities."""
@@ -300,8 +307,9 @@ def stats(
         raise _fail("stats", f"unknown --format {fmt!r}; use table or json")
     from .loader import naming
 
-    kg = _load("stats", outputs, evidence=False)  # what stats needs of the evidence is who names what
-    data = statistics(kg, naming(outputs))
+    with _progress(quiet or not sys.stderr.isatty()) as progress:
+        kg = _load("stats", outputs, progress, evidence=False)  # of the evidence, stats needs who names what
+        data = statistics(kg, naming(outputs, progress), progress)
     if fmt == "json":
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return
@@ -475,13 +483,15 @@ def show(
 @app.command()
 def validate(
     outputs: Annotated[Path, typer.Argument(help="The folder a `kg build` wrote.")] = Path("outputs"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
     """Check the build (its store, or its RDF) against the SHACL shapes in ontology/shapes.ttl; exit 1 when
     any is violated."""
     from .validate import validate as run_validation
 
     try:
-        violations = run_validation(outputs)
+        with _progress(quiet or not sys.stderr.isatty(), "") as progress:
+            violations = run_validation(outputs, progress)
     except FileNotFoundError as err:
         raise _fail("validate", f"{err}; run `kg build` first") from None
     for v in violations:

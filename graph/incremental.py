@@ -24,9 +24,9 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .cache import Cache, builder_version
-from .model import DEFAULT_BASE, FileResult, display
+from .model import DEFAULT_BASE, FileResult, Progress, display, silent
 from .outputs import write_all
-from .pipeline import Progress, extract_files, merge_results, open_cache, paused_gc, silent
+from .pipeline import extract_files, merge_results, open_cache, paused_gc
 from .reader import MAX_FILE_BYTES, collect
 from .shards import Previous, Reuse, Shards
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .kg import KnowledgeGraph
-from .model import Document, Evidence, Node, Statement
+from .model import Document, Evidence, Node, Progress, Statement, silent
 from .query import open_store
 from .rdf import KG, SPARQL_PREFIXES
 
@@ -31,9 +31,11 @@ def _value(term: ox.NamedNode | ox.Literal) -> str | int:
     return term.value
 
 
-def load(folder: Path | str, evidence: bool = True) -> KnowledgeGraph:
+def load(folder: Path | str, evidence: bool = True, progress: Progress = silent) -> KnowledgeGraph:
     """The graph a `kg build` wrote into `folder`; without `evidence`, its nodes, documents and statements
-    alone (no mentions, no quotes: on a 10,000-document build the evidence is four fifths of the time)."""
+    alone (no mentions, no quotes: on a 10,000-document build the evidence is four fifths of the time).
+    `progress` is told what is being read."""
+    progress("reading the nodes", 0, None)
     store = open_store(Path(folder))
     nodes: dict[str, Node] = {}
     for r in _select(store, """SELECT ?s ?type ?label WHERE { ?s a ?type ; rdfs:label ?label
@@ -62,9 +64,11 @@ def load(folder: Path | str, evidence: bool = True) -> KnowledgeGraph:
         node.document = doc
         documents.append(doc)
     if evidence:
+        progress("reading the mentions", 0, None)
         for r in _select(store, f"SELECT ?s ?doc ?file ?start ?end ?quote WHERE {{ ?s kg:mention ?ev . {EVIDENCE} }}"):
             nodes[r["s"].value].evidence.append(_evidence(r))
     statements: dict[tuple, Statement] = {}
+    progress("reading the facts", 0, None)
     backed = f"; prov:wasDerivedFrom ?ev . {EVIDENCE}" if evidence else "."
     for r in _select(store, f"""SELECT ?s ?p ?o {'?doc ?file ?start ?end ?quote' if evidence else ''} WHERE {{
             ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o {backed} }}"""):
@@ -83,8 +87,9 @@ def load(folder: Path | str, evidence: bool = True) -> KnowledgeGraph:
     return KnowledgeGraph(nodes, ordered, documents, base)
 
 
-def naming(folder: Path | str) -> dict[str, set[str]]:
+def naming(folder: Path | str, progress: Progress = silent) -> dict[str, set[str]]:
     """Each entity of the build in `folder` -> the documents that name it (their IRIs)."""
+    progress("reading who names what", 0, None)
     found: dict[str, set[str]] = defaultdict(set)
     query = "SELECT DISTINCT ?s ?doc WHERE { ?s kg:mention ?ev . ?ev oa:hasSource ?doc }"
     for r in _select(open_store(Path(folder)), query):

@@ -13,6 +13,7 @@ tuples are quick to make and to compare. Between processes and in the cache they
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -24,6 +25,13 @@ ENTITY_CLASSES = ("Agency", "Court", "Person", "Organization", "Platform", "Stat
 PARTIES = ("defendant", "plaintiff")
 # the data files (gazetteers, patterns, layouts, queries, shapes); KG_ONTOLOGY_DIR points elsewhere
 ONTOLOGY_DIR = Path(os.environ.get("KG_ONTOLOGY_DIR", Path(__file__).resolve().parent.parent / "ontology"))
+
+
+Progress = Callable[[str, int, int | None], None]  # what is being done, how many done, of how many (None: unknown)
+
+
+def silent(stage: str, done: int, total: int | None) -> None:
+    """No progress shown."""
 
 
 def display(path: os.PathLike[str] | str) -> str:

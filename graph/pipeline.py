@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +21,7 @@ from ..extractors.documents import split
 from ..extractors.genres import genre
 from .cache import Cache
 from .kg import KnowledgeGraph
-from .model import DEFAULT_BASE, Extraction, Fact, FileResult, HeaderField, Mention, Span, display
+from .model import DEFAULT_BASE, Extraction, Fact, FileResult, HeaderField, Mention, Progress, Span, display, silent
 from .reader import MAX_FILE_BYTES, UTF8, InputError, Source, collect, read
 from .resolve import merge
 
@@ -146,13 +146,6 @@ def open_cache(cache_dir: str | Path | None) -> tuple[Cache | None, list[str]]:
         return Cache(Path(cache_dir)), []
     except OSError as err:
         return None, [f"{cache_dir}: no extraction cache ({err.strerror or err}); extracting every file"]
-
-
-Progress = Callable[[str, int, int | None], None]  # what is being done, how many done, of how many
-
-
-def silent(stage: str, done: int, total: int | None) -> None:
-    """No progress shown."""
 
 
 def extract_files(files: list[Path], jobs: int, scheduler: str | None, cache: Cache | None,

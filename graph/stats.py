@@ -11,6 +11,7 @@ from itertools import combinations
 import networkx as nx
 
 from .kg import KnowledgeGraph
+from .model import Progress, silent
 
 TOP = 10
 EXACT_UP_TO = 2_000  # nodes: betweenness exact up to this size, estimated from SAMPLE pivots beyond
@@ -35,11 +36,13 @@ def _sampled_betweenness(g: nx.Graph) -> dict[str, float]:
     return {name: b * scale for name, b in zip(names, ig.betweenness(sources=pivots, directed=False), strict=True)}
 
 
-def statistics(kg: KnowledgeGraph, named_in: Mapping[str, Iterable[str]] | None = None) -> dict:
+def statistics(kg: KnowledgeGraph, named_in: Mapping[str, Iterable[str]] | None = None,
+               progress: Progress = silent) -> dict:
     """Everything `kg stats` shows, as plain data (the JSON it prints). On a big graph betweenness is
     estimated from a seeded sample of pivots, and documents share only entities few of them name; the
     output says so (`betweenness`, `shared_by`). `named_in`: each entity -> the documents naming it (by
     default read from the nodes' evidence; `graph.loader.naming` reads it from a build)."""
+    progress("measuring centrality", 0, None)
     relations = list(kg.relations())
     g = nx.Graph()  # undirected and simple: made directly, not from kg.nx (a third of the time at 100,000 nodes)
     g.add_nodes_from(kg.nodes)
@@ -56,6 +59,7 @@ def statistics(kg: KnowledgeGraph, named_in: Mapping[str, Iterable[str]] | None 
         return [{"label": kg.nodes[i].label, "class": kg.nodes[i].cls, "iri": i, "score": round(score[i], 6)}
                 for i in ranked]
 
+    progress("pairing documents by the entities they share", 0, None)
     components = sorted((len(c) for c in nx.connected_components(g)), reverse=True)
     if named_in is None:
         named_in = {n.iri: {ev.document for ev in n.evidence} for n in kg.nodes.values() if n.document is None}

@@ -21,7 +21,7 @@ from pathlib import Path
 import rdflib
 from rdflib.collection import Collection
 
-from .model import ONTOLOGY_DIR
+from .model import ONTOLOGY_DIR, Progress, silent
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 SH = "http://www.w3.org/ns/shacl#"
@@ -62,11 +62,12 @@ class Check:
     message: str  # may name the query's variables: "{?p} {?o} has no evidence"
 
 
-def validate(folder: Path) -> list[Violation]:
+def validate(folder: Path, progress: Progress = silent) -> list[Violation]:
     """The violations of the shapes by the graph `kg build` wrote into `folder` (its store, or its RDF
-    where there is none), sorted; none: the graph conforms."""
+    where there is none), sorted; none: the graph conforms. `progress` is told each constraint checked."""
     from .store import open_folder
 
+    progress("opening the graph", 0, None)
     store = open_folder(folder)
     found = checks(SHAPES)
 
@@ -82,8 +83,12 @@ def validate(folder: Path) -> list[Violation]:
             out.add(Violation(row["this"].value, check.path, message))
         return out
 
+    violations: set[Violation] = set()
+    progress("checking constraints", 0, len(found))
     with ThreadPoolExecutor(2) as pool:  # the store answers two queries at once
-        violations = set().union(*pool.map(run, found))
+        for done, broken in enumerate(pool.map(run, found), 1):
+            violations |= broken
+            progress("checking constraints", done, len(found))
     return sorted(violations, key=lambda v: (v.focus, v.path, v.message))
 
 

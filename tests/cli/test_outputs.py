@@ -17,6 +17,7 @@ import rdflib
 from conftest import DATA, SEEDS, SHARED
 from legal_kg.graph import pipeline
 from legal_kg.graph import rdf as rdf_writer
+from legal_kg.graph.validate import SHAPES, checks
 
 KG = [sys.executable, "-m", "legal_kg.graph.cli"]
 
@@ -246,6 +247,16 @@ def in_a_terminal(*args: str) -> str:
     os.close(master)
     assert proc.wait() == 0
     return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_validate_and_stats_in_a_terminal_show_their_progress(built):
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", in_a_terminal("validate", str(built)))  # no colours
+    constraints = len(checks(SHAPES))
+    assert re.search(rf"checking constraints ━+ {constraints}/{constraints} ", shown) and "conforms" in shown
+    assert "checking" not in in_a_terminal("validate", str(built), "--quiet")
+    shown = in_a_terminal("stats", str(built))
+    assert "pairing documents by the entities they share" in shown and "components" in shown  # its last stage
+    assert "pairing" not in in_a_terminal("stats", str(built), "-q")
 
 
 def test_a_build_in_a_terminal_shows_its_progress_and_quiet_or_piped_shows_none(tmp_path):
