@@ -305,11 +305,14 @@ def stats(
 
     if fmt not in ("table", "json"):
         raise _fail("stats", f"unknown --format {fmt!r}; use table or json")
+    from concurrent.futures import ThreadPoolExecutor
+
     from .loader import naming
 
-    with _progress(quiet or not sys.stderr.isatty()) as progress:
-        kg = _load("stats", outputs, progress, evidence=False)  # of the evidence, stats needs who names what
-        data = statistics(kg, naming(outputs, progress), progress)
+    with _progress(quiet or not sys.stderr.isatty()) as progress, ThreadPoolExecutor(1) as beside:
+        named_in = beside.submit(naming, outputs)  # who names what (all stats needs of the evidence), read meanwhile
+        kg = _load("stats", outputs, progress, evidence=False)
+        data = statistics(kg, named_in.result(), progress)
     if fmt == "json":
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return
