@@ -62,7 +62,9 @@ DATATYPES = {"issuedOn": "date", "effectiveFrom": "date", "decidedOn": "date", "
              "imprisonmentMonths": "integer", "probationMonths": "integer", "fineYuan": "integer",
              "politicalRightsMonths": "integer", "politicalRightsForLife": "boolean", "confiscationYuan": "integer",
              "confiscatesAllProperty": "boolean", "caseNumber": "string", "documentNumber": "string",
-             "question": "string", "answer": "string"}
+             "question": "string", "answer": "string", "measure": "string", "fineMinYuan": "integer",
+             "fineMaxYuan": "integer", "fineMinMultiple": "integer", "fineMaxMultiple": "integer",
+             "personsFineMinYuan": "integer", "personsFineMaxYuan": "integer"}
 FILE_NAMES = {"ttl": "graph.ttl", "trig": "graph.trig", "nq": "graph.nq", "jsonld": "graph.jsonld"}
 
 

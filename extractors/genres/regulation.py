@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ...graph.model import DOC, Document, Extraction, HeaderField
-from .. import citations, lawmaking
+from .. import citations, lawmaking, sanctions
 from ..context import EN_SERVICE, Context, service_key
 from ..documents import EN_ARTICLE_LINE, HEAD_REPORT, ISSUE_HEADER, ZH_ARTICLE_LINE, ZH_TITLE, is_heading, names_a_rule
 from ..gazetteer import gazetteer
@@ -113,6 +113,7 @@ def extract(ctx: Context) -> None:
             zid = by_number[("zh", n)]
             col.fact(eid, "translation", zid, *_span_of(arts, "en", n))
     _cross_references(ctx, arts, by_number)
+    _sanctions(ctx, arts, by_number)
     _services(ctx)
     lawmaking.extract(ctx)
 
@@ -128,6 +129,33 @@ def _cross_references(ctx: Context, arts: list[tuple[str, str, int, int]],
             target = by_number.get((ref.lang, ref.number))
             if ref.lang == lang and target is not None and target != source:
                 ctx.collector.fact(source, "refersTo", target, ref.start, ref.end)
+
+
+def _sanctions(ctx: Context, arts: list[tuple[str, str, int, int]], by_number: dict[tuple[str, str], str]) -> None:
+    """Each sanction of a Chinese article (extractors/sanctions.py): a node stated in its article, with the
+    articles whose breach it sanctions, its measures and its fines."""
+    col, external = ctx.collector, {cite.start for cite, _ in ctx.cites}
+    for lang, n, s, e in arts:
+        if lang != "zh":
+            continue
+        article = by_number[(lang, n)]
+        found = sanctions.find(ctx.text, s, e, external)
+        for sanction in found:
+            where = (sanction.start, sanction.end)
+            name = col.entities[article].name + (f"第{sanction.paragraph}款" if sanction.paragraph > 1 else "") + "罚则"
+            sid = col.entity("Sanction", name, {f"sanction:{n}:{sanction.paragraph}"}, *where)
+            col.fact(sid, "statedIn", article, *where)
+            for ref in sanction.breached:
+                if (target := by_number.get(("zh", ref.number))) is not None and target != article:
+                    col.fact(sid, "sanctions", target, ref.start, ref.end)
+            for kind, ms, me in sanction.measures:
+                col.fact(sid, "measure", kind, ms, me, literal=True)
+            for rng, least, most in ((sanction.fine, "fineMinYuan", "fineMaxYuan"),
+                                     (sanction.multiple, "fineMinMultiple", "fineMaxMultiple"),
+                                     (sanction.persons_fine, "personsFineMinYuan", "personsFineMaxYuan")):
+                if rng is not None:
+                    col.fact(sid, least, rng.least, rng.start, rng.end, literal=True)
+                    col.fact(sid, most, rng.most, rng.start, rng.end, literal=True)
 
 
 def _span_of(arts: list[tuple[str, str, int, int]], lang: str, n: str) -> tuple[int, int]:
