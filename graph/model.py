@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 ENTITY_CLASSES = ("Agency", "Court", "Person", "Organization", "Platform", "Statute", "Article",
-                  "Service", "Crime", "Location", "Judgment", "Sentence", "Event", "Sanction")
+                  "Service", "Crime", "Location", "Judgment", "Sentence", "Event", "Sanction", "Duty", "RegulatedParty")
 # the relations from a judgment to the people its case is about (a criminal case's defendants, an
 # administrative case's plaintiffs)
 PARTIES = ("defendant", "plaintiff")

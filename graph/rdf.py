@@ -64,7 +64,8 @@ DATATYPES = {"issuedOn": "date", "effectiveFrom": "date", "decidedOn": "date", "
              "confiscatesAllProperty": "boolean", "caseNumber": "string", "documentNumber": "string",
              "question": "string", "answer": "string", "measure": "string", "fineMinYuan": "integer",
              "fineMaxYuan": "integer", "fineMinMultiple": "integer", "fineMaxMultiple": "integer",
-             "personsFineMinYuan": "integer", "personsFineMaxYuan": "integer"}
+             "personsFineMinYuan": "integer", "personsFineMaxYuan": "integer", "modality": "string",
+             "action": "string"}
 FILE_NAMES = {"ttl": "graph.ttl", "trig": "graph.trig", "nq": "graph.nq", "jsonld": "graph.jsonld"}
 
 

@@ -169,7 +169,7 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
 
 
 # classes whose names are one thing within a document only: a person ("Li Mou" of two cases), a sentence
-ONE_DOCUMENT = {"Person", "Sentence", "Event", "Sanction"}
+ONE_DOCUMENT = {"Person", "Sentence", "Event", "Sanction", "Duty"}
 
 
 def _scoped(cls: str, key: str, i: int) -> tuple:

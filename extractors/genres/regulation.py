@@ -8,14 +8,14 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ...graph.model import DOC, Document, Extraction, HeaderField
-from .. import citations, lawmaking, sanctions
+from .. import citations, duties, lawmaking, sanctions
 from ..context import EN_SERVICE, Context, service_key
 from ..documents import EN_ARTICLE_LINE, HEAD_REPORT, ISSUE_HEADER, ZH_ARTICLE_LINE, ZH_TITLE, is_heading, names_a_rule
 from ..gazetteer import gazetteer
 from ..layouts.order import quotes
 from ..mentions import STATUTE_WORDS, Cand, keys
 from ..script import simplified
-from ..text import CJK, Line, has_cjk, lines, squeeze_cjk
+from ..text import CJK, Line, fold, has_cjk, lines, squeeze_cjk
 from ..values import find_dates, only_date
 from . import Genre, register
 
@@ -114,6 +114,7 @@ def extract(ctx: Context) -> None:
             col.fact(eid, "translation", zid, *_span_of(arts, "en", n))
     _cross_references(ctx, arts, by_number)
     _sanctions(ctx, arts, by_number)
+    _duties(ctx, arts, by_number)
     _services(ctx)
     lawmaking.extract(ctx)
 
@@ -156,6 +157,27 @@ def _sanctions(ctx: Context, arts: list[tuple[str, str, int, int]], by_number: d
                 if rng is not None:
                     col.fact(sid, least, rng.least, rng.start, rng.end, literal=True)
                     col.fact(sid, most, rng.most, rng.start, rng.end, literal=True)
+
+
+def _duties(ctx: Context, arts: list[tuple[str, str, int, int]], by_number: dict[tuple[str, str], str]) -> None:
+    """Each duty of a Chinese article (extractors/duties.py): a node stated in its article, with its bearer (a
+    RegulatedParty, one node across regulations for one name), its modality and its action."""
+    col = ctx.collector
+    for lang, n, s, e in arts:
+        if lang != "zh" or by_number[(lang, n)] is None:
+            continue
+        article = by_number[(lang, n)]
+        for k, duty in enumerate(duties.find(ctx.text, s, e), 1):
+            did = col.entity("Duty", ctx.text[duty.bearer_start if duty.bearer else duty.start:duty.end][:40],
+                             {f"duty:{n}:{k}"}, duty.start, duty.end)
+            col.fact(did, "statedIn", article, duty.start, duty.end)
+            col.fact(did, "modality", duty.modality, duty.start, duty.start + 2, literal=True)
+            col.fact(did, "action", duty.action, duty.start + 2, duty.end, literal=True)
+            if duty.bearer:
+                name = duty.bearer_en or duty.bearer
+                party = col.entity("RegulatedParty", name, {f"party:{fold(name)}"}, duty.bearer_start,
+                                   duty.bearer_end, zh_name=duty.bearer)
+                col.fact(did, "bearer", party, duty.bearer_start, duty.bearer_end)
 
 
 def _span_of(arts: list[tuple[str, str, int, int]], lang: str, n: str) -> tuple[int, int]:
