@@ -66,3 +66,17 @@ def test_one_party_across_laws_and_pipl_s_handlers(kg):
     assert party.zh_label == "国家网信部门"
     assert all(any(d["bearer"] == "the national cyberspace department" for d in duties(kg, law))
                for law in (CYBERSECURITY, PIPL))
+
+
+def test_the_named_queries_on_duties(kg):
+    from legal_kg.graph.query import named_queries
+
+    library = named_queries()
+    operators = kg.query(library["duties"].text, label="network operators")
+    assert len(operators) == 17 and operators == kg.query(library["duties"].text, label="网络运营者")
+    article_21 = next(r for r in operators if r["article"] == "第二十一条")
+    assert article_21["modality"] == "obligation" and article_21["sanctionedBy"] == "第五十九条"
+    unsanctioned = kg.query(library["unsanctioned-duties"].text)
+    assert not any(r["article"] in ("第二十一条", "第二十五条") and r["regulation"] == "中华人民共和国网络安全法"
+                   for r in unsanctioned)
+    assert any(r["article"] == "第九条" and r["bearer"] == "network operators" for r in unsanctioned)
