@@ -226,7 +226,7 @@ def test_chinese_is_drawn_with_real_glyphs(chromium, site):
 def test_a_big_graph_opens_on_its_communities_and_a_click_puts_one_s_members_in_its_place(chromium, tmp_path):
     from legal_kg.graph.html import render_graph
 
-    kg = pipeline.build([SEEDS])  # the seed's 151 nodes, shown as a big graph is (its overview from 100 nodes)
+    kg = pipeline.build([SEEDS])  # the seed's 191 nodes, shown as a big graph is (its overview from 100 nodes)
     page = tmp_path / "graph.html"
     page.write_text(render_graph(kg, overview_above=100), encoding="utf-8")
     p = Page(chromium, page.as_uri()).ready()

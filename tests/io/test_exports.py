@@ -56,7 +56,7 @@ def test_graphml_round_trip(kg, tmp_path):
     judge = next(d for _, o, d in back.edges(data=True) if d["relation"] == "judge" and
                  back.nodes[o]["label"] == "Zheng Wenwei")
     assert judge["quote"] == "Presiding Judge: Zheng Wenwei" and judge["evidence"] == 1
-    # a quote longer than the pages show is cut as they cut it, with an ellipsis (63 of the seed's 204 edges)
+    # a quote longer than the pages show is cut as they cut it, with an ellipsis (63 of the seed's 258 edges)
     quotes = [d["quote"] for _, _, d in back.edges(data=True)]
     assert max(map(len, quotes)) == 300 and sum(q.endswith("…") for q in quotes) == 63
     import igraph
@@ -146,7 +146,9 @@ def test_cli_export_from_a_build(out, tmp_path):
     data = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))
     # counsel Liu Ze represents Duan Zheng; the indictment "filed ... on July 10, 2017" is an event; "public
     # security agencies" are the generic public security organs, an agency
-    assert len(data["nodes"]) == 151 and len(data["edges"]) == 204
+    # 29 duties of the seed's Chinese regulations and their 11 parties among the nodes; their article and
+    # bearer among the edges
+    assert len(data["nodes"]) == 191 and len(data["edges"]) == 258
     bad = subprocess.run([*KG, "export", str(out), "--to", "pdf"], capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "pdf" in bad.stderr
     assert (out / "export" / "graphml" / "graph.graphml").exists()
@@ -174,7 +176,7 @@ def test_python_api(kg, tmp_path):
     kinds = {k for k, _ in kg.evidence("duan zheng")}
     assert {"mention", "object of sentenceOf", "object of defendant"} <= kinds
     assert kg.to_html(tmp_path / "g.html").read_text(encoding="utf-8").count('id="kg-data"') == 1
-    assert repr(kg) == "<KnowledgeGraph: 7 documents, 151 nodes, 230 statements>"
+    assert repr(kg) == "<KnowledgeGraph: 7 documents, 191 nodes, 342 statements>"
     assert "<iframe srcdoc=" in kg._repr_html_() and "<td>Judgment</td><td>" in kg._repr_html_()
 
     with pytest.raises(ValueError, match="unknown class 'Judge'"):
@@ -188,11 +190,13 @@ def test_python_api(kg, tmp_path):
 def test_stats_on_the_seeds(out):
     result = subprocess.run([*KG, "stats", str(out), "--format", "json"], capture_output=True, text=True, check=True)
     data = json.loads(result.stdout)
-    assert (data["nodes"], data["edges"]) == (151, 204)
-    assert data["components"]["count"] == 18 and data["components"]["sizes"][:3] == [73, 61, 2]
+    assert (data["nodes"], data["edges"]) == (191, 258)
+    # the bilingual regulations' component holds their 29 duties and 11 parties too (73 nodes before)
+    assert data["components"]["count"] == 18 and data["components"]["sizes"][:3] == [113, 61, 2]
     assert [(r["label"], r["score"]) for r in data["central_by_degree"][:2]] == [
         ("Criminal Law of the People's Republic of China", 11), ("Duan Zheng", 10)]
-    assert data["central_by_betweenness"][0]["label"] == "Criminal Law of the People's Republic of China"
+    # the Cybersecurity Law, which the regulations cite, lies between most once duties and parties join them
+    assert data["central_by_betweenness"][0]["label"] == "Cybersecurity Law of the People's Republic of China"
     first = data["shared_entities"][0]
     assert first["count"] == 13 and "Duan Zheng" in first["entities"]
     assert first["documents"][0].startswith("Man Jailed Seven Months")
@@ -205,7 +209,7 @@ def test_stats_of_a_big_graph_estimate_betweenness_and_pair_documents_by_rare_en
     from legal_kg.graph import loader, stats
 
     exact = stats.statistics(loader.load(out))
-    # the seed's graph taken for a big one: 151 nodes beyond 100, 7 documents beyond 3
+    # the seed's graph taken for a big one: 191 nodes beyond 100, 7 documents beyond 3
     monkeypatch.setattr(stats, "EXACT_UP_TO", 100)
     monkeypatch.setattr(stats, "SAMPLE", 100)
     monkeypatch.setattr(stats, "PAIRS_UP_TO", 3)
@@ -241,7 +245,7 @@ def test_a_notebook_shows_a_big_graph_as_its_counts_and_a_way_to_its_page(monkey
     from legal_kg.graph import kg as module
     from legal_kg.graph import pipeline
 
-    monkeypatch.setattr(module, "INLINE_NODES", 100)  # the seed's 151 nodes as a big graph
+    monkeypatch.setattr(module, "INLINE_NODES", 100)  # the seed's 191 nodes as a big graph
     shown = pipeline.build([SEEDS])._repr_html_()
     assert "<iframe" not in shown and len(shown) < 5_000
-    assert "151 nodes are more than a notebook shows inline" in shown and "kg.to_html" in shown
+    assert "191 nodes are more than a notebook shows inline" in shown and "kg.to_html" in shown
