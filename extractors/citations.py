@@ -159,17 +159,9 @@ def own_refs(text: str, start: int, end: int, external: set[int]) -> list[OwnRef
             out += _range(previous, ref)
         out.append(ref)
         previous = ref
-    for m in EN_ART.finditer(body):
-        at = start + m.start()
-        if at not in external and not _structural(text, at) and not NAMED_ELSEWHERE.match(body, m.end()):
-            out.append(OwnRef(at, start + m.end("num") if not m.group("sub") else start + m.end("sub"),
-                              m.group("num") + (f"-{m.group('sub')}" if m.group("sub") else ""), "en"))
-    for m in EN_ARTS.finditer(body):
-        if start + m.start() in external or NAMED_ELSEWHERE.match(body, m.end()):
-            continue
-        for n in re.finditer(r"(\d+)(?:-(\d+))?", m.group("list")):
-            at = start + m.start("list") + n.start()
-            out.append(OwnRef(at, at + len(n.group(0)), n.group(0), "en"))
+    for refs in _en_refs(body, regulation=True):  # each the article's name, without its paragraph or item
+        if start + refs[0].start not in external and not NAMED_ELSEWHERE.match(body, refs[-1].end):
+            out += [OwnRef(start + r.start, start + r.end - len(r.tail), r.number(set()), "en") for r in refs]
     for m in EN_RANGE.finditer(body):
         if start + m.start() not in external and not NAMED_ELSEWHERE.match(body, m.end()):
             first, last = (OwnRef(start + m.start(k), start + m.end(k), m.group(k), "en") for k in ("first", "last"))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .citations import OwnRef, own_refs
+from .citations import OwnRef
 from .gazetteer import data_rows
 from .values import zh_number
 
@@ -52,8 +52,9 @@ def _measures() -> list[tuple[str, re.Pattern[str]]]:
     return [(kind, re.compile(pattern)) for kind, lang, pattern in data_rows("sanctions.tsv") if lang == "zh"]
 
 
-def find(text: str, start: int, end: int, external: set[int]) -> list[Sanction]:
-    """The sanctions of the article whose body is text[start:end], a paragraph (a line) each."""
+def find(text: str, start: int, end: int, refs: list[OwnRef]) -> list[Sanction]:
+    """The sanctions of the article whose body is text[start:end], a paragraph (a line) each; `refs`: the
+    article's references to others of its regulation (`citations.own_refs`)."""
     out = []
     at, number = start, 0
     for line in text[start:end].split("\n"):
@@ -67,7 +68,7 @@ def find(text: str, start: int, end: int, external: set[int]) -> list[Sanction]:
         if not found:
             continue
         first = found[0][1]
-        breached = tuple(r for r in own_refs(text, s, e, external) if r.lang == "zh" and r.end <= first)
+        breached = tuple(r for r in refs if r.lang == "zh" and s <= r.start and r.end <= first)
         persons = PERSONS.search(line)
         turn = s + persons.start() if persons else e
         out.append(Sanction(number, s, e, breached, tuple(found), _range(FINE, text, s, turn),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -16,6 +16,7 @@ from .reader import MAX_FILE_BYTES, InputError
 
 if TYPE_CHECKING:
     from .kg import KnowledgeGraph
+    from .model import Progress
 
 QUIET_HELP = "Show no progress (none is shown either when stderr is not a terminal)."
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -137,7 +138,7 @@ def build(
     targets = _export_formats("build", exports) if exports else []
     cache_dir = None if no_cache else (cache or out.resolve().parent / ".kg-cache")
     try:
-        with _progress(quiet or not sys.stderr.isatty()) as progress:
+        with _progress(quiet) as progress:
             report = build_into(list(paths), out, formats, targets, base=base, jobs=jobs, scheduler=scheduler,
                                 cache_dir=cache_dir, strict=strict, max_file_size=int(max_file_size * 1e6),
                                 progress=progress)
@@ -198,10 +199,11 @@ def _shown(value: str) -> str:
 
 
 @contextmanager
-def _progress(hidden: bool, unit: str = "files") -> Iterator[Callable[[str, int, int | None], None]]:
+def _progress(quiet: bool, unit: str = "files") -> Iterator[Progress]:
     """A progress bar on stderr (of a build: files extracted, then resolving and writing), gone when the command
-    ends; a stage with a total counts `unit`s. Hidden: the progress no one is shown (`model.silent`)."""
-    if hidden:
+    ends; a stage with a total counts `unit`s. With `quiet`, or when stderr is no terminal, the progress no one
+    is shown (`model.silent`)."""
+    if quiet or not sys.stderr.isatty():
         from .model import silent
 
         yield silent
@@ -261,8 +263,7 @@ def _export_formats(command: str, value: str) -> list[str]:
     return chosen
 
 
-def _load(command: str, outputs: Path, progress: Callable[[str, int, int | None], None],
-          evidence: bool = True) -> KnowledgeGraph:
+def _load(command: str, outputs: Path, progress: Progress, evidence: bool = True) -> KnowledgeGraph:
     from .loader import load
     from .query import QueryError
 
@@ -283,7 +284,7 @@ def export(
     """Export the graph for other tools: GraphML and GEXF (Gephi), node-link JSON (networkx), nodes.csv and
     edges.csv, or CSV files for neo4j-admin database import."""
     targets = _export_formats("export", to)
-    with _progress(quiet or not sys.stderr.isatty()) as progress:
+    with _progress(quiet) as progress:
         kg = _load("export", outputs, progress)
     for fmt in targets:
         folder = out if out is not None and len(targets) == 1 else (out or outputs / "export") / fmt
@@ -309,7 +310,7 @@ def stats(
 
     from .loader import naming
 
-    with _progress(quiet or not sys.stderr.isatty()) as progress, ThreadPoolExecutor(1) as beside:
+    with _progress(quiet) as progress, ThreadPoolExecutor(1) as beside:
         named_in = beside.submit(naming, outputs)  # who names what (all stats needs of the evidence), read meanwhile
         kg = _load("stats", outputs, progress, evidence=False)
         data = statistics(kg, named_in.result(), progress)
@@ -493,7 +494,7 @@ def validate(
     from .validate import validate as run_validation
 
     try:
-        with _progress(quiet or not sys.stderr.isatty(), "") as progress:
+        with _progress(quiet, "") as progress:
             violations = run_validation(outputs, progress)
     except FileNotFoundError as err:
         raise _fail("validate", f"{err}; run `kg build` first") from None

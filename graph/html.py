@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .layout import communities, positions
 from .model import ONTOLOGY_DIR, Document, Evidence, Graph, Node, Statement
-from .rdf import KG, RDFS
+from .rdf import KG, RDFS, ontology
 from .shards import Reuse
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -248,9 +248,8 @@ def ontology_labels() -> dict[str, dict[str, str]]:
     import pyoxigraph as ox
 
     found: dict[str, dict[str, str]] = defaultdict(dict)
-    for t in ox.parse(path=str(ONTOLOGY_DIR / "kg.ttl"), format=ox.RdfFormat.TURTLE):
-        if (t.predicate.value == RDFS + "label" and isinstance(t.object, ox.Literal)
-                and t.subject.value.startswith(KG) and t.object.language):
+    for t in ontology().quads_for_pattern(None, ox.NamedNode(RDFS + "label"), None):
+        if isinstance(t.object, ox.Literal) and t.subject.value.startswith(KG) and t.object.language:
             found[t.subject.value[len(KG):]][t.object.language] = t.object.value
     return dict(found)
 

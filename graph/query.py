@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -41,8 +42,6 @@ class Cell(str):
     def value(self) -> object:
         """The cell as Python: int, float, bool, datetime.date or datetime.datetime by its datatype, None when
         unbound, else its text (an IRI, a string, a lexical form its type does not parse)."""
-        import datetime
-
         kind = self.datatype
         try:
             if kind is None:
@@ -72,8 +71,6 @@ class Rows(list):
 
     def to_dataframe(self):
         """The rows as a pandas DataFrame, one column per variable, dates as datetime64 (needs pandas)."""
-        import datetime
-
         try:
             import pandas as pd
         except ImportError:

@@ -440,24 +440,30 @@ def serialize(kg: Graph, fmt: str = "ttl") -> bytes:
 
 
 @cache
+def ontology() -> ox.Store:
+    """The ontology (ontology/kg.ttl) as an in-memory store, read once: the pages' labels and the JSON-LD terms."""
+    store = ox.Store()
+    store.load(path=str(ONTOLOGY_DIR / "kg.ttl"), format=ox.RdfFormat.TURTLE)
+    return store
+
+
+@cache
 def context() -> dict[str, object]:
     """The JSON-LD context: the prefixes of the ontology and the vocabularies it uses, and a term for each class
     and property of the ontology (ontology/kg.ttl), typed: a relation's values are IRIs (`"@type": "@id"`), an
     attribute's of its range (`"decidedOn": {"@id": "kg:decidedOn", "@type": "xsd:date"}`)."""
     terms: dict[str, object] = dict(PREFIXES)
     has_range = ox.NamedNode(RDFS + "range")
-    ontology = ox.Store()
-    ontology.load(path=str(ONTOLOGY_DIR / "kg.ttl"), format=ox.RdfFormat.TURTLE)
     kinds = {OWL + "Class": None, OWL + "ObjectProperty": "@id", OWL + "DatatypeProperty": ""}
     for kind, coerced in kinds.items():
-        for quad in ontology.quads_for_pattern(None, ox.NamedNode(RDF + "type"), ox.NamedNode(kind)):
+        for quad in ontology().quads_for_pattern(None, ox.NamedNode(RDF + "type"), ox.NamedNode(kind)):
             iri = quad.subject.value
             if not iri.startswith(KG):
                 continue
             if coerced is None:
                 terms[iri[len(KG):]] = _curie(iri)
                 continue
-            ranges = [q.object.value for q in ontology.quads_for_pattern(quad.subject, has_range, None)]
+            ranges = [q.object.value for q in ontology().quads_for_pattern(quad.subject, has_range, None)]
             typed = coerced or next((_curie(r) for r in ranges if r.startswith(XSD)), "")
             terms[iri[len(KG):]] = {"@id": _curie(iri), **({"@type": typed} if typed else {})}
     return {"@context": dict(sorted(terms.items()))}

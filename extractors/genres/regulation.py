@@ -112,36 +112,37 @@ def extract(ctx: Context) -> None:
         if lang == "en" and ("zh", n) in by_number:
             zid = by_number[("zh", n)]
             col.fact(eid, "translation", zid, *_span_of(arts, "en", n))
-    _cross_references(ctx, arts, by_number)
-    _sanctions(ctx, arts, by_number)
+    external = {cite.start for cite, _ in ctx.cites}  # where the citations of other statutes' articles begin
+    refs = [citations.own_refs(ctx.text, s, e, external) for _, _, s, e in arts]  # each article's, of its own text
+    _cross_references(ctx, arts, by_number, refs)
+    _sanctions(ctx, arts, by_number, refs)
     _duties(ctx, arts, by_number)
     _services(ctx)
     lawmaking.extract(ctx)
 
 
-def _cross_references(ctx: Context, arts: list[tuple[str, str, int, int]],
-                      by_number: dict[tuple[str, str], str]) -> None:
+def _cross_references(ctx: Context, arts: list[tuple[str, str, int, int]], by_number: dict[tuple[str, str], str],
+                      refs: list[list[citations.OwnRef]]) -> None:
     """Each article's references to others of the same document and language (`refersTo`): "本法第二十一条、
     第二十五条", "Article 21 of this Law", "Articles 22 through 24", a bare article number in running text."""
-    external = {cite.start for cite, _ in ctx.cites}  # articles of other statutes
-    for lang, n, s, e in arts:
+    for (lang, n, _, _), named in zip(arts, refs, strict=True):
         source = by_number[(lang, n)]
-        for ref in citations.own_refs(ctx.text, s, e, external):
+        for ref in named:
             target = by_number.get((ref.lang, ref.number))
             if ref.lang == lang and target is not None and target != source:
                 ctx.collector.fact(source, "refersTo", target, ref.start, ref.end)
 
 
-def _sanctions(ctx: Context, arts: list[tuple[str, str, int, int]], by_number: dict[tuple[str, str], str]) -> None:
+def _sanctions(ctx: Context, arts: list[tuple[str, str, int, int]], by_number: dict[tuple[str, str], str],
+               refs: list[list[citations.OwnRef]]) -> None:
     """Each sanction of a Chinese article (extractors/sanctions.py): a node stated in its article, with the
     articles whose breach it sanctions, its measures and its fines."""
-    col, external = ctx.collector, {cite.start for cite, _ in ctx.cites}
-    for lang, n, s, e in arts:
+    col = ctx.collector
+    for (lang, n, s, e), named in zip(arts, refs, strict=True):
         if lang != "zh":
             continue
         article = by_number[(lang, n)]
-        found = sanctions.find(ctx.text, s, e, external)
-        for sanction in found:
+        for sanction in sanctions.find(ctx.text, s, e, named):
             where = (sanction.start, sanction.end)
             name = col.entities[article].name + (f"第{sanction.paragraph}款" if sanction.paragraph > 1 else "") + "罚则"
             sid = col.entity("Sanction", name, {f"sanction:{n}:{sanction.paragraph}"}, *where)
@@ -164,7 +165,7 @@ def _duties(ctx: Context, arts: list[tuple[str, str, int, int]], by_number: dict
     RegulatedParty, one node across regulations for one name), its modality and its action."""
     col = ctx.collector
     for lang, n, s, e in arts:
-        if lang != "zh" or by_number[(lang, n)] is None:
+        if lang != "zh":
             continue
         article = by_number[(lang, n)]
         for k, duty in enumerate(duties.find(ctx.text, s, e), 1):
