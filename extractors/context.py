@@ -262,6 +262,24 @@ def _country(place: Cand) -> bool:
     return place.gid in _countries()
 
 
+# between an article's name and the offence its heading names: "Article 287-1 [The Crime of X]", "Article 120-6:
+# (X)", "第一百二十条之六 【X罪】"
+HEADING_GAP = re.compile(r"[ \t\u3000]*[:：.]?[ \t\u3000]*[(\[【（][ \t]*(?:The\s+Crime\s+of\s+)?", re.IGNORECASE)
+
+
+def headed(ctx: Context, articles: list[tuple[int, int, str]]) -> None:
+    """An article whose heading names its offence, as a law prints it or a text quotes it (`articles`: where each
+    article's name stands, its node): the offence is definedIn that article, the heading its evidence."""
+    ends = {end: (start, eid) for start, end, eid in articles}
+    for m, crime in ctx.crimes:
+        for at in range(max(0, m.start - 24), m.start):
+            if at in ends and HEADING_GAP.fullmatch(ctx.text, at, m.start):
+                start, article = ends[at]
+                close = m.end + (ctx.text[m.end:m.end + 1] in ")]】）")
+                ctx.collector.fact(crime, "definedIn", article, start, close)
+                break
+
+
 def _common_facts(ctx: Context) -> None:
     """Facts every genre states the same way: citations, places of bodies, operators, firms."""
     col, text = ctx.collector, ctx.text
@@ -270,6 +288,7 @@ def _common_facts(ctx: Context) -> None:
             col.fact(DOC, "cites", eid, c.start, c.end)
     for a, eid in ctx.cites:
         col.fact(DOC, "cites", eid, a.start, a.end)
+    headed(ctx, [(a.start, a.end, eid) for a, eid in ctx.cites])
     for cls in ("Court", "Agency"):
         for c, eid in ctx.of(cls):
             for place, pid in ctx.within(c.start, c.end, "Location"):

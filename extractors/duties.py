@@ -1,10 +1,15 @@
-"""Duties: who must do what, as a regulation's articles say it.
+"""Duties: who must do what, as a regulation's articles say it, in Chinese and in English.
 
-Each clause of a Chinese article with a modal word (应当, 必须, 负责: an obligation; 不得, 禁止: a prohibition)
-is one duty: its modality, the action as the text words it (from the modal word to the sentence's end), and
-its bearer, the party named closest before the modal word in the sentence (`ontology/parties.tsv`, in English
-and Chinese), or else the sentence's subject as written (the words before its first comma, where they are no
-condition ending in 的). Chinese texts only for now.
+Each sentence of an article with a modal word (`ontology/modals.tsv`: 应当, 必须, 负责, "shall", "must": an
+obligation; 不得, 禁止, "shall not", "may not", "is prohibited from": a prohibition; 可以, 有权, "may", "is
+entitled to": a permission) is one duty, the first modal word of the sentence its: its modality,
+the action as the text words it (from the modal word to the sentence's end), the paragraph of the article it
+stands in, and its bearer: the party named closest before the modal word in the sentence
+(`ontology/parties.tsv`, in English and Chinese), or else the sentence's subject as written (Chinese: the
+words before its first comma, where they are no condition ending in 的; English: the noun phrase that opens
+the sentence or, after a leading condition, the clause before the modal word, up to a relative clause).
+A sentence whose subject is a pronoun ("They shall ...", 其) or none has the bearer named last before it in
+its paragraph.
 """
 
 from __future__ import annotations
@@ -14,20 +19,41 @@ from dataclasses import dataclass
 from functools import cache
 
 from .gazetteer import data_rows
+from .text import fold, paragraphs
 
-MODAL = re.compile(r"应当|必须|负责|不得|禁止")
-PROHIBITION = {"不得", "禁止"}
-SENTENCE = re.compile(r"[^。；！？\n]+")
-HEADING = re.compile(r"^第[一二三四五六七八九十百千零〇]+条(?:之[一二三四五六七八九十]+)?[\s　]*")
-ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[)）]")
-PREPOSITIONS = ("在", "对", "依照", "按照", "为", "除", "自", "经", "因", "根据", "依据", "从事", "处", "并", "由")  # no bearer begins so
-ACTION_LIMIT = 60  # characters of an action kept in a duty's name and value
+SENTENCE = {"zh": re.compile(r"[^。；！？\r\n]+"), "en": re.compile(r"(?:[^.;!?\r\n]|\.(?=\d))+")}
+HEADING = {"zh": re.compile(r"^\s*第[一二三四五六七八九十百千零〇]+条(?:之[一二三四五六七八九十]+)?[\s　]*"),
+           "en": re.compile(r"^\s*Article\s+\d+(?:-\d+)?\s*[.:]?\s*", re.IGNORECASE)}
+ITEM = {"zh": re.compile(r"^[（(][一二三四五六七八九十]+[)）]"),
+        "en": re.compile(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}\.\s|[(（][a-z][)）])")}
+ACTION_LIMIT = {"zh": 60, "en": 160}  # characters of an action kept in its value (cut at a word in English)
+NAME_LIMIT = {"zh": 40, "en": 80}  # characters of a duty's name: its bearer's words to its action's
+ZH_ADVERBIAL = re.compile(r"(?<=..)(?:依据|依照|按照|根据)")  # where a subject's adverbial begins: 地方网信办依据职责负责
+ZH_PREPOSITIONS = ("在", "对", "依照", "按照", "为", "除", "自", "经", "因", "根据", "依据", "从事", "处", "并", "由")
+# words that open an English condition or adjunct, never a bearer ("Where ..., network operators shall")
+EN_OPENERS = re.compile(r"^(?:where|if|when|whenever|in|upon|on|for|after|before|within|according|unless|as|with|"
+                        r"to|by|at|under|except|once|having|without|during|subject|pursuant|and|or|but|also|"
+                        r"such|this|these)\b", re.IGNORECASE)
+EN_RELATIVE = re.compile(r"\s+(?:that|who|which|whose|whom|with|in\s+accordance|within|at\s+all)\b|,")
+# a head that a relative clause completes ("Anyone who engages in Internet information services shall")
+EN_OPEN_HEAD = re.compile(r"^(?:anyone|any\s+(?:person|one|entity|organi[sz]ation|individual)|those|persons|entities|"
+                          r"organi[sz]ations|individuals)$", re.IGNORECASE)
+# a short name the subject defines for itself: (hereinafter referred to as "Telecommunication Administration
+# Agencies"), （以下简称“网信部门”）: the bearer's name
+DEFINED = re.compile(r"[(（]\s*(?:hereinafter\s+(?:referred\s+to\s+as|called)|以下简称)\s*(?:the\s+)?[\"“「]?"
+                     r"(?P<name>[^\"”」)）]{2,60}?)[\"”」]?\s*[)）]", re.IGNORECASE)
+EN_PRONOUN = re.compile(r"^(?:they|it|he|she|them|its|their|such\s+\w+|the\s+same)$", re.IGNORECASE)
+EN_NEGATED = re.compile(r"^(?:No|Neither)\s+(?=\S)")  # "No organisation or individual may ...": a prohibition
+DETERMINER = re.compile(r"^(?:the|a|an|any|all|each|every)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Duty:
     start: int  # the modal word
+    modal_end: int
+    action_start: int
     end: int  # the end of the action
+    paragraph: int  # of its article, from 1
     modality: str  # "obligation" or "prohibition"
     action: str
     bearer: str  # as the text names it; "" where the sentence names none
@@ -36,52 +62,165 @@ class Duty:
     bearer_end: int
 
 
+@dataclass(frozen=True)
+class Party:
+    """A party of `ontology/parties.tsv`: its English name and the words that name it in either language."""
+
+    en: str
+    zh: str
+    pattern: re.Pattern[str]
+
+
 @cache
-def _parties() -> list[tuple[str, str]]:
-    """(Chinese, English) of each listed party, the longest first (关键信息基础设施的运营者 before 运营者)."""
-    return sorted(((zh, en) for en, zh in data_rows("parties.tsv")), key=lambda p: -len(p[0]))
-
-
-def find(text: str, start: int, end: int) -> list[Duty]:
-    """The duties of the article whose body is text[start:end]; a clause that names no bearer has the one named
-    last before it in its paragraph ("网络产品、服务的提供者不得设置恶意程序；发现...时，应当立即采取补救措施")."""
-    out: list[Duty] = []
-    last: tuple[str, str, int, int] = ("", "", 0, 0)
-    for sentence in SENTENCE.finditer(text, start, end):
-        if sentence.start() > start and text[sentence.start() - 1] == "\n":
-            last = ("", "", 0, 0)  # a new paragraph
-        s = sentence.start()
-        body = sentence.group()
-        if (heading := HEADING.match(body)) is not None:
-            s, body = s + heading.end(), body[heading.end():]
-        if ITEM.match(body):
-            continue  # an item of a list: its duty is the list's
-        for m in MODAL.finditer(body):
-            if m.group() == "负责" and (not body[:m.start()].strip() or body[:m.start()].endswith("直接")):
-                continue  # 直接负责的主管人员: the persons responsible, no duty
-            bearer, bearer_en, b_start = _bearer(body[:m.start()])
-            if bearer:
-                last = (bearer, bearer_en, s + b_start, s + b_start + len(bearer))
-            action = body[m.end():].strip()[:ACTION_LIMIT]
-            if not action:
-                continue
-            out.append(Duty(s + m.start(), s + m.end() + len(action), "prohibition" if m.group() in PROHIBITION
-                            else "obligation", action, *last))
-            break  # one duty a sentence: the others of it share its bearer and stand in its action
+def parties() -> list[Party]:
+    """Each listed party; an English name also read in the singular and without its article ("the competent
+    department" is "the competent departments")."""
+    out = []
+    for en, zh in data_rows("parties.tsv"):
+        words = DETERMINER.sub("", en)
+        singular = re.sub(r"(?:s|(?<=i)es)$", "", words)
+        en_rx = r"\b" + re.escape(singular).replace(r"\ ", r"\s+") + r"(?:s|es)?\b"
+        out.append(Party(en, zh, re.compile(f"{re.escape(zh)}|{en_rx}", re.IGNORECASE)))
     return out
 
 
-def _bearer(before: str) -> tuple[str, str, int]:
-    """The party named closest before a modal word, or the sentence's subject; its English name; where."""
+@cache
+def _modals(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    return [(modality, re.compile(p)) for la, modality, p in data_rows("modals.tsv") if la == lang]
+
+
+def party_key(name: str) -> str:
+    """One key for the ways a party is written: case, article and number aside ("Network operators", "a
+    network operator")."""
+    words = DETERMINER.sub("", fold(name))
+    return re.sub(r"(?<=[a-z])(?:(?<=i)es|s)$", "", words)
+
+
+def find(text: str, start: int, end: int, lang: str) -> list[Duty]:
+    """The duties of the article whose body is text[start:end], in its language ("zh" or "en"); a sentence
+    that names no bearer has the one named last before it in its paragraph ("网络产品、服务的提供者不得设置恶意程序；
+    发现...时，应当立即采取补救措施")."""
+    out: list[Duty] = []
+    for number, p_start, p_end in paragraphs(text, start, end):
+        last: tuple[str, str, int, int] = ("", "", 0, 0)
+        for sentence in SENTENCE[lang].finditer(text, p_start, p_end):
+            s, body = sentence.start(), sentence.group()
+            if (heading := HEADING[lang].match(body)) is not None:
+                s, body = s + heading.end(), body[heading.end():]
+            if ITEM[lang].match(body):
+                continue  # an item of a list: its duty is the list's
+            modal = _modal(body, lang)
+            if modal is None:
+                continue
+            modality, m_start, m_end = modal
+            bearer, bearer_en, b_start = (_bearer_zh if lang == "zh" else _bearer_en)(body[:m_start])
+            if EN_NEGATED.match(body) and lang == "en":
+                modality = "prohibition"
+            if bearer:
+                last = (bearer, bearer_en, s + b_start, s + b_start + len(bearer))
+            action = _cut(body[m_end:].strip(), ACTION_LIMIT[lang], lang)
+            if action:
+                a_start = s + m_end + body[m_end:].find(action)
+                out.append(Duty(s + m_start, s + m_end, a_start, a_start + len(action), number, modality, action, *last))
+    return out
+
+
+def name(text: str, duty: Duty, lang: str) -> str:
+    """A duty's name: its bearer's words and its own from the modal word on, cut."""
+    words = re.sub(r"\s+", " ", text[duty.start:duty.end])
+    if duty.bearer:
+        words = duty.bearer + (" " if lang == "en" else "") + words
+    return _cut(words, NAME_LIMIT[lang], lang)
+
+
+def _modal(body: str, lang: str) -> tuple[str, int, int] | None:
+    """The first modal word of a sentence that states a duty: (modality, start, end)."""
+    found = sorted((m.start(), k, -m.end(), modality) for k, (modality, rx) in enumerate(_modals(lang))
+                   for m in rx.finditer(body))
+    skip_to = -1
+    for at, _, neg_end, modality in found:
+        if at < skip_to or _quoted(body, at):
+            continue
+        if modality == "none":
+            skip_to = -neg_end
+            continue
+        if lang == "zh" and body[at:-neg_end] == "负责" and not body[:at].strip():
+            continue  # 负责 opening a sentence names a task, no duty
+        return modality, at, -neg_end
+    return None
+
+
+QUOTES = {"《": "》", "“": "”", "「": "」", '"': '"'}
+
+
+def _quoted(body: str, at: int) -> bool:
+    """Whether body[at] stands inside a quotation or a title (《国务院关于授权国家互联网信息办公室负责…的通知》)."""
+    before = body[:at]
+    return any(before.count(o) > before.count(c) if o != c else before.count(o) % 2 == 1 for o, c in QUOTES.items())
+
+
+def _cut(text: str, limit: int, lang: str) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit] if lang == "zh" else text[:limit].rsplit(" ", 1)[0]
+
+
+def listed(before: str) -> tuple[str, str, int] | None:
+    """The listed party named closest before a modal word: its words, its English name, where. A party named
+    inside a condition, after the words that open it, is none ("个人发现网络运营者违反…的，有权要求…", "Where network
+    operators …, the department shall …"), and so is one that opens a condition another subject follows
+    ("个人信息处理者未删除的，个人有权请求删除"); one that opens the condition of its own duty is
+    ("个人信息处理者向境外提供个人信息的，应当…")."""
     best = None
-    for zh, en in _parties():
-        at = before.rfind(zh)
-        if at >= 0 and (best is None or at + len(zh) > best[2] + len(best[0])):
-            best = (zh, en, at)
-    if best is not None:
+    condition = bool(EN_OPENERS.match(before.lstrip()))
+    for party in parties():
+        for m in party.pattern.finditer(before):
+            if before[m.start() - 1:m.start()] == "、":
+                continue  # the last of a list (人民法院、人民检察院、公安机关): the list is the bearer
+            after, opening = before[m.end():], re.split(r"[，,；;]", before[:m.start()])[-1].strip()
+            ends = list(re.finditer(r"的\s*[，,]\s*", after))
+            if (opening and (ends or (condition and "," in after))) or (ends and after[ends[-1].end():].strip()):
+                continue  # in a condition: "个人发现网络运营者违反…的，", "个人信息处理者未删除的，个人有权…"
+            if best is None or m.end() > best[2] + len(best[0]) or (
+                    m.end() == best[2] + len(best[0]) and m.start() < best[2]):
+                best = (m.group(), party.en, m.start())
+    return best
+
+
+def _defined(before: str) -> tuple[str, str, int] | None:
+    """The short name a subject defines for itself just before the modal word: the bearer."""
+    last = next(reversed(list(DEFINED.finditer(before))), None)
+    if last is None or before[last.end():].strip(" ,，"):
+        return None
+    return last.group("name").strip(), "", last.start("name")
+
+
+def _bearer_zh(before: str) -> tuple[str, str, int]:
+    """The party named closest before a Chinese modal word, or the sentence's subject; its English name; where."""
+    if (best := listed(before)) is not None or (best := _defined(before)) is not None:
         return best
-    for clause in reversed(before.split("，")):  # the clause before the modal word, or else the sentence's first
-        subject = clause.strip().rstrip("还也均都并亦")
-        if 1 < len(subject) <= 20 and not subject.endswith("的") and not subject.startswith(PREPOSITIONS):
+    for clause in reversed(re.split(r"[，,]", before)):  # the clause before the modal word, else the sentence's first
+        subject = ZH_ADVERBIAL.split(clause.strip(), maxsplit=1)[0].rstrip("还也均都并亦")
+        if 1 < len(subject) <= 20 and not subject.endswith("的") and not subject.startswith(ZH_PREPOSITIONS):
             return subject, "", before.rfind(subject)
     return "", "", 0
+
+
+def _bearer_en(before: str) -> tuple[str, str, int]:
+    """The party named closest before an English modal word, or the sentence's subject as written (without
+    its article, up to a relative clause); a pronoun is none."""
+    if (best := listed(before)) is not None or (best := _defined(before)) is not None:
+        return best
+    clauses = before.split(",")
+    opener = EN_OPENERS.match(before.lstrip())
+    at = len(before) - len(clauses[-1]) if opener else 0  # after a leading condition: the clause before the modal
+    whole = EN_NEGATED.sub("", before[at:].lstrip())
+    phrase = EN_RELATIVE.split(whole, maxsplit=1)[0].strip()
+    limit = 16  # words
+    if EN_OPEN_HEAD.match(phrase):
+        phrase, limit = whole.split(",", 1)[0].strip(), 32
+    subject = DETERMINER.sub("", phrase)
+    words = subject.split()
+    if not words or len(words) > limit or EN_PRONOUN.match(subject) or EN_OPENERS.match(subject) or not subject[0].isalpha():
+        return "", "", 0
+    return subject, "", before.find(subject, at)

@@ -47,6 +47,17 @@ def lines(text: str, first_number: int = 1) -> list[Line]:
     return out
 
 
+def paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+    """The paragraphs of text[start:end] (an article's body): (number from 1, start, end) of each line with
+    words, without its line break (a blank line parts two paragraphs in Markdown; it is none of its own)."""
+    number, at = 0, start
+    for row in text[start:end].split("\n"):
+        s, at = at, at + len(row) + 1
+        if row.strip():
+            number += 1
+            yield number, s, s + len(row.rstrip("\r"))
+
+
 def standing_alone(text: str, word: str, not_before: str = "", not_after: str = "") -> Iterator[int]:
     """Where `word` occurs in `text` with no word character (nor one of `not_before`) just before it and none
     (nor one of `not_after`) just after: `(?<![\\w...])word(?![\\w...])` without compiling a pattern for

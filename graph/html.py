@@ -497,12 +497,51 @@ def render_document(kg: Graph, node: Node, stated: list[tuple[Statement, Evidenc
             parts.append(f"<li{ident}>{name}</li>")
         else:
             parts.append(f'<li><a href="#ev-{ev.start}-{ev.end}">{name}</a></li>')
-    parts.append("</ul>" + side_by_side(kg, node, stated) + "<h2>Text</h2>")
+    parts.append("</ul>" + duties_by_bearer(kg, stated) + side_by_side(kg, node, stated) + "<h2>Text</h2>")
     if text is None:
         parts.append("<pre>(the source file is not at hand)</pre>")
     else:
         parts.append(f"<pre>{marked(text, d.start, spans)}</pre>")
     return _page(node.label, "\n".join(parts))
+
+
+def duties_by_bearer(kg: Graph, stated: list[tuple[Statement, Evidence]]) -> str:
+    """A regulation's duties, a table for each bearer: the article, the modality, the action (leading to its words
+    in the text) and the sanctions of the regulation that name the article, with their fines."""
+    facts: dict[str, dict[str, list[tuple[object, Evidence]]]] = defaultdict(lambda: defaultdict(list))
+    for st, ev in stated:
+        if kg.nodes[st.subject].cls in ("Duty", "Sanction"):
+            facts[st.subject][st.predicate].append((st.obj, ev))
+    sanctioning: dict[str, list[str]] = defaultdict(list)  # an article -> its sanctions, as the table says them
+    for sid, f in sorted(facts.items()):
+        if kg.nodes[sid].cls != "Sanction" or not f["statedIn"]:
+            continue
+        article, ev = f["statedIn"][0]
+        least, most = (f[k][0][0] if f[k] else None for k in ("fineMinYuan", "fineMaxYuan"))
+        fine = f" ({least:,}–{most:,} yuan)" if isinstance(most, int) and isinstance(least, int) else ""
+        link = f'<a href="#ev-{ev.start}-{ev.end}">{esc(kg.nodes[str(article)].label)}{esc(fine)}</a>'
+        for target, _ in f["sanctions"]:
+            sanctioning[str(target)].append(link)
+    by_bearer: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for did, f in facts.items():
+        if kg.nodes[did].cls != "Duty" or not f["statedIn"] or not f["action"]:
+            continue
+        article = str(f["statedIn"][0][0])
+        action, ev = f["action"][0]
+        bearer = kg.nodes[str(f["bearer"][0][0])].label if f["bearer"] else "—"
+        modality = str(f["modality"][0][0]) if f["modality"] else ""
+        row = (f"<td>{esc(kg.nodes[article].label)}</td><td>{esc(modality)}</td>"
+               f'<td class="quote"><a href="#ev-{ev.start}-{ev.end}">{esc(action)}</a></td>'
+               f"<td>{' · '.join(dict.fromkeys(sanctioning.get(article, [])))}</td>")
+        by_bearer[bearer].append((ev.start, row))
+    if not by_bearer:
+        return ""
+    parts = [f"<h2>{term('Duty')} · {term('bearer')}</h2>"]
+    for bearer, rows in sorted(by_bearer.items()):
+        parts.append(f"<h3>{esc(bearer)}</h3><table><tr><th>{term('statedIn')}</th><th>{term('modality')}</th>"
+                     f"<th>{term('action')}</th><th>{term('Sanction')}</th></tr>"
+                     + "".join(f"<tr>{row}</tr>" for _, row in sorted(rows)) + "</table>")
+    return "".join(parts)
 
 
 def side_by_side(kg: Graph, node: Node, stated: list[tuple[Statement, Evidence]]) -> str:

@@ -65,7 +65,7 @@ DATATYPES = {"issuedOn": "date", "effectiveFrom": "date", "decidedOn": "date", "
              "question": "string", "answer": "string", "measure": "string", "fineMinYuan": "integer",
              "fineMaxYuan": "integer", "fineMinMultiple": "integer", "fineMaxMultiple": "integer",
              "personsFineMinYuan": "integer", "personsFineMaxYuan": "integer", "modality": "string",
-             "action": "string"}
+             "action": "string", "paragraph": "integer"}
 FILE_NAMES = {"ttl": "graph.ttl", "trig": "graph.trig", "nq": "graph.nq", "jsonld": "graph.jsonld"}
 
 

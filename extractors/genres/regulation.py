@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ...graph.model import DOC, Document, Extraction, HeaderField
 from .. import citations, duties, lawmaking, sanctions
-from ..context import EN_SERVICE, Context, service_key
+from ..context import EN_SERVICE, Context, headed, service_key
 from ..documents import EN_ARTICLE_LINE, HEAD_REPORT, ISSUE_HEADER, ZH_ARTICLE_LINE, ZH_TITLE, is_heading, names_a_rule
 from ..gazetteer import gazetteer
 from ..layouts.order import quotes
@@ -99,6 +99,7 @@ def extract(ctx: Context) -> None:
     if not any(f.predicate == "effectiveFrom" for f in col.extraction.facts):
         _effective(ctx, arts)
     by_number: dict[tuple[str, str], str] = {}
+    names = []
     for lang, n, s, e in arts:
         if (lang, n) in by_number:
             continue
@@ -108,6 +109,8 @@ def extract(ctx: Context) -> None:
         col.mention(eid, s, s + len(label))
         col.fact(eid, "partOf", DOC, s, e)
         by_number[(lang, n)] = eid
+        names.append((s, s + len(label), eid))
+    headed(ctx, names)
     for (lang, n), eid in by_number.items():
         if lang == "en" and ("zh", n) in by_number:
             zid = by_number[("zh", n)]
@@ -115,9 +118,9 @@ def extract(ctx: Context) -> None:
     external = {cite.start for cite, _ in ctx.cites}  # where the citations of other statutes' articles begin
     refs = [citations.own_refs(ctx.text, s, e, external) for _, _, s, e in arts]  # each article's, of its own text
     _cross_references(ctx, arts, by_number, refs)
-    _sanctions(ctx, arts, by_number, refs)
-    _duties(ctx, arts, by_number)
-    _services(ctx)
+    stated = _sanctions(ctx, arts, by_number, refs)
+    bearers = _duties(ctx, arts, by_number, stated)
+    _parties_of(ctx, bearers, _services(ctx))
     lawmaking.extract(ctx)
 
 
@@ -134,22 +137,28 @@ def _cross_references(ctx: Context, arts: list[tuple[str, str, int, int]], by_nu
 
 
 def _sanctions(ctx: Context, arts: list[tuple[str, str, int, int]], by_number: dict[tuple[str, str], str],
-               refs: list[list[citations.OwnRef]]) -> None:
-    """Each sanction of a Chinese article (extractors/sanctions.py): a node stated in its article, with the
-    articles whose breach it sanctions, its measures and its fines."""
+               refs: list[list[citations.OwnRef]]) -> list[tuple[int, int]]:
+    """Each sanction of an article (extractors/sanctions.py): a node stated in its article and paragraph, with
+    the articles whose breach it sanctions, the body that imposes it, its measures and its fines. Returns the
+    paragraphs that state them."""
     col = ctx.collector
+    spans = []
     for (lang, n, s, e), named in zip(arts, refs, strict=True):
-        if lang != "zh":
-            continue
         article = by_number[(lang, n)]
-        for sanction in sanctions.find(ctx.text, s, e, named):
+        for sanction in sanctions.find(ctx.text, s, e, named, lang):
             where = (sanction.start, sanction.end)
-            name = col.entities[article].name + (f"第{sanction.paragraph}款" if sanction.paragraph > 1 else "") + "罚则"
-            sid = col.entity("Sanction", name, {f"sanction:{n}:{sanction.paragraph}"}, *where)
+            spans.append(where)
+            p = sanction.paragraph
+            name = col.entities[article].name + (
+                (f"第{p}款" if p > 1 else "") + "罚则" if lang == "zh" else (f", paragraph {p}" if p > 1 else "") + ": sanction")
+            sid = col.entity("Sanction", name, {f"sanction:{lang}:{n}:{p}"}, *where)
             col.fact(sid, "statedIn", article, *where)
+            col.fact(sid, "paragraph", p, *where, literal=True)
             for ref in sanction.breached:
-                if (target := by_number.get(("zh", ref.number))) is not None and target != article:
+                if (target := by_number.get((lang, ref.number))) is not None and target != article:
                     col.fact(sid, "sanctions", target, ref.start, ref.end)
+            if sanction.by is not None and (body := _party(ctx, *sanction.by, lang)):
+                col.fact(sid, "enforcedBy", body, *sanction.by)
             for kind, ms, me in sanction.measures:
                 col.fact(sid, "measure", kind, ms, me, literal=True)
             for rng, least, most in ((sanction.fine, "fineMinYuan", "fineMaxYuan"),
@@ -158,27 +167,84 @@ def _sanctions(ctx: Context, arts: list[tuple[str, str, int, int]], by_number: d
                 if rng is not None:
                     col.fact(sid, least, rng.least, rng.start, rng.end, literal=True)
                     col.fact(sid, most, rng.most, rng.start, rng.end, literal=True)
+    return spans
 
 
-def _duties(ctx: Context, arts: list[tuple[str, str, int, int]], by_number: dict[tuple[str, str], str]) -> None:
-    """Each duty of a Chinese article (extractors/duties.py): a node stated in its article, with its bearer (a
-    RegulatedParty, one node across regulations for one name), its modality and its action."""
+def _duties(ctx: Context, arts: list[tuple[str, str, int, int]], by_number: dict[tuple[str, str], str],
+            sanctioning: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """Each duty of an article (extractors/duties.py): a node stated in its article and paragraph, with its
+    bearer (a RegulatedParty, one node across regulations and languages for one party), its modality and its
+    action. A paragraph that states a sanction states no duty ("Where ... violates ..., the competent
+    department shall order correction": what follows a breach). Returns each bearer and where its words stand."""
     col = ctx.collector
-    for lang, n, s, e in arts:
-        if lang != "zh":
-            continue
+    bearers = []
+    found = {(lang, n): [d for d in duties.find(ctx.text, s, e, lang) if not any(a <= d.start < b for a, b in sanctioning)]
+             for lang, n, s, e in arts}
+    english = _translated_bearers(found)
+    for (lang, n), stated in found.items():
         article = by_number[(lang, n)]
-        for k, duty in enumerate(duties.find(ctx.text, s, e), 1):
-            did = col.entity("Duty", ctx.text[duty.bearer_start if duty.bearer else duty.start:duty.end][:40],
-                             {f"duty:{n}:{k}"}, duty.start, duty.end)
+        for k, duty in enumerate(stated, 1):
+            did = col.entity("Duty", duties.name(ctx.text, duty, lang), {f"duty:{lang}:{n}:{k}"}, duty.start, duty.end)
             col.fact(did, "statedIn", article, duty.start, duty.end)
-            col.fact(did, "modality", duty.modality, duty.start, duty.start + 2, literal=True)
-            col.fact(did, "action", duty.action, duty.start + 2, duty.end, literal=True)
+            col.fact(did, "paragraph", duty.paragraph, duty.start, duty.end, literal=True)
+            col.fact(did, "modality", duty.modality, duty.start, duty.modal_end, literal=True)
+            col.fact(did, "action", duty.action, duty.action_start, duty.end, literal=True)
             if duty.bearer:
-                name = duty.bearer_en or duty.bearer
-                party = col.entity("RegulatedParty", name, {f"party:{fold(name)}"}, duty.bearer_start,
-                                   duty.bearer_end, zh_name=duty.bearer)
+                party = _party(ctx, duty.bearer_start, duty.bearer_end, lang,
+                               duty.bearer_en or english.get(duty.bearer, "") if lang == "zh" else duty.bearer_en)
                 col.fact(did, "bearer", party, duty.bearer_start, duty.bearer_end)
+                bearers.append((party, duty.bearer_start, duty.bearer_end))
+    return bearers
+
+
+def _parties_of(ctx: Context, bearers: list[tuple[str, int, int]], services: list[tuple[str, str]]) -> None:
+    """A bearer named after a service the regulation governs ("Internet group information service providers",
+    互联网群组信息服务提供者, of "Internet group information services") is a party of that service (`partyOf`)."""
+    stems = [(sid, re.sub(r"(?<=service)s$", "", fold(name))) for sid, name in services]
+    for party, start, end in dict.fromkeys(bearers):
+        if ctx.collector.entities[party].cls != "RegulatedParty":
+            continue
+        words = fold(ctx.text[start:end])
+        for sid, stem in stems:
+            if stem and stem in words:
+                ctx.collector.fact(party, "partyOf", sid, start, end)
+
+
+def _translated_bearers(found: dict[tuple[str, str], list[duties.Duty]]) -> dict[str, str]:
+    """A bilingual regulation's Chinese bearers and their English names: where English article N and Chinese
+    article N name as many distinct bearers, those in the same order, by most votes, one to one."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for (lang, n), stated in found.items():
+        if lang != "en" or ("zh", n) not in found:
+            continue
+        en = list(dict.fromkeys(d.bearer_en or d.bearer for d in stated if d.bearer))
+        zh = list(dict.fromkeys(d.bearer for d in found[("zh", n)] if d.bearer and not d.bearer_en))
+        if en and len(en) == len(zh):
+            votes.update(zip(zh, en, strict=True))
+    out: dict[str, str] = {}
+    for (zh, en), _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+        if zh not in out and en not in out.values():  # one to one, the most voted pairs first
+            out[zh] = en
+    return out
+
+
+def _party(ctx: Context, start: int, end: int, lang: str, listed: str = "") -> str:
+    """The party that text[start:end] names: the Agency where the words are an agency's name, else a
+    RegulatedParty: a party of `ontology/parties.tsv` (one node in both languages, `listed` its English name
+    where the caller found it) or the words as written; "" for none."""
+    words = ctx.text[start:end]
+    if not listed and (found := duties.listed(words)) is not None:
+        words, listed, at = found
+        start += at
+        end = start + len(words)
+    agency = [eid for c, eid in ctx.within(start, end, "Agency") if c.end - c.start >= len(words.strip())]
+    if agency:  # words that name an agency: the agency itself, one node in either language
+        return agency[0]
+    name = listed or duties.DETERMINER.sub("", re.sub(r"\s+", " ", words).strip())
+    if not name:
+        return ""
+    return ctx.collector.entity("RegulatedParty", name, {f"party:{duties.party_key(name)}"}, start, end,
+                                zh_name=words if lang == "zh" else "")
 
 
 def _span_of(arts: list[tuple[str, str, int, int]], lang: str, n: str) -> tuple[int, int]:
@@ -357,8 +423,9 @@ def _effective(ctx: Context, arts: list[tuple[str, str, int, int]]) -> None:
                 return
 
 
-def _services(ctx: Context) -> None:
-    """The service a regulation governs: named in its title or defined as a term of its own."""
+def _services(ctx: Context) -> list[tuple[str, str]]:
+    """The service a regulation governs: named in its title or defined as a term of its own; its node and
+    each name of it the regulation uses."""
     col, text, doc = ctx.collector, ctx.text, ctx.doc
     title = simplified(doc.title)  # as the text is read
     m = next((m for rx in TITLE_SERVICE if (m := rx.search(title))), None) or TITLE_SERVICE_ZH.match(title)
@@ -376,9 +443,12 @@ def _services(ctx: Context) -> None:
     eids = [col.entity("Service", name, {service_key(name)}, s, e) for name, s, e in governed]
     for eid, (_name, s, e) in zip(eids, governed, strict=True):
         col.fact(DOC, "appliesTo", eid, s, e)
+    named = [(eid, name) for eid, (name, _, _) in zip(eids, governed, strict=True)]
     if m and eids:  # the Chinese title in brackets after the English one names its service in Chinese
-        col.entities[eids[0]].keys |= {service_key(z.group("s")) for t in doc.alt_titles
-                                       if (z := TITLE_SERVICE_ZH.match(simplified(t)))}
+        chinese = [z.group("s") for t in doc.alt_titles if (z := TITLE_SERVICE_ZH.match(simplified(t)))]
+        col.entities[eids[0]].keys |= {service_key(z) for z in chinese}
+        named += [(eids[0], z) for z in chinese]
+    return named
 
 
 # how a regulation is recognised, titled, known and checked (see extractors.genres)

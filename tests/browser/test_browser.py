@@ -226,7 +226,7 @@ def test_chinese_is_drawn_with_real_glyphs(chromium, site):
 def test_a_big_graph_opens_on_its_communities_and_a_click_puts_one_s_members_in_its_place(chromium, tmp_path):
     from legal_kg.graph.html import render_graph
 
-    kg = pipeline.build([SEEDS])  # the seed's 191 nodes, shown as a big graph is (its overview from 100 nodes)
+    kg = pipeline.build([SEEDS])  # the seed's 248 nodes, shown as a big graph is (its overview from 100 nodes)
     page = tmp_path / "graph.html"
     page.write_text(render_graph(kg, overview_above=100), encoding="utf-8")
     p = Page(chromium, page.as_uri()).ready()
@@ -281,5 +281,34 @@ def test_the_index_is_a_table_to_filter_and_sort_with_charts_and_words_in_either
     p.page.click("#lang")
     assert "新闻报道" in [r[1] for r in p.page.evaluate(rows)]
     assert p.page.inner_text("#lang") == "English"
+    assert p.errors == [] and p.requests == []
+    p.page.close()
+
+
+def test_a_duty_s_action_leads_to_its_words_in_the_text(chromium, site):
+    page = next(d for d in sorted((site / "docs").glob("*.html"))
+                if "<h1>Provisions on the Administration of Internet Public Account" in d.read_text(encoding="utf-8"))
+    doc = Page(chromium, page.as_uri())
+    table = doc.page.locator("h3:text-is('Internet public account information service providers') + table")
+    # Article 6. ... Internet public account information service providers shall not provide information
+    # dissemination services for users who do not provide authentic identity information.
+    row = table.locator("tr", has=doc.page.locator("td", has_text="prohibition")).first
+    assert row.locator("td").first.inner_text() == "Article 6"
+    row.locator("td.quote a").click()
+    target = doc.page.locator(":target")
+    assert target.evaluate("e => [e.tagName, !!e.closest('pre')]") == ["MARK", True]
+    assert target.inner_text().startswith("provide information dissemination services")
+    assert doc.errors == [] and doc.requests == []
+    doc.page.close()
+
+
+def test_an_article_s_panel_shows_the_duties_it_states(chromium, site):
+    p = Page(chromium, (site / "graph.html").as_uri()).ready()
+    p.page.evaluate("window.kgFocusNode(window.kgData.nodes.find(n => n.id.endsWith("
+                    "'internet-public-account-information-services/article/en-6')).id)")
+    panel = p.page.locator("#panel").inner_text()
+    # Article 6. ... Internet public account information service providers shall not provide information
+    # dissemination services for users who do not provide authentic identity information.
+    assert "← stated in Internet public account information service providers shall not provide" in panel
     assert p.errors == [] and p.requests == []
     p.page.close()

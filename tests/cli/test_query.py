@@ -37,9 +37,9 @@ def answers(out) -> dict[str, tuple[list[str], list[list[str]]]]:
     return {name: run(store, q.text, {p: PARAMS[p] for p in q.params}) for name, q in named_queries().items()}
 
 
-def test_library_lists_sixteen_documented_queries():
+def test_library_lists_eighteen_documented_queries():
     library = named_queries()
-    assert len(library) == 16
+    assert len(library) == 18
     assert all(q.description for q in library.values())
     assert library["evidence"].params == ("label",)
     assert library["document-facts"].params == ("title",)
@@ -180,7 +180,7 @@ def test_cli_query_formats_and_errors(out):
     needs = cli("query", str(out), "--name", "evidence")
     assert needs.returncode == 2 and "--param label=VALUE" in needs.stderr
     listing = cli("query", "--list")
-    assert listing.returncode == 0 and len(listing.stdout.splitlines()) == 16
+    assert listing.returncode == 0 and len(listing.stdout.splitlines()) == 18
 
 
 def test_parameters_are_bound_not_pasted(out):

@@ -56,7 +56,7 @@ def test_graphml_round_trip(kg, tmp_path):
     judge = next(d for _, o, d in back.edges(data=True) if d["relation"] == "judge" and
                  back.nodes[o]["label"] == "Zheng Wenwei")
     assert judge["quote"] == "Presiding Judge: Zheng Wenwei" and judge["evidence"] == 1
-    # a quote longer than the pages show is cut as they cut it, with an ellipsis (63 of the seed's 258 edges)
+    # a quote longer than the pages show is cut as they cut it, with an ellipsis (63 of the seed's 374 edges)
     quotes = [d["quote"] for _, _, d in back.edges(data=True)]
     assert max(map(len, quotes)) == 300 and sum(q.endswith("…") for q in quotes) == 63
     import igraph
@@ -148,7 +148,7 @@ def test_cli_export_from_a_build(out, tmp_path):
     # security agencies" are the generic public security organs, an agency
     # 29 duties of the seed's Chinese regulations and their 11 parties among the nodes; their article and
     # bearer among the edges
-    assert len(data["nodes"]) == 191 and len(data["edges"]) == 258
+    assert len(data["nodes"]) == 248 and len(data["edges"]) == 374
     bad = subprocess.run([*KG, "export", str(out), "--to", "pdf"], capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "pdf" in bad.stderr
     assert (out / "export" / "graphml" / "graph.graphml").exists()
@@ -176,7 +176,7 @@ def test_python_api(kg, tmp_path):
     kinds = {k for k, _ in kg.evidence("duan zheng")}
     assert {"mention", "object of sentenceOf", "object of defendant"} <= kinds
     assert kg.to_html(tmp_path / "g.html").read_text(encoding="utf-8").count('id="kg-data"') == 1
-    assert repr(kg) == "<KnowledgeGraph: 7 documents, 191 nodes, 342 statements>"
+    assert repr(kg) == "<KnowledgeGraph: 7 documents, 248 nodes, 652 statements>"
     assert "<iframe srcdoc=" in kg._repr_html_() and "<td>Judgment</td><td>" in kg._repr_html_()
 
     with pytest.raises(ValueError, match="unknown class 'Judge'"):
@@ -190,13 +190,15 @@ def test_python_api(kg, tmp_path):
 def test_stats_on_the_seeds(out):
     result = subprocess.run([*KG, "stats", str(out), "--format", "json"], capture_output=True, text=True, check=True)
     data = json.loads(result.stdout)
-    assert (data["nodes"], data["edges"]) == (191, 258)
-    # the bilingual regulations' component holds their 29 duties and 11 parties too (73 nodes before)
-    assert data["components"]["count"] == 18 and data["components"]["sizes"][:3] == [113, 61, 2]
-    assert [(r["label"], r["score"]) for r in data["central_by_degree"][:2]] == [
-        ("Criminal Law of the People's Republic of China", 11), ("Duan Zheng", 10)]
-    # the Cybersecurity Law, which the regulations cite, lies between most once duties and parties join them
-    assert data["central_by_betweenness"][0]["label"] == "Cybersecurity Law of the People's Republic of China"
+    assert (data["nodes"], data["edges"]) == (248, 374)
+    # the bilingual regulations' component holds their 84 duties and 13 parties too (73 nodes before)
+    assert data["components"]["count"] == 18 and data["components"]["sizes"][:3] == [170, 61, 2]
+    # the parties that bear most of the provisions' duties, then the Criminal Law
+    assert [(r["label"], r["score"]) for r in data["central_by_degree"][:3]] == [
+        ("Internet public account information service providers", 29),
+        ("Internet group information service providers", 25), ("Criminal Law of the People's Republic of China", 11)]
+    # the CAC, which issued both provisions and bears duties in each, lies between most
+    assert data["central_by_betweenness"][0]["label"] == "Cyberspace Administration of China"
     first = data["shared_entities"][0]
     assert first["count"] == 13 and "Duan Zheng" in first["entities"]
     assert first["documents"][0].startswith("Man Jailed Seven Months")
@@ -209,7 +211,7 @@ def test_stats_of_a_big_graph_estimate_betweenness_and_pair_documents_by_rare_en
     from legal_kg.graph import loader, stats
 
     exact = stats.statistics(loader.load(out))
-    # the seed's graph taken for a big one: 191 nodes beyond 100, 7 documents beyond 3
+    # the seed's graph taken for a big one: 248 nodes beyond 100, 7 documents beyond 3
     monkeypatch.setattr(stats, "EXACT_UP_TO", 100)
     monkeypatch.setattr(stats, "SAMPLE", 100)
     monkeypatch.setattr(stats, "PAIRS_UP_TO", 3)
@@ -245,7 +247,7 @@ def test_a_notebook_shows_a_big_graph_as_its_counts_and_a_way_to_its_page(monkey
     from legal_kg.graph import kg as module
     from legal_kg.graph import pipeline
 
-    monkeypatch.setattr(module, "INLINE_NODES", 100)  # the seed's 191 nodes as a big graph
+    monkeypatch.setattr(module, "INLINE_NODES", 100)  # the seed's 248 nodes as a big graph
     shown = pipeline.build([SEEDS])._repr_html_()
     assert "<iframe" not in shown and len(shown) < 5_000
-    assert "191 nodes are more than a notebook shows inline" in shown and "kg.to_html" in shown
+    assert "248 nodes are more than a notebook shows inline" in shown and "kg.to_html" in shown

@@ -193,12 +193,15 @@ def test_a_killed_build_leaves_the_previous_outputs(tmp_path):
 
 def _shape(built) -> tuple[set, set]:
     """Nodes (class, label) and relations (subject label, predicate, object label or value), apostrophes
-    straightened, case ignored (a title in capitals is read title-cased)."""
+    straightened (in values too), case ignored (a title in capitals is read title-cased)."""
     def label(iri: str) -> str:
         return built.nodes[iri].label.replace("’", "'").casefold()
 
     nodes = {(n.cls, label(n.iri)) for n in built.nodes.values()}
-    facts = {(label(s.subject), s.predicate, s.obj if s.literal else label(str(s.obj))) for s in built.statements}
+    def value(v: object) -> object:  # a value quoting the text (a duty's action) quotes its apostrophes
+        return v.replace("’", "'") if isinstance(v, str) else v
+
+    facts = {(label(s.subject), s.predicate, value(s.obj) if s.literal else label(str(s.obj))) for s in built.statements}
     return nodes, facts
 
 

@@ -47,3 +47,14 @@ def test_an_article_cited_of_a_law_that_is_one_of_the_documents_is_that_law_s_ow
                            and st.predicate == "convictedUnder"]
     # an article nobody cites keeps its own label
     assert node(kg, "第一百二十一条", "Article").iri == f"{law.iri}/article/zh-121"
+    # the seed's report quotes the article with its heading, "Article 287-1 [The Crime of Illegal Use of
+    # Information Networks]": the offence is defined in the law's own article, which a judgment applied
+    crime = node(kg, "illegal use of information networks", "Crime")
+    defined = [st.obj for st in kg.statements if st.subject == crime.iri and st.predicate == "definedIn"]
+    assert defined == [f"{law.iri}/article/zh-287-1"]
+    from legal_kg.graph.query import named_queries
+
+    rows = kg.query(named_queries()["conviction-articles"].text)
+    (huang,) = [r for r in rows if r["person"] == "Huang Shike"]
+    assert huang["offence"] == "illegal use of information networks"
+    assert huang["text"].startswith("第二百八十七条之一 利用信息网络实施下列行为之一，情节严重的")
