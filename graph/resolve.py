@@ -50,16 +50,13 @@ class _UnionFind:
 
 def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeGraph:
     """Merge per-document extractions (in a deterministic order) into one graph."""
-    doc_iris: list[str] = []
-    slugs: Counter[str] = Counter()
     uf = _UnionFind()
     locals_: list[tuple[int, Entity]] = []
     judgments: list[tuple[int, Entity]] = []
     articles: list[tuple[int, Entity]] = []
-    for i, ex in enumerate(extractions):  # what each document settles alone: its IRI, its entities' keys
-        s = slug(ex.document.title or ex.document.source)
-        slugs[s] += 1
-        doc_iris.append(f"{base}doc/{s}" + (f"-{slugs[s]}" if slugs[s] > 1 else ""))
+    dates = [dated(ex) for ex in extractions]
+    doc_iris = _document_iris(extractions, dates, base)
+    for i, ex in enumerate(extractions):  # what each document settles alone: its entities' keys
         for e in ex.entities.values():
             if e.cls == "Article":
                 articles.append((i, e))
@@ -81,7 +78,22 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
     # articles: by statute and number (a regulation's own articles: by document, language and number); an
     # article cited of a statute that is one of the documents is that document's own article of the number,
     # in the language it is cited in where the document has both
-    doc_roots = {uf.find(("doc", i)): i for i in range(len(extractions))}  # articles join no document's keys
+    # a document known by the keys of another is a version of the same text: each mention of them is of the
+    # version in force at the date of the document that makes it (the latest version dated no later), or else
+    # of the latest version
+    versions: dict[object, list[int]] = defaultdict(list)
+    for i in range(len(extractions)):
+        versions[uf.find(("doc", i))].append(i)
+    for found in versions.values():
+        found.sort(key=lambda i: (dates[i], i))
+    doc_roots = {root: found[-1] for root, found in versions.items()}  # articles join no document's keys
+
+    def version(root: object, i: int) -> int:
+        found = versions[root]
+        if len(found) == 1 or not dates[i]:
+            return found[-1]
+        return next((j for j in reversed(found) if dates[j] and dates[j] <= dates[i]), found[-1])
+
     own_langs: dict[tuple[int, str], set[str]] = defaultdict(set)
     for i, e in articles:
         if e.props.get("own"):
@@ -92,8 +104,8 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
             uf.union((i, e.id), ("own", i, e.props["lang"], e.props["number"]))
             continue
         statute = uf.find((i, e.props["statute"]))
-        uf.union((i, e.id), ("article", repr(statute), e.props["number"]))
-        j = doc_roots.get(statute)
+        j = version(statute, i) if statute in doc_roots else None
+        uf.union((i, e.id), ("article", repr(statute), e.props["number"], j))
         langs = own_langs.get((j, e.props["number"])) if j is not None else None
         if langs:
             cited_in = e.mentions[0].lang if e.mentions else "en"
@@ -142,8 +154,11 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
             node = nodes[iri] = Node(iri, members[0][1].cls, name, "zh" if has_cjk(name) else "en")
             if zh and zh != name:
                 node.alt_labels.add((zh, "zh"))
-        label_key = fold(node.label)
         for i, e in members:
+            if root in doc_roots:  # a mention of a document: of the version in force when the mentioning one is dated
+                iri = doc_iris[version(root, i)]
+                node = nodes[iri]
+            label_key = fold(node.label)
             local_iri[(i, e.id)] = iri
             doc, source = doc_iris[i], sources[i]
             for m in e.mentions:
@@ -166,6 +181,34 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
     for (i, eid), iri in local_iri.items():
         per_document[i][eid] = iri
     return KnowledgeGraph(nodes, statements, [ex.document for ex in extractions], base, local_iris=per_document)
+
+
+DATED_FACTS = ("decidedOn", "issuedOn", "adoptedOn")  # the dates a document states of itself, beside its history
+ISO = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def dated(ex: Extraction) -> str:
+    """The date of a document as it states it (ISO; "" for none): the latest of its decision, issue or adoption
+    and the dated steps of its history its header lists (adopted, amended, revised; not its entry into
+    force): the date of the version a law's text is, or of the document that mentions one."""
+    found = [str(f.obj) for f in ex.facts if f.subject == DOC and f.predicate in DATED_FACTS]
+    found += [f.value for f in ex.document.header if f.kind != "effective" and ISO.fullmatch(f.value)]
+    return max((d for d in found if ISO.fullmatch(d)), default="")
+
+
+def _document_iris(extractions: list[Extraction], dates: list[str], base: str) -> list[str]:
+    """Each document's IRI, from its title; documents of one title are told apart by their dates (the
+    versions of a law: doc/SLUG-2018-10-26 and doc/SLUG-2022-10-30), else by their order (doc/SLUG-2)."""
+    slugs = [slug(ex.document.title or ex.document.source) for ex in extractions]
+    dated_slugs = Counter((s, d) for s, d in zip(slugs, dates, strict=True))
+    shared = Counter(slugs)
+    used: Counter[str] = Counter()
+    out = []
+    for s, d in zip(slugs, dates, strict=True):
+        name = f"{s}-{d}" if shared[s] > 1 and d and dated_slugs[(s, d)] == 1 else s
+        used[name] += 1
+        out.append(f"{base}doc/{name}" + (f"-{used[name]}" if used[name] > 1 else ""))
+    return out
 
 
 # classes whose names are one thing within a document only: a person ("Li Mou" of two cases), a sentence

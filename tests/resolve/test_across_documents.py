@@ -58,3 +58,32 @@ def test_an_article_cited_of_a_law_that_is_one_of_the_documents_is_that_law_s_ow
     (huang,) = [r for r in rows if r["person"] == "Huang Shike"]
     assert huang["offence"] == "illegal use of information networks"
     assert huang["text"].startswith("第二百八十七条之一 利用信息网络实施下列行为之一，情节严重的")
+
+
+LAWREFBOOK = SHARED / "corpus" / "lawrefbook"
+
+
+@pytest.mark.skipif(not LAWREFBOOK.exists(), reason="../shared is not beside the repo")
+def test_the_versions_of_a_law_are_kept_apart_by_date_and_each_citation_is_of_the_version_in_force(tmp_path):
+    from conftest import DATA
+
+    # LawRefBook's Women's Rights Law as revised on 2018-10-26 and on 2022-10-30; the Shanghai regulation (adopted
+    # 2022-11-23, amended 2024-09-27) that cites it, "根据《中华人民共和国妇女权益保障法》等法律"; a regulation written for
+    # the tests, adopted 2020-06-01, that cites its Article 2
+    names = ["163_妇女权益保障法(2018-10-26).md", "164_妇女权益保障法(2022-10-30).md", "005_上海市妇女权益保障条例(2024-09-27).md"]
+    for name in names:
+        shutil.copy(LAWREFBOOK / name, tmp_path)
+    shutil.copy(DATA / "women-rights-2020.md", tmp_path)
+    kg = pipeline.build([tmp_path])
+    versions = sorted(n.iri for n in kg.nodes.values() if n.label == "中华人民共和国妇女权益保障法" and n.document)
+    assert [v.rsplit("/", 1)[1] for v in versions] == ["zhong-hua-ren-min-gong-he-guo-fu-nv-quan-yi-bao-zhang-fa-2018-10-26",
+                                                         "zhong-hua-ren-min-gong-he-guo-fu-nv-quan-yi-bao-zhang-fa-2022-10-30"]
+    old, new = versions
+
+    def cited(title: str) -> set[str]:
+        (doc,) = [n.iri for n in kg.nodes.values() if n.label == title and n.document]
+        return {str(st.obj) for st in kg.statements if st.subject == doc and st.predicate == "cites"}
+
+    assert new in cited("上海市妇女权益保障条例") and old not in cited("上海市妇女权益保障条例")
+    assert cited("示例市妇女权益保障办法") == {old, f"{old}/article/zh-2"}
+    assert kg.nodes[f"{old}/article/zh-2"].props["text"].startswith("第二条 妇女在政治的、经济的、文化的、社会的和家庭的生活")
