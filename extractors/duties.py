@@ -2,14 +2,15 @@
 
 Each sentence of an article with a modal word (`ontology/modals.tsv`: 应当, 必须, 负责, "shall", "must": an
 obligation; 不得, 禁止, "shall not", "may not", "is prohibited from": a prohibition; 可以, 有权, "may", "is
-entitled to": a permission) is one duty, the first modal word of the sentence its: its modality,
-the action as the text words it (from the modal word to the sentence's end), the paragraph of the article it
-stands in, and its bearer: the party named closest before the modal word in the sentence
-(`ontology/parties.tsv`, in English and Chinese), or else the sentence's subject as written (Chinese: the
-words before its first comma, where they are no condition ending in 的; English: the noun phrase that opens
-the sentence or, after a leading condition, the clause before the modal word, up to a relative clause).
-A sentence whose subject is a pronoun ("They shall ...", 其) or none has the bearer named last before it in
-its paragraph.
+entitled to": a permission) is one duty, read at the sentence's first modal word: its modality, the action
+as the text words it (from the modal word to the sentence's end), the paragraph of the article it stands
+in, and its bearer: the party named closest before the modal word in the sentence (`ontology/parties.tsv`,
+in English and Chinese; not one named inside a condition), the short name the subject defines for itself
+("hereinafter referred to as ...", 以下简称), or else the sentence's subject as written (Chinese: the words
+before its first comma, where they are no condition ending in 的; English: the noun phrase that opens the
+sentence or, after a leading condition, the clause before the modal word, up to a relative clause). A
+sentence whose subject is a pronoun ("They shall ...") or none has the bearer named last before it in its
+paragraph.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ class Duty:
     action_start: int
     end: int  # the end of the action
     paragraph: int  # of its article, from 1
-    modality: str  # "obligation" or "prohibition"
+    modality: str  # "obligation", "prohibition" or "permission"
     action: str
     bearer: str  # as the text names it; "" where the sentence names none
     bearer_en: str  # its English name where the parties list holds it
@@ -67,7 +68,6 @@ class Party:
     """A party of `ontology/parties.tsv`: its English name and the words that name it in either language."""
 
     en: str
-    zh: str
     pattern: re.Pattern[str]
 
 
@@ -77,11 +77,18 @@ def parties() -> list[Party]:
     department" is "the competent departments")."""
     out = []
     for en, zh in data_rows("parties.tsv"):
-        words = DETERMINER.sub("", en)
-        singular = re.sub(r"(?:s|(?<=i)es)$", "", words)
-        en_rx = r"\b" + re.escape(singular).replace(r"\ ", r"\s+") + r"(?:s|es)?\b"
-        out.append(Party(en, zh, re.compile(f"{re.escape(zh)}|{en_rx}", re.IGNORECASE)))
+        singular = _singular(DETERMINER.sub("", en))
+        stem = re.escape(singular[:-1] if singular.endswith("y") else singular).replace(r"\ ", r"\s+")
+        en_rx = r"\b" + stem + (r"(?:y|ies)\b" if singular.endswith("y") else r"(?:s|es)?\b")
+        out.append(Party(en, re.compile(f"{re.escape(zh)}|{en_rx}", re.IGNORECASE)))
     return out
+
+
+def _singular(words: str) -> str:
+    """The last word of an English name in the singular ("authorities" -> "authority", "operators" -> "operator")."""
+    if re.search(r"[a-z]ies$", words):
+        return words[:-3] + "y"
+    return re.sub(r"(?<=[a-z])(?<!s)s$", "", words)
 
 
 @cache
@@ -92,8 +99,7 @@ def _modals(lang: str) -> list[tuple[str, re.Pattern[str]]]:
 def party_key(name: str) -> str:
     """One key for the ways a party is written: case, article and number aside ("Network operators", "a
     network operator")."""
-    words = DETERMINER.sub("", fold(name))
-    return re.sub(r"(?<=[a-z])(?:(?<=i)es|s)$", "", words)
+    return _singular(DETERMINER.sub("", fold(name)))
 
 
 def find(text: str, start: int, end: int, lang: str) -> list[Duty]:

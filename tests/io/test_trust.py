@@ -55,16 +55,26 @@ class Payload:
         return os.system, (f"touch {self.marker}",)
 
 
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory) -> tuple[Path, bytes]:
+    """A corpus, a cache filled by its build, and the graph of its build without a cache (made once)."""
+    folder = tmp_path_factory.mktemp("filled")
+    texts = corpus(folder)
+    assert kg("build", str(texts), "--out", str(folder / "plain"), "--no-cache").returncode == 0
+    assert kg("build", str(texts), "--out", str(folder / "first"), "--cache", str(folder / "cache")).returncode == 0
+    return folder, graph_ttl(folder / "plain")
+
+
 @pytest.fixture
-def cached(tmp_path):
-    """A corpus, its build without a cache, and a cache filled by a build into another folder."""
-    texts = corpus(tmp_path)
-    assert kg("build", str(texts), "--out", str(tmp_path / "plain"), "--no-cache").returncode == 0
-    cache = tmp_path / "cache"
-    assert kg("build", str(texts), "--out", str(tmp_path / "first"), "--cache", str(cache)).returncode == 0
+def cached(tmp_path, filled):
+    """A copy of the corpus and of its filled cache for one test to spoil, and the graph without a cache."""
+    folder, expected = filled
+    texts, cache = tmp_path / "texts", tmp_path / "cache"
+    shutil.copytree(folder / "texts", texts)
+    shutil.copytree(folder / "cache", cache)
     entries = sorted(cache.glob("*.json"))
     assert len(entries) == 2
-    return texts, cache, entries, graph_ttl(tmp_path / "plain")
+    return texts, cache, entries, expected
 
 
 def test_a_cache_entry_holding_a_pickle_runs_no_code(tmp_path, cached):
