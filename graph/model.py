@@ -13,6 +13,7 @@ tuples are quick to make and to compare. Between processes and in the cache they
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,6 +163,8 @@ class Fact(NamedTuple):
 
 
 DOC = "@doc"
+DATED_FACTS = ("decidedOn", "issuedOn", "adoptedOn")  # the dates a document states of itself, beside its history
+ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 @dataclass
@@ -183,6 +186,14 @@ class Extraction:
         if fact not in self._seen:
             self._seen.add(fact)
             self.facts.append(fact)
+
+    def dated(self) -> str:
+        """The date of the document as it states it (ISO; "" for none): the latest of its decision, issue or
+        adoption and the dated steps of its history its header lists (adopted, amended, revised; not its entry
+        into force): the date of the version a law's text is, or of the document that mentions one."""
+        found = [str(f.obj) for f in self.facts if f.subject == DOC and f.predicate in DATED_FACTS]
+        found += [f.value for f in self.document.header if f.kind != "effective"]
+        return max((d for d in found if ISO_DATE.fullmatch(d)), default="")
 
     def __getstate__(self) -> dict:
         """Pickled without the working sets, its facts as plain tuples (an extraction travels between

@@ -54,7 +54,7 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
     locals_: list[tuple[int, Entity]] = []
     judgments: list[tuple[int, Entity]] = []
     articles: list[tuple[int, Entity]] = []
-    dates = [dated(ex) for ex in extractions]
+    dates = [ex.dated() for ex in extractions]
     doc_iris = _document_iris(extractions, dates, base)
     for i, ex in enumerate(extractions):  # what each document settles alone: its entities' keys
         for e in ex.entities.values():
@@ -181,19 +181,6 @@ def merge(extractions: list[Extraction], base: str = DEFAULT_BASE) -> KnowledgeG
     for (i, eid), iri in local_iri.items():
         per_document[i][eid] = iri
     return KnowledgeGraph(nodes, statements, [ex.document for ex in extractions], base, local_iris=per_document)
-
-
-DATED_FACTS = ("decidedOn", "issuedOn", "adoptedOn")  # the dates a document states of itself, beside its history
-ISO = re.compile(r"\d{4}-\d\d-\d\d")
-
-
-def dated(ex: Extraction) -> str:
-    """The date of a document as it states it (ISO; "" for none): the latest of its decision, issue or adoption
-    and the dated steps of its history its header lists (adopted, amended, revised; not its entry into
-    force): the date of the version a law's text is, or of the document that mentions one."""
-    found = [str(f.obj) for f in ex.facts if f.subject == DOC and f.predicate in DATED_FACTS]
-    found += [f.value for f in ex.document.header if f.kind != "effective" and ISO.fullmatch(f.value)]
-    return max((d for d in found if ISO.fullmatch(d)), default="")
 
 
 def _document_iris(extractions: list[Extraction], dates: list[str], base: str) -> list[str]:

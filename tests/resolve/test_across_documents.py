@@ -87,3 +87,7 @@ def test_the_versions_of_a_law_are_kept_apart_by_date_and_each_citation_is_of_th
     assert new in cited("上海市妇女权益保障条例") and old not in cited("上海市妇女权益保障条例")
     assert cited("示例市妇女权益保障办法") == {old, f"{old}/article/zh-2"}
     assert kg.nodes[f"{old}/article/zh-2"].props["text"].startswith("第二条 妇女在政治的、经济的、文化的、社会的和家庭的生活")
+    # the 2022 text's history names the 2018 revision: "2018年10月26日 第十三届全国人民代表大会常务委员会第六次会议…第二次修正"
+    (later,) = [st for st in kg.statements if st.predicate == "laterVersionOf"]
+    assert (later.subject, later.obj) == (new, old)
+    assert later.evidence[0].quote.startswith("2018年10月26日 第十三届全国人民代表大会常务委员会第六次会议")
