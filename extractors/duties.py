@@ -22,7 +22,9 @@ from functools import cache
 from .gazetteer import data_rows
 from .text import fold, paragraphs
 
-SENTENCE = {"zh": re.compile(r"[^。；！？\r\n]+"), "en": re.compile(r"(?:[^.;!?\r\n]|\.(?=\d))+")}
+# sentences; an English period ends none within a number (10.5), after an initial ("P.R.C.") or in "No. 6"
+SENTENCE = {"zh": re.compile(r"[^。；！？\r\n]+"),
+            "en": re.compile(r"(?:[^.;!?\r\n]|\.(?=\d)|(?<=\b[A-Z])\.|(?<=\bNo)\.(?=\s*\d))+")}
 HEADING = {"zh": re.compile(r"^\s*第[一二三四五六七八九十百千零〇]+条(?:之[一二三四五六七八九十]+)?[\s　]*"),
            "en": re.compile(r"^\s*Article\s+\d+(?:-\d+)?\s*[.:]?\s*", re.IGNORECASE)}
 ITEM = {"zh": re.compile(r"^[（(][一二三四五六七八九十]+[)）]"),
