@@ -3,10 +3,11 @@
 Entities of one class that share a normalised key, in any documents, are one node (union-find over the
 keys). An article is keyed by its resolved statute and its number; a judgment cited by case number is
 the judgment document that bears that number, and a statute cited by title the regulation document that
-bears that title, where there is one. A person is one within a document: namesakes of two documents are
-one person only where the texts link the two (an appeal, a report on a judgment). IRIs derive from
-canonical names (a person's from their document's), so the same input gives the same IRIs. News reports
-are linked to the judgments whose defendants they name.
+bears that title, where there is one; where several documents bear it (the versions of a law, dated
+apart), a mention is of the version in force at the date of the document that makes it. A person is one
+within a document: namesakes of two documents are one person only where the texts link the two (an
+appeal, a report on a judgment). IRIs derive from canonical names (a person's from their document's), so
+the same input gives the same IRIs. News reports are linked to the judgments whose defendants they name.
 """
 
 from __future__ import annotations
