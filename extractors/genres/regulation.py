@@ -149,9 +149,11 @@ def _sanctions(ctx: Context, arts: list[tuple[str, str, int, int]], by_number: d
             where = (sanction.start, sanction.end)
             spans.append(where)
             p = sanction.paragraph
-            name = col.entities[article].name + (
-                (f"第{p}款" if p > 1 else "") + "罚则" if lang == "zh" else (f", paragraph {p}" if p > 1 else "") + ": sanction")
-            sid = col.entity("Sanction", name, {f"sanction:{lang}:{n}:{p}"}, *where)
+            if lang == "zh":  # 第五十九条第2款罚则; "Article 4, paragraph 2: sanction"
+                suffix = (f"第{p}款" if p > 1 else "") + "罚则"
+            else:
+                suffix = (f", paragraph {p}" if p > 1 else "") + ": sanction"
+            sid = col.entity("Sanction", col.entities[article].name + suffix, {f"sanction:{lang}:{n}:{p}"}, *where)
             col.fact(sid, "statedIn", article, *where)
             col.fact(sid, "paragraph", p, *where, literal=True)
             for ref in sanction.breached:
@@ -190,8 +192,8 @@ def _duties(ctx: Context, arts: list[tuple[str, str, int, int]], by_number: dict
             col.fact(did, "modality", duty.modality, duty.start, duty.modal_end, literal=True)
             col.fact(did, "action", duty.action, duty.action_start, duty.end, literal=True)
             if duty.bearer:
-                party = _party(ctx, duty.bearer_start, duty.bearer_end, lang,
-                               duty.bearer_en or english.get(duty.bearer, "") if lang == "zh" else duty.bearer_en)
+                named_en = duty.bearer_en or (english.get(duty.bearer, "") if lang == "zh" else "")
+                party = _party(ctx, duty.bearer_start, duty.bearer_end, lang, named_en)
                 col.fact(did, "bearer", party, duty.bearer_start, duty.bearer_end)
                 bearers.append((party, duty.bearer_start, duty.bearer_end))
     return bearers
@@ -529,17 +531,20 @@ def versions(extractions: list[Extraction], doc_iris: list[str], out: dict, node
     """Of two versions of a law (regulations of one title dated apart), the later one whose history names the
     date of the earlier is its `laterVersionOf`, the history's line of that date its evidence ("2018年10月26日 …
     第二次修正" in the Women's Rights Law of 2022)."""
-    by_title: dict[tuple, list[tuple[str, int]]] = defaultdict(list)
+    by_title: dict[tuple, list[int]] = defaultdict(list)
     for i, ex in enumerate(extractions):
-        if ex.document.genre == "Regulation" and (date := ex.dated()):
-            by_title[tuple(document_keys(ex))].append((date, i))
+        if ex.document.genre == "Regulation":
+            by_title[tuple(document_keys(ex))].append(i)
+    dated = [sorted({(date, i) for i in found if (date := extractions[i].dated())})
+             for found in by_title.values() if len(found) > 1]
+    if not dated:
+        return  # no law of which the corpus holds two versions: the statements are not read
     event_in = {s: o for (s, p, o, _literal) in out if p == "eventIn"}
     steps: dict[tuple[str, str], list] = defaultdict(list)  # (document, date) -> the evidence of its step
     for (s, p, o, literal), st in out.items():
         if p == "onDate" and literal and s in event_in:
             steps[(event_in[s], str(o))] += st.evidence
-    for found in by_title.values():
-        ordered = sorted(set(found))
+    for ordered in dated:
         for (earlier, a), (later, b) in zip(ordered, ordered[1:], strict=False):
             if earlier != later and (named := steps.get((doc_iris[b], earlier))):
                 key = (doc_iris[b], "laterVersionOf", doc_iris[a], False)
