@@ -14,13 +14,14 @@ laws and judgments).
 
 from __future__ import annotations
 
-import logging
 from bisect import bisect_right
 from functools import cache, lru_cache
-from types import ModuleType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .text import has_cjk
+
+if TYPE_CHECKING:
+    from .lexicon import Tagger
 
 
 class Word(NamedTuple):
@@ -49,7 +50,7 @@ class _Pieces:
                 self._add(at, line)
                 at += len(line)
                 continue
-            for piece in _jieba().re_han_internal.split(line):
+            for piece in _jieba().pieces.split(line):
                 if piece:
                     self._add(at, piece)
                     at += len(piece)
@@ -104,18 +105,16 @@ def _cut(piece: str) -> tuple[tuple[int, int, str, str], ...]:
     """jieba's words of one piece, with their offsets in it."""
     out = []
     at = 0
-    for pair in _jieba().cut(piece):
+    for pair in _jieba().tagger.cut(piece):
         out.append((at, at + len(pair.word), pair.word, pair.flag))
         at += len(pair.word)
     return tuple(out)
 
 
 @cache
-def _jieba() -> ModuleType:
-    """jieba's tagger, imported when a text with Chinese is first segmented (its tables take 0.4 s to load,
-    its dictionary 0.6 s more on the first cut: an English build needs neither)."""
-    import jieba
-    import jieba.posseg
+def _jieba() -> Tagger:
+    """jieba's tagger, imported when a text with Chinese is first segmented (0.1 s, its dictionary loaded a
+    first character at a time as the text needs it, `lexicon`: an English build needs none of it)."""
+    from .lexicon import tagger
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg
+    return tagger()

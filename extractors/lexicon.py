@@ -1,0 +1,117 @@
+"""jieba's dictionary, loaded a first character at a time.
+
+Before its first cut jieba loads its whole dictionary: the frequency of 349,045 words and of their prefixes
+(498,113 entries, 0.7 s from its own cache), and, when `jieba.posseg` is imported, the part of speech of
+every word, read from dict.txt line by line (0.3 s more). A build whose Chinese is a few lines needs the
+words of a few hundred characters. Here the same entries are kept in buckets, one per first character;
+before a sentence is cut, the buckets of its characters not loaded yet are added to the tokenizer's tables.
+Every string jieba looks up while cutting a sentence begins with one of its characters, so it finds the
+entry the whole dictionary has: the same words, frequencies and tags, the same cuts.
+
+The buckets are made once from jieba's dict.txt (about 1 s) and kept in the user's cache folder
+(`$XDG_CACHE_HOME/legal-kg`, by default `~/.cache/legal-kg`), in a file named by a digest of the dictionary,
+written to a temporary name and renamed (two processes making it at once each write a whole file). Where
+it cannot be written or read, they are made for the process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import io
+import logging
+import marshal
+import os
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import jieba
+
+Buckets = dict[str, bytes]  # first character -> marshal of ({word or prefix: frequency}, {word: tag})
+
+
+class LazyTokenizer(jieba.Tokenizer):
+    """A jieba tokenizer whose tables hold the buckets of the characters it has been asked to cut."""
+
+    def __init__(self, buckets: Buckets, total: int) -> None:
+        super().__init__()
+        self.buckets = buckets  # the buckets not loaded yet
+        self.tags: dict[str, str] = {}
+        self.total = total
+        self.initialized = True
+
+    def get_dict_file(self) -> io.BytesIO:
+        """No dictionary to read whole: `POSTokenizer` reads its tags from this file, and they come with the
+        buckets instead."""
+        return io.BytesIO()
+
+    def get_DAG(self, sentence: str) -> dict[int, list[int]]:  # noqa: N802 (jieba's name)
+        for ch in self.buckets.keys() & set(sentence):
+            freq, tags = marshal.loads(self.buckets.pop(ch))
+            self.FREQ.update(freq)
+            self.tags.update(tags)
+        return super().get_DAG(sentence)
+
+
+class Tagger(NamedTuple):
+    tagger: Any  # jieba.posseg.POSTokenizer over a LazyTokenizer
+    pieces: re.Pattern[str]  # what jieba cuts apart before cutting each piece alone (its re_han_internal)
+
+
+def tagger() -> Tagger:
+    """jieba's part-of-speech tokenizer over a `LazyTokenizer`, and the pattern of its pieces."""
+    jieba.setLogLevel(logging.WARNING)
+    lazy = LazyTokenizer(*_buckets())
+    if "jieba.posseg" in sys.modules:
+        out = sys.modules["jieba.posseg"].POSTokenizer(lazy)
+    else:  # importing jieba.posseg makes its default tagger of jieba.dt, reading every tag: let it be this one
+        default, jieba.dt = jieba.dt, lazy
+        try:
+            out = importlib.import_module("jieba.posseg").dt
+        finally:
+            jieba.dt = default
+    out.word_tag_tab = lazy.tags
+    return Tagger(out, sys.modules["jieba.posseg"].re_han_internal)
+
+
+def _buckets() -> tuple[Buckets, int]:
+    data = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME).read_bytes()
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "legal-kg"
+    path = folder / f"jieba-{hashlib.sha256(data).hexdigest()[:16]}.buckets"
+    try:
+        with open(path, "rb") as f:
+            buckets, total = marshal.load(f)
+        return buckets, total
+    except (OSError, EOFError, ValueError, TypeError, RuntimeError):
+        pass
+    made = _make(data)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=path.name + ".")
+        with os.fdopen(fd, "wb") as f:
+            marshal.dump(made, f)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return made
+
+
+def _make(data: bytes) -> tuple[Buckets, int]:
+    """The buckets of jieba's dictionary, read as jieba reads it (`gen_pfdict` for the frequencies and
+    prefixes, `POSTokenizer.load_word_tag` for the tags: the last line of a word wins)."""
+    freq, total = jieba.Tokenizer.gen_pfdict(io.BytesIO(data))
+    tags = {}
+    for line in io.BytesIO(data):
+        if fields := line.strip().decode("utf-8"):
+            word, _, tag = fields.split(" ")
+            tags[word] = tag
+    grouped: defaultdict[str, tuple[dict[str, int], dict[str, str]]] = defaultdict(lambda: ({}, {}))
+    for word, f in freq.items():
+        grouped[word[0]][0][word] = f
+    for word, tag in tags.items():
+        grouped[word[0]][1][word] = tag
+    return {ch: marshal.dumps(tables) for ch, tables in sorted(grouped.items())}, total
