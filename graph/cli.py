@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import sys
 from collections.abc import Iterator
@@ -41,10 +42,21 @@ def callback(
     """Knowledge graphs of regulations, judgments and news reports on China's internet governance."""
 
 
+def _at_least(low: float):
+    """A number's lower bound, which the option's help states in words (typer's `min=` would add `[x>=1]`)."""
+
+    def check(value: float | None) -> float | None:
+        if value is not None and value < low:
+            raise typer.BadParameter(f"{value:g} is less than {low:g}.")
+        return value
+
+    return check
+
+
 def _plain_help(command):
     """Every command's help names values in words: an option's by its name (`--jobs JOBS`), a flag's and an
     argument's by nothing more than their name, and the bounds of a number in its help text, where typer
-    would show Python's types and ranges (`<list[Path]>`, `<bool>` beside --help, `[x>=1]`)."""
+    would show Python's types (`<list[Path]>`, `<bool>` beside --help); a number's bounds are `_at_least`."""
 
     def plain(param):
         if param is None:
@@ -52,9 +64,10 @@ def _plain_help(command):
         if param.param_type_name == "option":
             named = max(param.opts, key=len).lstrip("-").replace("-", "_").upper()
             param.metavar = "" if param.is_flag else (param.metavar or named)
-        else:
-            param.display_type_rich = lambda ctx: None
-        param._get_number_range_help_str = lambda: None
+        else:  # an argument by its name ("paths..."), with no type beside it (the type's metavar)
+            param.metavar = param.metavar or param.name + ("..." if param.nargs != 1 else "")
+            param.type = copy.copy(param.type)
+            param.type.get_metavar = lambda param, ctx: ""
         return param
 
     for sub in [command, *getattr(command, "commands", {}).values()]:
@@ -96,8 +109,9 @@ def build(
     exports: Annotated[str, typer.Option("--export", help="Also export, comma-separated: graphml, gexf, json, csv, "
                                          "neo4j, cytoscape (into OUT/export/FORMAT/).")] = "",
     strict: Annotated[bool, typer.Option("--strict", help="Fail, writing nothing, if any file is skipped.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes (1 or more): for extraction, then for "
-                                      "writing (each RDF format, the pages and each export).")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", callback=_at_least(1),
+                                      help="Processes (1 or more): for extraction, then for writing (each RDF "
+                                      "format, the pages and each export).")] = 1,
     scheduler: Annotated[str | None, typer.Option(help="Extract on a Dask cluster: its scheduler's address, "
                                                   "tcp://HOST:PORT.")] = None,
     cache: Annotated[Path | None, typer.Option(help="Extraction cache folder, which also records each build into a "
@@ -105,7 +119,8 @@ def build(
     = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Extract every file again and write every output; "
                                            "keep no cache.")] = False,
-    max_file_size: Annotated[float, typer.Option(min=0.001, help="Refuse, before reading it, a file over this many MB "
+    max_file_size: Annotated[float, typer.Option(callback=_at_least(0.001),
+                                                 help="Refuse, before reading it, a file over this many MB "
                                                  "(a build takes about 50 times a file's size in memory).")]
     = MAX_FILE_BYTES / 1e6,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
@@ -364,8 +379,8 @@ def query(
     = "table",
     endpoint: Annotated[str | None, typer.Option(help="Query a SPARQL endpoint (URL) instead of the files; "
                                                  "the query may then stand in place of OUTPUTS.")] = None,
-    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the endpoint's answer (0.1 or "
-                                           "more).")] = 60.0,
+    timeout: Annotated[float, typer.Option(callback=_at_least(0.1),
+                                           help="Seconds to wait for the endpoint's answer (0.1 or more).")] = 60.0,
 ) -> None:
     """Run SPARQL over a build's RDF, or at a SPARQL endpoint where `kg push` loaded it: a query given
     inline, from a file, or from the library of named queries in ontology/queries/."""
@@ -436,7 +451,8 @@ def push(
     = None,
     quads: Annotated[bool, typer.Option("--quads", help="POST graph.nq, keeping each document's named graph.")]
     = False,
-    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the store's answer (0.1 or more).")]
+    timeout: Annotated[float, typer.Option(callback=_at_least(0.1),
+                                           help="Seconds to wait for the store's answer (0.1 or more).")]
     = 60.0,
 ) -> None:
     """Load a build into a triple store (SPARQL 1.1 Graph Store HTTP Protocol): PUT graph.ttl into the default

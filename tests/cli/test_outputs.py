@@ -281,3 +281,12 @@ def test_help_reads_as_sentences_with_values_named_in_words():
     # a paragraph of the docstring is one paragraph, filled to the width, not its source lines
     text = " ".join(line.strip(" │") for line in shown.splitlines())
     assert "when nothing the outputs are made from has changed (files, their extractions" in " ".join(text.split())
+
+
+def test_help_and_query_import_neither_the_extractors_nor_jieba_nor_pydantic(built):
+    for args in (["--help"], ["query", str(built), "--name", "convictions"]):
+        run = subprocess.run([sys.executable, "-X", "importtime", "-m", "legal_kg.graph.cli", *args],
+                             capture_output=True, text=True, check=True)
+        imported = {line.split("|")[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+        assert "typer.main" in imported  # the command ran
+        assert not {m for m in imported if m.split(".")[0] in ("pydantic", "jieba") or "extractors" in m}, args
