@@ -1,7 +1,7 @@
 """Regenerate the pictures of graph.html in docs/, photographed in headless chromium: graph.png (the seeds'
 graph, a person's panel open), overview.png and focused.png (1,000 generated documents,
-benchmarks/make_corpus.py: the overview of their communities, and a person found by search with their
-community put in its place).
+benchmarks/make_corpus.py: the overview of their communities, and a person found by search with the
+nodes they relate to put in their communities' places).
 
 Run with `make screenshot`.
 """

@@ -242,13 +242,25 @@ def test_a_big_graph_opens_on_its_communities_and_a_click_puts_one_s_members_in_
     members = p.page.evaluate("window.kgData.nodes.filter(n => n.g === 0).map(n => n.id).sort()")
     shown = p.page.evaluate("window.kgGraph.filterNodes(n => !n.startsWith('group:')).sort()")
     assert shown == members and not p.page.evaluate("window.kgGraph.hasNode('group:0')")
-    # a search, here by the pinyin of 郑文伟 typed without tones or spaces, puts the node's community in
+    # a search, here by the pinyin of 郑文伟 typed without tones or spaces, puts the node in with the nodes it
+    # relates to, its community kept as one node (were it not the one opened above)
+    p.page.click("text=Overview")
     p.page.fill("#search", "zhengwenwei")
     p.page.press("#search", "Enter")
     assert p.page.inner_text("#panel h2") == "Zheng Wenwei"
     judge = p.page.evaluate("window.kgFocused")
     assert p.page.evaluate(f"window.kgGraph.getNodeAttribute({judge!r}, 'highlighted')") is True
     community = p.page.evaluate(f"window.kgData.nodes.find(n => n.id === {judge!r}).g")
+    related = p.page.evaluate(f"""window.kgData.edges.filter(e => e.from === {judge!r} || e.to === {judge!r})
+                                   .map(e => e.from === {judge!r} ? e.to : e.from)""")
+    shown = p.page.evaluate("window.kgGraph.filterNodes(n => !n.startsWith('group:')).sort()")
+    assert related and shown == sorted({judge, *related})
+    assert p.page.evaluate(f"window.kgGraph.hasNode('group:{community}')")
+    between = p.page.evaluate(f"window.kgData.edges.filter(e => {shown!r}.includes(e.from) && "
+                              f"{shown!r}.includes(e.to)).length")
+    assert p.page.evaluate("window.kgGraph.size") == between + p.page.evaluate("window.kgData.links.length")
+    # its community put in then holds the rest, the node found kept
+    p.page.evaluate(f"window.kgExpand({community})")
     assert p.page.evaluate(f"window.kgData.nodes.filter(n => n.g === {community}).every(n => window.kgGraph.hasNode(n.id))")
     p.page.click("text=Whole graph")
     assert p.page.evaluate("window.kgGraph.order") == len(kg.nodes)
