@@ -92,35 +92,49 @@ def short_quote(quote: str) -> str:
 
 def page_data(kg: Graph, place: Callable[[list[str], list[tuple[str, str]]], dict[str, tuple[float, float]]]
               = positions, overview_above: int = OVERVIEW_NODES) -> dict:
-    """What graph.html shows: nodes (with layout, facts and evidence), edges, documents, class styles, and
-    for a graph of more than `overview_above` nodes its overview; `place` lays the nodes out."""
+    """What graph.html shows: nodes (with layout, facts and mentions), edges, documents, class styles, and for
+    a graph of more than `overview_above` nodes its overview; `place` lays the nodes out. Compact, since the
+    page reads it all before it draws: an edge is [from, to, relation], its ends by their positions in
+    `nodes`; a quote, a label or a value a fact leads to is kept once in `strings`, a piece of evidence once
+    in `evidence` ([document, start, end, quote], the document by its position in `docs`, the quote in
+    `strings`), and a node's facts ([relation, "out", "in" or "sentence", the other end's label or the value,
+    [evidence]]) and mentions give them by their positions there."""
     slugs = doc_slugs(kg)
     doc_ids = sorted(slugs, key=lambda iri: slugs[iri])
     doc_index = {iri: i for i, iri in enumerate(doc_ids)}
+    strings: dict[str, int] = {}  # each string -> its position in `strings`
+    evidence: dict[tuple[int, int, int, int], int] = {}  # each piece of evidence -> its position in `evidence`
+
+    def string(text: str) -> int:
+        return strings.setdefault(text, len(strings))
+
+    def ev(e: Evidence) -> int:
+        return evidence.setdefault((doc_index[e.document], e.start, e.end, string(short_quote(e.quote))),
+                                   len(evidence))
+
     relations = kg.relations()
     degree: dict[str, int] = defaultdict(int)
     for st in relations:
         degree[st.subject] += 1
         degree[str(st.obj)] += 1
-    facts: dict[str, list[dict]] = defaultdict(list)
+    facts: dict[str, list[list]] = defaultdict(list)
     for st in kg.statements:
         for iri, direction in ((st.subject, "out"), (None if st.literal else str(st.obj), "in")):
             if iri is None or len(facts[iri]) >= FACTS_PER_NODE:
                 continue
             other = st.obj if direction == "out" else st.subject
             other_label = str(other) if st.literal and direction == "out" else kg.nodes[str(other)].label
-            facts[iri].append({"rel": st.predicate, "dir": direction, "other": other_label,
-                               "ev": [_ev(e.document, e.start, e.end, e.quote, doc_index)
-                                      for e in st.evidence[:EVIDENCE_PER_FACT]]})
+            facts[iri].append([st.predicate, direction, string(other_label),
+                               [ev(e) for e in st.evidence[:EVIDENCE_PER_FACT]]])
     for st in kg.statements:  # a person's panel gives the facts of their sentences too
         if st.predicate == "sentenceOf":
-            facts[str(st.obj)] += [dict(f, dir="sentence") for f in facts[st.subject]
-                                   if f["dir"] == "out" and f["rel"] != "sentenceOf"]
+            facts[str(st.obj)] += [[f[0], "sentence", *f[2:]] for f in facts[st.subject]
+                                   if f[1] == "out" and f[0] != "sentenceOf"]
     ids = sorted(kg.nodes)
     if len(ids) > MAX_GRAPH_NODES:
         ids = sorted(sorted(ids, key=lambda iri: (-degree.get(iri, 0), iri))[:MAX_GRAPH_NODES])
-    shown = set(ids)
-    relations = [st for st in relations if st.subject in shown and st.obj in shown]
+    at = {iri: i for i, iri in enumerate(ids)}
+    relations = [st for st in relations if st.subject in at and st.obj in at]
     xy = place(ids, [(st.subject, str(st.obj)) for st in relations])
     nodes = []
     for iri in ids:
@@ -131,33 +145,33 @@ def page_data(kg: Graph, place: Callable[[list[str], list[tuple[str, str]]], dic
         nodes.append({"id": iri, "cls": n.cls, "label": n.label, "zh": zh, "py": _pinyin(zh),
                       "alt": sorted(t for t, _ in n.alt_labels), "degree": degree.get(iri, 0),
                       "x": xy[iri][0], "y": xy[iri][1], "docs": docs, "facts": facts.get(iri, []),
-                      "mentions": [_ev(e.document, e.start, e.end, e.quote, doc_index)
-                                   for e in n.evidence[:MENTIONS_PER_NODE]],
+                      "mentions": [ev(e) for e in n.evidence[:MENTIONS_PER_NODE]],
                       "page": f"docs/{slugs[iri]}.html" if iri in slugs else ""})
-    edges = [{"from": st.subject, "to": str(st.obj), "rel": st.predicate} for st in relations]
+    edges = [[at[st.subject], at[str(st.obj)], st.predicate] for st in relations]
     documents = [{"slug": slugs[iri], "title": kg.nodes[iri].label, "genre": kg.nodes[iri].cls} for iri in doc_ids]
     data = {"nodes": nodes, "edges": edges, "docs": documents, "styles": styles(), "total": len(kg.nodes),
-            "terms": {name: _word(name) for name in ontology_labels()}}
+            "terms": {name: _word(name) for name in ontology_labels()}, "evidence": [list(e) for e in evidence],
+            "strings": list(strings)}
     if len(nodes) > overview_above:
         data.update(overview(nodes, edges))
     return data
 
 
-def overview(nodes: list[dict], edges: list[dict]) -> dict:
+def overview(nodes: list[dict], edges: list[list]) -> dict:
     """What a big graph opens on: its communities (`groups`: each named by its most connected members, with
     its size and its classes, the most frequent first, laid out as a graph of its own), the relations between
     them (`links`: two groups and how many relations join them), and each node's group (`g`, set on `nodes`).
     A group's members are drawn in its place: their layout moved from the middle of theirs (`cx`, `cy`) to the
     group's and shrunk by `s` to stay within a little less than half the way to the nearest other group."""
-    group = communities([n["id"] for n in nodes], [(e["from"], e["to"]) for e in edges], MOST_GROUPS)
+    group = communities([n["id"] for n in nodes], [(nodes[a]["id"], nodes[b]["id"]) for a, b, _rel in edges],
+                        MOST_GROUPS)
     members: dict[int, list[dict]] = defaultdict(list)
     for n, g in zip(nodes, group, strict=True):
         n["g"] = g
         members[g].append(n)
-    of = {n["id"]: n["g"] for n in nodes}
     joined: dict[tuple[int, int], int] = defaultdict(int)
     for e in edges:
-        a, b = sorted((of[e["from"]], of[e["to"]]))
+        a, b = sorted((nodes[e[0]]["g"], nodes[e[1]]["g"]))
         if a != b:
             joined[(a, b)] += 1
     keys = [str(g) for g in range(len(members))]
@@ -188,10 +202,6 @@ def _pinyin(zh: str) -> list[str]:
 
     syllables = [s for s in lazy_pinyin(zh, errors="ignore") if s.isascii() and s.isalpha()]
     return [" ".join(syllables), "".join(syllables)] if syllables else []
-
-
-def _ev(document: str, start: int, end: int, quote: str, doc_index: dict[str, int]) -> list:
-    return [doc_index[document], start, end, short_quote(quote)]
 
 
 @cache

@@ -207,8 +207,8 @@ def test_every_evidence_link_of_the_pages_finds_its_anchor(tmp_path):
     data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S).group(1))
     anchors = {d["slug"]: set(re.findall(r'id="(ev-\d+-\d+)"', (out / "docs" / f"{d['slug']}.html").read_text(
         encoding="utf-8"))) for d in data["docs"]}
-    links = [ev for n in data["nodes"] for ev in n["mentions"]]
-    links += [ev for n in data["nodes"] for f in n["facts"] for ev in f["ev"]]
+    links = [data["evidence"][k] for n in data["nodes"] for k in n["mentions"]]  # evidence by its position
+    links += [data["evidence"][k] for n in data["nodes"] for f in n["facts"] for k in f[3]]
     assert len(links) > 700
     assert [ev for ev in links if f"ev-{ev[1]}-{ev[2]}" not in anchors[data["docs"][ev[0]]["slug"]]] == []
 
