@@ -103,8 +103,10 @@ def test_the_repeated_duties_of_the_national_cyberspace_department():
     rows = kg.query(named_queries()["repeated-duties"].text)
     # 数据安全法 第六条 国家网信部门依照本法和有关法律、行政法规的规定，负责统筹协调网络数据安全和相关监管工作;
     # 网络安全法 第八条 国家网信部门负责统筹协调网络安全工作和相关监督管理工作
-    assert [(r["bearer"], r["regulation"], r["article"], r["otherRegulation"], r["otherArticle"]) for r in rows] == [
-        ("Cyberspace Administration of China", "中华人民共和国数据安全法", "第六条", "中华人民共和国网络安全法", "第八条")]
+    assert [(r["bearer"], r["modality"], r["opening"], int(r["regulations"]), r["first"].split(": ")[0],
+             r["last"].split(": ")[0]) for r in rows] == [
+        ("Cyberspace Administration of China", "obligation", "统筹协调网络", 2, "中华人民共和国数据安全法 第六条",
+         "中华人民共和国网络安全法 第八条")]
 
 
 @pytest.fixture(scope="module")
