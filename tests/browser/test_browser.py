@@ -271,6 +271,34 @@ def test_a_big_graph_opens_on_its_communities_and_a_click_puts_one_s_members_in_
     p.page.close()
 
 
+def test_a_node_found_in_the_overview_comes_with_its_hundred_most_connected_relations(chromium, tmp_path):
+    from collections import Counter
+
+    from conftest import ROOT
+    from legal_kg.graph.html import render_graph
+
+    corpus = tmp_path / "corpus"  # generated from the seed's documents: a law cited by every judgment
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "120", "--seed", "2", "--out",
+                    str(corpus)], check=True, capture_output=True)
+    kg = pipeline.build([corpus])
+    page = tmp_path / "graph.html"
+    page.write_text(render_graph(kg, overview_above=100), encoding="utf-8")
+    relations = kg.relations()
+    degree = Counter([st.subject for st in relations] + [str(st.obj) for st in relations])
+    hub = max(degree, key=lambda iri: (degree[iri], iri))
+    near = {str(st.obj) if st.subject == hub else st.subject for st in relations if hub in (st.subject, str(st.obj))}
+    assert len(near) > 100
+    expected = sorted(sorted(near, key=lambda iri: (-degree[iri], iri))[:100] + [hub])
+    p = Page(chromium, page.as_uri()).ready()
+    groups = p.page.evaluate("window.kgData.groups.length")
+    p.page.evaluate(f"window.kgFocusNode({hub!r})")
+    assert p.page.evaluate("window.kgGraph.filterNodes(n => !n.startsWith('group:')).sort()") == expected
+    assert p.page.evaluate("window.kgGraph.filterNodes(n => n.startsWith('group:')).length") == groups
+    assert p.page.inner_text("#panel h2") == kg.nodes[hub].label
+    assert p.errors == [] and p.requests == []
+    p.page.close()
+
+
 def test_the_index_is_a_table_to_filter_and_sort_with_charts_and_words_in_either_language(chromium, site):
     p = Page(chromium, (site / "index.html").as_uri())
     rows = "Array.from(document.querySelectorAll('#documents tbody tr')).filter(r => !r.hidden)" \
