@@ -9,8 +9,9 @@ Every string jieba looks up while cutting a sentence begins with one of its char
 entry the whole dictionary has: the same words, frequencies and tags, the same cuts.
 
 The buckets are made once from jieba's dict.txt (about 1 s) and kept in the user's cache folder
-(`$XDG_CACHE_HOME/legal-kg`, by default `~/.cache/legal-kg`), in a file named by a digest of the dictionary,
-written to a temporary name and renamed (two processes making it at once each write a whole file). Where
+(`$XDG_CACHE_HOME/legal-kg`, by default `~/.cache/legal-kg`), in a file named by a digest of jieba's version
+and of the dictionary file's path, size and time (as jieba's own cache goes by the file's time), written to a
+temporary name and renamed (two processes making it at once each write a whole file). Where
 it cannot be written or read, they are made for the process.
 """
 
@@ -79,16 +80,18 @@ def tagger() -> Tagger:
 
 
 def _buckets() -> tuple[Buckets, int]:
-    data = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME).read_bytes()
+    dictionary = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+    stat = dictionary.stat()  # the file is read only to make the buckets, not at every start
+    key = f"{jieba.__version__} {dictionary} {stat.st_size} {stat.st_mtime_ns}"
     folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "legal-kg"
-    path = folder / f"jieba-{hashlib.sha256(data).hexdigest()[:16]}.buckets"
+    path = folder / f"jieba-{hashlib.sha256(key.encode()).hexdigest()[:16]}.buckets"
     try:
         with open(path, "rb") as f:
             buckets, total = marshal.load(f)
         return buckets, total
     except (OSError, EOFError, ValueError, TypeError, RuntimeError):
         pass
-    made = _make(data)
+    made = _make(dictionary.read_bytes())
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=path.name + ".")

@@ -150,7 +150,7 @@ def page_data(kg: Graph, place: Callable[[list[str], list[tuple[str, str]]], dic
     edges = [[at[st.subject], at[str(st.obj)], st.predicate] for st in relations]
     documents = [{"slug": slugs[iri], "title": kg.nodes[iri].label, "genre": kg.nodes[iri].cls} for iri in doc_ids]
     data = {"nodes": nodes, "edges": edges, "docs": documents, "styles": styles(), "total": len(kg.nodes),
-            "terms": {name: _word(name) for name in ontology_labels()}, "evidence": [list(e) for e in evidence],
+            "terms": {name: _word(name) for name in ontology_labels()}, "evidence": list(evidence),
             "strings": list(strings)}
     if len(nodes) > overview_above:
         data.update(overview(nodes, edges))
