@@ -70,6 +70,46 @@ FRAMES = """() => new Promise(resolve => {
 })"""
 
 
+# frames while a user pans and zooms with the mouse (sigma animates a wheel's zoom, follows a drag): the
+# milliseconds of each frame in which sigma drew, and whether it drew still (relations and labels) or moving
+RECORD = """() => { const r = window.kgRenderer, camera = r.getCamera(), mouse = r.getMouseCaptor();
+    let last = performance.now(), drew = null;
+    const drawn = () => { drew = (camera.isAnimated() || mouse.isMoving || mouse.draggedEvents ||
+                                  mouse.currentWheelDirection) && drew !== "still" ? "moving" : "still"; };
+    r.on("afterRender", drawn);
+    window.kgFrames = [];
+    window.kgRecording = true;
+    function step(now) {
+        if (drew) window.kgFrames.push([now - last, drew]);
+        last = now;
+        drew = null;
+        if (window.kgRecording) requestAnimationFrame(step); else r.off("afterRender", drawn);
+    }
+    requestAnimationFrame(step); }"""
+
+
+def panned(page) -> tuple[float, float, float]:
+    """Six wheel steps out, a drag across the view, six steps in: the longest and the median frame drawn
+    while the view moved, and the longest drawn still (when a movement stops), in milliseconds."""
+    page.wait_for_timeout(300)
+    page.mouse.move(700, 450)
+    page.evaluate(RECORD)
+    for dy in (200, -200):
+        for _ in range(6):
+            page.mouse.wheel(0, dy)
+            page.wait_for_timeout(120)
+        if dy > 0:
+            page.mouse.down()
+            for i in range(20):
+                page.mouse.move(700 + i * 15, 450 + i * 5)
+                page.wait_for_timeout(30)
+            page.mouse.up()
+    page.wait_for_timeout(500)
+    frames = page.evaluate("window.kgRecording = false, window.kgFrames")
+    moving = sorted(ms for ms, how in frames if how == "moving") or [0.0]
+    return moving[-1], moving[len(moving) // 2], max((ms for ms, how in frames if how == "still"), default=0.0)
+
+
 # the first person and the most connected node of each of the first eight communities (or of the graph)
 PICKED = """(() => { const people = {}, hubs = {};
     window.kgData.nodes.forEach(n => {
@@ -102,8 +142,10 @@ def built_page(path: Path) -> None:
             seconds = searched(page, label)
             order = page.evaluate("window.kgGraph.order")
             longest, median = page.evaluate(FRAMES)
+            moving, moving_median, still = panned(page)
             print(f"search {label[:40]!r} (degree {degree}): {seconds:.2f} s, {order} nodes in view, "
-                  f"frames {longest:.0f} ms longest, {median:.0f} ms median")
+                  f"zoom steps {longest:.0f} ms longest, {median:.0f} ms median; mouse: {moving:.0f} ms longest "
+                  f"and {moving_median:.0f} ms median moving, {still:.0f} ms still")
         print(f"heap {page.evaluate('performance.memory.usedJSHeapSize') / 1e6:.0f} MB")
 
 
@@ -130,13 +172,16 @@ def main() -> None:
             ready = time.perf_counter() - start
             search = searched(page, f"Entity {n // 2}")
             longest, median = page.evaluate(FRAMES)
+            moving, moving_median, still = panned(page)
             heap = page.evaluate("performance.memory.usedJSHeapSize") / 1e6
             page.close()
-            rows.append((n, len(kg.relations()), write, ready, search, longest, median, heap))
-    print(f"{'nodes':>7} {'edges':>7} {'write s':>8} {'interactive s':>14} {'search s':>9} {'longest frame ms':>17} "
-          f"{'median frame ms':>16} {'heap MB':>8}")
-    for n, e, w, r, s, lf, mf, h in rows:
-        print(f"{n:>7} {e:>7} {w:>8.2f} {r:>14.2f} {s:>9.2f} {lf:>17.0f} {mf:>16.0f} {h:>8.0f}")
+            rows.append((n, len(kg.relations()), write, ready, search, longest, median, moving, moving_median, still,
+                         heap))
+    print(f"{'nodes':>7} {'edges':>7} {'write s':>8} {'interactive s':>14} {'search s':>9} {'zoom steps ms':>14} "
+          f"{'moving ms':>10} {'still ms':>9} {'heap MB':>8}")
+    for n, e, w, r, s, lf, mf, mv, mvm, st, h in rows:
+        print(f"{n:>7} {e:>7} {w:>8.2f} {r:>14.2f} {s:>9.2f} {lf:>6.0f}/{mf:<7.0f} {mv:>4.0f}/{mvm:<5.0f} {st:>9.0f} "
+              f"{h:>8.0f}")
 
 
 if __name__ == "__main__":

@@ -202,6 +202,7 @@ def fold(text: str) -> str:
     return squeeze_cjk(t)
 
 
+@lru_cache(maxsize=1 << 16)  # names recur across documents, and Chinese ones go through pypinyin
 def slug(text: str, limit: int = 80) -> str:
     """An ASCII slug for IRIs and file names; Chinese becomes pinyin."""
     if has_cjk(text):

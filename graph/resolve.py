@@ -236,6 +236,10 @@ def _share_people(extractions: list[Extraction], uf: _UnionFind) -> None:
 def _name(members: list[tuple[int, Entity]]) -> tuple[str, str]:
     """The canonical (English, Chinese) names of a node."""
     cls = members[0][1].cls
+    if len(members) == 1:  # most nodes: one mention's entity
+        e = members[0][1]
+        entry = gazetteer(cls).by_id.get(e.props["gid"]) if e.props.get("gid") else None
+        return (entry.name, entry.zh_name or e.zh_name) if entry is not None else (e.name, e.zh_name)
     gids = sorted({e.props["gid"] for _, e in members if e.props.get("gid")})
     zh = min((e.zh_name for _, e in members if e.zh_name), key=lambda z: (-len(z), z), default="")
     if gids:
