@@ -70,20 +70,25 @@ FRAMES = """() => new Promise(resolve => {
 })"""
 
 
-# frames while a user pans and zooms with the mouse (sigma animates a wheel's zoom, follows a drag): the
-# milliseconds of each frame in which sigma drew, and whether it drew still (relations and labels) or moving
+# frames while a user pans and zooms with the mouse (sigma animates a wheel's zoom, follows a drag): for each
+# frame in which sigma drew, its milliseconds (from its start to the next frame's: the drawing is done on the
+# way) and whether it was drawn moving (the nodes alone, with over 1,000 relations in view) or still
 RECORD = """() => { const r = window.kgRenderer, camera = r.getCamera(), mouse = r.getMouseCaptor();
-    let last = performance.now(), drew = null;
-    const drawn = () => { drew = (camera.isAnimated() || mouse.isMoving || mouse.draggedEvents ||
-                                  mouse.currentWheelDirection) && drew !== "still" ? "moving" : "still"; };
-    r.on("afterRender", drawn);
-    window.kgFrames = [];
+    const starts = [], drawn = [];
+    const draw = () => drawn.push([document.timeline.currentTime, camera.isAnimated() || mouse.isMoving ||
+                                   mouse.draggedEvents > 0 || mouse.currentWheelDirection !== 0]);
+    r.on("afterRender", draw);
     window.kgRecording = true;
     function step(now) {
-        if (drew) window.kgFrames.push([now - last, drew]);
-        last = now;
-        drew = null;
-        if (window.kgRecording) requestAnimationFrame(step); else r.off("afterRender", drawn);
+        starts.push(now);
+        if (window.kgRecording) { requestAnimationFrame(step); return; }
+        r.off("afterRender", draw);
+        const frames = {};
+        drawn.forEach(([at, moving]) => {
+            const next = starts.find(t => t > at);
+            if (next !== undefined) frames[at] = [next - at, (frames[at] ? frames[at][1] : true) && moving];
+        });
+        window.kgFrames = Object.values(frames);
     }
     requestAnimationFrame(step); }"""
 
@@ -93,6 +98,7 @@ def panned(page) -> tuple[float, float, float]:
     while the view moved, and the longest drawn still (when a movement stops), in milliseconds."""
     page.wait_for_timeout(300)
     page.mouse.move(700, 450)
+    page.evaluate("delete window.kgFrames")
     page.evaluate(RECORD)
     for dy in (200, -200):
         for _ in range(6):
@@ -105,9 +111,10 @@ def panned(page) -> tuple[float, float, float]:
                 page.wait_for_timeout(30)
             page.mouse.up()
     page.wait_for_timeout(500)
-    frames = page.evaluate("window.kgRecording = false, window.kgFrames")
-    moving = sorted(ms for ms, how in frames if how == "moving") or [0.0]
-    return moving[-1], moving[len(moving) // 2], max((ms for ms, how in frames if how == "still"), default=0.0)
+    frames = page.evaluate("""new Promise(done => { window.kgRecording = false;
+        (function wait() { if (window.kgFrames) done(window.kgFrames); else requestAnimationFrame(wait); })(); })""")
+    moving = sorted(ms for ms, how in frames if how) or [0.0]
+    return moving[-1], moving[len(moving) // 2], max((ms for ms, how in frames if not how), default=0.0)
 
 
 # the first person and the most connected node of each of the first eight communities (or of the graph)
@@ -146,6 +153,15 @@ def built_page(path: Path) -> None:
             print(f"search {label[:40]!r} (degree {degree}): {seconds:.2f} s, {order} nodes in view, "
                   f"zoom steps {longest:.0f} ms longest, {median:.0f} ms median; mouse: {moving:.0f} ms longest "
                   f"and {moving_median:.0f} ms median moving, {still:.0f} ms still")
+        # the biggest community put in as its members (a click on it)
+        page.evaluate("window.kgView(false)")
+        page.evaluate("window.kgExpand(window.kgData.groups.reduce((b, g, i, all) => g.size > all[b].size ? i : b, 0))")
+        longest, median = page.evaluate(FRAMES)
+        moving, moving_median, still = panned(page)
+        print(f"the biggest community put in: {page.evaluate('window.kgGraph.order')} nodes and "
+              f"{page.evaluate('window.kgGraph.size')} relations in view, zoom steps {longest:.0f} ms longest, "
+              f"{median:.0f} ms median; mouse: {moving:.0f} ms longest and {moving_median:.0f} ms median moving, "
+              f"{still:.0f} ms still")
         print(f"heap {page.evaluate('performance.memory.usedJSHeapSize') / 1e6:.0f} MB")
 
 
