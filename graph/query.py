@@ -167,9 +167,9 @@ def open_store(folder: Path) -> ox.Store:
 def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
     """Run a SELECT query; `params` bind variables to literals (`terms`; never pasted into the text).
     The ontology's prefixes (kg:, rdf:, rdfs:, skos:, xsd:, dcterms:, oa:, prov:) need no declaring."""
-    try:
+    try:  # the default graph is every graph's triples (a store of a TriG build holds one for each document)
         result = store.query(bind(sparql, terms(sparql, params or {})), prefixes=PREFIXES,
-                             use_default_graph_as_union=True)
+                             use_default_graph_as_union=next(iter(store.named_graphs()), None) is not None)
     except SyntaxError as err:
         raise QueryError(f"bad SPARQL: {err}") from None
     if isinstance(result, ox.QueryBoolean):
@@ -177,8 +177,8 @@ def run(store: ox.Store, sparql: str, params: dict[str, str] | None = None) -> t
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("only SELECT and ASK queries give a table")
     names = [v.value for v in result.variables]
-    rows = [[_cell(sol[v]) for v in names] for sol in result]
-    return names, rows
+    columns = range(len(names))
+    return names, [[_cell(sol[i]) for i in columns] for sol in result]
 
 
 def _cell(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> Cell:
