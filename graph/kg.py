@@ -11,10 +11,8 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph
 
-from . import export as exports
 from .html import render_graph
 from .model import Graph
-from .nxgraph import to_networkx
 from .query import QueryError, Rows, run, value
 from .rdf import nquads, to_rdflib
 
@@ -32,6 +30,8 @@ class KnowledgeGraph(Graph):
 
     @cached_property
     def nx(self) -> networkx.MultiDiGraph:
+        from .nxgraph import to_networkx  # networkx is imported where a view or an export asks for it
+
         return to_networkx(self)
 
     @cached_property
@@ -64,6 +64,8 @@ class KnowledgeGraph(Graph):
 
     def export(self, path: str | Path, to: str = "graphml") -> list[Path]:
         """Write an export (graphml, gexf, json, csv, neo4j, cytoscape) into the folder `path`."""
+        from . import export as exports
+
         return exports.export(self, Path(path), to)
 
     def __repr__(self) -> str:

@@ -5,6 +5,7 @@ page opens still and never has to settle; and the communities a big graph's over
 from __future__ import annotations
 
 import random
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -29,7 +30,15 @@ def igraph_of(node_ids: list[str], edges: Iterable[tuple[str, str]]):
     import igraph
 
     index = {n: i for i, n in enumerate(node_ids)}
-    return igraph.Graph(n=len(node_ids), edges=sorted({(index[a], index[b]) for a, b in edges if a != b}))
+    pairs = sorted({(index[a], index[b]) for a, b in edges if a != b})
+    if "numpy" in sys.modules:
+        return igraph.Graph(n=len(node_ids), edges=pairs)
+    # igraph.Graph imports numpy (0.08 s) only to ask whether the edges are an array: a list is not
+    sys.modules["numpy"] = None  # type: ignore[assignment] - an import of it fails
+    try:
+        return igraph.Graph(n=len(node_ids), edges=pairs)
+    finally:
+        del sys.modules["numpy"]
 
 
 def communities(node_ids: list[str], edges: list[tuple[str, str]], most: int) -> list[int]:
