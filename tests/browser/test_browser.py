@@ -295,15 +295,15 @@ def test_a_node_found_in_the_overview_comes_with_its_hundred_most_connected_rela
     assert p.page.evaluate("window.kgGraph.filterNodes(n => !n.startsWith('group:')).sort()") == expected
     assert p.page.evaluate("window.kgGraph.filterNodes(n => n.startsWith('group:')).length") == groups
     assert p.page.inner_text("#panel h2") == kg.nodes[hub].label
-    # up to 1,000 relations in view, a frame drawn while the view moves holds them and the labels; beyond, the
-    # nodes alone (the relations and labels drawn again when it stops)
-    moving = "['hideEdgesOnMove', 'hideLabelsOnMove'].map(s => window.kgRenderer.getSetting(s))"
-    assert p.page.evaluate("window.kgGraph.size") <= 1000 and p.page.evaluate(moving) == [False, False]
+    # up to 1,000 relations in view, they are drawn with their names, and a frame drawn while the view moves
+    # holds them and the labels; beyond, no names, and the nodes alone while it moves
+    busy = "['renderEdgeLabels', 'hideEdgesOnMove', 'hideLabelsOnMove'].map(s => window.kgRenderer.getSetting(s))"
+    assert p.page.evaluate("window.kgGraph.size") <= 1000 and p.page.evaluate(busy) == [True, False, False]
     p.page.click("text=Whole graph")
     assert p.page.evaluate("window.kgGraph.size") == len(relations) == 4230
-    assert p.page.evaluate(moving) == [True, True]
+    assert p.page.evaluate(busy) == [False, True, True]
     p.page.click("text=Overview")
-    assert p.page.evaluate(moving) == [False, False]
+    assert p.page.evaluate(busy) == [True, False, False]
     assert p.errors == [] and p.requests == []
     p.page.close()
 
