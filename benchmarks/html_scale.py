@@ -119,6 +119,18 @@ def panned(page) -> tuple[float, float, float]:
     return moving[-1], moving[len(moving) // 2], max((ms for ms, how in frames if not how), default=0.0)
 
 
+def frames(page) -> tuple[float, float, float, float, float]:
+    """The longest and the median frame of zooming out step by step, then those of the mouse (`panned`) and
+    its longest still frame, in milliseconds."""
+    return (*page.evaluate(FRAMES), *panned(page))
+
+
+def said(ms: tuple[float, float, float, float, float]) -> str:
+    longest, median, moving, moving_median, still = ms
+    return (f"zoom steps {longest:.0f} ms longest, {median:.0f} ms median; mouse: {moving:.0f} ms longest and "
+            f"{moving_median:.0f} ms median moving, {still:.0f} ms still")
+
+
 # the first person and the most connected node of each of the first eight communities (or of the graph)
 PICKED = """(() => { const people = {}, hubs = {};
     window.kgData.nodes.forEach(n => {
@@ -150,20 +162,14 @@ def built_page(path: Path) -> None:
             page.evaluate("window.kgView(false)")
             seconds = searched(page, label)
             order = page.evaluate("window.kgGraph.order")
-            longest, median = page.evaluate(FRAMES)
-            moving, moving_median, still = panned(page)
             print(f"search {label[:40]!r} (degree {degree}): {seconds:.2f} s, {order} nodes in view, "
-                  f"zoom steps {longest:.0f} ms longest, {median:.0f} ms median; mouse: {moving:.0f} ms longest "
-                  f"and {moving_median:.0f} ms median moving, {still:.0f} ms still")
+                  f"{said(frames(page))}")
         # the biggest community put in as its members (a click on it)
         page.evaluate("window.kgView(false)")
         page.evaluate("window.kgExpand(window.kgData.groups.reduce((b, g, i, all) => g.size > all[b].size ? i : b, 0))")
-        longest, median = page.evaluate(FRAMES)
-        moving, moving_median, still = panned(page)
+        ms = frames(page)
         print(f"the biggest community put in: {page.evaluate('window.kgGraph.order')} nodes and "
-              f"{page.evaluate('window.kgGraph.size')} relations in view, zoom steps {longest:.0f} ms longest, "
-              f"{median:.0f} ms median; mouse: {moving:.0f} ms longest and {moving_median:.0f} ms median moving, "
-              f"{still:.0f} ms still")
+              f"{page.evaluate('window.kgGraph.size')} relations in view, {said(ms)}")
         print(f"heap {page.evaluate('performance.memory.usedJSHeapSize') / 1e6:.0f} MB")
 
 
@@ -192,12 +198,10 @@ def main() -> None:
             # code warming up)
             search = searched(page, f"Entity {n // 2}")
             again = sorted(searched(page, f"Entity {n // 2 + k}") for k in (1, 2, 3))[1]
-            longest, median = page.evaluate(FRAMES)
-            moving, moving_median, still = panned(page)
+            ms = frames(page)
             heap = page.evaluate("performance.memory.usedJSHeapSize") / 1e6
             page.close()
-            rows.append((n, len(kg.relations()), write, ready, search, again, longest, median, moving, moving_median,
-                         still, heap))
+            rows.append((n, len(kg.relations()), write, ready, search, again, *ms, heap))
     print(f"{'nodes':>7} {'edges':>7} {'write s':>8} {'interactive s':>14} {'search s':>11} {'zoom steps ms':>14} "
           f"{'moving ms':>10} {'still ms':>9} {'heap MB':>8}")
     for n, e, w, r, s, s2, lf, mf, mv, mvm, st, h in rows:

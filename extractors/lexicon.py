@@ -28,23 +28,12 @@ import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from types import ModuleType
 from typing import Any, NamedTuple
 
+from ..graph.model import unimportable
 
-def _import_jieba() -> ModuleType:
-    """jieba, imported without setuptools' pkg_resources: jieba imports it (0.1 s, and deprecated) only to open
-    the files beside it, which it opens itself where that import fails (a None in sys.modules fails it)."""
-    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
-        return importlib.import_module("jieba")
-    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
-        return importlib.import_module("jieba")
-    finally:
-        del sys.modules["pkg_resources"]
-
-
-jieba = _import_jieba()
+with unimportable("pkg_resources"):  # jieba imports it (0.1 s, and deprecated) only to open its own files
+    import jieba
 
 Buckets = dict[str, bytes]  # first character -> marshal of ({word or prefix: frequency}, {word: tag})
 

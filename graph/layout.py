@@ -5,10 +5,11 @@ page opens still and never has to settle; and the communities a big graph's over
 from __future__ import annotations
 
 import random
-import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+
+from .model import unimportable
 
 SEED = 20171008
 
@@ -31,14 +32,8 @@ def igraph_of(node_ids: list[str], edges: Iterable[tuple[str, str]]):
 
     index = {n: i for i, n in enumerate(node_ids)}
     pairs = sorted({(index[a], index[b]) for a, b in edges if a != b})
-    if "numpy" in sys.modules:
+    with unimportable("numpy"):  # igraph.Graph imports it (0.08 s) only to ask whether the edges are an array
         return igraph.Graph(n=len(node_ids), edges=pairs)
-    # igraph.Graph imports numpy (0.08 s) only to ask whether the edges are an array: a list is not
-    sys.modules["numpy"] = None  # type: ignore[assignment] - an import of it fails
-    try:
-        return igraph.Graph(n=len(node_ids), edges=pairs)
-    finally:
-        del sys.modules["numpy"]
 
 
 def communities(node_ids: list[str], edges: list[tuple[str, str]], most: int) -> list[int]:

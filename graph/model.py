@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -33,6 +35,21 @@ Progress = Callable[[str, int, int | None], None]  # what is being done, how man
 
 def silent(stage: str, done: int, total: int | None) -> None:
     """No progress shown."""
+
+
+@contextmanager
+def unimportable(name: str) -> Iterator[None]:
+    """Inside the block, `import name` fails (a None in sys.modules), unless the module is imported already:
+    for a library that imports a module only to use it where it can (python-igraph's numpy, jieba's
+    pkg_resources), where importing it would cost every start its time."""
+    if name in sys.modules:
+        yield
+        return
+    sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        del sys.modules[name]
 
 
 def display(path: os.PathLike[str] | str) -> str:
