@@ -230,6 +230,9 @@ def test_a_big_graph_opens_on_its_communities_and_a_click_puts_one_s_members_in_
     page = tmp_path / "graph.html"
     page.write_text(render_graph(kg, overview_above=100), encoding="utf-8")
     p = Page(chromium, page.as_uri()).ready()
+    # what the page drew out of view before it was ready (to prepare WebGL's programs) is gone
+    assert p.page.evaluate("window.kgGraph.filterNodes(n => n.startsWith('warm:')).length") == 0
+    assert p.page.evaluate("window.kgRenderer.getCustomBBox() !== null")  # the overview's frame
     groups = p.page.evaluate("window.kgData.groups.length")
     assert 2 <= groups <= 40
     assert p.page.evaluate("window.kgGraph.order") == groups  # the communities alone, nothing else drawn
@@ -290,20 +293,26 @@ def test_a_node_found_in_the_overview_comes_with_its_hundred_most_connected_rela
     assert len(near) > 100
     expected = sorted(sorted(near, key=lambda iri: (-degree[iri], iri))[:100] + [hub])
     p = Page(chromium, page.as_uri()).ready()
+    # what the page drew out of view before it was ready (to prepare WebGL's programs) is gone
+    assert p.page.evaluate("window.kgGraph.filterNodes(n => n.startsWith('warm:')).length") == 0
+    assert p.page.evaluate("window.kgRenderer.getCustomBBox() !== null")  # the overview's frame
     groups = p.page.evaluate("window.kgData.groups.length")
     p.page.evaluate(f"window.kgFocusNode({hub!r})")
     assert p.page.evaluate("window.kgGraph.filterNodes(n => !n.startsWith('group:')).sort()") == expected
     assert p.page.evaluate("window.kgGraph.filterNodes(n => n.startsWith('group:')).length") == groups
     assert p.page.inner_text("#panel h2") == kg.nodes[hub].label
-    # up to 1,000 relations in view, they are drawn with their names, and a frame drawn while the view moves
-    # holds them and the labels; beyond, no names, and the nodes alone while it moves
-    busy = "['renderEdgeLabels', 'hideEdgesOnMove', 'hideLabelsOnMove'].map(s => window.kgRenderer.getSetting(s))"
-    assert p.page.evaluate("window.kgGraph.size") <= 1000 and p.page.evaluate(busy) == [True, False, False]
+    # up to 1,000 relations in view, they are drawn as named arrows between discs, and a frame drawn while the
+    # view moves holds them and the labels; beyond, thin lines without names between points, and the nodes alone
+    # while it moves
+    busy = ("['renderEdgeLabels', 'defaultNodeType', 'defaultEdgeType', 'hideEdgesOnMove', 'hideLabelsOnMove']"
+            ".map(s => window.kgRenderer.getSetting(s))")
+    calm = [True, "circle", "arrow", False, False]
+    assert p.page.evaluate("window.kgGraph.size") <= 1000 and p.page.evaluate(busy) == calm
     p.page.click("text=Whole graph")
     assert p.page.evaluate("window.kgGraph.size") == len(relations) == 4230
-    assert p.page.evaluate(busy) == [False, True, True]
+    assert p.page.evaluate(busy) == [False, "point", "thin", True, True]
     p.page.click("text=Overview")
-    assert p.page.evaluate(busy) == [True, False, False]
+    assert p.page.evaluate(busy) == calm
     assert p.errors == [] and p.requests == []
     p.page.close()
 
