@@ -3,8 +3,9 @@ the page, the time until it is interactive in headless chromium (window.kgReady 
 time from typing a name and pressing Enter until the node is focused and drawn (two frames; the first search
 and the median of three more), the longest and the median frame while the view zooms out step by step
 (requestAnimationFrame; each step a still frame, everything in view drawn), the longest and the median frame
-while the mouse pans and zooms (sigma's own movements: with over 1,000 relations in view a frame drawn
-moving holds the nodes alone), the longest frame drawn when a movement stops, and the page's JavaScript heap.
+while the mouse pans and zooms (sigma's own movements: with over 1,000 relations in view, relations are thin
+lines and nodes points, and a frame drawn moving holds the nodes alone), the longest frame drawn when a
+movement stops, and the page's JavaScript heap.
 
 With `--page OUT/graph.html` (a build's page, e.g. of `make_corpus.py 10000`), the same browser times that
 page instead: interactive, then searches for the first person and the most connected node of each of eight
