@@ -311,6 +311,13 @@ def test_a_node_found_in_the_overview_comes_with_its_hundred_most_connected_rela
     p.page.click("text=Whole graph")
     assert p.page.evaluate("window.kgGraph.size") == len(relations) == 4230
     assert p.page.evaluate(busy) == [False, "point", "thin", True, True]
+    # zoomed into the hub, where sigma's label grid offers every label around it: none drawn over another
+    p.page.evaluate(f"window.kgFocusNode({hub!r}); window.kgRenderer.getCamera().setState({{ratio: 0.02}})")
+    boxes = p.page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => "
+                            "r(window.kgLabelBoxes()))))")
+    assert len(boxes) > 20
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
     p.page.click("text=Overview")
     assert p.page.evaluate(busy) == calm
     assert p.errors == [] and p.requests == []
