@@ -316,6 +316,7 @@ def test_a_node_found_in_the_overview_comes_with_its_hundred_most_connected_rela
     boxes = p.page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => "
                             "r(window.kgLabelBoxes()))))")
     assert len(boxes) > 20
+    assert p.page.evaluate("window.kgRenderer.scaleSize(1)") == 2  # nodes at most twice their size, however near
     assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
                 if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
     p.page.click("text=Overview")
