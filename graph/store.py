@@ -14,6 +14,7 @@ import errno
 import os
 import shutil
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -33,19 +34,31 @@ def write(folder: Path, units: Iterable[bytes], head: bytes, flavour: str) -> Pa
     """A store in `folder`/graph.oxigraph loaded from units of Turtle, TriG or N-Quads (graph.rdf.Plan),
     each complete once `head` (the prefixes) is put before it; returns its path. The units are loaded a batch of
     about BATCH bytes at a time: a bulk load holds its whole input in memory (1.4 GB for 2.3 M triples at
-    once, 130 MB in batches of 10 MB)."""
+    once, 130 MB in batches of 10 MB). A batch is loaded in a thread while the next is made (a bulk load
+    lets go of Python's lock: the units are rendered meanwhile)."""
 
     def load(store: ox.Store) -> None:
-        batch: list[bytes] = [head]
-        size = 0
-        for unit in units:
-            batch.append(unit)
-            size += len(unit)
-            if size >= BATCH:
-                store.bulk_load(b"".join(batch), format=FORMATS[flavour])
-                batch, size = [head], 0
-        if size:
-            store.bulk_load(b"".join(batch), format=FORMATS[flavour])
+        with ThreadPoolExecutor(max_workers=1) as loader:
+            loading: Future[None] | None = None
+
+            def put(batch: list[bytes]) -> None:
+                nonlocal loading
+                if loading is not None:
+                    loading.result()
+                loading = loader.submit(store.bulk_load, b"".join(batch), format=FORMATS[flavour])
+
+            batch: list[bytes] = [head]
+            size = 0
+            for unit in units:
+                batch.append(unit)
+                size += len(unit)
+                if size >= BATCH:
+                    put(batch)
+                    batch, size = [head], 0
+            if size:
+                put(batch)
+            if loading is not None:
+                loading.result()
 
     return _written(folder, load)
 
