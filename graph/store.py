@@ -27,7 +27,8 @@ LOAD_ORDER = (("graph.nq", ox.RdfFormat.N_QUADS), ("graph.trig", ox.RdfFormat.TR
 
 
 # the flavours a store is loaded from (graph.rdf.Plan's units)
-FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
+FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS,
+           "nt": ox.RdfFormat.N_TRIPLES}
 
 
 def write(folder: Path, units: Iterable[bytes], head: bytes, flavour: str) -> Path:
