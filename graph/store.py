@@ -13,55 +13,56 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
 
 NAME = "graph.oxigraph"
-BATCH = 10_000_000  # characters of N-Quads a bulk load takes at once
+BATCH = 10_000_000  # bytes of N-Triples or N-Quads a bulk load takes at once
 # RDF files to read a store from, the richest first (named graphs before a single graph)
 LOAD_ORDER = (("graph.nq", ox.RdfFormat.N_QUADS), ("graph.trig", ox.RdfFormat.TRIG),
               ("graph.ttl", ox.RdfFormat.TURTLE), ("graph.jsonld", ox.RdfFormat.JSON_LD))
 
 
-# the flavours a store is loaded from (graph.rdf.Plan's units)
+# the flavours a store is loaded from or changed by (graph.rdf.Plan's units)
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS,
            "nt": ox.RdfFormat.N_TRIPLES}
 
 
-def write(folder: Path, units: Iterable[bytes], head: bytes, flavour: str) -> Path:
-    """A store in `folder`/graph.oxigraph loaded from units of Turtle, TriG or N-Quads (graph.rdf.Plan),
-    each complete once `head` (the prefixes) is put before it; returns its path. The units are loaded a batch of
-    about BATCH bytes at a time: a bulk load holds its whole input in memory (1.4 GB for 2.3 M triples at
-    once, 130 MB in batches of 10 MB). A batch is loaded in a thread while the next is made (a bulk load
-    lets go of Python's lock: the units are rendered meanwhile)."""
+def write(folder: Path, units: Iterable[bytes], flavour: str) -> Path:
+    """A store in `folder`/graph.oxigraph loaded from units of N-Triples or N-Quads (graph.rdf.Plan), each
+    complete; returns its path. The units are loaded a batch of about BATCH bytes at a time: a bulk load
+    holds its whole input in memory (1.4 GB for 2.3 M triples at once, 130 MB in batches of 10 MB). A batch
+    is loaded in a thread while the next is made (a bulk load lets go of Python's lock: the units are
+    rendered meanwhile)."""
 
     def load(store: ox.Store) -> None:
         with ThreadPoolExecutor(max_workers=1) as loader:
             loading: Future[None] | None = None
-
-            def put(batch: list[bytes]) -> None:
-                nonlocal loading
+            for batch in _batches(units):
                 if loading is not None:
                     loading.result()
-                loading = loader.submit(store.bulk_load, b"".join(batch), format=FORMATS[flavour])
-
-            batch: list[bytes] = [head]
-            size = 0
-            for unit in units:
-                batch.append(unit)
-                size += len(unit)
-                if size >= BATCH:
-                    put(batch)
-                    batch, size = [head], 0
-            if size:
-                put(batch)
+                loading = loader.submit(store.bulk_load, batch, format=FORMATS[flavour])
             if loading is not None:
                 loading.result()
 
     return _written(folder, load)
+
+
+def _batches(units: Iterable[bytes]) -> Iterator[bytes]:
+    """The units joined into batches of at least BATCH bytes (the last one what is left)."""
+    batch: list[bytes] = []
+    size = 0
+    for unit in units:
+        batch.append(unit)
+        size += len(unit)
+        if size >= BATCH:
+            yield b"".join(batch)
+            batch, size = [], 0
+    if size:
+        yield b"".join(batch)
 
 
 def write_from_file(folder: Path) -> Path:
