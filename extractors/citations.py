@@ -17,21 +17,22 @@ import re
 from dataclasses import dataclass
 
 from .mentions import Cand
+from .triggers import guarded
 from .values import zh_number
 
 PAREN = r"\((?:\d+|[ivxlcIVXLC]+|[a-z])\)"
 PART = r"(?i:paragraphs?|items?|subparagraphs?|clauses?|sections?)\s+\(?\w{1,4}\)?"
-EN_ART = re.compile(rf"\bArticle\s+(?P<num>\d+)(?:\s*-\s*(?P<sub>\d+))?(?P<tail>(?:\s?{PAREN})*(?:\s+and\s+{PAREN})*"
-                    rf"(?:,?\s+{PART}(?:\s*(?:,|and|or)\s+(?!Article){PART}|\s*(?:,|and)\s+\(?\d\)?(?=[\s,]))*)*)")
-EN_ARTS = re.compile(r"\bArticles\s+(?P<list>\d+(?:-\d+)?(?:\s*(?:,\s*(?:and\s+)?|and\s+)\d+(?:-\d+)?)+)")
-SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+|\s*;\s*(?:and\s+)?")
-OF = re.compile(r"\s*,?\s+(?:of|in|under)\s+(?:the\s+)?")
-NAMED_ELSEWHERE = re.compile(r"\s*,?\s+of\s+(?:the\s+)?[A-Z]")  # "Article 5 of the Interpretation ...": not the last statute
-ISSUER_GAP = re.compile(r"^(?:[A-Z][\w'’ -]{0,80}?['’]s\s+)?[\"“]?$")
+EN_ART = guarded(rf"\bArticle\s+(?P<num>\d+)(?:\s*-\s*(?P<sub>\d+))?(?P<tail>(?:\s?{PAREN})*(?:\s+and\s+{PAREN})*"
+                 rf"(?:,?\s+{PART}(?:\s*(?:,|and|or)\s+(?!Article){PART}|\s*(?:,|and)\s+\(?\d\)?(?=[\s,]))*)*)")
+EN_ARTS = guarded(r"\bArticles\s+(?P<list>\d+(?:-\d+)?(?:\s*(?:,\s*(?:and\s+)?|and\s+)\d+(?:-\d+)?)+)")
+SEP = guarded(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+as\s+well\s+as\s+|\s*;\s*(?:and\s+)?")
+OF = guarded(r"\s*,?\s+(?:of|in|under)\s+(?:the\s+)?")
+NAMED_ELSEWHERE = guarded(r"\s*,?\s+of\s+(?:the\s+)?[A-Z]")  # "Article 5 of the Interpretation ...": not the last statute
+ISSUER_GAP = guarded(r"^(?:[A-Z][\w'’ -]{0,80}?['’]s\s+)?[\"“]?$")
 ZH_NUM = "零一二三四五六七八九十百千〇两0-9"
-ZH_ART = re.compile(rf"第(?P<num>[{ZH_NUM}]+)条(?:之(?P<sub>[一二三四五六七八九十]+))?"
-                    rf"(?P<tail>(?:第[{ZH_NUM}]+款)?(?:第?[（(][{ZH_NUM}]+[)）]项)?)")
-ZH_SEP = re.compile(r"^(?:、|，|,|和|及|以及|或者|或)$")
+ZH_ART = guarded(rf"第(?P<num>[{ZH_NUM}]+)条(?:之(?P<sub>[一二三四五六七八九十]+))?"
+                 rf"(?P<tail>(?:第[{ZH_NUM}]+款)?(?:第?[（(][{ZH_NUM}]+[)）]项)?)")
+ZH_SEP = guarded(r"^(?:、|，|,|和|及|以及|或者|或)$")
 BARE_WINDOW = 800
 
 
@@ -122,8 +123,8 @@ def find(text: str, statutes: list[Cand], regulation: bool, crime_articles: set[
     return sorted(out, key=lambda a: a.start)
 
 
-EN_RANGE = re.compile(r"\bArticles\s+(?P<first>\d+)\s+(?:through|to)\s+(?P<last>\d+)\b")
-ZH_RANGE = re.compile(r"^(?:至|到)$")
+EN_RANGE = guarded(r"\bArticles\s+(?P<first>\d+)\s+(?:through|to)\s+(?P<last>\d+)\b")
+ZH_RANGE = guarded(r"^(?:至|到)$")
 RANGE_LIMIT = 20  # articles a range of a document's own articles spans at most ("第四十一条至第四十三条")
 
 

@@ -14,9 +14,10 @@ from .gazetteer import gazetteer
 from .genres import genre
 from .mentions import Cand
 from .text import CJK, fold, has_cjk
+from .triggers import guarded
 
-EN_SERVICE = re.compile(r"\b(?:Internet|online)\s+(?:[a-z]+\s+){0,4}?information\s+services?\b")
-ZH_SERVICE = re.compile(rf"(?:移动)?互联网[{CJK}]{{0,8}}?信息服务")  # 移动互联网: the mobile Internet
+EN_SERVICE = guarded(r"\b(?:Internet|online)\s+(?:[a-z]+\s+){0,4}?information\s+services?\b")
+ZH_SERVICE = guarded(rf"(?:移动)?互联网[{CJK}]{{0,8}}?信息服务")  # 移动互联网: the mobile Internet
 
 
 @dataclass
@@ -205,22 +206,22 @@ def _register(ctx: Context, found_crimes: list[crimes.CrimeMention], found_cites
 
 
 # "Tencent's WeChat", "Tencent Holdings Ltd.'s WeChat"
-OWNER_GAP = re.compile(r"(?:,?\s+(?:Co|Corp|Inc|Ltd|Limited|Holdings|Group)\.?)*['’]s\s+")
+OWNER_GAP = guarded(r"(?:,?\s+(?:Co|Corp|Inc|Ltd|Limited|Holdings|Group)\.?)*['’]s\s+")
 # "WeChat, a messaging app owned by Tencent", "the Weibo platform, operated by Sina"
-OWNED_BY = re.compile(r"(?:\s+(?:platform|app|application|website|service))?,\s+(?:an?\s+|the\s+)?[\w\s-]{0,40}?"
-                      r"\b(?:owned|operated|run|developed|launched)\s+by\s+(?:the\s+)?")
+OWNED_BY = guarded(r"(?:\s+(?:platform|app|application|website|service))?,\s+(?:an?\s+|the\s+)?[\w\s-]{0,40}?"
+                   r"\b(?:owned|operated|run|developed|launched)\s+by\s+(?:the\s+)?")
 
 
 # "X of the Y Law Firm", "X, a lawyer at the Y Law Firm", "X, lawyers of Y"
 # "X of the Y Law Firm", "X, lawyer at Y", "Defense counsel X is a lawyer at the Y Law Firm"
-FIRM_AFTER = re.compile(r"(?:,?\s+(?:(?:is|was|are|were)\s+)?(?:a\s+)?(?:lawyer|attorney|partner)s?)?\s+(?:of|from|at|with)\s+(?:the\s+)?|"
-                        r",\s+(?:a\s+lawyer\s+(?:of|at|with)\s+)?(?:the\s+)?")
-LISTED_AFTER = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+FIRM_AFTER = guarded(r"(?:,?\s+(?:(?:is|was|are|were)\s+)?(?:a\s+)?(?:lawyer|attorney|partner)s?)?\s+(?:of|from|at|with)\s+(?:the\s+)?|"
+                     r",\s+(?:a\s+lawyer\s+(?:of|at|with)\s+)?(?:the\s+)?")
+LISTED_AFTER = guarded(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 # a local body's place after its name: "in Kunming", "in the provincial capital city of Kunming"
-IN_PLACE = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?(?:(?:provincial|prefectural)[ \t]+capital[ \t]+)?"
-                      r"(?:(?:city|county|province|town|district)[ \t]+of[ \t]+)?")
+IN_PLACE = guarded(r"[ \t]+in[ \t]+(?:the[ \t]+)?(?:(?:provincial|prefectural)[ \t]+capital[ \t]+)?"
+                   r"(?:(?:city|county|province|town|district)[ \t]+of[ \t]+)?")
 
 
 def _places_after(ctx: Context, body: Cand) -> list[tuple[Cand, str]]:
@@ -264,7 +265,7 @@ def _country(place: Cand) -> bool:
 
 # between an article's name and the offence its heading names: "Article 287-1 [The Crime of X]", "Article 120-6:
 # (X)", "第一百二十条之六 【X罪】"
-HEADING_GAP = re.compile(r"[ \t\u3000]*[:：.]?[ \t\u3000]*[(\[【（][ \t]*(?:The\s+Crime\s+of\s+)?", re.IGNORECASE)
+HEADING_GAP = guarded(r"[ \t\u3000]*[:：.]?[ \t\u3000]*[(\[【（][ \t]*(?:The\s+Crime\s+of\s+)?", re.IGNORECASE)
 
 
 def headed(ctx: Context, articles: list[tuple[int, int, str]]) -> None:
@@ -302,12 +303,12 @@ def _common_facts(ctx: Context) -> None:
     for c, eid in platforms:
         for o, oid in orgs:
             gap = text[o.end:c.start] if o.end <= c.start else None
-            if (o.start == c.start and o.end < c.end) or (gap is not None and re.fullmatch(OWNER_GAP, gap)):
+            if (o.start == c.start and o.end < c.end) or (gap is not None and OWNER_GAP.fullmatch(gap)):
                 col.fact(eid, "operatedBy", oid, o.start, c.end)
             # "Alipay, Ant Group's payment platform", "WeChat, a messaging app owned by Tencent"
             after = text[c.end:o.start] if c.end <= o.start else ""
             possessive = re.match(r"['’]s\s+", text[o.end:o.end + 3]) and re.fullmatch(r",\s+", after)
-            if (possessive and not any(p.start == o.end + 3 for p, _ in platforms)) or re.fullmatch(OWNED_BY, after):
+            if (possessive and not any(p.start == o.end + 3 for p, _ in platforms)) or OWNED_BY.fullmatch(after):
                 col.fact(eid, "operatedBy", oid, c.start, o.end)
     starts = {m.start: m.end for p, _ in ctx.people for m in p.mentions}
     for p, eid in ctx.people:

@@ -17,31 +17,32 @@ from functools import cache
 from . import segment
 from .gazetteer import Entry, gazetteer
 from .text import CJK
+from .triggers import Pattern, guarded
 
 STOP = {"the", "of", "a", "an", "to", "that", "which", "and", "or", "crime", "crimes", "offence", "offense",
         "illegal", "illegally", "unlawful", "unlawfully", "in", "on", "for", "by", "with", "its", "their"}
 EN_CUES = [  # the name is looked ahead at, not consumed: one sentence may name two offences
-    re.compile(r"\b(?:crimes?|offen[cs]es?)\s+of\s+(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))"),
-    re.compile(r"\b(?:on\s+suspicion\s+of|convicted\s+(?:[A-Z][a-z]+\s+){0,3}of|guilty\s+of)\s+"
-               r"(?:(?:committing|having\s+committed)\s+)?(?:the\s+crimes?\s+of\s+)?[\"“]?"
-               r"(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))"),  # convicted of "X", on suspicion of committing the crime of X
-    re.compile(r"^\s*Article\s+\d+(?:-\d+)?\s*[:.]?\s*[(\[【]\s*(?:The\s+Crime\s+of\s+)?(?P<c>[A-Za-z][^)\]】\n]{3,160})"
-               r"[)\]】]", re.MULTILINE),
-    re.compile(r"\bArticle\s+\d+(?:-\d+)?\s+of\s+[^()\n]{0,60}?\b(?:Law|Code)\s*\(\s*[“\"]?(?P<c>[a-z][^)”\"\n]{3,120})"),
-    re.compile(r"\[\s*The\s+Crime\s+of\s+(?P<c>[A-Za-z][^\]\n]{3,160})\]"),
+    guarded(r"\b(?:crimes?|offen[cs]es?)\s+of\s+(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))"),
+    guarded(r"\b(?:on\s+suspicion\s+of|convicted\s+(?:[A-Z][a-z]+\s+){0,3}of|guilty\s+of)\s+"
+            r"(?:(?:committing|having\s+committed)\s+)?(?:the\s+crimes?\s+of\s+)?[\"“]?"
+            r"(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))"),  # convicted of "X", on suspicion of committing the crime of X
+    guarded(r"^\s*Article\s+\d+(?:-\d+)?\s*[:.]?\s*[(\[【]\s*(?:The\s+Crime\s+of\s+)?(?P<c>[A-Za-z][^)\]】\n]{3,160})"
+            r"[)\]】]", re.MULTILINE),
+    guarded(r"\bArticle\s+\d+(?:-\d+)?\s+of\s+[^()\n]{0,60}?\b(?:Law|Code)\s*\(\s*[“\"]?(?P<c>[a-z][^)”\"\n]{3,120})"),
+    guarded(r"\[\s*The\s+Crime\s+of\s+(?P<c>[A-Za-z][^\]\n]{3,160})\]"),
 ]
 # "sentenced ... for picking quarrels and provoking trouble": a known offence only (not "for three years")
-FOR_KNOWN = re.compile(r"\bfor\s+(?!the\s+crimes?\s+of\b)(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))")
-CUT = re.compile(r",|\s+(?:and|but)\s+(?:is|was|he|she|they|requested|should|the|it|has|had|will|shall)\b|"
-                 r"\s+(?:and|but)\s+(?:(?:was|were)\s+)?(?:later\s+)?(?:sentenced|jailed|fined|imprisoned|given|handed|"
-                 r"ordered|received)\b|"
-                 r"\s+(?:must|shall|is|was|were|are|which|who|with|in\s+(?:a|the|accordance|indictment)|as\s+provided|on\s+(?:or|the|(?:[A-Z][a-z]{2,8}\.?\s+)?\d+)|against|"
-                 r"because|according|pursuant|under|from|at|by|after|before|since|until)\b")
+FOR_KNOWN = guarded(r"\bfor\s+(?!the\s+crimes?\s+of\b)(?=(?P<c>[a-z][^.;:()\"“”\n]{3,160}))")
+CUT = guarded(r",|\s+(?:and|but)\s+(?:is|was|he|she|they|requested|should|the|it|has|had|will|shall)\b|"
+              r"\s+(?:and|but)\s+(?:(?:was|were)\s+)?(?:later\s+)?(?:sentenced|jailed|fined|imprisoned|given|handed|"
+              r"ordered|received)\b|"
+              r"\s+(?:must|shall|is|was|were|are|which|who|with|in\s+(?:a|the|accordance|indictment)|as\s+provided|on\s+(?:or|the|(?:[A-Z][a-z]{2,8}\.?\s+)?\d+)|against|"
+              r"because|according|pursuant|under|from|at|by|after|before|since|until)\b")
 # a translation quoting the Chinese name: 'convicted for committing the crime of "寻衅滋事."' (a known offence)
-QUOTED_ZH = re.compile(rf"\b(?:crimes?|offen[cs]es?)\s+of\s+[\"“](?P<c>[{CJK}]{{2,20}}?)罪?[.。,，]?[\"”]")
-ZH_HEADING = re.compile(rf"【(?P<c>[{CJK}、，]{{2,40}}?罪)】")
-ZH_CONVICTION = re.compile(rf"(?:犯|以|构成|涉嫌)(?P<c>[{CJK}、]{{2,30}}?罪)(?=[，,。.；;、）)\s]|判处|获刑|被判|$)")
-NOT_A_NAME = re.compile(r"[前本该款条第其是指等之规定]")
+QUOTED_ZH = guarded(rf"\b(?:crimes?|offen[cs]es?)\s+of\s+[\"“](?P<c>[{CJK}]{{2,20}}?)罪?[.。,，]?[\"”]")
+ZH_HEADING = guarded(rf"【(?P<c>[{CJK}、，]{{2,40}}?罪)】")
+ZH_CONVICTION = guarded(rf"(?:犯|以|构成|涉嫌)(?P<c>[{CJK}、]{{2,30}}?罪)(?=[，,。.；;、）)\s]|判处|获刑|被判|$)")
+NOT_A_NAME = guarded(r"[前本该款条第其是指等之规定]")
 
 
 @dataclass
@@ -141,7 +142,7 @@ def find(text: str, title_end: int, case: bool) -> list[CrimeMention]:
     return unique
 
 
-def _overlapping(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+def _overlapping(rx: Pattern, text: str) -> list[re.Match[str]]:
     """Every match of `rx`, one at each place it may begin: a cue that is no word of its own (犯 of
     "犯罪嫌疑人的行为涉嫌X罪") does not hide the one after it (涉嫌X罪)."""
     out: list[re.Match[str]] = []

@@ -24,47 +24,48 @@ from .layouts.blocks import EN_ARTICLE_LINE, SIGNING, ZH_ARTICLE_LINE
 from .mentions import STATUTE_WORDS
 from .script import simplified
 from .text import CJK, Line, cjk_ratio, has_cjk, lines, plain, squeeze_cjk, wrap_width
+from .triggers import guarded
 from .values import EN_DATE, EN_DATE_DMY
 
 # a case number: "(2020) Liao 0211 Criminal First Instance 459", "[2019] Hei 2701 Xing Chu No 71", "(2015) Sui
 # Intermediate Administrative Final Judgment No. 1374", "（2020）浙0481刑初181号", "（2014）海刑初字第91号" (a
 # case-type character: 刑, 民, 行, 初, 终, ...)
-CASE_NUMBER = re.compile(
+CASE_NUMBER = guarded(
     r"[(（\[]\s*(?:19|20)\d\d\s*[)）\]]\s*[A-Z][a-z]*\.?(?:\s+\d+)?(?:\s+[A-Z][a-z]*\.?){1,6}?\s*(?:No\.?\s*)?\d+|"
     rf"[(（〔]\s*(?:19|20)\d\d\s*[)）〕][{CJK}0-9]{{0,12}}?[刑民行执赔知商破监申再初终][{CJK}0-9]{{0,8}}?第?\d+号(?:之[一二三四五六七八九十]+)?")
 # a court's name on a line of its own, its place after a comma or two ("..., Chuxiong Yi Autonomous Prefecture, Yunnan")
-COURT_LINE = re.compile(r"^(?:[A-Z][\w'’-]*\s+|No\.\s*\d+\s+|of\s+|the\s+)*(?:People['’]?s\s+)?Court(?:\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*)?"
-                        r"(?:,\s*[A-Z][\w'’ -]*){0,3}$"
-                        rf"|^[{CJK}]+人民法院$")
-DOC_TYPE_LINE = re.compile(r"^(?:(?:Criminal|Civil|Administrative)\s+)?(?:Judge?ment|Ruling|Verdict|Decision|Mediation)"
-                           r"(?:\s+Document)?$|^[刑民行][\s　]*事[\s　]*(?:判[\s　]*决|裁[\s　]*定)[\s　]*书$",
-                           re.IGNORECASE)
+COURT_LINE = guarded(r"^(?:[A-Z][\w'’-]*\s+|No\.\s*\d+\s+|of\s+|the\s+)*(?:People['’]?s\s+)?Court(?:\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*)?"
+                     r"(?:,\s*[A-Z][\w'’ -]*){0,3}$"
+                     rf"|^[{CJK}]+人民法院$")
+DOC_TYPE_LINE = guarded(r"^(?:(?:Criminal|Civil|Administrative)\s+)?(?:Judge?ment|Ruling|Verdict|Decision|Mediation)"
+                        r"(?:\s+Document)?$|^[刑民行][\s　]*事[\s　]*(?:判[\s　]*决|裁[\s　]*定)[\s　]*书$",
+                        re.IGNORECASE)
 # a case's caption: "Cheng Huaishan vs. Jiangsu Kunshan Public Security Bureau ... et. al.", "People v Jiang Kun"
-CAPTION = re.compile(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+(?:vs?\.?|versus)\s+[A-Z]")
-BYLINE = re.compile(r"^(?:By|Written by|Reported by|Compiled by)\s+[A-Z]")  # "By Staff Reporter": not a title
+CAPTION = guarded(r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}\s+(?:vs?\.?|versus)\s+[A-Z]")
+BYLINE = guarded(r"^(?:By|Written by|Reported by|Compiled by)\s+[A-Z]")  # "By Staff Reporter": not a title
 # an English title with its Chinese original in brackets after it
-GLOSSED_TITLE = re.compile(rf"(?P<en>.*[A-Za-z].*?)\s*[(（](?P<zh>[^()（）]*[{CJK}][^()（）]*)[)）]")
-ISSUE_HEADER = re.compile(r"^(?:(?:Issued|Promulgated|Adopted|Released|Published|Effective)\s+(?:on|by|date)|(?:Promulgation|"
-                          r"Issuance|Issue|Release|Publication|Implementation)\s+date|Date\s+of\s+(?:issue|issuance|"
-                          r"promulgation|publication)|(?:Issuing|Promulgating)\s+(?:authority|body|department|agency))\b",
-                          re.IGNORECASE)
-REPORTING = re.compile(r"\b(?:reported|posted|published|announced|said|according to|told|wrote|revealed)\b|"
-                       r"记者|报道|日电|日讯|来源[：:]|获悉", re.IGNORECASE)
-JUDGMENT_WORDS = re.compile(r"\b(?:Judgment|Verdict|Ruling|Sentenc\w+)\b|判决|裁定", re.IGNORECASE)
-LEGAL_WORDS = re.compile(r"\b(?:court|judgment|verdict|sentenced?|convicted|prosecut\w+|law|regulations?|provisions|"
-                         r"detained|arrested|police|fined|penalt(?:y|ies)|regulators?|cyberspace|violat\w+|"
-                         r"punish\w+)\b|法院|判决|法律|规定|判处|处罚|犯罪|被告人|检察|违法|违规|罚款|约谈|查处|网信|"
-                         r"公安|拘留|逮捕", re.IGNORECASE)
+GLOSSED_TITLE = guarded(rf"(?P<en>.*[A-Za-z].*?)\s*[(（](?P<zh>[^()（）]*[{CJK}][^()（）]*)[)）]")
+ISSUE_HEADER = guarded(r"^(?:(?:Issued|Promulgated|Adopted|Released|Published|Effective)\s+(?:on|by|date)|(?:Promulgation|"
+                       r"Issuance|Issue|Release|Publication|Implementation)\s+date|Date\s+of\s+(?:issue|issuance|"
+                       r"promulgation|publication)|(?:Issuing|Promulgating)\s+(?:authority|body|department|agency))\b",
+                       re.IGNORECASE)
+REPORTING = guarded(r"\b(?:reported|posted|published|announced|said|according to|told|wrote|revealed)\b|"
+                    r"记者|报道|日电|日讯|来源[：:]|获悉", re.IGNORECASE)
+JUDGMENT_WORDS = guarded(r"\b(?:Judgment|Verdict|Ruling|Sentenc\w+)\b|判决|裁定", re.IGNORECASE)
+LEGAL_WORDS = guarded(r"\b(?:court|judgment|verdict|sentenced?|convicted|prosecut\w+|law|regulations?|provisions|"
+                      r"detained|arrested|police|fined|penalt(?:y|ies)|regulators?|cyberspace|violat\w+|"
+                      r"punish\w+)\b|法院|判决|法律|规定|判处|处罚|犯罪|被告人|检察|违法|违规|罚款|约谈|查处|网信|"
+                      r"公安|拘留|逮捕", re.IGNORECASE)
 # what a line holds beside a date when it only dates a report ("Monday, Jan. 9, 2023 10:32 BJT")
-DATE_LINE_WORDS = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Updated|Published|Posted|UTC|GMT|"
-                             r"CST|BJT|[AaPp]\.?[Mm]\.?)\b|[^A-Za-z]")
-ROLE_LINE = re.compile(r"^[A-Z][\w'’ ]{2,30}:\s*\S")
+DATE_LINE_WORDS = guarded(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Updated|Published|Posted|UTC|GMT|"
+                          r"CST|BJT|[AaPp]\.?[Mm]\.?)\b|[^A-Za-z]")
+ROLE_LINE = guarded(r"^[A-Z][\w'’ ]{2,30}:\s*\S")
 SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from", "as",
                "into", "over", "under", "its", "his", "her", "their", "vs", "via"}
 # a byline or a source line in the head of a text: a report's
-HEAD_REPORT = re.compile(r"^(?:主笔人|记者|通讯员|作者|来源|By)\b|来源[:：]|记者|通讯员|日电|日讯", re.MULTILINE)
-ZH_TITLE = re.compile(rf"^[{CJK}《》、，（）()]{{4,60}}(?:法|规定|办法|条例|决定|通知|"
-                      r"解释|意见|细则|规则|批复|答复|判决书)$")
+HEAD_REPORT = guarded(r"^(?:主笔人|记者|通讯员|作者|来源|By)\b|来源[:：]|记者|通讯员|日电|日讯", re.MULTILINE)
+ZH_TITLE = guarded(rf"^[{CJK}《》、，（）()]{{4,60}}(?:法|规定|办法|条例|决定|通知|"
+                   r"解释|意见|细则|规则|批复|答复|判决书)$")
 
 
 def is_heading(line: Line, bylined: bool = False) -> bool:

@@ -21,33 +21,34 @@ from functools import cache
 
 from .gazetteer import data_rows
 from .text import fold, paragraphs
+from .triggers import Pattern, guarded
 
 # sentences; an English period ends none within a number (10.5), after an initial ("P.R.C.") or in "No. 6"
-SENTENCE = {"zh": re.compile(r"[^。；！？\r\n]+"),
-            "en": re.compile(r"(?:[^.;!?\r\n]|\.(?=\d)|(?<=\b[A-Z])\.|(?<=\bNo)\.(?=\s*\d))+")}
-HEADING = {"zh": re.compile(r"^\s*第[一二三四五六七八九十百千零〇]+条(?:之[一二三四五六七八九十]+)?[\s　]*"),
-           "en": re.compile(r"^\s*Article\s+\d+(?:-\d+)?\s*[.:]?\s*", re.IGNORECASE)}
-ITEM = {"zh": re.compile(r"^[（(][一二三四五六七八九十]+[)）]"),
-        "en": re.compile(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}\.\s|[(（][a-z][)）])")}
+SENTENCE = {"zh": guarded(r"[^。；！？\r\n]+"),
+            "en": guarded(r"(?:[^.;!?\r\n]|\.(?=\d)|(?<=\b[A-Z])\.|(?<=\bNo)\.(?=\s*\d))+")}
+HEADING = {"zh": guarded(r"^\s*第[一二三四五六七八九十百千零〇]+条(?:之[一二三四五六七八九十]+)?[\s　]*"),
+           "en": guarded(r"^\s*Article\s+\d+(?:-\d+)?\s*[.:]?\s*", re.IGNORECASE)}
+ITEM = {"zh": guarded(r"^[（(][一二三四五六七八九十]+[)）]"),
+        "en": guarded(r"^\s*(?:[(（]\d{1,2}[)）]|\d{1,2}\.\s|[(（][a-z][)）])")}
 ACTION_LIMIT = {"zh": 60, "en": 160}  # characters of an action kept in its value (cut at a word in English)
 NAME_LIMIT = {"zh": 40, "en": 80}  # characters of a duty's name: its bearer's words to its action's
-ZH_ADVERBIAL = re.compile(r"(?<=..)(?:依据|依照|按照|根据)")  # where a subject's adverbial begins: 地方网信办依据职责负责
+ZH_ADVERBIAL = guarded(r"(?<=..)(?:依据|依照|按照|根据)")  # where a subject's adverbial begins: 地方网信办依据职责负责
 ZH_PREPOSITIONS = ("在", "对", "依照", "按照", "为", "除", "自", "经", "因", "根据", "依据", "从事", "处", "并", "由")
 # words that open an English condition or adjunct, never a bearer ("Where ..., network operators shall")
-EN_OPENERS = re.compile(r"^(?:where|if|when|whenever|in|upon|on|for|after|before|within|according|unless|as|with|"
-                        r"to|by|at|under|except|once|having|without|during|subject|pursuant|and|or|but|also|"
-                        r"such|this|these)\b", re.IGNORECASE)
-EN_RELATIVE = re.compile(r"\s+(?:that|who|which|whose|whom|with|in\s+accordance|within|at\s+all)\b|,")
+EN_OPENERS = guarded(r"^(?:where|if|when|whenever|in|upon|on|for|after|before|within|according|unless|as|with|"
+                     r"to|by|at|under|except|once|having|without|during|subject|pursuant|and|or|but|also|"
+                     r"such|this|these)\b", re.IGNORECASE)
+EN_RELATIVE = guarded(r"\s+(?:that|who|which|whose|whom|with|in\s+accordance|within|at\s+all)\b|,")
 # a head that a relative clause completes ("Anyone who engages in Internet information services shall")
-EN_OPEN_HEAD = re.compile(r"^(?:anyone|any\s+(?:person|one|entity|organi[sz]ation|individual)|those|persons|entities|"
-                          r"organi[sz]ations|individuals)$", re.IGNORECASE)
+EN_OPEN_HEAD = guarded(r"^(?:anyone|any\s+(?:person|one|entity|organi[sz]ation|individual)|those|persons|entities|"
+                       r"organi[sz]ations|individuals)$", re.IGNORECASE)
 # a short name the subject defines for itself: (hereinafter referred to as "Telecommunication Administration
 # Agencies"), （以下简称“网信部门”）: the bearer's name
-DEFINED = re.compile(r"[(（]\s*(?:hereinafter\s+(?:referred\s+to\s+as|called)|以下简称)\s*(?:the\s+)?[\"“「]?"
-                     r"(?P<name>[^\"”」)）]{2,60}?)[\"”」]?\s*[)）]", re.IGNORECASE)
-EN_PRONOUN = re.compile(r"^(?:they|it|he|she|them|its|their|such\s+\w+|the\s+same)$", re.IGNORECASE)
-EN_NEGATED = re.compile(r"^(?:No|Neither)\s+(?=\S)")  # "No organisation or individual may ...": a prohibition
-DETERMINER = re.compile(r"^(?:the|a|an|any|all|each|every)\s+", re.IGNORECASE)
+DEFINED = guarded(r"[(（]\s*(?:hereinafter\s+(?:referred\s+to\s+as|called)|以下简称)\s*(?:the\s+)?[\"“「]?"
+                  r"(?P<name>[^\"”」)）]{2,60}?)[\"”」]?\s*[)）]", re.IGNORECASE)
+EN_PRONOUN = guarded(r"^(?:they|it|he|she|them|its|their|such\s+\w+|the\s+same)$", re.IGNORECASE)
+EN_NEGATED = guarded(r"^(?:No|Neither)\s+(?=\S)")  # "No organisation or individual may ...": a prohibition
+DETERMINER = guarded(r"^(?:the|a|an|any|all|each|every)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class Party:
     """A party of `ontology/parties.tsv`: its English name and the words that name it in either language."""
 
     en: str
-    pattern: re.Pattern[str]
+    pattern: Pattern
 
 
 @cache
@@ -82,7 +83,7 @@ def parties() -> list[Party]:
         singular = _singular(DETERMINER.sub("", en))
         stem = re.escape(singular[:-1] if singular.endswith("y") else singular).replace(r"\ ", r"\s+")
         en_rx = r"\b" + stem + (r"(?:y|ies)\b" if singular.endswith("y") else r"(?:s|es)?\b")
-        out.append(Party(en, re.compile(f"{re.escape(zh)}|{en_rx}", re.IGNORECASE)))
+        out.append(Party(en, guarded(f"{re.escape(zh)}|{en_rx}", re.IGNORECASE)))
     return out
 
 
@@ -94,8 +95,8 @@ def _singular(words: str) -> str:
 
 
 @cache
-def _modals(lang: str) -> list[tuple[str, re.Pattern[str]]]:
-    return [(modality, re.compile(p)) for la, modality, p in data_rows("modals.tsv") if la == lang]
+def _modals(lang: str) -> list[tuple[str, Pattern]]:
+    return [(modality, guarded(p)) for la, modality, p in data_rows("modals.tsv") if la == lang]
 
 
 def party_key(name: str) -> str:

@@ -16,15 +16,16 @@ from ..graph.model import DOC
 from .context import Context
 from .gazetteer import data_rows
 from .text import has_cjk, sentences
+from .triggers import Pattern, guarded
 
-CLAUSE_END = re.compile(r"[；;]")
-PASSIVE = re.compile(r"\b(?:was|were|been|be)\s+(?:\w+\s+)?$")
+CLAUSE_END = guarded(r"[；;]")
+PASSIVE = guarded(r"\b(?:was|were|been|be)\s+(?:\w+\s+)?$")
 TARGETS = ("Platform", "Organization")
 
 
 @cache
-def _measures() -> list[tuple[str, str, re.Pattern[str]]]:
-    return [(kind, lang, re.compile(pattern, re.IGNORECASE)) for kind, lang, pattern in data_rows("enforcement.tsv")]
+def _measures() -> list[tuple[str, str, Pattern]]:
+    return [(kind, lang, guarded(pattern, re.IGNORECASE)) for kind, lang, pattern in data_rows("enforcement.tsv")]
 
 
 def extract(ctx: Context) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..graph.model import ONTOLOGY_DIR
 from .text import fold
+from .triggers import guarded
 
 
 def data_rows(name: str) -> list[list[str]]:
@@ -81,19 +82,19 @@ def _read(path: Path, cls: str) -> list[Entry]:
 # "the P.R.C.", "PRC": the People's Republic of China in a statute's name
 PRC_WORDS = r"People['’]s\s+Republic\s+of\s+China"
 PRC_FORMS = rf"(?:{PRC_WORDS}|P\.R\.C\.|PRC)"
-PRC = re.compile(r"\b(?:p\.r\.c\.|prc\b)")
+PRC = guarded(r"\b(?:p\.r\.c\.|prc\b)")
 # a body of a numbered term: "the Standing Committee of the 13th National People's Congress" is the Standing
 # Committee of the National People's Congress
 ORDINAL = (r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
            r"thirteenth|fourteenth|fifteenth)")
-THE_ORDINAL = re.compile(rf"\bthe {ORDINAL} ")
+THE_ORDINAL = guarded(rf"\bthe {ORDINAL} ")
 
 
 def _folded(name: str) -> str:
     return THE_ORDINAL.sub("the ", PRC.sub("people's republic of china", fold(name)))
 
 
-WORD = re.compile(r"(?<![\w-])\w+")  # where a name may begin: a word, not inside another or after a hyphen
+WORD = guarded(r"(?<![\w-])\w+")  # where a name may begin: a word, not inside another or after a hyphen
 
 
 def _first_word(name: str) -> str:

@@ -20,27 +20,28 @@ from .context import Context
 from .gazetteer import Entry, gazetteer
 from .mentions import keys
 from .text import CJK, blank
+from .triggers import guarded
 
-RULE_ON_CRIME_NAMES = re.compile(r"罪名")
+RULE_ON_CRIME_NAMES = guarded(r"罪名")
 # a crime's name and its articles in brackets ("背叛国家罪（第102条）"); in a table, a row's cells
-LISTED_CRIME = re.compile(rf"(?P<crime>[{CJK}、]{{2,40}}?罪)[（(](?P<arts>第[^（）()]{{1,80}}?)[）)]")
-TABLE_ROW = re.compile(r"^\|(?P<arts>[^|]*第[^|]+条[^|]*)\|(?P<crime>[^|]+罪[^|]*)\|\s*$", re.MULTILINE)
-CRIME_NAME = re.compile(rf"[{CJK}、]{{2,40}}罪")
-ABOLISHED = re.compile(r"[（(]取消[^）)]*[）)]")
-AMENDS = re.compile(r"对《(?P<t>[^《》]{2,120})》(?:[（(]以下简称《[^《》]+》[）)])?(?:的?部分条款)?作(?:如下|以下)修改")
+LISTED_CRIME = guarded(rf"(?P<crime>[{CJK}、]{{2,40}}?罪)[（(](?P<arts>第[^（）()]{{1,80}}?)[）)]")
+TABLE_ROW = guarded(r"^\|(?P<arts>[^|]*第[^|]+条[^|]*)\|(?P<crime>[^|]+罪[^|]*)\|\s*$", re.MULTILINE)
+CRIME_NAME = guarded(rf"[{CJK}、]{{2,40}}罪")
+ABOLISHED = guarded(r"[（(]取消[^）)]*[）)]")
+AMENDS = guarded(r"对《(?P<t>[^《》]{2,120})》(?:[（(]以下简称《[^《》]+》[）)])?(?:的?部分条款)?作(?:如下|以下)修改")
 # an amendment titled by the law it amends ("中华人民共和国刑法修正案（十二）"), which names no 《…》 to amend
-AMENDMENT_TITLE = re.compile(r"^(?P<law>[^（()]{2,40}?)修正案(?:[（(][一二三四五六七八九十]+[)）])?$")
+AMENDMENT_TITLE = guarded(r"^(?P<law>[^（()]{2,40}?)修正案(?:[（(][一二三四五六七八九十]+[)）])?$")
 # an article named as the place of a new one ("在刑法第一百三十四条后增加一条，作为第一百三十四条之一"), not amended
-PLACE_OF_NEW = re.compile(r"(?:之)?[后前]增加")
-ITEM = re.compile(r"^\s*[一二三四五六七八九十百]+、(?P<body>.*)$", re.MULTILINE)
+PLACE_OF_NEW = guarded(r"(?:之)?[后前]增加")
+ITEM = guarded(r"^\s*[一二三四五六七八九十百]+、(?P<body>.*)$", re.MULTILINE)
 # a reply: "你院《关于…的请示》收悉。经研究，批复如下：", addressed to the body that asked ("安徽省高级人民法院：")
-REPLY_OPENING = re.compile(r"收悉[。，,][^。\n]{0,20}?(?:批复|答复)如下[:：]")
-REQUEST = re.compile(r"《(?P<t>[^《》]{2,120}?(?:请示|请示报告))》")
-ADDRESSEE = re.compile(rf"^[ \t　]*(?P<who>[{CJK}、，]{{4,80}}?)[:：][ \t　]*$", re.MULTILINE)
-REPLY_CLOSING = re.compile(r"\n[ \t　]*(?:此复|特此批复|此复。)[。]?[ \t　]*(?:\n|$)")
-QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-BOOK_TITLE = re.compile(r"《[^《》]*》")
-BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+REPLY_OPENING = guarded(r"收悉[。，,][^。\n]{0,20}?(?:批复|答复)如下[:：]")
+REQUEST = guarded(r"《(?P<t>[^《》]{2,120}?(?:请示|请示报告))》")
+ADDRESSEE = guarded(rf"^[ \t　]*(?P<who>[{CJK}、，]{{4,80}}?)[:：][ \t　]*$", re.MULTILINE)
+REPLY_CLOSING = guarded(r"\n[ \t　]*(?:此复|特此批复|此复。)[。]?[ \t　]*(?:\n|$)")
+QUOTED = guarded(r"“[^”]*”|\"[^\"]*\"")
+BOOK_TITLE = guarded(r"《[^《》]*》")
+BRACKETED = guarded(r"[（(][^（）()]*[）)]")
 
 
 def extract(ctx: Context) -> None:

@@ -18,6 +18,7 @@ from itertools import accumulate
 from . import divisions, segment
 from .gazetteer import Entry, gazetteer
 from .text import CJK, fold, has_cjk, standing_alone
+from .triggers import Pattern, guarded
 
 # Capitalised words that begin sentences or roles and are never part of a proper name.
 CAP_STOP = {
@@ -44,9 +45,9 @@ PLACE_HEADS = {"Region", "Prefecture", "County", "Banner", "Area", "District", "
                "Township", "Town", "Village", "League", "Zone"}  # a place's last word
 # a place's name: no body ("人民法院") and no verb ("审理", "指控") inside it
 ZH_PLACE = rf"(?:(?:(?!人民|院|审理|指控)[{CJK}]){{2,8}}?(?:省|自治区|市|自治州|地区|盟|自治县|县|区|旗))"
-STATUTE_WORDS = re.compile(r"\b(?:Laws?|Provisions|Regulations?|Rules|Measures|Notice|Decision|Interpretations?|"
-                           r"Opinions?|Constitution|Code|Guidelines|Methods|Circular|Penalties)\b")
-REPORTING_VERB = re.compile(r"\s*(?:posted|reported|published|announced|said|stated|wrote)\b")
+STATUTE_WORDS = guarded(r"\b(?:Laws?|Provisions|Regulations?|Rules|Measures|Notice|Decision|Interpretations?|"
+                        r"Opinions?|Constitution|Code|Guidelines|Methods|Circular|Penalties)\b")
+REPORTING_VERB = guarded(r"\s*(?:posted|reported|published|announced|said|stated|wrote)\b")
 
 
 @dataclass
@@ -131,7 +132,7 @@ def _of_chain(text: str, pos: int) -> int:
     return end
 
 
-def _anchored(text: str, anchor: re.Pattern[str], cls: str, *, need_modifier: bool = True,
+def _anchored(text: str, anchor: Pattern, cls: str, *, need_modifier: bool = True,
               unit_suffix: bool = False, of_place: bool = False) -> list[Cand]:
     """Names around an anchor: capitalised words before it (`need_modifier`: at least one, or with
     `of_place` an "of <Place>" after it: "the People's Court of Pudong New Area")."""
@@ -156,88 +157,88 @@ def _anchored(text: str, anchor: re.Pattern[str], cls: str, *, need_modifier: bo
 
 COURT_LEVELS = {"Intermediate", "Higher", "High", "Basic", "Primary"}
 # the place after a court that names none before it, and its province where the line ends there
-COMMA_PLACE = re.compile(rf"[ \t]*,[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,4}}?{PLACE_SUFFIX}(?:,[ \t]+[A-Z][a-z]+(?=[ \t]*(?:\n|$)))?")
+COMMA_PLACE = guarded(rf"[ \t]*,[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,4}}?{PLACE_SUFFIX}(?:,[ \t]+[A-Z][a-z]+(?=[ \t]*(?:\n|$)))?")
 # "The court of Wuhua District in ... Kunming": a court a report names by its district
-COURT_OF_PLACE = re.compile(rf"(?<=\b[Tt]he[ \t])court[ \t]+of[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}{PLACE_SUFFIX}\b")
-COURT_ANCHOR = re.compile(r"\bPeople['’]s\s+Court\b|\b(?:Intermediate|Higher|High|Basic|Internet|Maritime)\s+Court\b")
-PROC_ANCHOR = re.compile(r"\bPeople['’]s\s+Procuratorate\b")
-AGENCY_ANCHOR = re.compile(r"\b(?:Public\s+Security\s+(?:Bureau|Department|Sub-?bureau)|State\s+Security\s+Bureau|"
-                           r"Police\s+(?:Station|Department)|Procuratorate|Cyberspace\s+(?:Administration|Affairs\s+Office)|"
-                           r"Internet\s+Information\s+Office)\b")
-MINISTRY_ANCHOR = re.compile(r"\bMinistry(?=[ \t]+of[ \t]+[A-Z])")
-AGENCY_OF_ANCHOR = re.compile(r"\b(?:Administration|Commission|Bureau|Department|Office)(?=[ \t]+(?:of|for)[ \t]+"
-                              r"(?:the[ \t]+)?[A-Z])")
-RULE_SUBJECT = re.compile(r"\b(?:Measures|Provisions|Regulations|Rules)\s+(?:for|on|concerning|regarding)\s+(?:the\s+)?$")
-COMPANY_ANCHOR = re.compile(r"\b(?:Co\.,?[ \t]*Ltd\.?|Co\.[ \t]+Limited|Company[ \t]+Limited|"
-                            r"Limited[ \t]+Liability[ \t]+Company|Corporation|Corp\b\.?|Inc\b\.?)")
-SCHOOL_ANCHOR = re.compile(r"\b(?:University|College|Academy)\b")  # "Minzu University of China", "University of ..."
+COURT_OF_PLACE = guarded(rf"(?<=\b[Tt]he[ \t])court[ \t]+of[ \t]+(?:[A-Z][\w'’-]*[ \t]+){{1,3}}{PLACE_SUFFIX}\b")
+COURT_ANCHOR = guarded(r"\bPeople['’]s\s+Court\b|\b(?:Intermediate|Higher|High|Basic|Internet|Maritime)\s+Court\b")
+PROC_ANCHOR = guarded(r"\bPeople['’]s\s+Procuratorate\b")
+AGENCY_ANCHOR = guarded(r"\b(?:Public\s+Security\s+(?:Bureau|Department|Sub-?bureau)|State\s+Security\s+Bureau|"
+                        r"Police\s+(?:Station|Department)|Procuratorate|Cyberspace\s+(?:Administration|Affairs\s+Office)|"
+                        r"Internet\s+Information\s+Office)\b")
+MINISTRY_ANCHOR = guarded(r"\bMinistry(?=[ \t]+of[ \t]+[A-Z])")
+AGENCY_OF_ANCHOR = guarded(r"\b(?:Administration|Commission|Bureau|Department|Office)(?=[ \t]+(?:of|for)[ \t]+"
+                           r"(?:the[ \t]+)?[A-Z])")
+RULE_SUBJECT = guarded(r"\b(?:Measures|Provisions|Regulations|Rules)\s+(?:for|on|concerning|regarding)\s+(?:the\s+)?$")
+COMPANY_ANCHOR = guarded(r"\b(?:Co\.,?[ \t]*Ltd\.?|Co\.[ \t]+Limited|Company[ \t]+Limited|"
+                         r"Limited[ \t]+Liability[ \t]+Company|Corporation|Corp\b\.?|Inc\b\.?)")
+SCHOOL_ANCHOR = guarded(r"\b(?:University|College|Academy)\b")  # "Minzu University of China", "University of ..."
 # "Beijing Weiheng (Tianjin) Law Firm" (a branch in brackets); "Liaoning LijinLaw Firm" (a word glued to Law)
 FIRM_WORD = rf"(?:{TOKEN}|\([A-Z][a-z]+\))"
-LAW_FIRM = re.compile(rf"((?:{FIRM_WORD}[ \t]+){{1,5}}|(?:{FIRM_WORD}[ \t]+){{0,4}}[A-Z][a-z]+(?=Law))Law[ \t]+(?:Firm|Office|Offices)\b")
+LAW_FIRM = guarded(rf"((?:{FIRM_WORD}[ \t]+){{1,5}}|(?:{FIRM_WORD}[ \t]+){{0,4}}[A-Z][a-z]+(?=Law))Law[ \t]+(?:Firm|Office|Offices)\b")
 DISTRICT_WORDS = {"New", "Economic", "Development", "Technology", "Technological", "Industrial", "High", "Free",
                   "Trade", "Special", "Administrative", "Scenic", "Central", "Old", "Port", "Mining"}
-INNER_SUFFIX = re.compile(r"Province|City|Municipality|Municipal|Prefecture|Region|County|Banner|League")
-PLACE_ANCHOR = re.compile(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county|township|town|village)\b")  # "from Lujia township"
+INNER_SUFFIX = guarded(r"Province|City|Municipality|Municipal|Prefecture|Region|County|Banner|League")
+PLACE_ANCHOR = guarded(rf"\b{PLACE_SUFFIX}\b|\b(?:district|county|township|town|village)\b")  # "from Lujia township"
 # a court or a body, not begun inside a verb ("...人民法院审理上海市...人民检察院")
-ZH_COURT = re.compile(rf"(?<![审指]){ZH_PLACE}+(?:第[一二三四五六七八九十]+)?(?:中级|高级|基层)?(?:人民)?法院(?:[{CJK}]{{2,10}}?分院)?")
+ZH_COURT = guarded(rf"(?<![审指]){ZH_PLACE}+(?:第[一二三四五六七八九十]+)?(?:中级|高级|基层)?(?:人民)?法院(?:[{CJK}]{{2,10}}?分院)?")
 ZH_PLACE_END = ("省", "自治区", "市", "自治州", "地区", "盟", "自治县", "县", "区", "旗", "镇", "乡")
 ZH_PLACE_LAST = frozenset(end[-1] for end in ZH_PLACE_END)
 ZH_LEVEL = ("省", "市", "县", "区", "旗", "镇", "乡")
 ZH_LEVEL_WORD = tuple("级域场民长委政村")  # a level's character that begins another word: 县级, 区域, 市场, 乡村
-ZH_AGENCY = re.compile(rf"(?<![审指]){ZH_PLACE}+(?:人民检察院(?:第[一二三四五六七八九十]+分院)?|公安局(?:[{CJK}]{{2,6}}?分局)?|"
-                       rf"公安厅|[{CJK}]{{2,6}}?派出所|国家安全局|互联网信息办公室)")
-ZH_LEAD = re.compile(r"^(?:原?(?:公诉|抗诉)机关|[在向由经被对和与及或的于是将把给从自到为并及其])+")  # not the body's name
-QUOTED = re.compile(r"[\"“]([A-Z][^\"“”\n]{5,220}?)[,.]?[\"”]")
-ZH_BOOK = re.compile(r"《([^《》\n]{2,80})》")
-BARE_LAW = re.compile(rf"((?:{TOKEN}[ \t]+){{1,6}}(?:Law|Code))(?:\s+of\s+the\s+People['’]s\s+Republic\s+of\s+China)?"
-                      r"(?!\s+[A-Z])")
+ZH_AGENCY = guarded(rf"(?<![审指]){ZH_PLACE}+(?:人民检察院(?:第[一二三四五六七八九十]+分院)?|公安局(?:[{CJK}]{{2,6}}?分局)?|"
+                    rf"公安厅|[{CJK}]{{2,6}}?派出所|国家安全局|互联网信息办公室)")
+ZH_LEAD = guarded(r"^(?:原?(?:公诉|抗诉)机关|[在向由经被对和与及或的于是将把给从自到为并及其])+")  # not the body's name
+QUOTED = guarded(r"[\"“]([A-Z][^\"“”\n]{5,220}?)[,.]?[\"”]")
+ZH_BOOK = guarded(r"《([^《》\n]{2,80})》")
+BARE_LAW = guarded(rf"((?:{TOKEN}[ \t]+){{1,6}}(?:Law|Code))(?:\s+of\s+the\s+People['’]s\s+Republic\s+of\s+China)?"
+                   r"(?!\s+[A-Z])")
 # an unquoted title that names its issuer: "Interpretation of the Supreme People's Court and the Supreme People's
 # Procuratorate on Several Issues Concerning the Application of Law in Handling ...", "Decision of the Standing
 # Committee of the National People's Congress on Strengthening Network Information Protection"
 TITLE_WORD = r"(?:[A-Z][\w'’-]*|of|the|and|for|in|on|to|by|with|or)"
-ISSUED_TITLE = re.compile(
+ISSUED_TITLE = guarded(
     r"\b(?:Interpretations?|Provisions|Decision|Opinions?|Notice|Measures|Regulations|Rules|Guidelines|Replies|Reply)"
     rf"[ \t]+of[ \t]+the[ \t]+[A-Z][\w'’-]*(?:,?[ \t]+{TITLE_WORD})*?[ \t]+on[ \t]+[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
 # rules a report or a judgment names by their unquoted title: "the Provisions on the Administration of Deep
 # Synthesis Internet Information Services"
-RULES_TITLE = re.compile(r"(?<=\b[Tt]he[ \t])(?:(?:Interim|Provisional|Administrative)[ \t]+)?(?:Provisions|Measures|"
-                         rf"Regulations|Rules)[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
+RULES_TITLE = guarded(r"(?<=\b[Tt]he[ \t])(?:(?:Interim|Provisional|Administrative)[ \t]+)?(?:Provisions|Measures|"
+                      rf"Regulations|Rules)[ \t]+(?:on|for)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
 # "Interim Provisions of the People's Republic of China on the Administration of ...", "Regulations of the
 # People's Republic of China for the Security Protection of Computer Information Systems", "Provisional
 # Regulations of China's Administration of International Networking of Computer Information"
-PRC_RULES = re.compile(r"\b(?:(?:Interim|Provisional|Administrative)[ \t]+)?(?:Provisions|Measures|Regulations|Rules)[ \t]+"
-                       r"of[ \t]+(?:the[ \t]+People['’]s[ \t]+Republic[ \t]+of[ \t]+China[ \t]+(?:on|for)|China['’]s)[ \t]+(?:the[ \t]+)?"
-                       rf"[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
-# "Law of the People's Republic of China on the Protection of Minors"
-LAW_ON = re.compile(r"\bLaw[ \t]+of[ \t]+the[ \t]+People['’]s[ \t]+Republic[ \t]+of[ \t]+China[ \t]+on[ \t]+(?:the[ \t]+)?"
+PRC_RULES = guarded(r"\b(?:(?:Interim|Provisional|Administrative)[ \t]+)?(?:Provisions|Measures|Regulations|Rules)[ \t]+"
+                    r"of[ \t]+(?:the[ \t]+People['’]s[ \t]+Republic[ \t]+of[ \t]+China[ \t]+(?:on|for)|China['’]s)[ \t]+(?:the[ \t]+)?"
                     rf"[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
-TITLE_TAIL = re.compile(r"(?:[ \t]+(?:of|the|and|for|in|on|to|by|with|or))+$")
+# "Law of the People's Republic of China on the Protection of Minors"
+LAW_ON = guarded(r"\bLaw[ \t]+of[ \t]+the[ \t]+People['’]s[ \t]+Republic[ \t]+of[ \t]+China[ \t]+on[ \t]+(?:the[ \t]+)?"
+                 rf"[A-Z][\w'’-]*(?:[ \t]+{TITLE_WORD})*")
+TITLE_TAIL = guarded(r"(?:[ \t]+(?:of|the|and|for|in|on|to|by|with|or))+$")
 PLATFORM_PATTERNS = [
-    re.compile(r"[\"“](?P<n>[^\"“”\n]{2,40}?)[.,]?[\"”]\s+(?:website|web\s?site|app|application|software|"
-               r"platform|forum)\b"),
-    re.compile(r"\b(?:website|web\s?site|app|application|software|platform|forum)\s+(?:called|named)\s+"
-               r"[\"“](?P<n>[^\"“”\n]{2,40}?)[.,]?[\"”]"),
-    re.compile(rf"(?<![\w'’])(?P<n>{TOKEN}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{TOKEN}){{0,4}})[ \t]+(?:website|web\s?site)\b"),
-    re.compile(r"(?<![\w'’])(?P<n>[A-Z][\w-]+(?<!ing))\s+VPN\b"),  # "Astrill VPN"; not "Using VPN"
+    guarded(r"[\"“](?P<n>[^\"“”\n]{2,40}?)[.,]?[\"”]\s+(?:website|web\s?site|app|application|software|"
+            r"platform|forum)\b"),
+    guarded(r"\b(?:website|web\s?site|app|application|software|platform|forum)\s+(?:called|named)\s+"
+            r"[\"“](?P<n>[^\"“”\n]{2,40}?)[.,]?[\"”]"),
+    guarded(rf"(?<![\w'’])(?P<n>{TOKEN}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?{TOKEN}){{0,4}})[ \t]+(?:website|web\s?site)\b"),
+    guarded(r"(?<![\w'’])(?P<n>[A-Z][\w-]+(?<!ing))\s+VPN\b"),  # "Astrill VPN"; not "Using VPN"
 ]
 # Chinese: quoted names before the kind of service they are ("“皮皮搞笑”网络社区平台", "“爱豆”“明星派”等移动应用程序"),
 # and a name before 等 and such a kind after a list's comma ("、虎嗅等网站平台"); not accounts (“网易财经”等网络账号)
 ZH_PLATFORM_KIND = r"(?:网络社区平台|网站平台|网络平台|平台|网站|移动应用程序|应用程序|APP|App|app|客户端|小程序)"
-ZH_QUOTED_PLATFORMS = re.compile(rf"(?:“[^“”\n]{{2,20}}”[、，]?)+(?:等)?(?={ZH_PLATFORM_KIND})")
-ZH_LISTED_PLATFORM = re.compile(rf"(?<=[、，,；;就对])[就对向在和与及]?(?P<n>[{CJK}A-Za-z0-9]{{2,6}}?)等(?={ZH_PLATFORM_KIND})")
-ZH_NOT_A_PLATFORM = re.compile(ZH_PLATFORM_KIND + "|部分|有关|相关|其他|一批")  # "部分网站等平台"
-ZH_QUOTED_NAME = re.compile(r"“([^“”\n]{2,20})”")
-ZH_ACCOUNTS = re.compile(r"(?:“[^“”\n]{2,20}”[、，]?)+等?(?:网络|自媒体|微博|微信)?(?:账号|帐号|公众号)")
-PLATFORM_GENERIC = re.compile(r"\s+(?:VPN|software|app|application|website|web\s?site|platform|service|"
-                              r"messaging\s+service)$", re.IGNORECASE)
+ZH_QUOTED_PLATFORMS = guarded(rf"(?:“[^“”\n]{{2,20}}”[、，]?)+(?:等)?(?={ZH_PLATFORM_KIND})")
+ZH_LISTED_PLATFORM = guarded(rf"(?<=[、，,；;就对])[就对向在和与及]?(?P<n>[{CJK}A-Za-z0-9]{{2,6}}?)等(?={ZH_PLATFORM_KIND})")
+ZH_NOT_A_PLATFORM = guarded(ZH_PLATFORM_KIND + "|部分|有关|相关|其他|一批")  # "部分网站等平台"
+ZH_QUOTED_NAME = guarded(r"“([^“”\n]{2,20})”")
+ZH_ACCOUNTS = guarded(r"(?:“[^“”\n]{2,20}”[、，]?)+等?(?:网络|自媒体|微博|微信)?(?:账号|帐号|公众号)")
+PLATFORM_GENERIC = guarded(r"\s+(?:VPN|software|app|application|website|web\s?site|platform|service|"
+                           r"messaging\s+service)$", re.IGNORECASE)
 
 
-CITY_BEFORE_BODY = re.compile(
+CITY_BEFORE_BODY = guarded(
     r"(?<![\w'’-])(?!(?:Province|City|Municipality|County|District|Region)\b)(?P<place>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
     r"[ \t]+(?:(?:Intermediate|High|Higher|Basic)[ \t]+People['’]s"
     r"[ \t]+Court|People['’]s[ \t]+(?:Court|Procuratorate)|Public[ \t]+Security[ \t]+Bureau)\b")
-ORDINAL = re.compile(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|No|Supreme|Military|"
-                     r"Maritime|Internet|Railway|Forestry|Financial|Intellectual)$")
+ORDINAL = guarded(r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|No|Supreme|Military|"
+                  r"Maritime|Internet|Railway|Forestry|Financial|Intellectual)$")
 
 
 def _location_cands(text: str) -> list[Cand]:
@@ -352,7 +353,7 @@ def rules_titles(text: str) -> list[Cand]:
     return out
 
 
-def _unquoted_titles(text: str, *patterns: re.Pattern[str]) -> list[Cand]:
+def _unquoted_titles(text: str, *patterns: Pattern) -> list[Cand]:
     out = []
     for m in (m for rx in patterns for m in rx.finditer(text)):
         title = TITLE_TAIL.sub("", m.group(0))
@@ -440,8 +441,8 @@ def find(text: str) -> list[Cand]:
 
 
 # "platforms such as Weibo, Douyin and Kuaishou": the list runs to the end of the clause
-PLATFORM_LIST = re.compile(r"\b(?:platforms?|apps?|applications|websites?)[ \t]+(?:such[ \t]+as|including|like)[ \t]+"
-                           r"(?P<list>[^.;:()\n]+)", re.IGNORECASE)
+PLATFORM_LIST = guarded(r"\b(?:platforms?|apps?|applications|websites?)[ \t]+(?:such[ \t]+as|including|like)[ \t]+"
+                        r"(?P<list>[^.;:()\n]+)", re.IGNORECASE)
 
 
 def _listed_platforms(text: str, cands: list[Cand]) -> None:
@@ -454,8 +455,8 @@ def _listed_platforms(text: str, cands: list[Cand]) -> None:
 
 
 # "the Beijing Municipal Cyberspace Administration (hereinafter the "Beijing CAC")"
-DEFINED_AS = re.compile(r"[ \t]*[(（][ \t]*(?:hereinafter|hereafter|below)(?:[ \t]+(?:referred[ \t]+to|called|abbreviated))?"
-                        r"(?:[ \t]+as)?,?[ \t]+(?:the[ \t]+)?[\"“'‘](?P<abbr>[^\"”'’\n]{2,40}?)[\"”'’][ \t]*[)）]")
+DEFINED_AS = guarded(r"[ \t]*[(（][ \t]*(?:hereinafter|hereafter|below)(?:[ \t]+(?:referred[ \t]+to|called|abbreviated))?"
+                     r"(?:[ \t]+as)?,?[ \t]+(?:the[ \t]+)?[\"“'‘](?P<abbr>[^\"”'’\n]{2,40}?)[\"”'’][ \t]*[)）]")
 
 
 def _defined_names(text: str, cands: list[Cand]) -> list[Cand]:
@@ -474,9 +475,9 @@ def _defined_names(text: str, cands: list[Cand]) -> list[Cand]:
     return cands
 
 
-PLACE_LEVEL = re.compile(PLACE_SUFFIX)
-SHORT_PROC = re.compile(r"((?:[A-Z][a-z]{1,3}\s+){0,2}[A-Z][a-z]{1,3})\s+(?:No\.\s*\d+\s+)?Procuratorate")
-MUNICIPAL = re.compile(r"\s+(?:Municipality|City)$")
+PLACE_LEVEL = guarded(PLACE_SUFFIX)
+SHORT_PROC = guarded(r"((?:[A-Z][a-z]{1,3}\s+){0,2}[A-Z][a-z]{1,3})\s+(?:No\.\s*\d+\s+)?Procuratorate")
+MUNICIPAL = guarded(r"\s+(?:Municipality|City)$")
 
 
 def _known(c: Cand) -> Entry | None:
@@ -569,7 +570,7 @@ def _zh_chains(text: str, places: list[Cand]) -> list[Cand]:
 
 
 # a town or township (its name of two or three characters, none of them a function word: not 又向乡)
-ZH_TOWN = re.compile(rf"(?:(?![的由和及或在对向被与并将经按从又于是为到把给也都就])[{CJK}]){{2,3}}?(?:镇|乡|街道)")
+ZH_TOWN = guarded(rf"(?:(?![的由和及或在对向被与并将经按从又于是为到把给也都就])[{CJK}]){{2,3}}?(?:镇|乡|街道)")
 
 
 def _zh_division(text: str, w: segment.Word, level: bool, chained: bool) -> str:
@@ -680,11 +681,11 @@ def _without_province(name: str) -> str:
 
 
 # "浙江省杭州市余杭区人民检察院" is "杭州市余杭区人民检察院", "上海市浦东新区人民法院" "浦东新区人民法院"
-ZH_PROVINCE = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区)(?=[\u4e00-\u9fff]{1,8}?(?:市|自治州|州|地区|盟))|"
-                         r"(?:北京|上海|天津|重庆)市(?=[\u4e00-\u9fff]{1,6}?(?:区|县)))")
+ZH_PROVINCE = guarded(r"^(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区)(?=[\u4e00-\u9fff]{1,8}?(?:市|自治州|州|地区|盟))|"
+                      r"(?:北京|上海|天津|重庆)市(?=[\u4e00-\u9fff]{1,6}?(?:区|县)))")
 
 
-BODY_OF_PLACE = re.compile(r"^((?:(?:intermediate|higher|high|basic) )?people's (?:court|procuratorate)) of (?:the )?(.+)$")
+BODY_OF_PLACE = guarded(r"^((?:(?:intermediate|higher|high|basic) )?people's (?:court|procuratorate)) of (?:the )?(.+)$")
 
 
 def keys(cls: str, name: str, gid: str = "") -> set[str]:

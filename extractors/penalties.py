@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from .text import blank
+from .triggers import guarded
 from .values import FINE_ZH, TERM_ZH, amount, en_months, zh_months
 
 if TYPE_CHECKING:
@@ -19,36 +20,36 @@ if TYPE_CHECKING:
 
 # what ends a prison term's words ("three years of fixed-term imprisonment"): the term is the text before it back to
 # the last comma, semicolon or bracket (found by position: a pattern tried from every character would be quadratic)
-TERM_END_EN = re.compile(r"\s*(?:of\s+)?(?:fixed[\s-]+term\s+)?(?:imprisonment|in\s+prison|prison|(?:criminal\s+)?"
-                         r"detention)\b", re.IGNORECASE)
-IMPRISONMENT_OF = re.compile(r"\b(?:imprisonment|detention)\s+(?:for|of)\s+(?P<term>[^,;()]{3,60})", re.IGNORECASE)
-FINE_EN = re.compile(r"\bfined?\s+(?:of\s+)?(?:RMB|CNY|¥)?\s*(?P<n>[\d,.]+(?:\s*(?:million|thousand))?)\s*"
-                     r"(?:yuan|RMB)?", re.IGNORECASE)
+TERM_END_EN = guarded(r"\s*(?:of\s+)?(?:fixed[\s-]+term\s+)?(?:imprisonment|in\s+prison|prison|(?:criminal\s+)?"
+                      r"detention)\b", re.IGNORECASE)
+IMPRISONMENT_OF = guarded(r"\b(?:imprisonment|detention)\s+(?:for|of)\s+(?P<term>[^,;()]{3,60})", re.IGNORECASE)
+FINE_EN = guarded(r"\bfined?\s+(?:of\s+)?(?:RMB|CNY|¥)?\s*(?P<n>[\d,.]+(?:\s*(?:million|thousand))?)\s*"
+                  r"(?:yuan|RMB)?", re.IGNORECASE)
 _ZH_SPAN = r"[0-9一二三四五六七八九十两]+年(?:[0-9一二三四五六七八九十两]+个月)?|[0-9一二三四五六七八九十两]+个月"  # 一年六个月
-PROBATION_ZH = re.compile(rf"缓刑(?P<t>{_ZH_SPAN})")
-PROBATION_EN = re.compile(r"\b(?:suspended\s+(?:for\s+)?|probation(?:\s+period)?\s+of\s+)(?P<term>[^,;.()]{3,40})",
-                          re.IGNORECASE)
+PROBATION_ZH = guarded(rf"缓刑(?P<t>{_ZH_SPAN})")
+PROBATION_EN = guarded(r"\b(?:suspended\s+(?:for\s+)?|probation(?:\s+period)?\s+of\s+)(?P<term>[^,;.()]{3,40})",
+                       re.IGNORECASE)
 # "剥夺政治权利二年", "剥夺政治权利终身"; "deprivation of political rights for three years", "stripped of political
 # rights for three years", "deprived of his political rights for life"
-RIGHTS_ZH = re.compile(rf"剥夺政治权利(?P<t>终身|{_ZH_SPAN})")
-RIGHTS_EN = re.compile(r"\b(?:deprivation|depriv(?:ed|ing)|stripp(?:ed|ing))\s+of\s+(?:(?:his|her|their)\s+)?political\s+"
-                       r"rights\s+(?:for\s+)?(?P<t>life|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
-                       r"(?:[\s-]+(?:and\s+a\s+half\s+)?years?|[\s-]+months?)(?:\s+and\s+\w+\s+months?)?)", re.IGNORECASE)
+RIGHTS_ZH = guarded(rf"剥夺政治权利(?P<t>终身|{_ZH_SPAN})")
+RIGHTS_EN = guarded(r"\b(?:deprivation|depriv(?:ed|ing)|stripp(?:ed|ing))\s+of\s+(?:(?:his|her|their)\s+)?political\s+"
+                    r"rights\s+(?:for\s+)?(?P<t>life|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+                    r"(?:[\s-]+(?:and\s+a\s+half\s+)?years?|[\s-]+months?)(?:\s+and\s+\w+\s+months?)?)", re.IGNORECASE)
 # "并处没收个人全部财产", "没收个人财产人民币十万元"; "confiscation of all personal property", "confiscation of personal
 # property worth RMB 1 million"
-CONFISCATION_ZH = re.compile(r"没收(?:个人|其)?(?:(?P<all>全部财产|财产全部)|财产(?:人民币)?(?P<n>[0-9,，.一二三四五六七八九十百千万亿〇零]+)元)")
-CONFISCATION_EN = re.compile(r"\bconfiscat(?:ion|ed|ing)\s+(?:of\s+)?(?:(?P<all>all\s+(?:of\s+)?(?:(?:his|her|their)\s+)?"
-                             r"(?:personal\s+)?(?:property|assets))|(?:(?:his|her|their)\s+)?(?:personal\s+)?property\s+"
-                             r"(?:worth|of|valued\s+at|totall?ing)\s+(?:RMB|CNY|¥)?\s*(?P<n>[\d,.]+(?:\s*(?:million|thousand))?))",
-                             re.IGNORECASE)
+CONFISCATION_ZH = guarded(r"没收(?:个人|其)?(?:(?P<all>全部财产|财产全部)|财产(?:人民币)?(?P<n>[0-9,，.一二三四五六七八九十百千万亿〇零]+)元)")
+CONFISCATION_EN = guarded(r"\bconfiscat(?:ion|ed|ing)\s+(?:of\s+)?(?:(?P<all>all\s+(?:of\s+)?(?:(?:his|her|their)\s+)?"
+                          r"(?:personal\s+)?(?:property|assets))|(?:(?:his|her|their)\s+)?(?:personal\s+)?property\s+"
+                          r"(?:worth|of|valued\s+at|totall?ing)\s+(?:RMB|CNY|¥)?\s*(?P<n>[\d,.]+(?:\s*(?:million|thousand))?))",
+                          re.IGNORECASE)
 # the penalty to be served for several crimes: "数罪并罚，决定执行有期徒刑七年", "decided to execute ...", "a combined
 # sentence of ..."
-COMBINED = re.compile(r"数罪并罚|决定执行|合并执行|\b(?:decided|decision\s+is)\s+to\s+(?:execute|enforce)\b|"
-                      r"\bcombined\s+(?:sentence|punishment|penalty|term)\b|\baggregate\s+(?:sentence|term)\b", re.IGNORECASE)
+COMBINED = guarded(r"数罪并罚|决定执行|合并执行|\b(?:decided|decision\s+is)\s+to\s+(?:execute|enforce)\b|"
+                   r"\bcombined\s+(?:sentence|punishment|penalty|term)\b|\baggregate\s+(?:sentence|term)\b", re.IGNORECASE)
 # a clause after a semicolon that goes on with the sentence before it: the next crime of the same person, the
 # penalty to be served ("以强奸罪判处有期徒刑十一年六个月，附加驱逐出境；以聚众淫乱罪判处有期徒刑一年十个月，数罪并罚，...")
-GOES_ON = re.compile(r"(?:以|犯|数罪并罚|决定执行|合并执行|并处|附加)|(?:and\s+)?(?:for\s+the\s+crimes?\s+of|committed\s+the\s+"
-                     r"crimes?\s+of|(?:it\s+is\s+)?decided\s+to\s+(?:execute|enforce)|(?:a|the)\s+combined)\b", re.IGNORECASE)
+GOES_ON = guarded(r"(?:以|犯|数罪并罚|决定执行|合并执行|并处|附加)|(?:and\s+)?(?:for\s+the\s+crimes?\s+of|committed\s+the\s+"
+                  r"crimes?\s+of|(?:it\s+is\s+)?decided\s+to\s+(?:execute|enforce)|(?:a|the)\s+combined)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -82,7 +83,7 @@ def penalty(chunk: str) -> Penalty:
         t = rights.group("t")
         if t == "终身" or t.lower() == "life":
             out.politicalRightsForLife = True
-        elif rights.re is RIGHTS_ZH:
+        elif rights.re.pattern == RIGHTS_ZH.pattern:
             out.politicalRightsMonths = zh_months(t)
         elif term := en_months(t):
             out.politicalRightsMonths = term[2]

@@ -24,10 +24,11 @@ from . import segment
 from .gazetteer import data_lines, data_rows
 from .mentions import CAP_STOP
 from .text import CJK, has_cjk, lines, squeeze_cjk, standing_alone
+from .triggers import Pattern, guarded
 
 NAME = r"(?:[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+){0,2})"
 TITLED = r"(?:(?:Mr|Ms|Mrs|Dr)\.[ \t]+[A-Z][a-z]+)"
-GIVEN_NAME_NEXT = re.compile(r"[ \t][A-Z]")  # "Duan" followed by a capitalised word is somebody's full name
+GIVEN_NAME_NEXT = guarded(r"[ \t][A-Z]")  # "Duan" followed by a capitalised word is somebody's full name
 BYLINE = r"(?:By|Written[ \t]+by|Reported[ \t]+by)[ \t]+"
 # what may stand between a name and its verb: ", 34,", ", a blogger from Guangzhou,", ", who ...,", ", from the
 # city of Yulin,", ", the shop's owner,", ", aged 35,"
@@ -40,69 +41,69 @@ PARTY_AGENTS = (r"\b(?:[Rr]epresentatives?|[Aa]gents?)[ \t]+(?:for|of)[ \t]+(?:t
                 r"appellee)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,5}(?:Bureau|Court|Procuratorate|Office|Department|"
                 r"Administration|Government|Company|Commission)[ \t]+")
 
-EN_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("defendant", re.compile(rf"\b(?:[Dd]efendants?|[Aa]ppellants?|[Tt]he accused|[Cc]riminal suspect)"
-                             rf"(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*[:,]?[ \t]+(?P<n>{NAME})")),
-    ("plaintiff", re.compile(rf"\b[Pp]laintiffs?(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*[:,]?[ \t]+(?P<n>{NAME})")),
-    ("defenseCounsel", re.compile(rf"\b(?:[Dd]efen[cs]e[ \t]+(?:[Cc]ounsel|[Aa]ttorney|[Ll]awyer)s?|[Aa]ttorney|[Ll]awyer|"
-                                  rf"[Dd]efender)[ \t]*[:,]?[ \t]+(?:(?:was|were|is|are)[ \t]+)?(?P<n>{NAME})")),
+EN_CUES: list[tuple[str, Pattern]] = [
+    ("defendant", guarded(rf"\b(?:[Dd]efendants?|[Aa]ppellants?|[Tt]he accused|[Cc]riminal suspect)"
+                          rf"(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*[:,]?[ \t]+(?P<n>{NAME})")),
+    ("plaintiff", guarded(rf"\b[Pp]laintiffs?(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*[:,]?[ \t]+(?P<n>{NAME})")),
+    ("defenseCounsel", guarded(rf"\b(?:[Dd]efen[cs]e[ \t]+(?:[Cc]ounsel|[Aa]ttorney|[Ll]awyer)s?|[Aa]ttorney|[Ll]awyer|"
+                               rf"[Dd]efender)[ \t]*[:,]?[ \t]+(?:(?:was|were|is|are)[ \t]+)?(?P<n>{NAME})")),
     # "Procurator X", "assigned prosecutor Zhang Fuli and prosecutor's assistant Liu Zhonglin"
-    ("procurator", re.compile(rf"\b(?:[Pp]rocurator|[Pp]rosecutor|Public Prosecutor)(?:['’]s[ \t]+[Aa]ssistant)?[ \t]+"
-                              rf"(?P<n>{NAME})")),
-    ("witness", re.compile(rf"\b[Ww]itness(?:es)?[ \t]+(?P<n>{TITLED}|{NAME})")),
-    ("named", re.compile(rf"\bnamed[ \t]+(?P<n>{NAME})")),
-    ("sentenced", re.compile(rf"\bsentence[ \t]+(?:on|for|against)[ \t]+(?P<n>{NAME})")),
-    ("sentenced", re.compile(rf"\b(?:convicted|found)[ \t]+(?P<n>{NAME})[ \t]+(?:guilty[ \t]+)?of\b")),
+    ("procurator", guarded(rf"\b(?:[Pp]rocurator|[Pp]rosecutor|Public Prosecutor)(?:['’]s[ \t]+[Aa]ssistant)?[ \t]+"
+                           rf"(?P<n>{NAME})")),
+    ("witness", guarded(rf"\b[Ww]itness(?:es)?[ \t]+(?P<n>{TITLED}|{NAME})")),
+    ("named", guarded(rf"\bnamed[ \t]+(?P<n>{NAME})")),
+    ("sentenced", guarded(rf"\bsentence[ \t]+(?:on|for|against)[ \t]+(?P<n>{NAME})")),
+    ("sentenced", guarded(rf"\b(?:convicted|found)[ \t]+(?P<n>{NAME})[ \t]+(?:guilty[ \t]+)?of\b")),
     # "Chen Xiaoming was convicted", "Chen Xiaoming, 34, was sentenced", "Chen, a blogger from Guangzhou, was ..."
-    ("reported", re.compile(rf"(?P<n>{NAME})(?:{APPOSITION})?[ \t]+"
+    ("reported", guarded(rf"(?P<n>{NAME})(?:{APPOSITION})?[ \t]+"
                              rf"(?:was|were|has been|have been|is|are)[ \t]+(?:each[ \t]+|also[ \t]+)?"
                              rf"(?:sentenced|convicted|jailed|fined)\b")),
     # "Ma Lifang, who recruited ..., received ten months in prison", "Dong's conspirator, Hou Peng, received a
     # three-year jail term"
-    ("reported", re.compile(rf"(?P<n>{NAME})(?:{APPOSITION}|[ \t]*,)?[ \t]+"
+    ("reported", guarded(rf"(?P<n>{NAME})(?:{APPOSITION}|[ \t]*,)?[ \t]+"
                              rf"(?:received|got|was[ \t]+(?:given|handed))[ \t]+(?:an?[ \t]+)?(?:\w+[ \t-]+){{1,4}}"
                              rf"(?:years?|months?)\b")),
     # "the court handed blogger Qiu Ziming a sentence of eight months", "handed Zhang Yi a three-year sentence"
-    ("sentenced", re.compile(rf"\bhanded[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<n>{NAME})[ \t]+an?[ \t]+(?:\w+[ \t-]+){{0,4}}"
-                             rf"(?:sentence|prison|jail)\b")),
+    ("sentenced", guarded(rf"\bhanded[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<n>{NAME})[ \t]+an?[ \t]+(?:\w+[ \t-]+){{0,4}}"
+                          rf"(?:sentence|prison|jail)\b")),
     # "Zhao Gang and Sun Hao were each sentenced", "X was sentenced to three years and Wang Qiang to two"
-    ("sentenced", re.compile(rf"(?P<n>{NAME})[ \t]+and[ \t]+{NAME}(?:[ \t]*,[^,\n]{{1,80}},)?[ \t]+(?:were|have been)\b")),
-    ("sentenced", re.compile(rf"\band[ \t]+(?P<n>{NAME})[ \t]+to[ \t]+(?:\w+[ \t]+){{1,2}}(?:years?|months?)\b")),
+    ("sentenced", guarded(rf"(?P<n>{NAME})[ \t]+and[ \t]+{NAME}(?:[ \t]*,[^,\n]{{1,80}},)?[ \t]+(?:were|have been)\b")),
+    ("sentenced", guarded(rf"\band[ \t]+(?P<n>{NAME})[ \t]+to[ \t]+(?:\w+[ \t]+){{1,2}}(?:years?|months?)\b")),
     # "sentenced Fang Bin to three years", "had sentenced Lin Minxiu for assisting ..."
-    ("sentenced", re.compile(rf"\bsentenc(?:ed|es|ing)[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<n>{NAME})(?:[ \t]+"
-                             rf"[(（][^()（）\n]{{1,12}}[)）]|{APPOSITION})?[ \t]+(?:to|for)\b")),
-    ("sentenced", re.compile(rf"^(?:Translation:[ \t]*)?(?P<n>{NAME})[ \t]+(?:Sentenced|Jailed|Convicted|Detained|Arrested|"
-                             rf"Imprisoned|Tried)\b")),
-    ("sentenced", re.compile(rf"\b(?:conviction|sentencing|trial|case|arrest|detention|prosecution)[ \t]+of[ \t]+"
-                             rf"(?:(?:the[ \t]+)?[a-z]+[ \t]+)?(?P<n>{NAME})")),
+    ("sentenced", guarded(rf"\bsentenc(?:ed|es|ing)[ \t]+(?:[a-z]+[ \t]+){{0,3}}(?P<n>{NAME})(?:[ \t]+"
+                          rf"[(（][^()（）\n]{{1,12}}[)）]|{APPOSITION})?[ \t]+(?:to|for)\b")),
+    ("sentenced", guarded(rf"^(?:Translation:[ \t]*)?(?P<n>{NAME})[ \t]+(?:Sentenced|Jailed|Convicted|Detained|Arrested|"
+                          rf"Imprisoned|Tried)\b")),
+    ("sentenced", guarded(rf"\b(?:conviction|sentencing|trial|case|arrest|detention|prosecution)[ \t]+of[ \t]+"
+                          rf"(?:(?:the[ \t]+)?[a-z]+[ \t]+)?(?P<n>{NAME})")),
     # "a man surnamed Wu": a person the text names by surname alone
-    ("surnamed", re.compile(r"\bsurnamed[ \t]+(?P<n>[A-Z][a-z]+)\b")),
+    ("surnamed", guarded(r"\bsurnamed[ \t]+(?P<n>[A-Z][a-z]+)\b")),
     # "the court found that Chen Ming ...", "Chen Ming, 26, sold ...": a court's finding, an age in apposition
-    ("named", re.compile(rf"\b(?:found|held|ruled)[ \t]+that[ \t]+(?P<n>{NAME})\b(?![ \t]*(?:'s|’s))")),
-    ("named", re.compile(rf"(?P<n>{NAME})[ \t]*,[ \t]*\d{{1,2}}[ \t]*,")),
+    ("named", guarded(rf"\b(?:found|held|ruled)[ \t]+that[ \t]+(?P<n>{NAME})\b(?![ \t]*(?:'s|’s))")),
+    ("named", guarded(rf"(?P<n>{NAME})[ \t]*,[ \t]*\d{{1,2}}[ \t]*,")),
     # "Zhang Ming, a lawyer at King & Wood Mallesons, said": a name and the occupation after it
-    ("named", re.compile(rf"(?P<n>{NAME})[ \t]*,[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){{0,3}}(?:lawyer|attorney|"
-                         rf"professor|lecturer|researcher|scholar|analyst|partner|spokes(?:man|woman|person)|"
-                         rf"journalist|reporter|blogger|activist|official|executive)s?\b")),
+    ("named", guarded(rf"(?P<n>{NAME})[ \t]*,[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){{0,3}}(?:lawyer|attorney|"
+                      rf"professor|lecturer|researcher|scholar|analyst|partner|spokes(?:man|woman|person)|"
+                      rf"journalist|reporter|blogger|activist|official|executive)s?\b")),
     # "the representatives for defendant Kunshan Public Security Bureau Lu Huanfang and Cha Wenming appeared"
-    ("agent", re.compile(rf"{PARTY_AGENTS}(?P<n>{NAME})")),
-    ("agent", re.compile(rf"{PARTY_AGENTS}{NAME}[ \t]+and[ \t]+(?P<n>{NAME})")),
+    ("agent", guarded(rf"{PARTY_AGENTS}(?P<n>{NAME})")),
+    ("agent", guarded(rf"{PARTY_AGENTS}{NAME}[ \t]+and[ \t]+(?P<n>{NAME})")),
     # "Legal Representative: Cai Wei, position: Bureau Commander."
-    ("legalRepresentative", re.compile(rf"\b[Ll]egal[ \t]+[Rr]epresentative[ \t]*[:：][ \t]*(?P<n>{NAME})")),
+    ("legalRepresentative", guarded(rf"\b[Ll]egal[ \t]+[Rr]epresentative[ \t]*[:：][ \t]*(?P<n>{NAME})")),
     # "Litigation Representative of the Defendant Unit: Tao Ping", "Entrusted agent: X"
-    ("agent", re.compile(rf"\b(?:[Ll]itigation[ \t]+[Rr]epresentative|[Aa]gents?[ \t]+ad[ \t]+litem|"
-                         rf"(?:[Aa]uthori[sz]ed|[Ee]ntrusted)[ \t]+[Aa]gents?)(?:[ \t]+of[^:：\n]{{1,40}})?"
-                         rf"[ \t]*[:：][ \t]*(?P<n>{NAME})")),
+    ("agent", guarded(rf"\b(?:[Ll]itigation[ \t]+[Rr]epresentative|[Aa]gents?[ \t]+ad[ \t]+litem|"
+                      rf"(?:[Aa]uthori[sz]ed|[Ee]ntrusted)[ \t]+[Aa]gents?)(?:[ \t]+of[^:：\n]{{1,40}})?"
+                      rf"[ \t]*[:：][ \t]*(?P<n>{NAME})")),
     # an office before the name: "chairman Cheng Wei", "President Xi Jinping", "spokesperson Hua Chunying"
-    ("official", re.compile(rf"\b(?:[Cc]hair(?:man|woman|person)|[Pp]resident|[Vv]ice[ -][Pp]resident|[Ff]ounder|"
-                            rf"[Cc]o-founder|CEO|[Cc]hief[ \t]+[Ee]xecutive|[Ss]pokes(?:man|woman|person)|[Mm]inister|"
-                            rf"[Pp]remier|[Dd]irector)[ \t]+(?P<n>{NAME})\b(?![ \t]*(?:'s|’s))")),
+    ("official", guarded(rf"\b(?:[Cc]hair(?:man|woman|person)|[Pp]resident|[Vv]ice[ -][Pp]resident|[Ff]ounder|"
+                         rf"[Cc]o-founder|CEO|[Cc]hief[ \t]+[Ee]xecutive|[Ss]pokes(?:man|woman|person)|[Mm]inister|"
+                         rf"[Pp]remier|[Dd]irector)[ \t]+(?P<n>{NAME})\b(?![ \t]*(?:'s|’s))")),
     # the head who signs an order: "Director: Zhuang Rongwen"
-    ("official", re.compile(rf"(?m)^[ \t]*(?:Director|Minister|Chairman|Chairperson|Premier|President|Governor|Mayor)"
-                            rf"(?:[ \t]+of[ \t]+[^:：\n]{{1,60}})?[ \t]*[:：][ \t]*(?P<n>{NAME})[ \t]*$")),
+    ("official", guarded(rf"(?m)^[ \t]*(?:Director|Minister|Chairman|Chairperson|Premier|President|Governor|Mayor)"
+                         rf"(?:[ \t]+of[ \t]+[^:：\n]{{1,60}})?[ \t]*[:：][ \t]*(?P<n>{NAME})[ \t]*$")),
     # a report's byline: "By Li Na", "By Li Na and Tom Hancock"
-    ("author", re.compile(rf"(?m)^[ \t]*{BYLINE}(?P<n>{NAME})\b")),
-    ("author", re.compile(rf"(?m)^[ \t]*{BYLINE}{NAME}(?:,[ \t]+{NAME})*,?[ \t]+and[ \t]+(?P<n>{NAME})\b")),
+    ("author", guarded(rf"(?m)^[ \t]*{BYLINE}(?P<n>{NAME})\b")),
+    ("author", guarded(rf"(?m)^[ \t]*{BYLINE}{NAME}(?:,[ \t]+{NAME})*,?[ \t]+and[ \t]+(?P<n>{NAME})\b")),
 ]
 WEAK_ROLES = {"named", "sentenced", "reported", "official", "legalRepresentative", "agent", "author"}
 # what a capitalised phrase before "was sentenced" holds when it names a body, not a person
@@ -110,23 +111,23 @@ BODY_WORDS = {"Court", "Bureau", "Ministry", "Department", "Office", "Procurator
               "Police", "Province", "City", "County", "District", "Company", "Group", "University", "Administration",
               "Commission", "Party", "Center", "Centre", "Association", "Station", "Branch", "Team"}
 TITLE_CUES = [
-    re.compile(rf"\b[Cc]ase of (?P<n>{NAME})['’]s\b"),
-    re.compile(rf"(?:^|:[ \t]*)(?P<n>{NAME})['’]s[ \t]+(?:Court[ \t]+)?(?:Judgment|Case|Trial|Appeal|Sentence|Conviction)\b"),
+    guarded(rf"\b[Cc]ase of (?P<n>{NAME})['’]s\b"),
+    guarded(rf"(?:^|:[ \t]*)(?P<n>{NAME})['’]s[ \t]+(?:Court[ \t]+)?(?:Judgment|Case|Trial|Appeal|Sentence|Conviction)\b"),
 ]
-BENCH_EN = re.compile(rf"^[ \t]*(?=[A-Z])(?P<role>(?:[A-Z][a-z'’]+[ \t]+(?:[A-Za-z][a-z'’]+[ \t]+)?)?(?i:judges?|assessor|"
-                      rf"juror|clerc?k|assistan(?:t|ce)|secretary|recorder))[ \t]*:?[ \t]+(?P<n>{NAME})[ \t]*$")
+BENCH_EN = guarded(rf"^[ \t]*(?=[A-Z])(?P<role>(?:[A-Z][a-z'’]+[ \t]+(?:[A-Za-z][a-z'’]+[ \t]+)?)?(?i:judges?|assessor|"
+                   rf"juror|clerc?k|assistan(?:t|ce)|secretary|recorder))[ \t]*:?[ \t]+(?P<n>{NAME})[ \t]*$")
 ZH_BENCH_ROLES = {"审判长": "judge", "审判员": "judge", "代理审判员": "judge", "助理审判员": "judge",
                   "人民陪审员": "judge", "陪审员": "judge", "法官助理": "clerk", "书记员": "clerk"}
-ZH_BENCH = re.compile(rf"^(?P<role>{'|'.join(sorted(ZH_BENCH_ROLES, key=len, reverse=True))})(?P<n>[{CJK}·]{{2,8}})$")
+ZH_BENCH = guarded(rf"^(?P<role>{'|'.join(sorted(ZH_BENCH_ROLES, key=len, reverse=True))})(?P<n>[{CJK}·]{{2,8}})$")
 ZH_CUES = [
     # "被告人王某某，", "被告人刘某在微信群中" (a surname and 某 ends where the 某 do), "被告人：魏培明，男，"
-    ("defendant", re.compile(rf"(?:被告人|上诉人|被上诉人)(?:[（(][^）)]{{0,12}}[）)])?[:：]?"
+    ("defendant", guarded(rf"(?:被告人|上诉人|被上诉人)(?:[（(][^）)]{{0,12}}[）)])?[:：]?"
                              rf"(?P<n>[{CJK}]{{1,2}}某{{1,2}}(?!某)|[{CJK}]{{2,4}}?(?=[，,（(。、\s]))")),
-    ("defenseCounsel", re.compile(rf"辩护人(?P<n>[{CJK}]{{2,4}}?)(?=[，,（(。、\s])")),
+    ("defenseCounsel", guarded(rf"辩护人(?P<n>[{CJK}]{{2,4}}?)(?=[，,（(。、\s])")),
     # a profile's opening: "任三动，男，1952年出生" (a line or a sentence begins with the name, then the sex)
-    ("named", re.compile(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?P<n>[{CJK}]{{2,4}})[，,](?:男|女)[，,]", re.MULTILINE)),
+    ("named", guarded(rf"(?:^|(?<=[。\n]))[ \t\u3000]*(?P<n>[{CJK}]{{2,4}})[，,](?:男|女)[，,]", re.MULTILINE)),
     # 记者 张华, 主笔人:张单宁, 通讯员 李明
-    ("author", re.compile(rf"(?m)(?:记者|通讯员|主笔人)[ \t\u3000:：]*(?P<n>[{CJK}]{{2,3}}?)(?=[ \t\u3000，,、。)）]|报道|$)")),
+    ("author", guarded(rf"(?m)(?:记者|通讯员|主笔人)[ \t\u3000:：]*(?P<n>[{CJK}]{{2,3}}?)(?=[ \t\u3000，,、。)）]|报道|$)")),
 ]
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯")
 
@@ -162,17 +163,17 @@ def _zh_cues() -> dict[str, str]:
 
 
 @cache
-def _zh_anonymised() -> re.Pattern[str]:
+def _zh_anonymised() -> Pattern:
     """张某, 王某某, 李某甲: a common surname and 某 (not 于某日, 某处)."""
     surnames = "|".join(sorted(_zh_surnames(), key=len, reverse=True))
-    return re.compile(rf"(?:{surnames})某{{1,2}}(?:[甲乙丙丁戊己庚辛]|\d(?!\d))?(?![某日年月时处些种个地])")
+    return guarded(rf"(?:{surnames})某{{1,2}}(?:[甲乙丙丁戊己庚辛]|\d(?!\d))?(?![某日年月时处些种个地])")
 
 
-PSEUDONYM = re.compile(r"[(（]化名[)）]")
+PSEUDONYM = guarded(r"[(（]化名[)）]")
 
 
 @cache
-def _zh_role_cues() -> tuple[re.Pattern[str], dict[str, str]]:
+def _zh_role_cues() -> tuple[Pattern, dict[str, str]]:
     """A role word and the name right after it, in running text: "指派代理检察员相东明出庭", "审判员刘国宏二〇一四年
     十一月五日书记员张健敏" (a judgment published as one run of text), "检察员刘辉及俞庶言出庭"."""
     roles = {**_zh_cues(), **ZH_BENCH_ROLES}
@@ -180,7 +181,7 @@ def _zh_role_cues() -> tuple[re.Pattern[str], dict[str, str]]:
     # a name's characters may be spaced out ("审判员 雷 宏二〇二〇年七月二十一日书记员 王富民附相关法律条文")
     name = (rf"[{CJK}](?:[ 　]?[{CJK}]){{1,2}}?(?=出庭|到庭|及|和|[、，,。；;（(\s]|{words}|[〇零一二三四五六七八九]{{4}}年|"
             r"附[：:]?\s*(?:本|相关|有关)|$)")
-    return re.compile(rf"(?P<role>{words})[:：]?[ 　]*(?P<n>{name})(?:(?:及|、|和)(?P<n2>{name}))?"), roles
+    return guarded(rf"(?P<role>{words})[:：]?[ 　]*(?P<n>{name})(?:(?:及|、|和)(?P<n2>{name}))?"), roles
 
 
 def _zh_cued_names(text: str) -> list[PersonMention]:
@@ -310,7 +311,7 @@ def _en_mentions(text: str, title_end: int, is_judgment: bool) -> list[PersonMen
     return out
 
 
-LISTED = re.compile(rf"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?P<n>{NAME})\b(?![ \t]*(?:'s|’s))")
+LISTED = guarded(rf"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?P<n>{NAME})\b(?![ \t]*(?:'s|’s))")
 
 
 def _listed(text: str, pos: int, role: str) -> list[PersonMention]:
@@ -345,7 +346,7 @@ def _clean(name: str) -> str:
     return " ".join(words)
 
 
-GLOSSED = re.compile(rf"(?P<n>{NAME})[ \t]*[(（](?P<zh>[{CJK}·]{{2,8}})[)）]")
+GLOSSED = guarded(rf"(?P<n>{NAME})[ \t]*[(（](?P<zh>[{CJK}·]{{2,8}})[)）]")
 
 
 def _glossed_names(text: str) -> list[PersonMention]:

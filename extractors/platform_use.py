@@ -6,13 +6,14 @@ import re
 
 from .context import Context
 from .mentions import followed_by_reporting_verb
+from .triggers import guarded
 
-CIRCUMVENTED = re.compile(r"\b(?:circumvent\w*|bypass\w*|evad\w*|climb\w*\s+over|get\w*\s+around)\s+(?:the\s+)?"
-                          r"(?:China['’]s\s+)?$",
-                          re.IGNORECASE)
+CIRCUMVENTED = guarded(r"\b(?:circumvent\w*|bypass\w*|evad\w*|climb\w*\s+over|get\w*\s+around)\s+(?:the\s+)?"
+                       r"(?:China['’]s\s+)?$",
+                       re.IGNORECASE)
 # where a court's ruling was published: "according to a ruling posted on China Judgments Online"
-PUBLISHED = re.compile(r"\b(?:ruling|judgment|verdict|document|decision|notice|statement)s?\s+(?:\w+\s+){0,3}"
-                       r"(?:posted|published|released|uploaded|issued)\s+(?:on|to|via)\s+(?:the\s+)?$", re.IGNORECASE)
+PUBLISHED = guarded(r"\b(?:ruling|judgment|verdict|document|decision|notice|statement)s?\s+(?:\w+\s+){0,3}"
+                    r"(?:posted|published|released|uploaded|issued)\s+(?:on|to|via)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def platforms_used(ctx: Context, spans: list[tuple[int, int]], accused: list[str]) -> None:

@@ -21,31 +21,32 @@ from functools import cache
 from .citations import OwnRef
 from .gazetteer import data_rows
 from .text import paragraphs
+from .triggers import Pattern, guarded
 from .values import amount, word_number
 
-BREACH = {"zh": re.compile(r"违反|不履行|未履行|拒不|违法行为"),
-          "en": re.compile(r"\b(?:violat\w*|in\s+breach|breach(?:es|ed)?|fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to|"
-                           r"(?:does|do|did)\s+not)\b", re.IGNORECASE)}
-DUTY = {"zh": re.compile(r"应当|必须"), "en": re.compile(r"\b(?:shall|must)\b", re.IGNORECASE)}
-PERSONS = {"zh": re.compile(r"对(?:其)?直接负责的主管人员"),
-           "en": re.compile(r"\b(?:directly\s+(?:responsible|in\s+charge)|persons?\s+(?:directly\s+)?(?:responsible|in\s+charge)|"
-                            r"responsible\s+persons?|persons\s+directly)\b", re.IGNORECASE)}
+BREACH = {"zh": guarded(r"违反|不履行|未履行|拒不|违法行为"),
+          "en": guarded(r"\b(?:violat\w*|in\s+breach|breach(?:es|ed)?|fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to|"
+                        r"(?:does|do|did)\s+not)\b", re.IGNORECASE)}
+DUTY = {"zh": guarded(r"应当|必须"), "en": guarded(r"\b(?:shall|must)\b", re.IGNORECASE)}
+PERSONS = {"zh": guarded(r"对(?:其)?直接负责的主管人员"),
+           "en": guarded(r"\b(?:directly\s+(?:responsible|in\s+charge)|persons?\s+(?:directly\s+)?(?:responsible|in\s+charge)|"
+                         r"responsible\s+persons?|persons\s+directly)\b", re.IGNORECASE)}
 NUM = "[0-9一二三四五六七八九十百千万亿零〇两]+"
 YUAN = r"(?:RMB\s*|CNY\s*|¥\s*)?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|thousand))?(?:\s*(?:yuan|RMB))?"
 TIMES = r"(?:\d+|[a-z]+)"
-FINE = {"zh": re.compile(rf"处(?:(?P<min>{NUM})元以上)?(?P<max>{NUM})元以下的?罚款"),
-        "en": re.compile(rf"\bfine[sd]?\s+(?:of\s+)?(?:(?:between|from|ranging\s+from|not\s+less\s+than|no\s+less\s+than|"
-                         rf"at\s+least)?\s*(?P<min>{YUAN})\s+(?:and|to|but\s+(?:not|no)\s+more\s+than|up\s+to)\s+|"
-                         rf"(?:up\s+to|not\s+more\s+than|no\s+more\s+than|not\s+exceeding|of\s+less\s+than)\s+)"
-                         rf"(?P<max>{YUAN})", re.IGNORECASE)}
-MULTIPLE = {"zh": re.compile(rf"处违法所得(?P<min>{NUM})倍以上(?P<max>{NUM})倍以下的?罚款"),
-            "en": re.compile(rf"\b(?:between\s+|from\s+|not\s+less\s+than\s+)?(?P<min>{TIMES})\s+(?:times?\s+)?"
-                             rf"(?:and|to|but\s+not\s+more\s+than)\s+(?P<max>{TIMES})\s+times\s+(?:the\s+)?(?:amount\s+of\s+)?"
-                             rf"(?:the\s+|its\s+)?(?:illegal|unlawful|illicit)\s+(?:income|gains|proceeds)", re.IGNORECASE)}
+FINE = {"zh": guarded(rf"处(?:(?P<min>{NUM})元以上)?(?P<max>{NUM})元以下的?罚款"),
+        "en": guarded(rf"\bfine[sd]?\s+(?:of\s+)?(?:(?:between|from|ranging\s+from|not\s+less\s+than|no\s+less\s+than|"
+                      rf"at\s+least)?\s*(?P<min>{YUAN})\s+(?:and|to|but\s+(?:not|no)\s+more\s+than|up\s+to)\s+|"
+                      rf"(?:up\s+to|not\s+more\s+than|no\s+more\s+than|not\s+exceeding|of\s+less\s+than)\s+)"
+                      rf"(?P<max>{YUAN})", re.IGNORECASE)}
+MULTIPLE = {"zh": guarded(rf"处违法所得(?P<min>{NUM})倍以上(?P<max>{NUM})倍以下的?罚款"),
+            "en": guarded(rf"\b(?:between\s+|from\s+|not\s+less\s+than\s+)?(?P<min>{TIMES})\s+(?:times?\s+)?"
+                          rf"(?:and|to|but\s+not\s+more\s+than)\s+(?P<max>{TIMES})\s+times\s+(?:the\s+)?(?:amount\s+of\s+)?"
+                          rf"(?:the\s+|its\s+)?(?:illegal|unlawful|illicit)\s+(?:income|gains|proceeds)", re.IGNORECASE)}
 # the body named before a Chinese measure: 由有关主管部门责令改正; an English one: the subject of its "shall"
-BY = {"zh": re.compile(r"由(?P<by>[^，。；由]{2,30}?)(?:依照|依据|按照|根据|责令|给予|处|没收|予以|$)"),
-      "en": re.compile(r"(?:^|,)\s*(?P<by>[^,;]{3,80}?)\s+(?:shall|may|is\s+to|are\s+to)\b(?:\s+\w+)?\s*$",
-                       re.MULTILINE)}
+BY = {"zh": guarded(r"由(?P<by>[^，。；由]{2,30}?)(?:依照|依据|按照|根据|责令|给予|处|没收|予以|$)"),
+      "en": guarded(r"(?:^|,)\s*(?P<by>[^,;]{3,80}?)\s+(?:shall|may|is\s+to|are\s+to)\b(?:\s+\w+)?\s*$",
+                    re.MULTILINE)}
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,8 @@ class Sanction:
 
 
 @cache
-def _measures(lang: str) -> list[tuple[str, re.Pattern[str]]]:
-    return [(kind, re.compile(pattern, re.IGNORECASE if lang == "en" else 0))
+def _measures(lang: str) -> list[tuple[str, Pattern]]:
+    return [(kind, guarded(pattern, re.IGNORECASE if lang == "en" else 0))
             for kind, la, pattern in data_rows("sanctions.tsv") if la == lang]
 
 
@@ -101,7 +102,7 @@ def find(text: str, start: int, end: int, refs: list[OwnRef], lang: str) -> list
     return out
 
 
-def _range(rx: re.Pattern[str], text: str, start: int, end: int) -> Range | None:
+def _range(rx: Pattern, text: str, start: int, end: int) -> Range | None:
     m = rx.search(text, start, end)
     if m is None:
         return None

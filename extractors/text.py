@@ -9,8 +9,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .script import CJK, CJK_RE, simplified
+from .triggers import Pattern, guarded
 
-CJK_SPACED_RE = re.compile(f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
+CJK_SPACED_RE = guarded(f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
 
 
 class Line(NamedTuple):
@@ -75,7 +76,7 @@ def standing_alone(text: str, word: str, not_before: str = "", not_after: str = 
             i = text.find(word, i + 1)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？;；])[\"'”’)]*\s+(?=[\"“(A-Z0-9\u4e00-\u9fff•])|(?<=[。！？；])|\n+")
+_SENTENCE_END = guarded(r"(?<=[.!?。！？;；])[\"'”’)]*\s+(?=[\"“(A-Z0-9\u4e00-\u9fff•])|(?<=[。！？；])|\n+")
 _ABBREVIATIONS = ("Mr.", "Ms.", "Mrs.", "Dr.", "No.", "Apt.", "St.", "Co.", "Ltd.", "Art.", "Nos.", "vs.",
                   "i.e.", "e.g.", "Inc.", "Jr.", "pp.")
 
@@ -94,7 +95,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, start, len(text))
 
 
-def joined(text: str, spans: list[tuple[int, int]], goes_on: re.Pattern[str]) -> list[tuple[int, int]]:
+def joined(text: str, spans: list[tuple[int, int]], goes_on: Pattern) -> list[tuple[int, int]]:
     """Sentences with those after a semicolon that begin as `goes_on` says joined to the one before (the
     articles a semicolon lists, the next crime of one person's sentence)."""
     out: list[tuple[int, int]] = []
@@ -116,10 +117,10 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 _PLAIN = str.maketrans({c: " " for c in "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f"} | {"\u2010": "-", "\u2011": "-"})
-_DIGIT_DASH = re.compile(r"(?<=\d)[\u2012\u2013\u2212](?=\d)")
+_DIGIT_DASH = guarded(r"(?<=\d)[\u2012\u2013\u2212](?=\d)")
 # a line in capitals ("HANGZHOU INTERMEDIATE PEOPLE'S COURT"): at least two words, no lower-case letter,
 # no Chinese (whose acronyms, "APP、VPN", are not a heading)
-_CAPS_LINE = re.compile(rf"^(?=[^a-z\n]*[A-Z]{{2,}}[^a-z\n]+[A-Z]{{2,}})[^a-z{CJK}\n]+$", re.MULTILINE)
+_CAPS_LINE = guarded(rf"^(?=[^a-z\n]*[A-Z]{{2,}}[^a-z\n]+[A-Z]{{2,}})[^a-z{CJK}\n]+$", re.MULTILINE)
 _SMALL_WORDS = {"OF", "THE", "AND", "ON", "IN", "FOR", "TO", "AT", "BY"}
 
 
@@ -136,7 +137,7 @@ def _title_cased(line: re.Match[str]) -> str:
 
 # a line that begins an article or a chapter ("Article 5: The ...", not "Article 64 of the Criminal Law"),
 # which a wrapped line before it does not run into
-_UNIT = re.compile(r"\s*(?:Article\s+\d+(?:-\d+)?\s*[.:：]?\s+[A-Z\"“(]|Chapter\s|第[0-9一二三四五六七八九十百千零〇]+[条章节])")
+_UNIT = guarded(r"\s*(?:Article\s+\d+(?:-\d+)?\s*[.:：]?\s+[A-Z\"“(]|Chapter\s|第[0-9一二三四五六七八九十百千零〇]+[条章节])")
 
 
 def plain(text: str, width: int = 0) -> str:

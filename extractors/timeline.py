@@ -7,32 +7,32 @@ data (`ontology/events.tsv`); a date "of the same year" (同年) takes its year 
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from ..graph.model import DOC
 from .context import Context
 from .gazetteer import data_rows
+from .triggers import Pattern, guarded
 from .values import MONTHS, find_dates
 
 # "on July 3 of the same year", "同年12月27日", "on the same day", "同日"
-SAME_YEAR_EN = re.compile(r"\b(?P<m>[A-Z][a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+of\s+the\s+same\s+year\b")
-SAME_YEAR_ZH = re.compile(r"同年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+SAME_YEAR_EN = guarded(r"\b(?P<m>[A-Z][a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+of\s+the\s+same\s+year\b")
+SAME_YEAR_ZH = guarded(r"同年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 AFTER = 40  # how far after an event's words its date may stand
 # the number of the indictment a sentence names: "Criminal Indictment (2020) No. 460", "by the Indictment [2019] Da
 # Jia Jiansu Xingsu No 71", "Criminal Indictment Document [2017] No. 58", "以海检一部刑诉[2020]431号起诉书"
-INDICTMENT_NUMBER = re.compile(r"\bIndictment(?:\s+Document)?\s+(?P<n>[\[(]\d{4}[\])](?:\s+[A-Z]\w*){0,5}\s+No\.?\s*\d+)|"
-                               r"以(?P<z>[^\s，。、以]{1,14}?[（(〔\[［]\d{4}[)）〕\]］][^\s，。]{0,12}?\d+号)起诉书")
+INDICTMENT_NUMBER = guarded(r"\bIndictment(?:\s+Document)?\s+(?P<n>[\[(]\d{4}[\])](?:\s+[A-Z]\w*){0,5}\s+No\.?\s*\d+)|"
+                            r"以(?P<z>[^\s，。、以]{1,14}?[（(〔\[［]\d{4}[)）〕\]］][^\s，。]{0,12}?\d+号)起诉书")
 # the period a term runs: "Therefore it shall run from March 2, 2017 to October 1, 2017", "即自2019年11月20日起至
 # 2020年6月19日止"
-PERIOD = re.compile(r"\b(?:run|runs|running|counted|calculated|served)\s+from\s+(?P<a>[^.;()]{6,30}?)\s+(?:to|until)\s+"
-                    r"(?P<b>[^.;()]{6,30}?)(?=[.;)]|$)|自(?P<za>[^起，。]{6,14})起至(?P<zb>[^止，。]{6,14})止")
-SAME_DAY = re.compile(r"\bon\s+the\s+same\s+day\b|当日|同日")
+PERIOD = guarded(r"\b(?:run|runs|running|counted|calculated|served)\s+from\s+(?P<a>[^.;()]{6,30}?)\s+(?:to|until)\s+"
+                 r"(?P<b>[^.;()]{6,30}?)(?=[.;)]|$)|自(?P<za>[^起，。]{6,14})起至(?P<zb>[^止，。]{6,14})止")
+SAME_DAY = guarded(r"\bon\s+the\s+same\s+day\b|当日|同日")
 
 
 @cache
-def patterns() -> list[tuple[str, re.Pattern[str]]]:
-    return [(kind, re.compile(pattern)) for kind, _lang, pattern in data_rows("events.tsv")]
+def patterns() -> list[tuple[str, Pattern]]:
+    return [(kind, guarded(pattern)) for kind, _lang, pattern in data_rows("events.tsv")]
 
 
 def dates(text: str) -> list[tuple[int, int, str]]:
@@ -44,8 +44,8 @@ def dates(text: str) -> list[tuple[int, int, str]]:
         if not before:
             continue
         iso = max(before)[2]
-        if m.re is not SAME_DAY:
-            month = MONTHS.get(m.group("m").lower(), 0) if m.re is SAME_YEAR_EN else int(m.group("m"))
+        if m.re.pattern != SAME_DAY.pattern:
+            month = MONTHS.get(m.group("m").lower(), 0) if m.re.pattern == SAME_YEAR_EN.pattern else int(m.group("m"))
             if not month:
                 continue
             iso = f"{iso[:4]}-{month:02d}-{int(m.group('d')):02d}"

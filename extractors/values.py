@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .triggers import guarded
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], start=1)}
@@ -13,12 +15,12 @@ MONTHS["sept"] = 9
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-EN_DATE = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b")
-EN_DATE_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b")
-ISO_DATE = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d?)-(?P<d>\d\d?)\b")
+EN_DATE = guarded(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b")
+EN_DATE_DMY = guarded(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b")
+ISO_DATE = guarded(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d?)-(?P<d>\d\d?)\b")
 _ZH_DIGIT = "〇零一二三四五六七八九十"
-ZH_DATE = re.compile(rf"(?P<y>[0-9０-９{_ZH_DIGIT}]{{4}})\s*年\s*(?P<m>[0-9０-９{_ZH_DIGIT}]{{1,3}})\s*月"
-                     rf"\s*(?P<d>[0-9０-９{_ZH_DIGIT}]{{1,3}})\s*日")
+ZH_DATE = guarded(rf"(?P<y>[0-9０-９{_ZH_DIGIT}]{{4}})\s*年\s*(?P<m>[0-9０-９{_ZH_DIGIT}]{{1,3}})\s*月"
+                  rf"\s*(?P<d>[0-9０-９{_ZH_DIGIT}]{{1,3}})\s*日")
 
 WORD_NUMBERS = {w: i for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -26,8 +28,8 @@ WORD_NUMBERS = {w: i for i, w in enumerate(
 WORD_NUMBERS.update({"a": 1, "an": 1})
 _NUM = r"(?:\d+|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
 # a sum of money: "RMB 3,000", "50,000 yuan"
-MONEY = re.compile(r"(?:RMB|CNY|¥)\s*(?P<n>\d[\d,]*(?:\.\d+)?(?:\s*(?:million|thousand))?)|"
-                   r"(?P<m>\d[\d,]*(?:\.\d+)?(?:\s*(?:million|thousand))?)(?=\s*yuan)", re.IGNORECASE)
+MONEY = guarded(r"(?:RMB|CNY|¥)\s*(?P<n>\d[\d,]*(?:\.\d+)?(?:\s*(?:million|thousand))?)|"
+                r"(?P<m>\d[\d,]*(?:\.\d+)?(?:\s*(?:million|thousand))?)(?=\s*yuan)", re.IGNORECASE)
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -106,14 +108,14 @@ def word_number(token: str) -> int | None:
     return WORD_NUMBERS.get(t)
 
 
-_EN_TERM = re.compile(
+_EN_TERM = guarded(
     rf"\b(?:(?P<y>{_NUM})(?P<and_half>\s+and\s+a\s+half)?[\s-]+years?"
     rf"(?:\s+(?:and\s+)?(?P<ym>{_NUM})[\s-]+months?|\s+and\s+(?P<half>a\s+half))?"
     rf"|(?P<m>{_NUM})[\s-]+months?|(?P<half_year>half\s+a\s+year|half[\s-]year))\b", re.IGNORECASE)
 # a Chinese sentence's term and fine: "有期徒刑一年六个月", "拘役五个月", "罚金人民币一万元"
-TERM_ZH = re.compile(r"(?:有期徒刑|拘役)(?P<t>[0-9一二三四五六七八九十两]+年(?:[0-9一二三四五六七八九十两]+个月)?|[0-9一二三四五六七八九十两]+个月)")
-FINE_ZH = re.compile(r"罚金(?:人民币)?(?P<n>[0-9,，一二三四五六七八九十百千万〇零]+)元")
-_ZH_TERM = re.compile(rf"(?:(?P<y>[0-9{_ZH_DIGIT}两]+)年)?(?:(?P<m>[0-9{_ZH_DIGIT}两]+)个月)?")
+TERM_ZH = guarded(r"(?:有期徒刑|拘役)(?P<t>[0-9一二三四五六七八九十两]+年(?:[0-9一二三四五六七八九十两]+个月)?|[0-9一二三四五六七八九十两]+个月)")
+FINE_ZH = guarded(r"罚金(?:人民币)?(?P<n>[0-9,，一二三四五六七八九十百千万〇零]+)元")
+_ZH_TERM = guarded(rf"(?:(?P<y>[0-9{_ZH_DIGIT}两]+)年)?(?:(?P<m>[0-9{_ZH_DIGIT}两]+)个月)?")
 
 
 def en_months(text: str) -> tuple[int, int, int] | None:

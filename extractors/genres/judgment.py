@@ -15,69 +15,70 @@ from ..gazetteer import gazetteer
 from ..penalties import GOES_ON, Penalty, each_crime, penalty
 from ..platform_use import platforms_used
 from ..text import CJK, Line, blank, has_cjk, joined, lines, sentences
+from ..triggers import guarded
 from ..values import FINE_ZH, MONEY, amount, en_terms, find_dates, zh_terms
 from . import Genre, register
 
-PROSECUTION = re.compile(r"Prosecuting\s+Agency|Public\s+Prosecution|Prosecution\s+Organ|Prosecutor'?s?\s+Office|"
-                         r"公诉机关|抗诉机关")
-FIRST_INSTANCE = re.compile(r"first[\s-]+instance|原审|一审|原公诉机关", re.IGNORECASE)
+PROSECUTION = guarded(r"Prosecuting\s+Agency|Public\s+Prosecution|Prosecution\s+Organ|Prosecutor'?s?\s+Office|"
+                      r"公诉机关|抗诉机关")
+FIRST_INSTANCE = guarded(r"first[\s-]+instance|原审|一审|原公诉机关", re.IGNORECASE)
 # a case number's type word, in English or pinyin ("Criminal Final", "Xing Zhong"; "Criminal First", "Xing Chu")
-SECOND_INSTANCE = re.compile(r"\bFinal\b|\bZhong\b|second[\s-]+instance|终|上诉人|\bAppellant\b", re.IGNORECASE)
-OPERATIVE_EN = re.compile(r"(?:committed|(?:is|was|are|were)\s+(?:found\s+)?(?:guilty|convicted)\s+of)[^.]*?\bsentenced\s+to\b"
-                          r"|\b(?:is|shall\s+be)\s+sentenced\s+to\b", re.IGNORECASE)  # "1. Defendant X is sentenced to ..."
+SECOND_INSTANCE = guarded(r"\bFinal\b|\bZhong\b|second[\s-]+instance|终|上诉人|\bAppellant\b", re.IGNORECASE)
+OPERATIVE_EN = guarded(r"(?:committed|(?:is|was|are|were)\s+(?:found\s+)?(?:guilty|convicted)\s+of)[^.]*?\bsentenced\s+to\b"
+                       r"|\b(?:is|shall\s+be)\s+sentenced\s+to\b", re.IGNORECASE)  # "1. Defendant X is sentenced to ..."
 # the number of an indictment or a decision is no judgment's: "by the Indictment [2019] Da Jia Jiansu Xingsu No
 # 71", "A ‘Decision on Making Revisions to the Indictment’ (cite as: [2019] ..."
-NOT_A_JUDGMENT = re.compile(r"(?:Indictment|Decision|Notice|Opinion|Letter|起诉书|决定书|通知书)[^.;。；\n]{0,20}$",
-                            re.IGNORECASE)
-RESPECTIVELY = re.compile(r"\brespectively\b|分别", re.IGNORECASE)
-RESTATED = re.compile(r"\b(?i:judgment|court|verdict)\s+(?:of\s+(?:the\s+)?first\s+instance\s+)?sentenced\s+"
-                      r"(?:(?:the\s+)?(?:defendant|appellant)\s+)?[A-Z]")  # "The original judgment sentenced Zhou Jianguo to"
-HOLDING_ZH = re.compile(r"(?<![不未])构成[^，,。；]*?罪")
-NEGATED = re.compile(r"\b(?:not|never|neither|nor)\b|n['’]t\b", re.IGNORECASE)  # "do not constitute the crime of"
-HOLDING_EN = re.compile(r"\b(?:committed|constitut(?:es?|ed)|(?:is|was|are|were)\s+guilty\s+of|(?:is|was|are|were)\s+"
-                        r"convicted\s+(?:of|for)\s+committing)\s+the\s+crimes?\s+of\b", re.IGNORECASE)
+NOT_A_JUDGMENT = guarded(r"(?:Indictment|Decision|Notice|Opinion|Letter|起诉书|决定书|通知书)[^.;。；\n]{0,20}$",
+                         re.IGNORECASE)
+RESPECTIVELY = guarded(r"\brespectively\b|分别", re.IGNORECASE)
+RESTATED = guarded(r"\b(?i:judgment|court|verdict)\s+(?:of\s+(?:the\s+)?first\s+instance\s+)?sentenced\s+"
+                   r"(?:(?:the\s+)?(?:defendant|appellant)\s+)?[A-Z]")  # "The original judgment sentenced Zhou Jianguo to"
+HOLDING_ZH = guarded(r"(?<![不未])构成[^，,。；]*?罪")
+NEGATED = guarded(r"\b(?:not|never|neither|nor)\b|n['’]t\b", re.IGNORECASE)  # "do not constitute the crime of"
+HOLDING_EN = guarded(r"\b(?:committed|constitut(?:es?|ed)|(?:is|was|are|were)\s+guilty\s+of|(?:is|was|are|were)\s+"
+                     r"convicted\s+(?:of|for)\s+committing)\s+the\s+crimes?\s+of\b", re.IGNORECASE)
 # the date of a signature block in a run of text: in Chinese numerals, before the clerk ("审判员刘国宏二〇一四年十一月
 # 五日书记员张健敏")
-ZH_SIGNED_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日(?=\s*(?:书记员|法官助理))")
+ZH_SIGNED_DATE = guarded(r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日(?=\s*(?:书记员|法官助理))")
 # an administrative case, by its case number or its kind ("(2014) Kun Admin First Instance No. 0015",
 # "Administrative Judgment", "行政判决书", "（2015）穗中法行终字第152号")
-ADMINISTRATIVE = re.compile(r"\b(?:Admin|Administrative)\b(?!\s+(?:detention|punishment|penalty))|行政判决|行政裁定|行初|行终")
+ADMINISTRATIVE = guarded(r"\b(?:Admin|Administrative)\b(?!\s+(?:detention|punishment|penalty))|行政判决|行政裁定|行初|行终")
 ADMINISTRATIVE_ROLES = {"defendant": "plaintiff", "defenseCounsel": "litigationAgent"}
-RESPONDENT_LINE = re.compile(r"^\s*(?:(?:Defendant|Appellee|Respondent)s?\b(?:\s*\([^)\n]{0,60}\))?|被告|被上诉人)[\s:：,，(（]")
+RESPONDENT_LINE = guarded(r"^\s*(?:(?:Defendant|Appellee|Respondent)s?\b(?:\s*\([^)\n]{0,60}\))?|被告|被上诉人)[\s:：,，(（]")
 # a party's header line ("Appellee (original defendant): Guangzhou Yuexiu District Public Security Bureau",
 # "Defendant Unit: ...", "被告单位..."), and the line of one who acts for the party above it ("Legal
 # Representative: Cai Wei", "Attorney: Zhou Peixin", "委托诉讼代理人...")
-PARTY_LINE = re.compile(r"^\s*(?:(?:Defendant|Plaintiff|Appellant|Appellee|Respondent|Applicant|Third\s+Party)s?"
-                        r"(?:\s+Unit)?\b(?:\s*\([^)\n]{0,60}\))?|被告人|被告单位|被告|原告|上诉人|被上诉人|第三人)[\s:：,，(（]")
-AGENT_LINE = re.compile(r"^\s*(?:(?:Legal|Litigation)\s+Representative|Attorney|Lawyer|Agent|Entrusted\s+Agent|"
-                        r"Authori[sz]ed\s+Agent|Defen[cs]e\s+(?:Counsel|Attorney|Lawyer)|Defender|法定代表人|"
-                        r"委托诉讼代理人|诉讼代理人|诉讼代表人|辩护人)", re.IGNORECASE)
+PARTY_LINE = guarded(r"^\s*(?:(?:Defendant|Plaintiff|Appellant|Appellee|Respondent|Applicant|Third\s+Party)s?"
+                     r"(?:\s+Unit)?\b(?:\s*\([^)\n]{0,60}\))?|被告人|被告单位|被告|原告|上诉人|被上诉人|第三人)[\s:：,，(（]")
+AGENT_LINE = guarded(r"^\s*(?:(?:Legal|Litigation)\s+Representative|Attorney|Lawyer|Agent|Entrusted\s+Agent|"
+                     r"Authori[sz]ed\s+Agent|Defen[cs]e\s+(?:Counsel|Attorney|Lawyer)|Defender|法定代表人|"
+                     r"委托诉讼代理人|诉讼代理人|诉讼代表人|辩护人)", re.IGNORECASE)
 ACTING_ROLES = ("legalRepresentative", "agent", "defenseCounsel")
 BODIES = ("Agency", "Organization")  # what may be a party beside people
 # the articles a judgment appends in full after its signature: "附相关法律条文：", "附：本判决适用的法律条文",
 # "附：相关法律条文", "附本案适用的法律条款"
-APPENDIX_ZH = re.compile(r"附[：:]?\s*(?:本(?:判决|裁定|案)(?:所)?(?:适用|依据)的|相关|有关)(?:的)?法律(?:条文|条款|法规)[：:]?")
+APPENDIX_ZH = guarded(r"附[：:]?\s*(?:本(?:判决|裁定|案)(?:所)?(?:适用|依据)的|相关|有关)(?:的)?法律(?:条文|条款|法规)[：:]?")
 # where an appended article begins: after the heading, a statute's title, a line's start or the end of the article
 # before it ("...有关单位必须办理。第二百四十四条被执行人...")
-APPENDED_ARTICLE_START = re.compile(r"(?:^|[\n。》：:；;])[ \t　]*$")
+APPENDED_ARTICLE_START = guarded(r"(?:^|[\n。》：:；;])[ \t　]*$")
 # a Chinese judgment's kind, its characters sometimes spaced out ("执 行 裁 定 书")
 ZH_KIND = "(?:" + "|".join(r"[ \t　]*".join(w) for w in ("刑事", "民事", "行政", "执行", "赔偿")) + ")?(?:附带民事)?(?:" + \
     "|".join(r"[ \t　]*".join(w) for w in ("判决书", "裁定书", "决定书", "调解书")) + ")"
-ZH_RUN_ON_HEAD = re.compile(rf"^(?P<t>[^，。：:\n]{{2,60}}?{ZH_KIND})(?P<c>[^，。：:\n]{{2,30}}?人民法院{ZH_KIND})?")
-OPERATIVE_ZH = re.compile(r"犯[^。；]*?罪[，,][^。]*?判处")
+ZH_RUN_ON_HEAD = guarded(rf"^(?P<t>[^，。：:\n]{{2,60}}?{ZH_KIND})(?P<c>[^，。：:\n]{{2,30}}?人民法院{ZH_KIND})?")
+OPERATIVE_ZH = guarded(r"犯[^。；]*?罪[，,][^。]*?判处")
 # a clause of a defendant's record: a sentence an earlier judgment passed ("因犯寻衅滋事罪，2005年2月28日被绍兴市
 # 上虞区人民法院判处有期徒刑一年三个月"; 被告人 and 被害人 are no passive)
 # (a clause begins at the start or after 。；; only: tried from every character, the clause's run would make the
 # search quadratic in a long text)
-PRIOR_ZH = re.compile(r"(?:^|(?<=[。；;]))[^。；;]*被(?![告害])[^。；;，,]{0,40}?判处[^。；;]*")
-APPLIED_LAW = re.compile(r"\b(?:in\s+accordance\s+with|pursuant\s+to|according\s+to|in\s+light\s+of|under)\b|依照|根据",
-                         re.IGNORECASE)
+PRIOR_ZH = guarded(r"(?:^|(?<=[。；;]))[^。；;]*被(?![告害])[^。；;，,]{0,40}?判处[^。；;]*")
+APPLIED_LAW = guarded(r"\b(?:in\s+accordance\s+with|pursuant\s+to|according\s+to|in\s+light\s+of|under)\b|依照|根据",
+                      re.IGNORECASE)
 # a sentence after a semicolon that goes on listing the articles applied ("In accordance with Article 103,
 # Paragraph 1; Article 106; and Article 64 of the Criminal Law ...")
-LISTED_ARTICLE = re.compile(r"(?:and\s+)?Articles?\s+\d|第[一二三四五六七八九十百零〇0-9]+条")
+LISTED_ARTICLE = guarded(r"(?:and\s+)?Articles?\s+\d|第[一二三四五六七八九十百零〇0-9]+条")
 # what may stand beside the date of a dateline: "Date: August 25, 2017", "August 25, 2017 (seal)"
-DATE_LINE_REST = re.compile(r"^\s*(?:Dated?(?:\s+of\s+(?:the\s+)?(?:judgment|ruling|decision))?\s*[:：]\s*)?(?P<date>.*?)"
-                            r"\s*(?:[(（\[](?:court\s+)?seal[)）\]]|（印）|\(印\))?\s*$", re.IGNORECASE)
+DATE_LINE_REST = guarded(r"^\s*(?:Dated?(?:\s+of\s+(?:the\s+)?(?:judgment|ruling|decision))?\s*[:：]\s*)?(?P<date>.*?)"
+                         r"\s*(?:[(（\[](?:court\s+)?seal[)）\]]|（印）|\(印\))?\s*$", re.IGNORECASE)
 
 
 def extract(ctx: Context) -> None:
@@ -415,7 +416,7 @@ def _earlier_judgments(ctx: Context, spans: list[tuple[int, int]], defendants: l
 # how a judgment is recognised, titled, known and checked (see extractors.genres)
 
 # a judgment's kind in the head of a text that nothing else placed
-HEAD_JUDGMENT = re.compile(r"判\s*决\s*书|裁\s*定\s*书|\b(?:Criminal|Civil|Administrative)\s+(?:Judgment|Ruling)\b")
+HEAD_JUDGMENT = guarded(r"判\s*决\s*书|裁\s*定\s*书|\b(?:Criminal|Civil|Administrative)\s+(?:Judgment|Ruling)\b")
 
 
 def recognise(title: str, body: str, header: Sequence[HeaderField]) -> bool:

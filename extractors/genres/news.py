@@ -16,34 +16,35 @@ from ..documents import LEGAL_WORDS, REPORTING
 from ..penalties import GOES_ON, accessory, combined, each_crime, principal_only
 from ..platform_use import platforms_used
 from ..text import joined, sentences
+from ..triggers import guarded
 from ..values import FINE_ZH, MONEY, amount, en_terms, zh_terms
 from . import Genre, register
 
 # what a report calls a person it does not name: "a local man", "a former teacher"
 SOMEONE = (r"(?:[Aa]n?|[Tt]he)\s+(?:\w+\s+){0,2}(?:man|woman|teacher|blogger|activist|lawyer|journalist|student|employee|official|"
            r"businessman|businesswoman|worker|programmer|engineer|writer|professor|dissident|netizen|user)\b")
-SENTENCED = re.compile(r"判处|获刑|被判"
-                       r"|\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:sentenced|jailed|imprisoned)"
-                       r"|\b(?:and|but)\s+(?:(?:was|were)\s+)?(?:later\s+)?(?:sentenced|jailed)\s+(?:to|for)\b"
-                       rf"|\bsentenced\s+(?:him|her|them|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|{SOMEONE})\s+to\b"
-                       rf"|\b(?:jailed|imprisoned)\s+(?:{SOMEONE}\s+)?for\b"
-                       r"|\b(?:received|got|was\s+given|was\s+handed)\s+(?=(?:an?\s+)?(?:\w+[\s-]+){1,4}(?:years?|months?)\b)"
-                       r"|\bhanded\s+(?:[a-z]+\s+){0,3}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?=an?\s+(?:\w+[\s-]+){0,4}"
-                       r"(?:sentence|prison|jail)\b)")
-FINED = re.compile(r"\b(?:fined|a\s+fine\s+of)\s+(?:(?:him|her|them|[A-Z][a-z]+)\s+)?(?:RMB|CNY|¥)?\s*"
-                   r"(?P<n>\d[\d,.]*(?:\s*(?:million|thousand))?)\s*(?:yuan|RMB)\b")
-FINE_BEFORE = re.compile(r"\b(?:RMB|CNY|¥)\s*(?P<n>\d[\d,.]*(?:\s*(?:million|thousand))?)\s+fine\b")  # "a RMB1,000 fine"
+SENTENCED = guarded(r"判处|获刑|被判"
+                    r"|\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:sentenced|jailed|imprisoned)"
+                    r"|\b(?:and|but)\s+(?:(?:was|were)\s+)?(?:later\s+)?(?:sentenced|jailed)\s+(?:to|for)\b"
+                    rf"|\bsentenced\s+(?:him|her|them|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|{SOMEONE})\s+to\b"
+                    rf"|\b(?:jailed|imprisoned)\s+(?:{SOMEONE}\s+)?for\b"
+                    r"|\b(?:received|got|was\s+given|was\s+handed)\s+(?=(?:an?\s+)?(?:\w+[\s-]+){1,4}(?:years?|months?)\b)"
+                    r"|\bhanded\s+(?:[a-z]+\s+){0,3}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?=an?\s+(?:\w+[\s-]+){0,4}"
+                    r"(?:sentence|prison|jail)\b)")
+FINED = guarded(r"\b(?:fined|a\s+fine\s+of)\s+(?:(?:him|her|them|[A-Z][a-z]+)\s+)?(?:RMB|CNY|¥)?\s*"
+                r"(?P<n>\d[\d,.]*(?:\s*(?:million|thousand))?)\s*(?:yuan|RMB)\b")
+FINE_BEFORE = guarded(r"\b(?:RMB|CNY|¥)\s*(?P<n>\d[\d,.]*(?:\s*(?:million|thousand))?)\s+fine\b")  # "a RMB1,000 fine"
 # "Hou Peng received a three-year jail term ... over the same charge": the crime of the sentence before
-SAME_CHARGE = re.compile(r"\b(?:over|for|on|of)\s+the\s+same\s+(?:charges?|crimes?|offen[cs]es?)\b|同一罪名|同样罪名|相同罪名")
-RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
-REPRIEVE = re.compile(r"\bdeath\s+(?:sentence\s+)?with\s+an?\s+[\w-]+\s+reprieve\b", re.IGNORECASE)  # not a term
-CONVICTED = re.compile(r"罪[^。]*?(?:判处|获刑)|\b(?:convicted|found(?:\s+[A-Z][a-z]+){0,3}\s+guilty)\s+(?:[A-Z][a-z]+\s+){0,3}of\b|\b(?:sentenced|sentence|jailed)\b[^.]*?\bfor\s+"
-                       r"(?:the\s+crime\s+of\b)?")
+SAME_CHARGE = guarded(r"\b(?:over|for|on|of)\s+the\s+same\s+(?:charges?|crimes?|offen[cs]es?)\b|同一罪名|同样罪名|相同罪名")
+RESPECTIVELY = guarded(r"\brespectively\b", re.IGNORECASE)
+REPRIEVE = guarded(r"\bdeath\s+(?:sentence\s+)?with\s+an?\s+[\w-]+\s+reprieve\b", re.IGNORECASE)  # not a term
+CONVICTED = guarded(r"罪[^。]*?(?:判处|获刑)|\b(?:convicted|found(?:\s+[A-Z][a-z]+){0,3}\s+guilty)\s+(?:[A-Z][a-z]+\s+){0,3}of\b|\b(?:sentenced|sentence|jailed)\b[^.]*?\bfor\s+"
+                    r"(?:the\s+crime\s+of\b)?")
 # "He was fined", "sentenced a local man", "A man in Guangdong province" (its place: who it is)
-UNNAMED = re.compile(rf"^(?:He|She)\b|\b{SOMEONE}(?:\s+(?:in|from)\s+(?P<place>[A-Z][\w'’-]*))?")
+UNNAMED = guarded(rf"^(?:He|She)\b|\b{SOMEONE}(?:\s+(?:in|from)\s+(?P<place>[A-Z][\w'’-]*))?")
 # what follows the name of one who was sentenced: "Yu Wensheng has been sentenced", "X, 47, was jailed"
-SUBJECT_SENTENCED = re.compile(r"(?:\s*,[^,\n]{1,60},)?\s+(?:has\s+been|had\s+been|was|were|is)\s+(?:\w+\s+)?"
-                               r"(?:sentenced|jailed|imprisoned|convicted)\b")
+SUBJECT_SENTENCED = guarded(r"(?:\s*,[^,\n]{1,60},)?\s+(?:has\s+been|had\s+been|was|were|is)\s+(?:\w+\s+)?"
+                            r"(?:sentenced|jailed|imprisoned|convicted)\b")
 NOT_THE_ACCUSED = {"defenseCounsel", "judge", "clerk", "procurator", "witness", "author", "victim", "lawyer"}
 
 

@@ -16,36 +16,37 @@ from ..layouts.order import quotes
 from ..mentions import STATUTE_WORDS, Cand, keys
 from ..script import simplified
 from ..text import CJK, Line, fold, has_cjk, lines, squeeze_cjk
+from ..triggers import guarded
 from ..values import find_dates, only_date
 from . import Genre, register
 
-ISSUED_BY = re.compile(r"^\s*(?:(?:Issued|Promulgated|Released|Published|Adopted)\s+by|(?:Issuing|Promulgating)\s+"
-                       r"(?:authority|body|department|agency))\s*:\s*(?P<who>.+)$",
-                       re.IGNORECASE)
-EFFECTIVE_EN = re.compile(r"(?:enter|come)s?\s+into\s+(?:force|effect)|takes?\s+effect|becomes?\s+effective|be\s+effective|"
-                          r"(?:Effective|Implementation)\s+(?:date|on)\s*:", re.IGNORECASE)
-ISSUE_WORD = re.compile(r"\b(?:issued|issu(?:e|ance)\s+date|date\s+of\s+issu(?:e|ance)|promulgat(?:ed|ion)|releas(?:ed|e\s+date)|"
-                        r"publish(?:ed|ing\s+date)|publication|(?:issuing|promulgating)\s+(?:authority|body|department|agency)|"
-                        r"adopted|passed|approved|announced|order)\b|"
-                        r"通过|批准|公布|发布|印发|令", re.IGNORECASE)
-ZH_EFFECTIVE = re.compile(r"自([^。；，,]{4,24}?)起(?:施行|生效|实施)")
-ADOPTED = re.compile(r"adopted|passed|approved|通过|批准", re.IGNORECASE)
-EFFECTIVE_WORD = re.compile(r"\b(?:effective|enters?\s+into\s+force|entered\s+into\s+force|takes?\s+effect|"
-                            r"comes?\s+into\s+(?:force|effect)|implementation)\b|施行|生效", re.IGNORECASE)
+ISSUED_BY = guarded(r"^\s*(?:(?:Issued|Promulgated|Released|Published|Adopted)\s+by|(?:Issuing|Promulgating)\s+"
+                    r"(?:authority|body|department|agency))\s*:\s*(?P<who>.+)$",
+                    re.IGNORECASE)
+EFFECTIVE_EN = guarded(r"(?:enter|come)s?\s+into\s+(?:force|effect)|takes?\s+effect|becomes?\s+effective|be\s+effective|"
+                       r"(?:Effective|Implementation)\s+(?:date|on)\s*:", re.IGNORECASE)
+ISSUE_WORD = guarded(r"\b(?:issued|issu(?:e|ance)\s+date|date\s+of\s+issu(?:e|ance)|promulgat(?:ed|ion)|releas(?:ed|e\s+date)|"
+                     r"publish(?:ed|ing\s+date)|publication|(?:issuing|promulgating)\s+(?:authority|body|department|agency)|"
+                     r"adopted|passed|approved|announced|order)\b|"
+                     r"通过|批准|公布|发布|印发|令", re.IGNORECASE)
+ZH_EFFECTIVE = guarded(r"自([^。；，,]{4,24}?)起(?:施行|生效|实施)")
+ADOPTED = guarded(r"adopted|passed|approved|通过|批准", re.IGNORECASE)
+EFFECTIVE_WORD = guarded(r"\b(?:effective|enters?\s+into\s+force|entered\s+into\s+force|takes?\s+effect|"
+                         r"comes?\s+into\s+(?:force|effect)|implementation)\b|施行|生效", re.IGNORECASE)
 # the services a title names, with what they are of ("Information Services of Mobile Internet Applications")
 SERVICE_OF = r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*))*)?"
-TITLE_SERVICE = [re.compile(r"\b(?:Administration|Management|Regulation|Governance|Supervision)\s+of\s+(?:the\s+)?"
-                            rf"(?P<s>.+?services?\b{SERVICE_OF})", re.IGNORECASE),
-                 re.compile(rf"^(?:Provisions|Measures|Regulations|Rules)\s+(?:on|for)\s+(?:the\s+)?(?P<s>.+?services?\b{SERVICE_OF})",
-                            re.IGNORECASE)]
-TITLE_SERVICE_ZH = re.compile(r"^(?:关于)?(?P<s>.+?服务)(?:的)?(?:管理)?(?:规定|办法|条例|细则)$")
+TITLE_SERVICE = [guarded(r"\b(?:Administration|Management|Regulation|Governance|Supervision)\s+of\s+(?:the\s+)?"
+                         rf"(?P<s>.+?services?\b{SERVICE_OF})", re.IGNORECASE),
+                 guarded(rf"^(?:Provisions|Measures|Regulations|Rules)\s+(?:on|for)\s+(?:the\s+)?(?P<s>.+?services?\b{SERVICE_OF})",
+                         re.IGNORECASE)]
+TITLE_SERVICE_ZH = guarded(r"^(?:关于)?(?P<s>.+?服务)(?:的)?(?:管理)?(?:规定|办法|条例|细则)$")
 # a notice that issues provisions: "关于印发《X》的通知", "Notice on Issuing the "X"" (X: what it issues)
-ISSUING_NOTICE = re.compile(r"^关于(?:印发|发布|公布|颁布)《?(?P<t>[^《》]{4,80}?)》?的通知$|"
-                            r"^Notice\s+(?:of\s+.{3,120}?\s+)?on\s+(?:Issuing|Promulgating|Publishing|Releasing|"
-                            r"Printing\s+and\s+Distributing)\s+(?:the\s+)?[\"“]?(?P<e>[A-Z][^\"“”]{8,200}?)[\"”]?$")
-APPLIES = re.compile(r"\b(?:These|This)\s+(?:Provisions|Measures|Regulations|Rules|Decision)\s+(?:shall\s+)?apply\s+"
-                     r"to\b[^.;]*")
-DEFINED_TERM = re.compile(r"the\s+term\s+[\"“](?P<s>[^\"”]+?services?)[\"”]\s+(?:refers|means|shall\s+mean)")
+ISSUING_NOTICE = guarded(r"^关于(?:印发|发布|公布|颁布)《?(?P<t>[^《》]{4,80}?)》?的通知$|"
+                         r"^Notice\s+(?:of\s+.{3,120}?\s+)?on\s+(?:Issuing|Promulgating|Publishing|Releasing|"
+                         r"Printing\s+and\s+Distributing)\s+(?:the\s+)?[\"“]?(?P<e>[A-Z][^\"“”]{8,200}?)[\"”]?$")
+APPLIES = guarded(r"\b(?:These|This)\s+(?:Provisions|Measures|Regulations|Rules|Decision)\s+(?:shall\s+)?apply\s+"
+                  r"to\b[^.;]*")
+DEFINED_TERM = guarded(r"the\s+term\s+[\"“](?P<s>[^\"”]+?services?)[\"”]\s+(?:refers|means|shall\s+mean)")
 
 
 def _articles(doc: Document) -> list[tuple[str, str, int, int]]:
@@ -272,8 +273,8 @@ def _date_kinds(text: str) -> list[tuple[str, str]]:
     return out
 
 
-BODY_WORD = re.compile(r"\b(?:Ministry|Administration|Commission|Council|Office|Bureau|Congress|Committee|Court|"
-                       r"Procuratorate|Department|Agency|Authority|Government)\b|部|委员会|局|办公室|院|署|行|政府|会")
+BODY_WORD = guarded(r"\b(?:Ministry|Administration|Commission|Council|Office|Bureau|Congress|Committee|Court|"
+                    r"Procuratorate|Department|Agency|Authority|Government)\b|部|委员会|局|办公室|院|署|行|政府|会")
 
 
 def _stated(ctx: Context) -> set[str]:
@@ -391,7 +392,7 @@ def _issuer_named_elsewhere(ctx: Context, issuers: list) -> None:
     zh = re.match(r"^\s*(?P<by>[^《》\n]{2,80}?)关于", title)  # "最高人民法院关于…的批复", "…、…关于…"
     named = None  # where the title names its issuers
     if of:
-        on = re.compile(r"\s(?:on|regarding|concerning|for)\s").search(title, of.end())
+        on = guarded(r"\s(?:on|regarding|concerning|for)\s").search(title, of.end())
         named = (of.end(), on.start() if on else ctx.title_end)
     elif zh:
         named = zh.span("by")
@@ -457,8 +458,8 @@ def _services(ctx: Context) -> list[tuple[str, str]]:
 
 # header facts that only a regulation's layout states
 LAYOUT_FACTS = {"issuer", "issued", "effective", "status", "order", "number"}
-NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}\.|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、)\s*\S")
-ARTICLE_AT_LINE = re.compile(rf"^\s*(?:第[{CJK}0-9]{{1,6}}条|Article\s+\d+)", re.MULTILINE)
+NUMBERED_ITEM = guarded(r"^(?:\d{1,2}\.|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、)\s*\S")
+ARTICLE_AT_LINE = guarded(rf"^\s*(?:第[{CJK}0-9]{{1,6}}条|Article\s+\d+)", re.MULTILINE)
 
 
 def recognise(title: str, body: str, header: Sequence[HeaderField]) -> bool:

@@ -29,6 +29,7 @@ from ...graph.model import HeaderField
 from ..gazetteer import data_rows
 from ..script import simplified
 from ..text import Line, fold, lines
+from ..triggers import Pattern, guarded
 
 
 class Sheet:
@@ -178,10 +179,10 @@ def statuses() -> dict[str, str]:
 
 
 @cache
-def label_pattern() -> re.Pattern[str]:
+def label_pattern() -> Pattern:
     """Any metadata label followed by a colon ("Promulgation Date:", "发布部门：")."""
     alts = sorted(header_labels(), key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?P<label>" + "|".join(re.escape(a) for a in alts) + r")\s*[:：]", re.IGNORECASE)
+    return guarded(r"(?<![\w])(?P<label>" + "|".join(re.escape(a) for a in alts) + r")\s*[:：]", re.IGNORECASE)
 
 
 def first_filled(text: str, count: int) -> list[str]:

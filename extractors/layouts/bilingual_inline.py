@@ -10,13 +10,12 @@ Seen in: pkulaw's bilingual pages (`../shared/eval/dev/docs/reg-02_*`).
 
 from __future__ import annotations
 
-import re
-
+from ..triggers import guarded
 from . import Layout, Sheet, register
 
 ZH_NUM = "一二三四五六七八九十百零〇"
-EN_THEN_ZH = re.compile(rf"^\s*Article\s+\d+\b.*?[A-Za-z.;:)\"”](?P<gap>\s+)第[{ZH_NUM}\d]+条")
-ZH_THEN_EN = re.compile(rf"^\s*第[{ZH_NUM}\d]+条.*?[\u4e00-\u9fff。；：”）](?P<gap>\s+)Article\s+\d+\b")
+EN_THEN_ZH = guarded(rf"^\s*Article\s+\d+\b.*?[A-Za-z.;:)\"”](?P<gap>\s+)第[{ZH_NUM}\d]+条")
+ZH_THEN_EN = guarded(rf"^\s*第[{ZH_NUM}\d]+条.*?[\u4e00-\u9fff。；：”）](?P<gap>\s+)Article\s+\d+\b")
 
 
 @register

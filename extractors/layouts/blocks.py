@@ -22,42 +22,43 @@ import re
 
 from ...graph.model import Block
 from ..text import CJK, Line, has_cjk, lines
+from ..triggers import guarded
 from ..values import only_date, zh_number
 from .order import signature_lines
 
-EN_ARTICLE_LINE = re.compile(r"^\s*Article\s+(\d+(?:-\d+)?)(?:\s*[.:：]?\s|[.:：](?=[A-Z\"“]))")  # "Article 1.In order"
-ZH_ARTICLE_LINE = re.compile(rf"^\s*第([{CJK}0-9]{{1,8}}?)条(?:之([一二三四五六七八九十]+))?[\s　]")
+EN_ARTICLE_LINE = guarded(r"^\s*Article\s+(\d+(?:-\d+)?)(?:\s*[.:：]?\s|[.:：](?=[A-Z\"“]))")  # "Article 1.In order"
+ZH_ARTICLE_LINE = guarded(rf"^\s*第([{CJK}0-9]{{1,8}}?)条(?:之([一二三四五六七八九十]+))?[\s　]")
 # an article that runs on in a paragraph or after a heading ("... interests. Article 2 This Law", "...制定本法。
 # 第二条　在...", "第二章　网络安全支持与促进第十五条　国家..."): one only where it is the next article after the one
 # before, followed by its text (a capital; a space), not by what cites it ("Article 21 of this Law", "第二十一条规定")
-EN_ARTICLE_INLINE = re.compile(r"(?<=\S)[ \t]+(?P<h>Article[ \t]+(\d+)[ \t]*[.:：]?[ \t]*(?=[A-Z\"“]))")
-ZH_ARTICLE_INLINE = re.compile(rf"(?<=\S)[ \t　]*(?P<h>第([{CJK}0-9]{{1,8}}?)条(?:之([一二三四五六七八九十]+))?[ \t　])")
+EN_ARTICLE_INLINE = guarded(r"(?<=\S)[ \t]+(?P<h>Article[ \t]+(\d+)[ \t]*[.:：]?[ \t]*(?=[A-Z\"“]))")
+ZH_ARTICLE_INLINE = guarded(rf"(?<=\S)[ \t　]*(?P<h>第([{CJK}0-9]{{1,8}}?)条(?:之([一二三四五六七八九十]+))?[ \t　])")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-EN_DIVISION = re.compile(r"^\s*(?:#+\s*)?(?P<kind>Part|Chapter|Section)\s+(?P<n>[IVXLC]+|\d+)\b(?![.,])")
-ZH_DIVISION = re.compile(r"^\s*(?:#+\s*)?第(?P<n>[一二三四五六七八九十百零〇0-9]{1,6})(?P<kind>分编|编|章|节)(?=[\s　]|$)")
+EN_DIVISION = guarded(r"^\s*(?:#+\s*)?(?P<kind>Part|Chapter|Section)\s+(?P<n>[IVXLC]+|\d+)\b(?![.,])")
+ZH_DIVISION = guarded(r"^\s*(?:#+\s*)?第(?P<n>[一二三四五六七八九十百零〇0-9]{1,6})(?P<kind>分编|编|章|节)(?=[\s　]|$)")
 KINDS = {"Part": "part", "编": "part", "分编": "part", "Chapter": "chapter", "章": "chapter",
          "Section": "section", "节": "section"}
 DIVISIONS = ("part", "chapter", "section")
-TOC_HEADING = re.compile(r"^\s*(?:#+\s*)?(?:目\s*录|(?:Table\s+of\s+)?Contents)\s*$", re.IGNORECASE)
+TOC_HEADING = guarded(r"^\s*(?:#+\s*)?(?:目\s*录|(?:Table\s+of\s+)?Contents)\s*$", re.IGNORECASE)
 # an item's number at a line's start: "（一）", "(1)", "(a)", "1.", "一、"
-ITEM = re.compile(r"^\s*(?:[(（](?P<a>[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z])[)）]|(?P<b>\d{1,2})[.．、](?!\d)|"
-                  r"(?P<c>[一二三四五六七八九十]{1,3})、)")
+ITEM = guarded(r"^\s*(?:[(（](?P<a>[一二三四五六七八九十]{1,3}|\d{1,2}|[a-z])[)）]|(?P<b>\d{1,2})[.．、](?!\d)|"
+               r"(?P<c>[一二三四五六七八九十]{1,3})、)")
 ZH_DIGITS = "一二三四五六七八九十"
-SENTENCE_END = re.compile(r"[.。!?！？;；:：]['\"’”』」)）]*\s*$")  # a line that ends its sentence (or leads on to items)
+SENTENCE_END = guarded(r"[.。!?！？;；:：]['\"’”』」)）]*\s*$")  # a line that ends its sentence (or leads on to items)
 # a judgment's signature line: "Presiding Judge: X", "Clerk X", "审 判 长 郑文伟", "代理审判员  相 阳", "书记员×××"
 # (not running text that begins with a role: "书记员、司法警察...的回避由检察长决定。")
 ZH_BENCH = ("审判长", "审判员", "代理审判员", "助理审判员", "人民陪审员", "法官助理", "书记员")
-SIGNING = re.compile(r"^\s*(?:(?:(?:Presiding|Acting|Assistant)\s+)?(?:Judges?(?:['’]?\s+Assistan(?:t|ce))?|Clerc?k|"
-                     r"People['’]s\s+(?:Assessor|Juror))\b[\s:]*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|"
-                     rf"(?:{'|'.join('[ 　]*'.join(w) for w in ZH_BENCH)})[\s　:：]*(?:[\u4e00-\u9fff×][ 　]*){{2,4}})\s*$")
+SIGNING = guarded(r"^\s*(?:(?:(?:Presiding|Acting|Assistant)\s+)?(?:Judges?(?:['’]?\s+Assistan(?:t|ce))?|Clerc?k|"
+                  r"People['’]s\s+(?:Assessor|Juror))\b[\s:]*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}|"
+                  rf"(?:{'|'.join('[ 　]*'.join(w) for w in ZH_BENCH)})[\s　:：]*(?:[\u4e00-\u9fff×][ 　]*){{2,4}})\s*$")
 # besides its date, what a signature block may hold: the copy's certification and the court's seal
-CERTIFIED = re.compile(r"^\s*(?:本件与原本核对无异|[(（]?(?:Seal|院印)[)）]?)\s*$")
+CERTIFIED = guarded(r"^\s*(?:本件与原本核对无异|[(（]?(?:Seal|院印)[)）]?)\s*$")
 # an annex after the articles: "附：", "附件：1.…", "附件2", "附录", "Annex 1", "Appendix", "Attachment:"
-ANNEX = re.compile(r"^\s*(?:#+\s*)?(?:附[:：]|附件\s*[\d一二三四五六七八九十]*(?:[:：]|\s*$)|附录|"
-                   r"(?:Annex|Appendix|Attachment)(?:\s+[\dIVX]+)?\s*(?::|$))")
-NOTE = re.compile(r"^\s*(?:[①-⑳]|[(（\[【]?(?:Translator['’]s\s+)?Notes?\b|[(（\[【]?注[\s:：】]|[(（](?:Adopted|Promulgated|"
-                  r"Revised|Amended|Approved)\b.*[)）]\s*$|[(（][^()（）]{4,200}?(?:通过|公布|修正|修订|批准)[^()（）]*[)）]\s*$)",
-                  re.IGNORECASE)
+ANNEX = guarded(r"^\s*(?:#+\s*)?(?:附[:：]|附件\s*[\d一二三四五六七八九十]*(?:[:：]|\s*$)|附录|"
+                r"(?:Annex|Appendix|Attachment)(?:\s+[\dIVX]+)?\s*(?::|$))")
+NOTE = guarded(r"^\s*(?:[①-⑳]|[(（\[【]?(?:Translator['’]s\s+)?Notes?\b|[(（\[【]?注[\s:：】]|[(（](?:Adopted|Promulgated|"
+               r"Revised|Amended|Approved)\b.*[)）]\s*$|[(（][^()（）]{4,200}?(?:通过|公布|修正|修订|批准)[^()（）]*[)）]\s*$)",
+               re.IGNORECASE)
 
 
 def _roman(t: str) -> int | None:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
+from ..triggers import guarded
 from ..values import find_dates
 from . import Layout, Sheet, register
 
 EN = r"\(\s*by\s+(?P<en>[^()]+?),\s*(?P<en_date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{1,2}-\d{1,2})\s*\)"
 ZH = r"[(（]\s*(?P<zh>[^()（）\d]+?)\s*(?P<zh_date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[)）]"
-LINE = re.compile(rf"^\s*(?:{EN})?\s*(?:{ZH})?\s*$")
+LINE = guarded(rf"^\s*(?:{EN})?\s*(?:{ZH})?\s*$")
 
 
 @register

@@ -14,16 +14,15 @@ Seen in: every file of `../shared/corpus/lawrefbook/`.
 
 from __future__ import annotations
 
-import re
-
+from ..triggers import guarded
 from ..values import find_dates
 from . import Layout, Sheet, register
 
 INFO_END = "<!-- INFO END -->"
-QUOTED = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
-STEPS = (("effective", re.compile(r"施行|生效")), ("amended", re.compile(r"修正|修改")),
-         ("revised", re.compile(r"修订")), ("approved", re.compile(r"批准")), ("adopted", re.compile(r"通过")),
-         ("published", re.compile(r"公布|发布|印发")))
+QUOTED = guarded(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
+STEPS = (("effective", guarded(r"施行|生效")), ("amended", guarded(r"修正|修改")),
+         ("revised", guarded(r"修订")), ("approved", guarded(r"批准")), ("adopted", guarded(r"通过")),
+         ("published", guarded(r"公布|发布|印发")))
 
 
 def _steps(said: list[str], k: int) -> list[str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..triggers import guarded
 from ..values import find_dates
 from . import Layout, Sheet, first_filled, header_labels, label_pattern, register
 
@@ -78,7 +79,7 @@ class MetadataLine(Layout):
             sheet.head(rows[0].start, end)
 
 
-ROW = re.compile(r"^[^\n]*\|")
+ROW = guarded(r"^[^\n]*\|")
 
 
 @register

@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..triggers import Pattern, guarded
 from . import Layout, Sheet, register, rows
 
-ORDER_EN = re.compile(r"^\s*(?:Order|Decree)\s+of\s+(?P<who>(?:the\s+)?.+?)\s*[(（]?\s*No\.\s*\d+\s*[)）]?\s*$")
-ORDER_ZH = re.compile(r"^\s*(?P<who>[\u4e00-\u9fff、]{2,80}?)令[\s　]*(?:[(（]?第\s*[\d一二三四五六七八九十百零〇]+\s*号[)）]?)?\s*$")
-UNIT = re.compile(r"^\s*(?:Article\s+\d|Chapter\s|Table\s+of\s+Contents|第[一二三四五六七八九十百零〇\d]+[条章])")
+ORDER_EN = guarded(r"^\s*(?:Order|Decree)\s+of\s+(?P<who>(?:the\s+)?.+?)\s*[(（]?\s*No\.\s*\d+\s*[)）]?\s*$")
+ORDER_ZH = guarded(r"^\s*(?P<who>[\u4e00-\u9fff、]{2,80}?)令[\s　]*(?:[(（]?第\s*[\d一二三四五六七八九十百零〇]+\s*号[)）]?)?\s*$")
+UNIT = guarded(r"^\s*(?:Article\s+\d|Chapter\s|Table\s+of\s+Contents|第[一二三四五六七八九十百零〇\d]+[条章])")
 NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
 QUOTES = (("\"", "\""), ("“", "”"), ("《", "》"))  # how an order quotes the title of what it promulgates
 
@@ -36,12 +37,12 @@ def quotes(text: str, title: str) -> bool:
 
 
 @cache
-def signature_lines() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def signature_lines() -> tuple[Pattern, Pattern]:
     offices = rows("offices.tsv")
     en = "|".join(re.escape(r[0]) for r in sorted(offices, key=lambda r: -len(r[0])))
     zh = "|".join(sorted({z for r in offices for z in r[1].split("|")}, key=lambda z: (-len(z), z)))
-    return (re.compile(rf"^\s*(?:(?P<name>{NAME}),?\s+(?:(?:the\s+)?(?:{en})\b.*)|(?:{en})\s*[:：]\s*(?P<name2>{NAME})\s*)$"),
-            re.compile(rf"^\s*(?:{zh})[\s　:：]+(?P<name>[\u4e00-\u9fff]{{2,4}})\s*$"))
+    return (guarded(rf"^\s*(?:(?P<name>{NAME}),?\s+(?:(?:the\s+)?(?:{en})\b.*)|(?:{en})\s*[:：]\s*(?P<name2>{NAME})\s*)$"),
+            guarded(rf"^\s*(?:{zh})[\s　:：]+(?P<name>[\u4e00-\u9fff]{{2,4}})\s*$"))
 
 
 @register

@@ -9,13 +9,12 @@ Seen in: the feichangdao blog archive (`../shared/eval/dev/docs/reg-04_*`) and i
 
 from __future__ import annotations
 
-import re
-
+from ..triggers import guarded
 from ..values import find_dates
 from . import Layout, Sheet, first_filled, register
 
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-DATE_ONLY = re.compile(rf"^(?:{WEEKDAY},?\s+)?[A-Z][a-z]+\.?\s+\d{{1,2}},?\s+\d{{4}}$|^(?:{WEEKDAY},?\s+)?\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}$")
+DATE_ONLY = guarded(rf"^(?:{WEEKDAY},?\s+)?[A-Z][a-z]+\.?\s+\d{{1,2}},?\s+\d{{4}}$|^(?:{WEEKDAY},?\s+)?\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}$")
 
 
 @register

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..triggers import Pattern, guarded
 from . import Layout, Sheet, register, statuses
 
 
 @cache
-def _bracket() -> re.Pattern[str]:
+def _bracket() -> Pattern:
     words = "|".join(re.escape(w) for w in sorted(statuses(), key=len, reverse=True))
-    return re.compile(rf"^(?P<title>\S.{{3,300}}?)\s*(?P<bracket>[\[【](?P<word>{words})[\]】])\s*$", re.IGNORECASE)
+    return guarded(rf"^(?P<title>\S.{{3,300}}?)\s*(?P<bracket>[\[【](?P<word>{words})[\]】])\s*$", re.IGNORECASE)
 
 
 @register

@@ -11,12 +11,11 @@ Seen in: a copy of the MPS "计算机信息网络国际联网安全保护管理�
 
 from __future__ import annotations
 
-import re
-
+from ..triggers import guarded
 from . import Layout, Sheet, register
 
-SEGMENT = re.compile(r"\{0>(?P<source>[^{}\n]*?)<\}\d{1,3}\{>(?P<target>[^{}\n]*?)<0\}")
-UNIT = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节]|Article\s+\d|Chapter\s)")
+SEGMENT = guarded(r"\{0>(?P<source>[^{}\n]*?)<\}\d{1,3}\{>(?P<target>[^{}\n]*?)<0\}")
+UNIT = guarded(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[条章节]|Article\s+\d|Chapter\s)")
 
 
 @register

@@ -11,20 +11,20 @@ Seen in: the translated judgments of en.wikisource.org (People v Wu Dawei (2020)
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from ..text import fold
+from ..triggers import Pattern, guarded
 from . import Layout, Sheet, register, rows
 
 HEAD_LINES = 15  # the chrome is among the first filled lines
 
 
 @cache
-def _chrome() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+def _chrome() -> tuple[frozenset[str], tuple[Pattern, ...]]:
     table = rows("web-chrome.tsv")
     return (frozenset(fold(line).casefold() for match, line, _seen in table if match == "line"),
-            tuple(re.compile(line) for match, line, _seen in table if match == "pattern"))
+            tuple(guarded(line) for match, line, _seen in table if match == "pattern"))
 
 
 def _is_chrome(row: str) -> bool:

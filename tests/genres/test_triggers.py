@@ -1,0 +1,116 @@
+"""Patterns guarded by their triggers find what they would find unguarded: the triggers read from a pattern's
+syntax tree are strings every match holds, on real documents and on texts made to hold odd cases."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import legal_kg.extractors as extractors
+from legal_kg.extractors.triggers import SHORT, Guarded, guarded, triggers
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+DEV = SHARED / "eval" / "dev" / "docs"
+
+
+def _guarded_patterns() -> list[Guarded]:
+    """Every guarded pattern a module of the extractors holds (in a name, a list, a tuple or a dict)."""
+    found: dict[int, Guarded] = {}
+
+    def walk(value: object, depth: int = 0) -> None:
+        if isinstance(value, Guarded):
+            found.setdefault(id(value), value)
+        elif depth < 3 and isinstance(value, list | tuple | set | frozenset):
+            for v in value:
+                walk(v, depth + 1)
+        elif depth < 3 and isinstance(value, dict):
+            for v in value.values():
+                walk(v, depth + 1)
+
+    for info in pkgutil.walk_packages(extractors.__path__, "legal_kg.extractors."):
+        for value in vars(importlib.import_module(info.name)).values():
+            walk(value)
+    return sorted(found.values(), key=lambda g: g.pattern)
+
+
+PATTERNS = _guarded_patterns()
+
+
+def _spans(rx: re.Pattern[str] | Guarded, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in rx.finditer(text)]
+
+
+def test_the_triggers_of_patterns():
+    assert triggers(re.compile(r"\b(?:was|were)\s+(?i:sentenced)")) == (frozenset({"sentenced"}), True)
+    assert triggers(re.compile(r"(?i)Law\s+Firm")) == (frozenset({"firm"}), True)
+    assert triggers(re.compile(r"[Cc]ase of")) == (frozenset({"Case of", "case of"}), False)
+    # each branch gives its own: "enter into force" holds "force" or "effect", "takes effect" holds "effect"
+    assert triggers(re.compile(r"(?:enter|come)s?\s+into\s+(?:force|effect)|takes?\s+effect")) == (
+        frozenset({"force", "effect"}), False)
+    assert triggers(re.compile(r"判处|获刑|\b(?:was|were)\s+\d")) == (frozenset({"判处", "获刑", "was", "were"}), False)
+    # nothing every match holds, or nothing worth looking for
+    assert triggers(re.compile(r"(?:(?P<y>\d+)年)?(?:(?P<m>\d+)月)?")) is None
+    assert triggers(re.compile(r"\d+\s*of")) is None
+    assert triggers(re.compile("|".join(f"word{i}" for i in range(40)))) is None
+    assert not isinstance(guarded(r"\d+"), Guarded)
+
+
+def test_most_patterns_of_the_extractors_are_guarded():
+    assert len(PATTERNS) > 200
+
+
+def test_a_guard_skips_a_long_text_without_its_triggers():
+    rx = guarded(r"\bsentenced\s+to\s+(?P<n>\d+)\s+years")
+    assert isinstance(rx, Guarded)
+    long = "The court heard the case. " * 20
+    assert len(long) >= SHORT and not rx.may_match(long)
+    assert rx.may_match(long + "He was sentenced") and not rx.may_match(long + "SENTENCED")
+    assert rx.search(long + "He was sentenced") is None  # the triggers are necessary, not sufficient
+    assert rx.sub("x", long) == long and rx.split(long) == [long] and rx.search(long) is None
+
+
+def test_a_guard_folds_case_as_the_pattern_does():
+    rx = guarded(r"(?i)\b(?:sentenced|kidnapping|insulting)\b")
+    for word in ("SENTENCED", "\u017fentenced", "\u212aidnapping", "\u0130nsulting", "\u0131nsulting"):
+        text = " " * SHORT + word  # ſentenced, Kidnapping (the Kelvin sign), İnsulting, ınsulting
+        assert rx.rx.search(text) and rx.search(text), word
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="needs ../shared/eval/dev")
+def test_guarded_patterns_find_what_they_find_unguarded_in_real_documents():
+    chunks = []  # runs of whole lines of some 500 characters (a few patterns are slow over a whole text)
+    for f in [*sorted(DEV.iterdir()), SHARED / "corpus" / "zh-cybersecurity-law-2016.md"]:
+        chunk = ""
+        for line in f.read_text(encoding="utf-8").splitlines(keepends=True):
+            chunk += line
+            if len(chunk) >= 500:
+                chunks.append(chunk)
+                chunk = ""
+        chunks.append(chunk)
+    assert len(chunks) > 60
+    skipped = 0
+    for rx in PATTERNS:
+        for chunk in chunks:
+            assert _spans(rx, chunk) == _spans(rx.rx, chunk), (rx.pattern, chunk[:80])
+            skipped += len(chunk) >= SHORT and not rx.may_match(chunk)
+    assert skipped > len(PATTERNS) * len(chunks) / 2  # most patterns skip most chunks
+
+
+# pieces of text: each pattern's own triggers, in changed case too, and characters that case folding treats
+# unevenly (İ lower-cases to two characters; ı, ſ and the Kelvin sign match ASCII letters ignoring case)
+PIECES = sorted({t for rx in PATTERNS for t in rx.triggers} | {t.upper() for rx in PATTERNS for t in rx.triggers})
+ODD = ["İ", "ı", "ſ", "\u212a", "\u0307", "IN", "ın", "the ", " ", "\n", ", ", "Zhang Wei", "2019", "年", "。"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES + ODD * 20), min_size=5, max_size=60), st.integers(0, len(PATTERNS) - 1))
+def test_guarded_patterns_find_what_they_find_unguarded_in_made_texts(pieces, k):
+    text = "".join(pieces).ljust(SHORT, ".")
+    for rx in (PATTERNS[k], *PATTERNS[k % 7::37]):
+        assert _spans(rx, text) == _spans(rx.rx, text), rx.pattern
