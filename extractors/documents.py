@@ -92,7 +92,7 @@ def is_heading(line: Line, bylined: bool = False) -> bool:
     return bool(content) and (bylined or capitalised / len(content) >= 0.75)
 
 
-def _following(all_lines: list[Line], i: int, count: int) -> list[str]:
+def _following(all_lines: Sequence[Line], i: int, count: int) -> list[str]:
     out = []
     for k in range(i + 1, len(all_lines)):  # not a copy of the rest of a long file for each line, nor a walk to i
         line = all_lines[k]
@@ -103,7 +103,7 @@ def _following(all_lines: list[Line], i: int, count: int) -> list[str]:
     return out
 
 
-def _confirms_start(all_lines: list[Line], i: int) -> bool:
+def _confirms_start(all_lines: Sequence[Line], i: int) -> bool:
     """Do the lines after heading i read like the head of a document?"""
     s = all_lines[i].stripped
     if s.startswith("Translation:") or s.startswith("# "):
@@ -120,7 +120,7 @@ def _confirms_start(all_lines: list[Line], i: int) -> bool:
                                                               for n in head)
 
 
-def _lead_follows(all_lines: list[Line], i: int) -> bool:
+def _lead_follows(all_lines: Sequence[Line], i: int) -> bool:
     """Does a report's lead paragraph follow heading i (past a byline and a dateline)?"""
     nxt = _following(all_lines, i, 3)
     lead = next((n for n in nxt if not BYLINE.match(n) and len(n) > 60), nxt[0] if nxt else "")
@@ -128,7 +128,7 @@ def _lead_follows(all_lines: list[Line], i: int) -> bool:
         REPORTING.search(lead[:400])) and not EN_ARTICLE_LINE.match(lead + " ")
 
 
-def _inside_judgment(all_lines: list[Line], start: int, i: int, signed: list[int]) -> bool:
+def _inside_judgment(all_lines: Sequence[Line], start: int, i: int, signed: list[int]) -> bool:
     """Is the document begun at `start` a judgment whose signature block has not come yet? A heading in it
     ("Facts Established by This Court") over a long paragraph is a section of it, not a report. (`signed[k]`:
     how many of the first k lines are signature lines.)"""
@@ -137,7 +137,7 @@ def _inside_judgment(all_lines: list[Line], start: int, i: int, signed: list[int
                                               for b in head)
 
 
-def _starts(all_lines: list[Line], heads: list[tuple[int, int]]) -> list[int]:
+def _starts(all_lines: Sequence[Line], heads: list[tuple[int, int]]) -> list[int]:
     """The lines that begin a document; none inside a head a layout read as one document's (`heads`)."""
     starts: list[int] = []
     markdown = any(line.text.startswith("# ") for line in all_lines)
@@ -165,7 +165,7 @@ def _starts(all_lines: list[Line], heads: list[tuple[int, int]]) -> list[int]:
     return starts
 
 
-def _awaits_original(all_lines: list[Line], start: int, i: int) -> bool:
+def _awaits_original(all_lines: Sequence[Line], start: int, i: int) -> bool:
     """Is the document begun at `start` an English regulation whose Chinese original has not begun?"""
     body = all_lines[start:i]
     return any(EN_ARTICLE_LINE.match(line.text) for line in body) and not any(
@@ -215,7 +215,7 @@ def split(text: str, path: str | Path) -> list[Document]:
     previous_end = 0
     for k, i in enumerate(starts):
         j = starts[k + 1] if k + 1 < len(starts) else len(all_lines)
-        chunk = all_lines[i:j]
+        chunk = list(all_lines[i:j])
         while chunk and not chunk[-1].stripped:
             chunk.pop()
         while chunk and not chunk[0].stripped:

@@ -133,7 +133,9 @@ class Gazetteer:
                 body += r"(?:['’]s)?\s+" + r"\s+".join(words[1:])
             alternatives.setdefault(_first_word(alias), []).append(
                 "(?i:" + body.replace(PRC_WORDS, PRC_FORMS) + ")")
-        self.en_by_word = {w: re.compile("(?:" + "|".join(alts) + r")(?![\w-])") for w, alts in alternatives.items()}
+        # compiled when a text first holds the word (most words of a gazetteer are in no document of a build)
+        self.en_patterns = {w: "(?:" + "|".join(alts) + r")(?![\w-])" for w, alts in alternatives.items()}
+        self._en_compiled: dict[str, re.Pattern[str]] = {}
         zh = sorted({a for e in entries for a in e.zh}, key=lambda a: (-len(a), a))
         self.zh_re = re.compile("|".join(re.escape(a) for a in zh)) if zh else None
 
@@ -157,12 +159,18 @@ class Gazetteer:
     def _english(self, text: str) -> Iterator[tuple[int, int, str]]:
         """The English names in `text`, left to right, none inside another."""
         index = _word_index(text)
-        tries = sorted((p, word) for word in self.en_by_word.keys() & index.keys() for p in index[word])
+        tries = sorted((p, word) for word in self.en_patterns.keys() & index.keys() for p in index[word])
         pos = 0
         for p, word in tries:
-            if p >= pos and (found := self.en_by_word[word].match(text, p)) is not None:
+            if p >= pos and (found := self._english_pattern(word).match(text, p)) is not None:
                 yield p, found.end(), "en"
                 pos = found.end()
+
+    def _english_pattern(self, word: str) -> re.Pattern[str]:
+        rx = self._en_compiled.get(word)
+        if rx is None:
+            rx = self._en_compiled[word] = re.compile(self.en_patterns[word])
+        return rx
 
     def _chinese(self, text: str) -> Iterator[tuple[int, int, str]]:
         if self.zh_re is not None:

@@ -30,7 +30,8 @@ class Line(NamedTuple):
         return self.text.strip()
 
 
-def lines(text: str, first_number: int = 1) -> list[Line]:
+@lru_cache(maxsize=8)  # the layouts, the splitter and the finders read the same texts' lines in turn
+def lines(text: str, first_number: int = 1) -> tuple[Line, ...]:
     """The lines of `text` with their offsets (line breaks: \\n, \\r\\n, \\r)."""
     out: list[Line] = []
     if "\r" not in text:  # the common case, read from one split
@@ -40,12 +41,12 @@ def lines(text: str, first_number: int = 1) -> list[Line]:
             start += len(row) + 1
         if len(out) > 1 and not out[-1].text:  # a final line break ends the last line, it begins none
             out.pop()
-        return out
+        return tuple(out)
     for n, m in enumerate(re.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", text)):
         if m.start() == len(text) and not m.group(1) and out:
             break
         out.append(Line(first_number + n, m.start(1), m.group(1)))
-    return out
+    return tuple(out)
 
 
 def paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:

@@ -44,7 +44,7 @@ class Genre:
     rules: bool = False
     court_roles: bool = False  # its people are named by a court's role words ("Defendant X", "审判长 X")
     # (head lines, title, other titles, title stated by a layout) -> its title and other titles
-    titled: Callable[[list[Line], str, tuple[str, ...], bool], tuple[str, tuple[str, ...]]] | None = None
+    titled: Callable[[Sequence[Line], str, tuple[str, ...], bool], tuple[str, tuple[str, ...]]] | None = None
     prepare: Callable[[Document, list[Cand]], None] | None = None  # on the document's candidates, before they are kept
     # the (class, key)s its document node is known by: other documents' mentions with a key join it
     keys: Callable[[Extraction], list[tuple[str, str]]] = _nothing

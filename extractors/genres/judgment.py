@@ -167,7 +167,7 @@ def _case_number(ctx: Context, head: list) -> str:
     return ""
 
 
-def _prosecution(ctx: Context, all_lines: list) -> list[tuple[str, bool, int, int]]:
+def _prosecution(ctx: Context, all_lines: Sequence[Line]) -> list[tuple[str, bool, int, int]]:
     """The prosecuting agencies named by a header line: (entity, of the first instance?, span)."""
     out = []
     for line in all_lines:
@@ -185,7 +185,7 @@ def _prosecution(ctx: Context, all_lines: list) -> list[tuple[str, bool, int, in
     return out
 
 
-def _respondents(ctx: Context, all_lines: list) -> None:
+def _respondents(ctx: Context, all_lines: Sequence[Line]) -> None:
     """The agencies an administrative case is brought against: those its party lines name ("Defendant
     Kunshan Public Security Bureau, located at ...", "被告昆山市公安局")."""
     for ln in all_lines:
@@ -194,7 +194,7 @@ def _respondents(ctx: Context, all_lines: list) -> None:
                 ctx.collector.fact(DOC, "respondent", aid, ln.start, ln.end)
 
 
-def _representation(ctx: Context, all_lines: list, spans: list[tuple[int, int]]) -> None:
+def _representation(ctx: Context, all_lines: Sequence[Line], spans: list[tuple[int, int]]) -> None:
     """Who acts for which party: under a party's header line, its legal representative (`legalRepresentative`
     of the body), its agents and its defence counsel (each `represents` the party; an agent is also a
     `litigationAgent` of the case); in running text, the agents a sentence names after the body they act for
@@ -250,7 +250,7 @@ def _party(ctx: Context, party_mentions: list, start: int, end: int, first: bool
     return named[0 if first else -1][1:] if named else None
 
 
-def _decided_on(ctx: Context, all_lines: list) -> None:
+def _decided_on(ctx: Context, all_lines: Sequence[Line]) -> None:
     """The last dateline: the English one where a translation also keeps the Chinese original's."""
     dated = [(ln, iso) for ln in all_lines if (iso := _dateline(ln.text))]
     english = [(ln, iso) for ln, iso in dated if re.search(r"[A-Za-z]{3}", DATE_LINE_REST.match(ln.text)["date"])]
@@ -433,7 +433,7 @@ def by_words(text: str) -> int:
     return 3 if HEAD_JUDGMENT.search(head) or CASE_NUMBER.search(head) else 0
 
 
-def titled(chunk: list[Line], title: str, alt: tuple[str, ...], stated: bool) -> tuple[str, tuple[str, ...]]:
+def titled(chunk: Sequence[Line], title: str, alt: tuple[str, ...], stated: bool) -> tuple[str, tuple[str, ...]]:
     """A judgment headed by its court and then its kind ("Hangzhou Intermediate People's Court" / "Criminal
     Judgment") is titled by both; the court line alone is another form of its title. A Chinese judgment
     published as one run of text is titled up to its kind ("吴某诈骗罪一审刑事判决书"), and by the court and

@@ -481,7 +481,7 @@ def by_words(text: str) -> int:
     return 2 if not HEAD_REPORT.search(text[:400]) and len(ARTICLE_AT_LINE.findall(text)) >= 2 else 0
 
 
-def titled(chunk: list[Line], title: str, alt: tuple[str, ...], stated: bool) -> tuple[str, tuple[str, ...]]:
+def titled(chunk: Sequence[Line], title: str, alt: tuple[str, ...], stated: bool) -> tuple[str, tuple[str, ...]]:
     """The title an order quotes where the regulation follows its promulgating order; the title in the
     other language where the text has both; the title of the provisions a notice issues (the notice and
     the provisions are one text: "关于印发网络产品安全漏洞管理规定的通知" is also "网络产品安全漏洞管理规定")."""
@@ -492,7 +492,7 @@ def titled(chunk: list[Line], title: str, alt: tuple[str, ...], stated: bool) ->
     return title, tuple(dict.fromkeys((*alt, *others, *issued)))
 
 
-def _other_title(chunk: list[Line], title: str) -> tuple[str, ...]:
+def _other_title(chunk: Sequence[Line], title: str) -> tuple[str, ...]:
     """A bilingual regulation's title in its other language: the heading of the other half, a line just
     above that half's first article ("数据出境安全评估办法" over "第一条 ...", or the English title over
     "Article 1: ...")."""
@@ -509,7 +509,7 @@ def _other_title(chunk: list[Line], title: str) -> tuple[str, ...]:
     return ()
 
 
-def _promulgated_title(chunk: list[Line]) -> str:
+def _promulgated_title(chunk: Sequence[Line]) -> str:
     """A regulation printed after the order that promulgates it ("Cyberspace Administration of China /
     Order No. 12 / The "Provisions on ..." were adopted ... / Provisions on ..."): its title is the heading
     that the order quotes."""

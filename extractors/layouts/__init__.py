@@ -43,7 +43,7 @@ class Sheet:
         self.heads: list[tuple[int, int]] = []  # one document's head each: no document starts inside
         self._edits: list[tuple[int, str]] = []
 
-    def lines(self) -> list[Line]:
+    def lines(self) -> tuple[Line, ...]:
         return lines(self.view)
 
     def blank(self, start: int, end: int) -> None:

@@ -106,8 +106,11 @@ def _run_on(s: str, line: Line, before: list[tuple[str, str, str, int, int]]) ->
     for lang, rx in (("en", EN_ARTICLE_INLINE), ("zh", ZH_ARTICLE_INLINE)):
         if lang == "zh" and not has_cjk(s):
             continue
+        inline = list(rx.finditer(s))
+        if not inline:  # most lines: no need to look back for the last article
+            continue
         last = next((h[1] for h in reversed(before) if h[0] == "article" and h[2] == lang), None)
-        for m in rx.finditer(s):
+        for m in inline:
             if last is None:
                 break
             n = int(m.group(2)) if lang == "en" else zh_number(m.group(2))

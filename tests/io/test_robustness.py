@@ -279,7 +279,7 @@ def test_names_found_a_first_word_at_a_time_are_those_one_pattern_of_every_name_
 
     for cls in ("Platform", "Organization"):
         g = gazetteer(cls)
-        every = re.compile(r"(?<![\w-])(?:" + "|".join(rx.pattern for rx in g.en_by_word.values()) + ")")
+        every = re.compile(r"(?<![\w-])(?:" + "|".join(g.en_patterns.values()) + ")")
         assert [(s, e) for s, e, _ in g._english(text)] == [m.span() for m in every.finditer(text)]
 
 
