@@ -5,7 +5,8 @@ find nothing in most documents: the sentencing patterns in a regulation, the dut
 report. `guarded` reads a pattern's syntax tree (the one the `re` module compiles) for a set of literal
 strings of which any match must hold one (`\\b(?:was|were)\\s+sentenced` holds "sentenced"; `判处|获刑`
 holds one of "判处", "获刑"). Looking for a few strings in a text is a fast substring search, so a pattern with
-such a set searches a longer text only where one of them occurs; a pattern without one (a date made only of
+such a set searches a text only where one of them occurs (a line, a sentence or a document: the
+guard costs less than the search even on a short line); a pattern without one (a date made only of
 digits and optional parts) is returned as `re.compile` made it. Searching through a guard finds exactly what
 the pattern finds: the strings are necessary, never sufficient.
 
@@ -24,7 +25,6 @@ from re import _constants as sre  # the syntax tree's opcodes, as the `re` modul
 from re import _parser as sre_parse
 from typing import Any
 
-SHORT = 256  # a shorter text is searched at once: the pattern reads it about as fast as the guard would
 MOST_STRINGS = 16  # a guard of more strings than this costs more than it saves
 LEAST_BYTES = 3  # the shortest useful trigger, in UTF-8 bytes ("was", "判"+"处" holds 6)
 EXACT_MOST = 64  # the most strings a run of fixed text may expand to ([Cc]ase (?:of|for): 4)
@@ -53,9 +53,7 @@ class Guarded:
         return f"Guarded({self.rx!r}, {self.triggers!r})"
 
     def may_match(self, text: str) -> bool:
-        """Whether `text` holds one of the triggers (a short text: always)."""
-        if len(text) < SHORT:
-            return True
+        """Whether `text` holds one of the triggers."""
         hay = _folded(text) if self.folded else text
         for t in self.triggers:  # noqa: SIM110 - a loop: any() over a generator costs more than the search
             if t in hay:

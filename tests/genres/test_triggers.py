@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import legal_kg.extractors as extractors
-from legal_kg.extractors.triggers import SHORT, Guarded, guarded, triggers
+from legal_kg.extractors.triggers import Guarded, guarded, triggers
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 DEV = SHARED / "eval" / "dev" / "docs"
@@ -69,7 +69,7 @@ def test_a_guard_skips_a_long_text_without_its_triggers():
     rx = guarded(r"\bsentenced\s+to\s+(?P<n>\d+)\s+years")
     assert isinstance(rx, Guarded)
     long = "The court heard the case. " * 20
-    assert len(long) >= SHORT and not rx.may_match(long)
+    assert not rx.may_match(long)
     assert rx.may_match(long + "He was sentenced") and not rx.may_match(long + "SENTENCED")
     assert rx.search(long + "He was sentenced") is None  # the triggers are necessary, not sufficient
     assert rx.sub("x", long) == long and rx.split(long) == [long] and rx.search(long) is None
@@ -78,7 +78,7 @@ def test_a_guard_skips_a_long_text_without_its_triggers():
 def test_a_guard_folds_case_as_the_pattern_does():
     rx = guarded(r"(?i)\b(?:sentenced|kidnapping|insulting)\b")
     for word in ("SENTENCED", "\u017fentenced", "\u212aidnapping", "\u0130nsulting", "\u0131nsulting"):
-        text = " " * SHORT + word  # ſentenced, Kidnapping (the Kelvin sign), İnsulting, ınsulting
+        text = "He was " + word  # ſentenced, Kidnapping (the Kelvin sign), İnsulting, ınsulting
         assert rx.rx.search(text) and rx.search(text), word
 
 
@@ -98,7 +98,7 @@ def test_guarded_patterns_find_what_they_find_unguarded_in_real_documents():
     for rx in PATTERNS:
         for chunk in chunks:
             assert _spans(rx, chunk) == _spans(rx.rx, chunk), (rx.pattern, chunk[:80])
-            skipped += len(chunk) >= SHORT and not rx.may_match(chunk)
+            skipped += not rx.may_match(chunk)
     assert skipped > len(PATTERNS) * len(chunks) / 2  # most patterns skip most chunks
 
 
@@ -111,6 +111,6 @@ ODD = ["İ", "ı", "ſ", "\u212a", "\u0307", "IN", "ın", "the ", " ", "\n", ", 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES + ODD * 20), min_size=5, max_size=60), st.integers(0, len(PATTERNS) - 1))
 def test_guarded_patterns_find_what_they_find_unguarded_in_made_texts(pieces, k):
-    text = "".join(pieces).ljust(SHORT, ".")
+    text = "".join(pieces)
     for rx in (PATTERNS[k], *PATTERNS[k % 7::37]):
         assert _spans(rx, text) == _spans(rx.rx, text), rx.pattern
