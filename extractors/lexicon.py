@@ -13,6 +13,12 @@ The buckets are made once from jieba's dict.txt (about 1 s) and kept in the user
 and of the dictionary file's path, size and time (as jieba's own cache goes by the file's time), written to a
 temporary name and renamed (two processes making it at once each write a whole file). Where
 it cannot be written or read, they are made for the process.
+
+jieba tags the runs of characters its dictionary does not cut with a hidden Markov model, decoded by
+`jieba.posseg.viterbi`, which weighs every state of the previous character against every state of the next
+(some 10 by 10 a character). `viterbi` below decodes the same model the same way, with the same sums in the
+same order, but weighs only the states the model lets follow each other (a few of the ten); the tagger uses
+it in jieba's place (three times faster, the same states: tests compare the two on real text).
 """
 
 from __future__ import annotations
@@ -61,6 +67,58 @@ class LazyTokenizer(jieba.Tokenizer):
         return super().get_DAG(sentence)
 
 
+MIN_FLOAT = -3.14e100  # jieba's: the weight of a character a state never emits
+
+
+Transitions = dict[Any, dict[Any, float]]  # state -> state -> weight
+_turned: tuple[Transitions, Transitions] | None = None
+
+
+def _preceding(trans_p: Transitions) -> Transitions:
+    """For each state, the states that may precede it and the weight of the transition: jieba's table turned
+    around, once (the table it is made from kept beside it)."""
+    global _turned
+    if _turned is None or _turned[0] is not trans_p:
+        out: Transitions = {}
+        for before, nexts in trans_p.items():
+            for state, weight in nexts.items():
+                out.setdefault(state, {})[before] = weight
+        _turned = (trans_p, out)
+    return _turned[1]
+
+
+def viterbi(obs: str, states: dict[str, Any], start_p: dict[Any, float], trans_p: Transitions,
+            emit_p: dict[Any, dict[str, float]]) -> tuple[float, list[Any]]:
+    """jieba.posseg.viterbi's decoding: the likeliest states of the characters of `obs` and their weight. Each
+    state of a character is reached from the likeliest of the states before it that may precede it: jieba
+    weighs the others too, at minus infinity, but the states it weighs are those some state before may go to,
+    so each has a way in that weighs more."""
+    preceding = _preceding(trans_p)
+    every = trans_p.keys()
+    weights = {s: start_p[s] + emit_p[s].get(obs[0], MIN_FLOAT) for s in states.get(obs[0], every)}
+    came_from: list[dict[Any, Any]] = [dict.fromkeys(weights, "")]
+    for t in range(1, len(obs)):
+        before = [s for s in came_from[-1] if trans_p[s]]
+        expected = {s for b in before for s in trans_p[b]}
+        candidates = set(states.get(obs[t], every)) & expected or expected or every
+        last, weights, came = weights, {}, {}
+        for s in candidates:
+            emit = emit_p[s].get(obs[t], MIN_FLOAT)
+            ways = preceding.get(s, {})
+            best = None
+            for b in before:
+                if (w := ways.get(b)) is not None and (best is None or (last[b] + w + emit, b) > best):
+                    best = (last[b] + w + emit, b)
+            weights[s], came[s] = best
+        came_from.append(came)
+    weight, state = max((w, s) for s, w in weights.items())
+    route = [state] * len(obs)
+    for t in range(len(obs) - 1, 0, -1):
+        state = came_from[t][state]
+        route[t - 1] = state
+    return weight, route
+
+
 class Tagger(NamedTuple):
     tagger: Any  # jieba.posseg.POSTokenizer over a LazyTokenizer
     pieces: re.Pattern[str]  # what jieba cuts apart before cutting each piece alone (its re_han_internal)
@@ -79,7 +137,9 @@ def tagger() -> Tagger:
         finally:
             jieba.dt = default
     out.word_tag_tab = lazy.tags
-    return Tagger(out, sys.modules["jieba.posseg"].re_han_internal)
+    posseg = sys.modules["jieba.posseg"]
+    posseg.viterbi = viterbi  # the name jieba's tagger decodes its model by: the same states, faster
+    return Tagger(out, posseg.re_han_internal)
 
 
 def _buckets() -> tuple[Buckets, int]:

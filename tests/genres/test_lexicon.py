@@ -67,3 +67,22 @@ def test_a_fresh_process_cuts_a_real_law_as_jieba_with_its_whole_dictionary(tmp_
     assert fresh(str(tmp_path / "cache")) == made  # read from the cache folder
     (tmp_path / "file").write_text("")
     assert fresh(str(tmp_path / "file")) == made  # a cache folder that cannot be made: made for the process
+
+
+def test_the_tagger_decodes_jiebas_model_as_jieba_does_on_real_text():
+    """lexicon.viterbi, which the tagger uses in jieba's place, gives jieba's states and weight for every run
+    of Chinese of a real law (the runs jieba's model decodes are pieces of these)."""
+    import jieba.posseg as posseg
+    from jieba.posseg.viterbi import viterbi as jiebas
+
+    from legal_kg.extractors.lexicon import tagger, viterbi
+
+    tagger()
+    assert posseg.viterbi is viterbi
+    text = (SHARED / "corpus" / "zh-cybersecurity-law-2016.md").read_text(encoding="utf-8")
+    runs = sorted({r[i:i + n] for r in posseg.re_han_detail.findall(text) for n in (2, 3, 7) for i in
+                   range(0, len(r), n)})
+    assert len(runs) > 1500
+    tables = (posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    for run in runs:
+        assert viterbi(run, *tables) == jiebas(run, *tables), run
