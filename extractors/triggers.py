@@ -117,7 +117,7 @@ def _folded(text: str) -> str:
     if last[0] is text:
         return last[1]
     folded = text.lower()
-    if not text.isascii():
+    if not text.isascii() and ("\u0130" in text or "ı" in text or "ſ" in text):
         folded = folded.translate(_ODD_CASE)
     _last = (text, folded)
     return folded
