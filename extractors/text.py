@@ -117,7 +117,9 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-_PLAIN = str.maketrans({c: " " for c in "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f"} | {"\u2010": "-", "\u2011": "-"})
+_PLAIN_CHARS = {c: " " for c in "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f"} | {"\u2010": "-", "\u2011": "-"}
+_PLAIN = str.maketrans(_PLAIN_CHARS)
+_TYPOGRAPHIC = re.compile(f"[{''.join(_PLAIN_CHARS)}]")  # found at hundreds of MB/s; str.translate reads 20
 _DIGIT_DASH = guarded(r"(?<=\d)[\u2012\u2013\u2212](?=\d)")
 # a line in capitals ("HANGZHOU INTERMEDIATE PEOPLE'S COURT"): at least two words, no lower-case letter,
 # no Chinese (whose acronyms, "APP、VPN", are not a heading)
@@ -147,7 +149,9 @@ def plain(text: str, width: int = 0) -> str:
     each line that fills the width joined to the next non-blank one unless that begins an article or a
     chapter. One character for one: every offset still points at the same character, so patterns read the
     plain text and quotes come from the text as written."""
-    text = _CAPS_LINE.sub(_title_cased, _DIGIT_DASH.sub("-", text.translate(_PLAIN)))
+    if _TYPOGRAPHIC.search(text):
+        text = text.translate(_PLAIN)
+    text = _CAPS_LINE.sub(_title_cased, _DIGIT_DASH.sub("-", text))
     if not width:
         return text
     rows = text.split("\n")
