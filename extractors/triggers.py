@@ -61,13 +61,13 @@ class Guarded:
         return False
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
-        return self.rx.search(text, *span) if self.may_match(text) else None
+        return self.rx.search(text, *span) if self.may_match(_within(text, span)) else None
 
     def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
-        return self.rx.finditer(text, *span) if self.may_match(text) else iter(())
+        return self.rx.finditer(text, *span) if self.may_match(_within(text, span)) else iter(())
 
     def findall(self, text: str, *span: int) -> list[Any]:
-        return self.rx.findall(text, *span) if self.may_match(text) else []
+        return self.rx.findall(text, *span) if self.may_match(_within(text, span)) else []
 
     def sub(self, repl: Any, text: str, count: int = 0) -> str:
         return self.rx.sub(repl, text, count) if self.may_match(text) else text
@@ -80,6 +80,15 @@ class Guarded:
 
 
 Pattern = re.Pattern[str] | Guarded
+
+
+def _within(text: str, span: tuple[int, ...]) -> str:
+    """The part of `text` a search from `pos` to `endpos` reads: its matches, and the triggers they hold, lie
+    in it (a look behind `pos` adds no trigger). A sentence searched for in a long text is looked for in the
+    sentence alone."""
+    if not span:
+        return text
+    return text[max(span[0], 0):max(span[1], 0) if len(span) > 1 else None]
 
 
 def guarded(pattern: str, flags: int = 0) -> Pattern:

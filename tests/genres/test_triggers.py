@@ -98,6 +98,8 @@ def test_guarded_patterns_find_what_they_find_unguarded_in_real_documents():
     for rx in PATTERNS:
         for chunk in chunks:
             assert _spans(rx, chunk) == _spans(rx.rx, chunk), (rx.pattern, chunk[:80])
+            third = (len(chunk) // 3, 2 * len(chunk) // 3)  # a search over part of a text
+            assert [m.span() for m in rx.finditer(chunk, *third)] == [m.span() for m in rx.rx.finditer(chunk, *third)]
             skipped += not rx.may_match(chunk)
     assert skipped > len(PATTERNS) * len(chunks) / 2  # most patterns skip most chunks
 
@@ -114,3 +116,20 @@ def test_guarded_patterns_find_what_they_find_unguarded_in_made_texts(pieces, k)
     text = "".join(pieces)
     for rx in (PATTERNS[k], *PATTERNS[k % 7::37]):
         assert _spans(rx, text) == _spans(rx.rx, text), rx.pattern
+
+
+def test_a_guard_looks_for_its_triggers_where_a_search_from_pos_to_endpos_reads():
+    rx = guarded(r"\bsentenced\s+to\s+(?P<n>\d+)\s+years")
+    text = "He was sentenced to 3 years. The court adjourned. She was sentenced to 5 years."
+    first, second = text.index("He"), text.index("She")
+    for span in [(0,), (first, second), (second,), (second, len(text)), (-5, 20), (first + 1, first + 10),
+                 (30, 10), (second, 10**6), (-(10**6),)]:
+        assert _spans_between(rx, text, span) == _spans_between(rx.rx, text, span), span
+    assert not rx.may_match(text[first + 30:second])  # between the sentences: no trigger
+
+
+def _spans_between(rx: re.Pattern[str] | Guarded, text: str, span: tuple[int, ...]) -> list[tuple[int, int]]:
+    found = [m.span() for m in rx.finditer(text, *span)]
+    assert [m.span() for m in filter(None, [rx.search(text, *span)])] == found[:1]
+    assert len(rx.findall(text, *span)) == len(found)
+    return found
