@@ -3,7 +3,8 @@ which replaces the old one only when complete. A build killed half-way leaves th
 they were.
 
 Each RDF format, the pages and each export is a task of its own; with more than one job the tasks are
-dealt, the biggest first, to this process and forked ones (which share the graph, not copy it). The RDF
+taken, the biggest first, by this process and forked ones (which share the graph, not copy it), each
+taking the next when it is free. The RDF
 files and the store are made of the units of one graph.rdf.Plan (the store loaded from them as N-Triples or
 N-Quads); the store is written by this process, which the forked writers give way to. With a cache
 (graph.shards), units kept by earlier builds are copied rather than rendered, pages and exports of unchanged
@@ -22,6 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
+from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -35,7 +37,7 @@ if TYPE_CHECKING:
 
 # the stage each task counts towards in the timings, and its share of the work in a big build (the order
 # in which parallel workers take the tasks: the longest first; the store, the longest but in a rebuild, is
-# written by this process, see _shares)
+# written by this process, see _dealt)
 STAGES = {"graph.html": ("write HTML", 5), "pages": ("write HTML", 4), "store": ("write store", 40),
           "ttl": ("write RDF", 12), "trig": ("write RDF", 12), "nq": ("write RDF", 9),
           "jsonld": ("write RDF", 12), "gexf": ("exports", 6), "graphml": ("exports", 4), "json": ("exports", 3),
@@ -150,43 +152,19 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
                    key=lambda n: -weight[n])
     started = time.perf_counter()
     forking = jobs > 1 and len(names) > 1 and "fork" in multiprocessing.get_all_start_methods()
-    if forking and exports:
-        kg.nx  # noqa: B018 - made once here, shared by the exports' processes
-    shares = _shares(names, min(jobs, len(names)) if forking else 1, weight)
-    if any(name in formats or (name in exports and reuse.keeping) for share in shares[1:] for name in share):
-        plan()  # made once here, shared by the processes that need it
-    shares[0].sort(key=lambda name: name not in ("graph.html", "pages"))  # first: the plan is not yet in memory
-    context = multiprocessing.get_context("fork")
-    children = []
-    try:
-        for share in shares[1:]:  # this process takes the first share: one fewer process copies the graph
-            receive, send = context.Pipe(duplex=False)
-            child = context.Process(target=_run_share, args=(task, share, send))
-            child.start()
-            send.close()
-            children.append((child, receive, share))
-        done = {name: task(name) for name in shares[0]}
-        for child, receive, share in children:
-            try:
-                outcome, value = receive.recv()
-            except EOFError:
-                outcome, value = "error", RuntimeError(f"writing {', '.join(share)} failed (the process died)")
-            child.join()
-            if outcome == "error":
-                raise value
-            done.update(value)
-    finally:
-        for child, _receive, _share in children:
-            if child.is_alive():
-                child.terminate()
-                child.join()
+    if not forking:  # the pages first: the plan of units is not yet in memory
+        done = {name: task(name) for name in sorted(names, key=lambda name: name not in ("graph.html", "pages"))}
+    else:
+        done = _dealt(task, names, min(jobs, len(names)), lambda: (
+            kg.nx if exports else None,  # made once here, shared by the exports' processes
+            plan() if any(name in formats or (name in exports and reuse.keeping) for name in names) else None))
     made = Keys()
     for name in names:
         stage = STAGES[name][0]
         seconds, keys = done[name]
         kg.timings[stage] = kg.timings.get(stage, 0.0) + seconds
         made.update(keys)
-    if len(shares) > 1:
+    if forking:
         kg.timings["write (wall)"] = time.perf_counter() - started
     return made
 
@@ -284,30 +262,70 @@ def _changed_store(plan: Plan, tmp: Path, flavour: str, reuse: Reuse) -> bool:
     return True
 
 
-def _shares(names: list[str], n: int, weight: dict[str, int]) -> list[list[str]]:
-    """The tasks (longest first) dealt to `n` processes, each to the least loaded; the store goes first, to
-    this process (the first share): a forked process must not start RocksDB, whose threads and locks in the
-    process it was forked from (a store opened there before) do not survive the fork."""
-    shares: list[list[str]] = [[] for _ in range(n)]
-    load = [0] * n
-    for name in sorted(names, key=lambda name: name != "store"):
-        k = 0 if name == "store" else load.index(min(load))
-        shares[k].append(name)
-        load[k] += weight[name]
-    return shares
+Task = Callable[[str], tuple[float, Keys]]
 
 
-def _run_share(task: Callable[[str], tuple[float, Keys]], share: list[str], send: Connection) -> None:
-    """A forked writer: runs its tasks and sends back their seconds, or what went wrong. It gives way to the
-    process that writes the store (the longest writer, whose RocksDB threads take more than a core)."""
+def _dealt(task: Task, names: list[str], n: int, shared: Callable[[], object]) -> dict[str, tuple[float, Keys]]:
+    """The tasks `names` (longest first) run by this process and n - 1 forked ones, each taking the next task
+    not yet taken when it is free (how long a task takes depends on the machine, how many cores RocksDB's
+    threads take meanwhile); `shared` makes beforehand what the forked ones share. This process writes the
+    store first: a forked process must not start RocksDB, whose threads and locks in the process it was
+    forked from (a store opened there before) do not survive the fork."""
+    context = multiprocessing.get_context("fork")
+    queue = [name for name in names if name != "store"]
+    taken = context.Value("i", 0)  # the next task of the queue no process has taken
+    shared()
+    children = []
+    try:
+        for _ in range(n - 1):
+            receive, send = context.Pipe(duplex=False)
+            child = context.Process(target=_run_share, args=(task, queue, taken, send))
+            child.start()
+            send.close()
+            children.append((child, receive))
+        done = {"store": task("store")} if "store" in names else {}
+        done.update(_take(task, queue, taken))
+        for child, receive in children:
+            try:
+                outcome, value = receive.recv()
+            except EOFError:
+                outcome, value = "error", RuntimeError(f"writing {', '.join(queue)} failed (a process died)")
+            child.join()
+            if outcome == "error":
+                raise value
+            done.update(value)
+    finally:
+        for child, _receive in children:
+            if child.is_alive():
+                child.terminate()
+                child.join()
+    return done
+
+
+def _take(task: Task, queue: list[str], taken: Synchronized) -> dict[str, tuple[float, Keys]]:
+    """Run the tasks of the queue no other process has taken, one at a time, until none is left."""
+    done = {}
+    while True:
+        with taken.get_lock():
+            k = taken.value
+            taken.value += 1
+        if k >= len(queue):
+            return done
+        done[queue[k]] = task(queue[k])
+
+
+def _run_share(task: Task, queue: list[str], taken: Synchronized, send: Connection) -> None:
+    """A forked writer: runs tasks of the queue and sends back their seconds, or what went wrong. It gives
+    way to the process that writes the store (the longest writer, whose RocksDB threads take more than a
+    core), which takes the tasks left when the store is written."""
     os.nice(4)
     try:
-        send.send(("ok", {name: task(name) for name in share}))
+        send.send(("ok", _take(task, queue, taken)))
     except Exception as err:  # noqa: BLE001 - sent to the parent, which raises it
         try:
             send.send(("error", err))
         except Exception:  # noqa: BLE001 - an error that does not pickle travels as text
-            send.send(("error", RuntimeError(f"writing {', '.join(share)} failed: {err!r}")))
+            send.send(("error", RuntimeError(f"writing {', '.join(queue)} failed: {err!r}")))
         raise SystemExit(1) from None
 
 
