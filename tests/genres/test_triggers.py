@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import legal_kg.extractors as extractors
+import legal_kg.extractors.triggers as triggers_module
 from legal_kg.extractors.triggers import Guarded, guarded, triggers
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -82,7 +83,29 @@ def test_a_guard_folds_case_as_the_pattern_does():
         assert rx.rx.search(text) and rx.search(text), word
 
 
+def test_patterns_whose_matches_lie_in_a_line():
+    def in_a_line(pattern: str) -> bool:
+        rx = guarded(pattern)
+        assert isinstance(rx, Guarded)
+        return rx.in_a_line
+
+    assert in_a_line(r"\bsentenced[ \t]+to") and in_a_line(r"(?m)^Judge[ \t]+(?P<n>\w+)$")
+    assert in_a_line(r"(?m:^Judge)") and in_a_line(r"sentenced.x")
+    # a class or a dot that holds the line break, the text's start or end, a group referred to
+    assert not in_a_line(r"\bsentenced\s+to") and not in_a_line(r"[^.]*sentenced") and not in_a_line(r"(?s)sentenced.x")
+    assert not in_a_line(r"^Judge") and not in_a_line(r"Judge\Z") and not in_a_line(r"sentenced(?=\s)")
+    assert not in_a_line(r"(?P<w>Judge) (?P=w)")
+    assert sum(rx.in_a_line for rx in PATTERNS) > 60
+
+
+@pytest.fixture(params=[triggers_module.LONG, 0], ids=["texts", "lines"])
+def long(request, monkeypatch):
+    """Texts searched whole, or (LONG 0) each in the lines that hold a trigger, where a pattern allows."""
+    monkeypatch.setattr(triggers_module, "LONG", request.param)
+
+
 @pytest.mark.skipif(not DEV.is_dir(), reason="needs ../shared/eval/dev")
+@pytest.mark.usefixtures("long")
 def test_guarded_patterns_find_what_they_find_unguarded_in_real_documents():
     chunks = []  # runs of whole lines of some 500 characters (a few patterns are slow over a whole text)
     for f in [*sorted(DEV.iterdir()), SHARED / "corpus" / "zh-cybersecurity-law-2016.md"]:
@@ -114,8 +137,11 @@ ODD = ["İ", "ı", "ſ", "\u212a", "\u0307", "IN", "ın", "the ", " ", "\n", ", 
 @given(st.lists(st.sampled_from(PIECES + ODD * 20), min_size=5, max_size=60), st.integers(0, len(PATTERNS) - 1))
 def test_guarded_patterns_find_what_they_find_unguarded_in_made_texts(pieces, k):
     text = "".join(pieces)
-    for rx in (PATTERNS[k], *PATTERNS[k % 7::37]):
-        assert _spans(rx, text) == _spans(rx.rx, text), rx.pattern
+    for long in (triggers_module.LONG, 0):  # searched whole, or in the lines that hold a trigger
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(triggers_module, "LONG", long)
+            for rx in (PATTERNS[k], *PATTERNS[k % 7::37]):
+                assert _spans(rx, text) == _spans(rx.rx, text), rx.pattern
 
 
 def test_a_guard_looks_for_its_triggers_where_a_search_from_pos_to_endpos_reads():
