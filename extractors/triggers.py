@@ -69,6 +69,8 @@ class Guarded:
         return False
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
+        if not span and self.in_a_line and len(text) >= LONG and (lines := self._lines(text)) is not None:
+            return next(filter(None, (self.rx.search(text, s, e) for s, e in lines)), None)
         return self.rx.search(text, *span) if self.may_match(_within(text, span)) else None
 
     def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:

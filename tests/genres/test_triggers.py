@@ -47,6 +47,11 @@ def _spans(rx: re.Pattern[str] | Guarded, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in rx.finditer(text)]
 
 
+def _first(rx: re.Pattern[str] | Guarded, text: str) -> tuple[int, int] | None:
+    found = rx.search(text)
+    return found.span() if found else None
+
+
 def test_the_triggers_of_patterns():
     assert triggers(re.compile(r"\b(?:was|were)\s+(?i:sentenced)")) == (frozenset({"sentenced"}), True)
     assert triggers(re.compile(r"(?i)Law\s+Firm")) == (frozenset({"firm"}), True)
@@ -121,6 +126,7 @@ def test_guarded_patterns_find_what_they_find_unguarded_in_real_documents():
     for rx in PATTERNS:
         for chunk in chunks:
             assert _spans(rx, chunk) == _spans(rx.rx, chunk), (rx.pattern, chunk[:80])
+            assert _first(rx, chunk) == _first(rx.rx, chunk), (rx.pattern, chunk[:80])
             third = (len(chunk) // 3, 2 * len(chunk) // 3)  # a search over part of a text
             assert [m.span() for m in rx.finditer(chunk, *third)] == [m.span() for m in rx.rx.finditer(chunk, *third)]
             skipped += not rx.may_match(chunk)
@@ -142,6 +148,7 @@ def test_guarded_patterns_find_what_they_find_unguarded_in_made_texts(pieces, k)
             patch.setattr(triggers_module, "LONG", long)
             for rx in (PATTERNS[k], *PATTERNS[k % 7::37]):
                 assert _spans(rx, text) == _spans(rx.rx, text), rx.pattern
+                assert _first(rx, text) == _first(rx.rx, text), rx.pattern
 
 
 def test_a_guard_looks_for_its_triggers_where_a_search_from_pos_to_endpos_reads():
