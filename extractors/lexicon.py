@@ -67,7 +67,9 @@ class LazyTokenizer(jieba.Tokenizer):
         return super().get_DAG(sentence)
 
 
-MIN_FLOAT = -3.14e100  # jieba's: the weight of a character a state never emits
+# jieba's weight of a character a state never emits (jieba.posseg.viterbi's, not imported from there: importing
+# jieba.posseg makes its default tagger, reading every tag; see `tagger`)
+MIN_FLOAT = -3.14e100
 
 
 Transitions = dict[Any, dict[Any, float]]  # state -> state -> weight

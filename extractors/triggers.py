@@ -43,7 +43,7 @@ class Guarded:
 
     __slots__ = ("rx", "triggers", "folded", "in_a_line", "match", "fullmatch")
 
-    def __init__(self, rx: re.Pattern[str], triggers: tuple[str, ...], folded: bool, in_a_line: bool = False):
+    def __init__(self, rx: re.Pattern[str], triggers: tuple[str, ...], folded: bool, in_a_line: bool):
         self.rx = rx
         self.triggers = triggers  # shortest first
         self.folded = folded  # looked for in the text in lower case
@@ -69,18 +69,21 @@ class Guarded:
         return False
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
-        if not span and self.in_a_line and len(text) >= LONG and (lines := self._lines(text)) is not None:
+        if (lines := self._lines(text, span)) is not None:
             return next(filter(None, (self.rx.search(text, s, e) for s, e in lines)), None)
         return self.rx.search(text, *span) if self.may_match(_within(text, span)) else None
 
     def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
-        if not span and self.in_a_line and len(text) >= LONG and (lines := self._lines(text)) is not None:
+        if (lines := self._lines(text, span)) is not None:
             return chain.from_iterable(self.rx.finditer(text, s, e) for s, e in lines)
         return self.rx.finditer(text, *span) if self.may_match(_within(text, span)) else iter(())
 
-    def _lines(self, text: str) -> list[tuple[int, int]] | None:
-        """The lines of `text` that hold a trigger, (start, end) without the line break, in order; None where
-        they are too many to be worth searching one by one (or lower case changed the text's length)."""
+    def _lines(self, text: str, span: tuple[int, ...]) -> list[tuple[int, int]] | None:
+        """For a search of a whole long text by a pattern whose matches lie in a line: the lines that hold a
+        trigger, (start, end) without the line break, in order. None where the search reads the text whole:
+        another search, too many such lines to search one by one, or lower case changed the text's length."""
+        if span or not self.in_a_line or len(text) < LONG:
+            return None
         hay = _folded(text) if self.folded else text
         if len(hay) != len(text):
             return None
@@ -276,7 +279,7 @@ def _in_a_line(items: Any, flags: int) -> bool:
         elif op is sre.IN:
             ok = not _holds_line_break(av)
         elif op is sre.AT:  # ^ and $ read lines under MULTILINE (re's compiler makes them so)
-            ok = av in (sre.AT_BEGINNING, sre.AT_END) and bool(flags & re.MULTILINE) or av not in _WHOLE_TEXT
+            ok = (av in (sre.AT_BEGINNING, sre.AT_END) and bool(flags & re.MULTILINE)) or av not in _WHOLE_TEXT
         elif op in (sre.ASSERT, sre.ASSERT_NOT):
             ok = _in_a_line(av[1].data, flags)
         elif op is sre.SUBPATTERN:

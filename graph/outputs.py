@@ -154,10 +154,12 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
     forking = jobs > 1 and len(names) > 1 and "fork" in multiprocessing.get_all_start_methods()
     if not forking:  # the pages first: the plan of units is not yet in memory
         done = {name: task(name) for name in sorted(names, key=lambda name: name not in ("graph.html", "pages"))}
-    else:
-        done = _dealt(task, names, min(jobs, len(names)), lambda: (
-            kg.nx if exports else None,  # made once here, shared by the exports' processes
-            plan() if any(name in formats or (name in exports and reuse.keeping) for name in names) else None))
+    else:  # made once here, shared by the forked processes: the exports' graph, the plan of units
+        if exports:
+            kg.nx  # noqa: B018
+        if formats or (exports and reuse.keeping):
+            plan()
+        done = _dealt(task, names, min(jobs, len(names)))
     made = Keys()
     for name in names:
         stage = STAGES[name][0]
@@ -265,25 +267,24 @@ def _changed_store(plan: Plan, tmp: Path, flavour: str, reuse: Reuse) -> bool:
 Task = Callable[[str], tuple[float, Keys]]
 
 
-def _dealt(task: Task, names: list[str], n: int, shared: Callable[[], object]) -> dict[str, tuple[float, Keys]]:
+def _dealt(task: Task, names: list[str], n: int) -> dict[str, tuple[float, Keys]]:
     """The tasks `names` (longest first) run by this process and n - 1 forked ones, each taking the next task
     not yet taken when it is free (how long a task takes depends on the machine, how many cores RocksDB's
-    threads take meanwhile); `shared` makes beforehand what the forked ones share. This process writes the
-    store first: a forked process must not start RocksDB, whose threads and locks in the process it was
-    forked from (a store opened there before) do not survive the fork."""
+    threads take meanwhile). This process writes the store first: a forked process must not start RocksDB,
+    whose threads and locks in the process it was forked from (a store opened there before) do not survive
+    the fork."""
     context = multiprocessing.get_context("fork")
     queue = [name for name in names if name != "store"]
     taken = context.Value("i", 0)  # the next task of the queue no process has taken
-    shared()
     children = []
     try:
         for _ in range(n - 1):
             receive, send = context.Pipe(duplex=False)
-            child = context.Process(target=_run_share, args=(task, queue, taken, send))
+            child = context.Process(target=_forked_writer, args=(task, queue, taken, send))
             child.start()
             send.close()
             children.append((child, receive))
-        done = {"store": task("store")} if "store" in names else {}
+        done = {"store": task("store")}
         done.update(_take(task, queue, taken))
         for child, receive in children:
             try:
@@ -314,7 +315,7 @@ def _take(task: Task, queue: list[str], taken: Synchronized) -> dict[str, tuple[
         done[queue[k]] = task(queue[k])
 
 
-def _run_share(task: Task, queue: list[str], taken: Synchronized, send: Connection) -> None:
+def _forked_writer(task: Task, queue: list[str], taken: Synchronized, send: Connection) -> None:
     """A forked writer: runs tasks of the queue and sends back their seconds, or what went wrong. It gives
     way to the process that writes the store (the longest writer, whose RocksDB threads take more than a
     core), which takes the tasks left when the store is written."""
