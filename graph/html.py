@@ -34,6 +34,7 @@ MENTIONS_PER_NODE = 5
 MAX_GRAPH_NODES = 20_000  # beyond this graph.html shows the most connected nodes (every document keeps its page)
 OVERVIEW_NODES = 2_000  # beyond this graph.html opens on an overview: its communities, each a node
 MOST_GROUPS = 150  # communities the overview shows at most (the smallest beyond are one)
+BATCH = 1_000  # items of graph.html's data encoded at once (a big graph's data is never one JSON text)
 WINDOWS_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
 CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
        "connect-src 'none'; form-action 'none'; base-uri 'none'")
@@ -108,32 +109,39 @@ def page_data(kg: Graph, place: Callable[[list[str], list[tuple[str, str]]], dic
     def string(text: str) -> int:
         return strings.setdefault(text, len(strings))
 
+    placed: dict[Evidence, int] = {}  # a piece of evidence (most back several facts) -> its position
+
     def ev(e: Evidence) -> int:
-        return evidence.setdefault((doc_index[e.document], e.start, e.end, string(short_quote(e.quote))),
-                                   len(evidence))
+        k = placed.get(e)
+        if k is None:
+            k = placed[e] = evidence.setdefault((doc_index[e.document], e.start, e.end, string(short_quote(e.quote))),
+                                                len(evidence))
+        return k
 
     relations = kg.relations()
     degree: dict[str, int] = defaultdict(int)
     for st in relations:
         degree[st.subject] += 1
         degree[str(st.obj)] += 1
+    ids = sorted(kg.nodes)
+    if len(ids) > MAX_GRAPH_NODES:
+        ids = sorted(sorted(ids, key=lambda iri: (-degree.get(iri, 0), iri))[:MAX_GRAPH_NODES])
+    at = {iri: i for i, iri in enumerate(ids)}
+    # the facts of the nodes shown and of their sentences (a person's panel gives the facts of their sentences)
+    sentences = [st for st in kg.statements if st.predicate == "sentenceOf" and st.obj in at]
+    wanted = at.keys() | {st.subject for st in sentences}
     facts: dict[str, list[list]] = defaultdict(list)
     for st in kg.statements:
         for iri, direction in ((st.subject, "out"), (None if st.literal else str(st.obj), "in")):
-            if iri is None or len(facts[iri]) >= FACTS_PER_NODE:
+            if iri not in wanted or len(facts[iri]) >= FACTS_PER_NODE:
                 continue
             other = st.obj if direction == "out" else st.subject
             other_label = str(other) if st.literal and direction == "out" else kg.nodes[str(other)].label
             facts[iri].append([st.predicate, direction, string(other_label),
                                [ev(e) for e in st.evidence[:EVIDENCE_PER_FACT]]])
-    for st in kg.statements:  # a person's panel gives the facts of their sentences too
-        if st.predicate == "sentenceOf":
-            facts[str(st.obj)] += [[f[0], "sentence", *f[2:]] for f in facts[st.subject]
-                                   if f[1] == "out" and f[0] != "sentenceOf"]
-    ids = sorted(kg.nodes)
-    if len(ids) > MAX_GRAPH_NODES:
-        ids = sorted(sorted(ids, key=lambda iri: (-degree.get(iri, 0), iri))[:MAX_GRAPH_NODES])
-    at = {iri: i for i, iri in enumerate(ids)}
+    for st in sentences:
+        facts[str(st.obj)] += [[f[0], "sentence", *f[2:]] for f in facts[st.subject]
+                               if f[1] == "out" and f[0] != "sentenceOf"]
     relations = [st for st in relations if st.subject in at and st.obj in at]
     xy = place(ids, [(st.subject, str(st.obj)) for st in relations])
     nodes = []
@@ -220,7 +228,7 @@ def render_graph(kg: Graph, title: str = "Knowledge graph", overview_above: int 
 
 def graph_chunks(kg: Graph, title: str = "Knowledge graph", place: Callable[[list[str], list[tuple[str, str]]],
                  dict[str, tuple[float, float]]] = positions, overview_above: int = OVERVIEW_NODES) -> Iterator[str]:
-    """graph.html piece by piece: its data a node, an edge, a document at a time (the page of a big graph
+    """graph.html piece by piece: its data BATCH nodes, edges or documents at a time (the page of a big graph
     is never one string, nor its data one JSON text); a graph of more than `overview_above` nodes opens on
     its overview."""
     before, after = graph_shell(title)
@@ -229,10 +237,10 @@ def graph_chunks(kg: Graph, title: str = "Knowledge graph", place: Callable[[lis
     for k, key in enumerate(sorted(data)):  # what _script_json(data) gives, in pieces
         yield ("," if k else "") + _script_json(key) + ":"
         value = data[key]
-        if isinstance(value, list):
+        if isinstance(value, list):  # a list a batch of items at a time: one JSON text each, its brackets cut
             yield "["
-            for i, item in enumerate(value):
-                yield ("," if i else "") + _script_json(item)
+            for i in range(0, len(value), BATCH):
+                yield ("," if i else "") + _script_json(value[i:i + BATCH])[1:-1]
             yield "]"
         else:
             yield _script_json(value)
