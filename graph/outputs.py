@@ -146,7 +146,8 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
 
     flavour = _store_flavour(formats)  # the RDF file whose units a rebuild's store is changed by
     weight = {name: STAGES[name][1] for name in ["graph.html", "pages", "store", *formats, *exports]}
-    if reuse.previous is not None:  # the last store changed, not loaded again, pages linked: graph.html is longest
+    rebuild = reuse.previous is not None
+    if rebuild:  # the last store changed, not loaded again, pages linked: graph.html is longest
         weight.update({"store": 5, "graph.html": 6, "pages": 3})
     names = sorted(["graph.html", "pages", "store", *formats, *exports],
                    key=lambda n: -weight[n])
@@ -154,12 +155,16 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
     forking = jobs > 1 and len(names) > 1 and "fork" in multiprocessing.get_all_start_methods()
     if not forking:  # the pages first: the plan of units is not yet in memory
         done = {name: task(name) for name in sorted(names, key=lambda name: name not in ("graph.html", "pages"))}
-    else:  # made once here, shared by the forked processes: the exports' graph, the plan of units
+    else:  # made once here, shared by the forked processes: the exports' graph, the plan of units (but in a
+        # rebuild, where this process makes it while the forked writer makes graph.html)
         if exports:
             kg.nx  # noqa: B018
-        if formats or (exports and reuse.keeping):
+        if (formats or (exports and reuse.keeping)) and not rebuild:
             plan()
-        done = _dealt(task, names, min(jobs, len(names)))
+        # this process writes the store first; in a rebuild, also the RDF files and exports, which need the plan
+        # it makes for the store, while the forked writers make the pages (which need none)
+        own = [name for name in names if name == "store" or (rebuild and name not in ("graph.html", "pages"))]
+        done = _dealt(task, names, min(jobs, len(names)), sorted(own, key=lambda name: name != "store"))
     made = Keys()
     for name in names:
         stage = STAGES[name][0]
@@ -267,14 +272,14 @@ def _changed_store(plan: Plan, tmp: Path, flavour: str, reuse: Reuse) -> bool:
 Task = Callable[[str], tuple[float, Keys]]
 
 
-def _dealt(task: Task, names: list[str], n: int) -> dict[str, tuple[float, Keys]]:
-    """The tasks `names` (longest first) run by this process and n - 1 forked ones, each taking the next task
-    not yet taken when it is free (how long a task takes depends on the machine, how many cores RocksDB's
-    threads take meanwhile). This process writes the store first: a forked process must not start RocksDB,
-    whose threads and locks in the process it was forked from (a store opened there before) do not survive
-    the fork."""
+def _dealt(task: Task, names: list[str], n: int, own: list[str]) -> dict[str, tuple[float, Keys]]:
+    """The tasks `names` (longest first) run by this process and n - 1 forked ones: this process runs the
+    tasks `own` (the store among them: a forked process must not start RocksDB, whose threads and locks in
+    the process it was forked from, a store opened there before, do not survive the fork), then each takes
+    the next task of the others not yet taken when it is free (how long a task takes depends on the machine,
+    how many cores RocksDB's threads take meanwhile)."""
     context = multiprocessing.get_context("fork")
-    queue = [name for name in names if name != "store"]
+    queue = [name for name in names if name not in own]
     taken = context.Value("i", 0)  # the next task of the queue no process has taken
     children = []
     try:
@@ -284,7 +289,7 @@ def _dealt(task: Task, names: list[str], n: int) -> dict[str, tuple[float, Keys]
             child.start()
             send.close()
             children.append((child, receive))
-        done = {"store": task("store")}
+        done = {name: task(name) for name in own}
         done.update(_take(task, queue, taken))
         for child, receive in children:
             try:

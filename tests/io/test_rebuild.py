@@ -37,8 +37,8 @@ def texts(tmp_path) -> Path:
 
 
 def build(texts: Path, out: Path, cache: Path | None, formats: list[str] | None = None,
-          exports: list[str] | None = None):
-    return build_into([texts], out, formats or ["ttl"], exports or [], cache_dir=cache)
+          exports: list[str] | None = None, jobs: int = 1):
+    return build_into([texts], out, formats or ["ttl"], exports or [], cache_dir=cache, jobs=jobs)
 
 
 def full(texts: Path, tmp_path: Path, formats: list[str] | None = None, exports: list[str] | None = None
@@ -84,13 +84,16 @@ EDITS = [  # (file, old text, new text)
 ]
 
 
-@pytest.mark.parametrize(("name", "old", "new"), EDITS, ids=[f"{e[0]}:{e[1]!r}" for e in EDITS])
-def test_any_edit_gives_the_bytes_of_a_full_build_in_every_format_and_export(texts, tmp_path, name, old, new):
+@pytest.mark.parametrize(("name", "old", "new", "jobs"), [(*e, 1) for e in EDITS] + [(*EDITS[0], 2), (*EDITS[6], 2)],
+                         ids=[f"{e[0]}:{e[1]!r}" for e in EDITS] + [f"{e[0]}:{e[1]!r}:2 jobs" for e in EDITS[::6]])
+def test_any_edit_gives_the_bytes_of_a_full_build_in_every_format_and_export(texts, tmp_path, name, old, new, jobs):
+    """(With two jobs, a rebuild's writers share the tasks otherwise than a full build's: this process makes the
+    plan for the store and writes every RDF file and export, the forked one the pages.)"""
     out, cache = tmp_path / "out", tmp_path / "cache"
     build(texts, out, cache, FORMATS, EXPORTS)
     before, nodes_before = outputs(out), inodes(out)
     original = edit(texts, name, old, new)
-    edited = build(texts, out, cache, FORMATS, EXPORTS)
+    edited = build(texts, out, cache, FORMATS, EXPORTS, jobs)
     after = outputs(out)
     assert after == full(texts, tmp_path, FORMATS, EXPORTS)
     changed = {p for p in after if after[p] != before.get(p)}
