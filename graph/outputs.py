@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from .rdf import Plan
 
 # the stage each task counts towards in the timings, and its share of the work in a big build (the order
-# in which parallel workers take the tasks: the longest first; the store, the longest but in a rebuild, is
-# written by this process, see _dealt)
+# in which parallel workers take the tasks: the longest first; the store is written by this process, see
+# _dealt and _run)
 STAGES = {"graph.html": ("write HTML", 5), "pages": ("write HTML", 4), "store": ("write store", 40),
           "ttl": ("write RDF", 12), "trig": ("write RDF", 12), "nq": ("write RDF", 9),
           "jsonld": ("write RDF", 12), "gexf": ("exports", 6), "graphml": ("exports", 4), "json": ("exports", 3),
@@ -145,12 +145,8 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
         return time.perf_counter() - started, mine.keys
 
     flavour = _store_flavour(formats)  # the RDF file whose units a rebuild's store is changed by
-    weight = {name: STAGES[name][1] for name in ["graph.html", "pages", "store", *formats, *exports]}
     rebuild = reuse.previous is not None
-    if rebuild:  # the last store changed, not loaded again, pages linked: graph.html is longest
-        weight.update({"store": 5, "graph.html": 6, "pages": 3})
-    names = sorted(["graph.html", "pages", "store", *formats, *exports],
-                   key=lambda n: -weight[n])
+    names = sorted(["graph.html", "pages", "store", *formats, *exports], key=lambda n: -STAGES[n][1])
     started = time.perf_counter()
     forking = jobs > 1 and len(names) > 1 and "fork" in multiprocessing.get_all_start_methods()
     if not forking:  # the pages first: the plan of units is not yet in memory
@@ -163,8 +159,8 @@ def _run(kg: KnowledgeGraph, tmp: Path, formats: list[str], exports: list[str], 
             plan()
         # this process writes the store first; in a rebuild, also the RDF files and exports, which need the plan
         # it makes for the store, while the forked writers make the pages (which need none)
-        own = [name for name in names if name == "store" or (rebuild and name not in ("graph.html", "pages"))]
-        done = _dealt(task, names, min(jobs, len(names)), sorted(own, key=lambda name: name != "store"))
+        own = ["store", *(n for n in names if rebuild and n not in ("store", "graph.html", "pages"))]
+        done = _dealt(task, names, min(jobs, len(names)), own)
     made = Keys()
     for name in names:
         stage = STAGES[name][0]

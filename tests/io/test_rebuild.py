@@ -84,8 +84,11 @@ EDITS = [  # (file, old text, new text)
 ]
 
 
-@pytest.mark.parametrize(("name", "old", "new", "jobs"), [(*e, 1) for e in EDITS] + [(*EDITS[0], 2), (*EDITS[6], 2)],
-                         ids=[f"{e[0]}:{e[1]!r}" for e in EDITS] + [f"{e[0]}:{e[1]!r}:2 jobs" for e in EDITS[::6]])
+TWO_JOBS = [EDITS[0], EDITS[6]]  # blank lines, a rename: rebuilt with two writers too
+
+
+@pytest.mark.parametrize(("name", "old", "new", "jobs"), [(*e, 1) for e in EDITS] + [(*e, 2) for e in TWO_JOBS],
+                         ids=[f"{e[0]}:{e[1]!r}" for e in EDITS] + [f"{e[0]}:{e[1]!r}:2 jobs" for e in TWO_JOBS])
 def test_any_edit_gives_the_bytes_of_a_full_build_in_every_format_and_export(texts, tmp_path, name, old, new, jobs):
     """(With two jobs, a rebuild's writers share the tasks otherwise than a full build's: this process makes the
     plan for the store and writes every RDF file and export, the forked one the pages.)"""
