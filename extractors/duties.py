@@ -21,7 +21,7 @@ from functools import cache
 
 from .gazetteer import data_rows
 from .text import fold, paragraphs
-from .triggers import Pattern, guarded
+from .triggers import Pattern, Screen, guarded
 
 # sentences; an English period ends none within a number (10.5), after an initial ("P.R.C.") or in "No. 6"
 SENTENCE = {"zh": guarded(r"[^。；！？\r\n]+"),
@@ -92,6 +92,12 @@ def _singular(words: str) -> str:
     if re.search(r"[a-z]ies$", words):
         return words[:-3] + "y"
     return re.sub(r"(?<=[a-z])(?<!s)s$", "", words)
+
+
+@cache
+def _party_screen() -> Screen:
+    """Which parties' names a text may hold."""
+    return Screen([p.pattern for p in parties()])
 
 
 @cache
@@ -182,8 +188,10 @@ def listed(before: str) -> tuple[str, str, int] | None:
     ("个人信息处理者向境外提供个人信息的，应当…")."""
     best = None
     condition = bool(EN_OPENERS.match(before.lstrip()))
-    for party in parties():
-        for m in party.pattern.finditer(before):
+    screen = _party_screen()
+    for k in screen(before):
+        party = parties()[k]
+        for m in screen.patterns[k].finditer(before):
             if before[m.start() - 1:m.start()] == "、":
                 continue  # the last of a list (人民法院、人民检察院、公安机关): the list is the bearer
             after, opening = before[m.end():], re.split(r"[，,；;]", before[:m.start()])[-1].strip()

@@ -38,19 +38,19 @@ def _table(name: str) -> dict[str, list[str]]:
 
 
 @cache
-def _chars() -> tuple[dict[int, str], Pattern]:
-    """The character table for str.translate, and a pattern of the characters that are traditional forms only
-    (not also a simplified character of their own, as 於 and 乾 are)."""
+def _chars() -> tuple[dict[int, str], Pattern, frozenset[str]]:
+    """The character table for str.translate, and a pattern and the set of the characters that are traditional
+    forms only (not also a simplified character of their own, as 於 and 乾 are)."""
     table = _table("TSCharacters.txt")
     only = "".join(sorted(k for k, v in table.items() if k not in v))
-    return {ord(k): v[0] for k, v in table.items()}, guarded(f"[{re.escape(only)}]")
+    return {ord(k): v[0] for k, v in table.items()}, guarded(f"[{re.escape(only)}]"), frozenset(only)
 
 
 @cache
 def _phrases() -> tuple[Pattern, dict[str, str], int]:
     """The phrases the character table would convert otherwise (乾坤), a pattern of their first characters, and
     the longest one's length."""
-    chars, _ = _chars()
+    chars, _, _ = _chars()
     exceptions = {k: v[0] for k, v in _table("TSPhrases.txt").items()
                   if len(k) == len(v[0]) and k.translate(chars) != v[0]}
     firsts = "".join(sorted({k[0] for k in exceptions}))
@@ -69,7 +69,9 @@ def traditional(text: str) -> str:
 
 
 def is_traditional(text: str) -> bool:
-    _, only = _chars()
+    _, only, chars = _chars()
+    if chars.isdisjoint(text):  # most texts: no character only traditional script writes (4 times faster than counting)
+        return False
     chinese = CJK_RE.subn("", text)[1]  # counted, not listed: a file may be large
     return bool(chinese) and only.subn("", text)[1] >= TRADITIONAL_SHARE * chinese
 
@@ -78,7 +80,7 @@ def simplified(text: str) -> str:
     """`text` in simplified script, one character for one; `text` itself where it is not traditional."""
     if not is_traditional(text):
         return text
-    chars, _ = _chars()
+    chars, _, _ = _chars()
     out = text.translate(chars)
     first, exceptions, longest = _phrases()
     pieces, at = [], 0

@@ -24,7 +24,7 @@ cased character that is not ASCII is not used under IGNORECASE.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from re import _constants as sre  # the syntax tree's opcodes, as the `re` module names them
@@ -150,6 +150,40 @@ def triggers(rx: re.Pattern[str], tree: Any = None) -> tuple[frozenset[str], boo
 
 
 _ODD_CASE = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})  # İ lower-cases to i and a combining dot
+class Screen:
+    """Which of some patterns may find something in a text: the triggers of all of them looked for in one
+    search, instead of one search a pattern (a finder that tries twenty patterns on each sentence). Calling it
+    gives, in order, the indexes of the patterns whose triggers the text holds and of those without triggers;
+    `patterns` holds them as `re.compile` made them, each finding in the text what it finds through its guard."""
+
+    def __init__(self, patterns: Sequence[Pattern]) -> None:
+        self.patterns = [p.rx if isinstance(p, Guarded) else p for p in patterns]
+        self.always = {k for k, p in enumerate(patterns) if not isinstance(p, Guarded)}
+        # per case (as written, in lower case): a search for every trigger where it begins (overlapping ones
+        # too: a look-ahead, the longest first), the triggers each one begins with, the patterns of each
+        self.searches: list[tuple[bool, re.Pattern[str], dict[str, list[str]], dict[str, set[int]]]] = []
+        for folded in (False, True):
+            owners: dict[str, set[int]] = {}
+            for k, p in enumerate(patterns):
+                if isinstance(p, Guarded) and p.folded == folded:
+                    for t in p.triggers:
+                        owners.setdefault(t, set()).add(k)
+            if owners:
+                strings = sorted(owners, key=lambda s: (-len(s), s))
+                starts = {t: [u for u in strings if t.startswith(u)] for t in strings}
+                search = re.compile("(?=(" + "|".join(map(re.escape, strings)) + "))")
+                self.searches.append((folded, search, starts, owners))
+
+    def __call__(self, text: str) -> list[int]:
+        found = set(self.always)
+        for folded, search, starts, owners in self.searches:
+            hay = _folded(text) if folded else text
+            for t in {m.group(1) for m in search.finditer(hay)}:  # the longest trigger beginning there
+                for u in starts[t]:
+                    found |= owners[u]
+        return sorted(found)
+
+
 _last: tuple[str, str] = ("", "")
 
 

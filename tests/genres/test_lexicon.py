@@ -31,7 +31,7 @@ posseg = importlib.import_module("jieba.posseg")  # imported under the lazy toke
 line = next(x for x in text.split("\\n") if "网络" in x)
 print(json.dumps({"words": hashlib.sha256(json.dumps(words, ensure_ascii=False).encode()).hexdigest(),
                   "module": [list(p) for p in posseg.cut(line)],
-                  "loaded": len(segment._jieba().tagger.tokenizer.FREQ)}))
+                  "loaded": sum(len(f) for f, _ in segment._jieba().tagger.tokenizer.tables.values())}))
 """
 
 
