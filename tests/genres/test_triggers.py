@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import legal_kg.extractors as extractors
 import legal_kg.extractors.triggers as triggers_module
-from legal_kg.extractors.triggers import Guarded, guarded, triggers
+from legal_kg.extractors.triggers import Guarded, Screen, guarded, triggers
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 DEV = SHARED / "eval" / "dev" / "docs"
@@ -131,6 +131,17 @@ def test_guarded_patterns_find_what_they_find_unguarded_in_real_documents():
             assert [m.span() for m in rx.finditer(chunk, *third)] == [m.span() for m in rx.rx.finditer(chunk, *third)]
             skipped += not rx.may_match(chunk)
     assert skipped > len(PATTERNS) * len(chunks) / 2  # most patterns skip most chunks
+    screen = Screen([*PATTERNS, UNGUARDED])
+    for chunk in chunks:
+        assert screen(chunk) == _may_match(chunk)
+
+
+UNGUARDED = re.compile(r"\d+")  # a pattern without triggers: a screen always gives it
+
+
+def _may_match(text: str) -> list[int]:
+    """The indexes of the patterns whose guards let them search `text`, and of UNGUARDED after them."""
+    return [*(k for k, rx in enumerate(PATTERNS) if rx.may_match(text)), len(PATTERNS)]
 
 
 # pieces of text: each pattern's own triggers, in changed case too, and characters that case folding treats
@@ -149,6 +160,10 @@ def test_guarded_patterns_find_what_they_find_unguarded_in_made_texts(pieces, k)
             for rx in (PATTERNS[k], *PATTERNS[k % 7::37]):
                 assert _spans(rx, text) == _spans(rx.rx, text), rx.pattern
                 assert _first(rx, text) == _first(rx.rx, text), rx.pattern
+    assert SCREEN(text) == _may_match(text)  # one search of every pattern's triggers: the patterns each guard lets by
+
+
+SCREEN = Screen([*PATTERNS, UNGUARDED])
 
 
 def test_a_guard_looks_for_its_triggers_where_a_search_from_pos_to_endpos_reads():
