@@ -21,7 +21,10 @@ class Collector:
 
     def entity(self, cls: str, name: str, keys: set[str], start: int | None = None, end: int | None = None,
                *, zh_name: str = "", props: dict[str, str] | None = None) -> str:
-        eid = next((self._index[(cls, k)] for k in sorted(keys) if (cls, k) in self._index), None)
+        eid = None
+        for k in sorted(keys) if len(keys) > 1 else keys:  # the first key, in order, already registered
+            if (eid := self._index.get((cls, k))) is not None:
+                break
         if eid is None:
             eid = f"e{len(self.entities)}"
             self.entities[eid] = Entity(eid, cls, name)

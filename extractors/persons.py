@@ -299,7 +299,7 @@ def _en_mentions(text: str, title_end: int, is_judgment: bool) -> list[PersonMen
             for m in rx.finditer(text[:title_end]):
                 out.append(PersonMention(m.start("n"), m.end("n"), m.group("n"), "en", "defendant"))
     order = 0
-    for line in lines(text):
+    for line in lines(text) if BENCH_EN.may_match(text) else ():  # a bench line holds a bench word
         m = BENCH_EN.match(line.text)
         # after a bench role "He Yun" is a name: the surname He, not the pronoun
         if m and (_clean(m.group("n")) == m.group("n") or _surname_and_given(m.group("n"))):

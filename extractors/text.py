@@ -14,6 +14,9 @@ from .triggers import Pattern, guarded
 CJK_SPACED_RE = guarded(f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
 
 
+_tuple = tuple.__new__
+
+
 class Line(NamedTuple):
     """A line of a text (a named tuple: a big build makes millions)."""
 
@@ -37,7 +40,7 @@ def lines(text: str, first_number: int = 1) -> tuple[Line, ...]:
     if "\r" not in text:  # the common case, read from one split
         start = 0
         for n, row in enumerate(text.split("\n")):
-            out.append(Line(first_number + n, start, row))
+            out.append(_tuple(Line, (first_number + n, start, row)))  # Line(...) without its __new__
             start += len(row) + 1
         if len(out) > 1 and not out[-1].text:  # a final line break ends the last line, it begins none
             out.pop()

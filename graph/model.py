@@ -58,6 +58,9 @@ def display(path: os.PathLike[str] | str) -> str:
 
 
 
+_tuple = tuple.__new__  # a named tuple made of its fields without NamedTuple's __new__ (where millions are made)
+
+
 class Span(NamedTuple):
     """A character range [start, end) in the decoded text of a source file."""
 
@@ -114,7 +117,7 @@ class Document:
 
     def span(self, local_start: int, local_end: int) -> Span:
         """A file-level span for a range of this document's text."""
-        return Span(self.start + local_start, self.start + local_end)
+        return _tuple(Span, (self.start + local_start, self.start + local_end))  # Span(...) without its __new__
 
     @property
     def end(self) -> int:
@@ -199,7 +202,7 @@ class Extraction:
         if self._seen is None or self._quotes is None:
             self._seen, self._quotes = set(self.facts), {f.quote: f.quote for f in self.facts}
         quote = self._quotes.setdefault(quote, quote)
-        fact = Fact(subject, predicate, obj, span, quote, literal)
+        fact = _tuple(Fact, (subject, predicate, obj, span, quote, literal))
         if fact not in self._seen:
             self._seen.add(fact)
             self.facts.append(fact)

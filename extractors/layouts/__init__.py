@@ -71,10 +71,13 @@ class Sheet:
 
     def commit(self) -> None:
         if self._edits:
-            chars = list(self.view)
-            for i, c in self._edits:
-                chars[i] = c
-            self.view = "".join(chars)
+            edits = dict(self._edits)  # the last edit of a character stands
+            pieces, at = [], 0
+            for i in sorted(edits):  # the text between the edited characters kept whole, not a list of characters
+                pieces += (self.view[at:i], edits[i])
+                at = i + 1
+            pieces.append(self.view[at:])
+            self.view = "".join(pieces)
             self._edits = []
 
 

@@ -22,7 +22,7 @@ import re
 
 from ...graph.model import Block
 from ..text import CJK, Line, has_cjk, lines
-from ..triggers import guarded
+from ..triggers import Guarded, Pattern, guarded
 from ..values import only_date, zh_number
 from .order import signature_lines
 
@@ -59,6 +59,8 @@ ANNEX = guarded(r"^\s*(?:#+\s*)?(?:附[:：]|附件\s*[\d一二三四五六七�
 NOTE = guarded(r"^\s*(?:[①-⑳]|[(（\[【]?(?:Translator['’]s\s+)?Notes?\b|[(（\[【]?注[\s:：】]|[(（](?:Adopted|Promulgated|"
                r"Revised|Amended|Approved)\b.*[)）]\s*$|[(（][^()（）]{4,200}?(?:通过|公布|修正|修订|批准)[^()（）]*[)）]\s*$)",
                re.IGNORECASE)
+LINE_HEADS = (EN_ARTICLE_LINE, ZH_ARTICLE_LINE, EN_DIVISION, ZH_DIVISION, TOC_HEADING, ANNEX, NOTE, EN_ARTICLE_INLINE,
+              ZH_ARTICLE_INLINE)  # what `_heads` reads each line with
 
 
 def _roman(t: str) -> int | None:
@@ -73,38 +75,43 @@ def _heads(text: str) -> list[tuple[str, str, str, int, int]]:
     """(kind, number, language, start, end of its line) of each division and article heading at a line's
     start, and of each article that runs on inside a line."""
     out: list[tuple[str, str, str, int, int]] = []
+    # the patterns some line may match: those whose triggers the text holds, its line breaks read as the space
+    # each line is read with (a Chinese law holds no "Article", an English one no "条")
+    spaced = text.replace("\r", " ").replace("\n", " ") + " "
+    may = {rx for rx in LINE_HEADS if not isinstance(rx, Guarded) or rx.may_match(spaced)}
     for line in lines(text):
         s = line.text + " "
-        if m := EN_ARTICLE_LINE.match(s):
+        if EN_ARTICLE_LINE in may and (m := EN_ARTICLE_LINE.match(s)):
             out.append(("article", m.group(1), "en", line.start, line.end))
-        elif m := ZH_ARTICLE_LINE.match(s):
+        elif ZH_ARTICLE_LINE in may and (m := ZH_ARTICLE_LINE.match(s)):
             n = zh_number(m.group(1))
             sub = zh_number(m.group(2)) if m.group(2) else None
             if n is not None:
                 out.append(("article", f"{n}-{sub}" if sub else str(n), "zh", line.start, line.end))
-        elif m := EN_DIVISION.match(s):
+        elif EN_DIVISION in may and (m := EN_DIVISION.match(s)):
             if (n := _roman(m.group("n"))) is not None:
                 out.append((KINDS[m.group("kind")], str(n), "en", line.start, line.end))
-        elif m := ZH_DIVISION.match(s):
+        elif ZH_DIVISION in may and (m := ZH_DIVISION.match(s)):
             if (n := zh_number(m.group("n"))) is not None:
                 out.append((KINDS[m.group("kind")], str(n), "zh", line.start, line.end))
-        elif TOC_HEADING.match(line.text):
+        elif TOC_HEADING in may and TOC_HEADING.match(line.text):
             out.append(("toc", "", _lang(line.text), line.start, line.end))
-        elif ANNEX.match(line.text):
+        elif ANNEX in may and ANNEX.match(line.text):
             out.append(("annex", "", _lang(line.text), line.start, line.end))
-        elif NOTE.match(line.text):
+        elif NOTE in may and NOTE.match(line.text):
             out.append(("note", "", _lang(line.text), line.start, line.end))
-        out += _run_on(s, line, out)
+        out += _run_on(s, line, out, may)
     return out
 
 
-def _run_on(s: str, line: Line, before: list[tuple[str, str, str, int, int]]) -> list[tuple[str, str, str, int, int]]:
+def _run_on(s: str, line: Line, before: list[tuple[str, str, str, int, int]],
+            may: set[Pattern]) -> list[tuple[str, str, str, int, int]]:
     """The articles that run on inside `line` (`s`: its text and a space), each the next after the last
     article before it in its language (120-1 after 120, 120-2 after 120-1, 121 after either; or the one after
     that, at a sentence's end)."""
     found: list[tuple[str, str, str, int, int]] = []
     for lang, rx in (("en", EN_ARTICLE_INLINE), ("zh", ZH_ARTICLE_INLINE)):
-        if lang == "zh" and not has_cjk(s):
+        if rx not in may or (lang == "zh" and not has_cjk(s)):
             continue
         inline = list(rx.finditer(s))
         if not inline:  # most lines: no need to look back for the last article
