@@ -40,7 +40,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
-from math import log
+from math import inf, log
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -98,19 +98,19 @@ class LazyTokenizer(jieba.Tokenizer):
         weights: list[float] = [0] * (n + 1)  # calc's route[N] = (0, 0): an int, as there
         ends = [0] * n
         for k in range(n - 1, -1, -1):
-            best: tuple[float, int] | None = None
+            best, last = -inf, -1  # the best weight and the last character of its word
             i, frag = k, sentence[k]
             freq = (tables.get(frag) or self.table(frag))[0]  # every word that begins at k begins with frag
             while i < n and (f := freq.get(frag)) is not None:  # the words and prefixes that begin at k
                 if f:
-                    way = (log(f) - logtotal + weights[i + 1], i)
-                    if best is None or way > best:
-                        best = way
+                    weight = log(f) - logtotal + weights[i + 1]
+                    if weight >= best:  # calc's max of (weight, i): of equal weights, the longer word
+                        best, last = weight, i
                 i += 1
                 frag = sentence[k:i + 1]
-            if best is None:
-                best = (log(freq.get(sentence[k]) or 1) - logtotal + weights[k + 1], k)
-            weights[k], ends[k] = best[0], best[1] + 1
+            if last < 0:
+                best, last = log(freq.get(sentence[k]) or 1) - logtotal + weights[k + 1], k
+            weights[k], ends[k] = best, last + 1
         return ends
 
 

@@ -364,7 +364,8 @@ def _glossed_names(text: str) -> list[PersonMention]:
 def _zh_mentions(text: str) -> list[PersonMention]:
     out: list[PersonMention] = []
     order = 0
-    for line in lines(text):
+    # a bench line ("审 判 长  郑文伟") holds a role's word once its spaces are squeezed out: only then read line by line
+    for line in lines(text) if ZH_BENCH.may_match(re.sub(r"[ \t\u3000]+", "", text)) else ():
         squeezed = re.sub(r"[ \t\u3000]+", "", line.text)
         m = ZH_BENCH.match(squeezed)
         if not m:
