@@ -69,21 +69,20 @@ class Guarded:
         return False
 
     def search(self, text: str, *span: int) -> re.Match[str] | None:
-        if (lines := self._lines(text, span)) is not None:
+        if not span and self.in_a_line and len(text) >= LONG and (lines := self._lines(text)) is not None:
             return next(filter(None, (self.rx.search(text, s, e) for s, e in lines)), None)
-        return self.rx.search(text, *span) if self.may_match(_within(text, span)) else None
+        return self.rx.search(text, *span) if self.may_match(_within(text, span) if span else text) else None
 
     def finditer(self, text: str, *span: int) -> Iterator[re.Match[str]]:
-        if (lines := self._lines(text, span)) is not None:
+        if not span and self.in_a_line and len(text) >= LONG and (lines := self._lines(text)) is not None:
             return chain.from_iterable(self.rx.finditer(text, s, e) for s, e in lines)
-        return self.rx.finditer(text, *span) if self.may_match(_within(text, span)) else iter(())
+        return self.rx.finditer(text, *span) if self.may_match(_within(text, span) if span else text) else iter(())
 
-    def _lines(self, text: str, span: tuple[int, ...]) -> list[tuple[int, int]] | None:
-        """For a search of a whole long text by a pattern whose matches lie in a line: the lines that hold a
-        trigger, (start, end) without the line break, in order. None where the search reads the text whole:
-        another search, too many such lines to search one by one, or lower case changed the text's length."""
-        if span or not self.in_a_line or len(text) < LONG:
-            return None
+    def _lines(self, text: str) -> list[tuple[int, int]] | None:
+        """For a search of a whole long text (LONG characters at least) by a pattern whose matches lie in a line:
+        the lines that hold a trigger, (start, end) without the line break, in order. None where the search
+        reads the text whole: too many such lines to search one by one, or lower case changed the text's
+        length."""
         hay = _folded(text) if self.folded else text
         if len(hay) != len(text):
             return None
