@@ -188,9 +188,9 @@ def listed(before: str) -> tuple[str, str, int] | None:
     ("个人信息处理者向境外提供个人信息的，应当…")."""
     best = None
     condition = bool(EN_OPENERS.match(before.lstrip()))
-    screen = _party_screen()
+    screen, listing = _party_screen(), parties()
     for k in screen(before):
-        party = parties()[k]
+        party = listing[k]
         for m in screen.patterns[k].finditer(before):
             if before[m.start() - 1:m.start()] == "、":
                 continue  # the last of a list (人民法院、人民检察院、公安机关): the list is the bearer

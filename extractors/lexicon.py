@@ -100,7 +100,9 @@ class LazyTokenizer(jieba.Tokenizer):
         for k in range(n - 1, -1, -1):
             best, last = -inf, -1  # the best weight and the last character of its word
             i, frag = k, sentence[k]
-            freq = (tables.get(frag) or self.table(frag))[0]  # every word that begins at k begins with frag
+            # every word that begins at k begins with frag (its table read as `table` reads it, without a call a
+            # character)
+            freq = (tables.get(frag) or self.table(frag))[0]
             while i < n and (f := freq.get(frag)) is not None:  # the words and prefixes that begin at k
                 if f:
                     weight = log(f) - logtotal + weights[i + 1]

@@ -361,12 +361,15 @@ def _glossed_names(text: str) -> list[PersonMention]:
     return out
 
 
+ZH_SPACING = re.compile(r"[ \t\u3000]+")  # what a bench line spaces its words with ("审 判 长  郑文伟")
+
+
 def _zh_mentions(text: str) -> list[PersonMention]:
     out: list[PersonMention] = []
     order = 0
     # a bench line ("审 判 长  郑文伟") holds a role's word once its spaces are squeezed out: only then read line by line
-    for line in lines(text) if ZH_BENCH.may_match(re.sub(r"[ \t\u3000]+", "", text)) else ():
-        squeezed = re.sub(r"[ \t\u3000]+", "", line.text)
+    for line in lines(text) if ZH_BENCH.may_match(ZH_SPACING.sub("", text)) else ():
+        squeezed = ZH_SPACING.sub("", line.text)
         m = ZH_BENCH.match(squeezed)
         if not m:
             continue

@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..graph.model import tuple_of
 from .script import CJK, CJK_RE, simplified
 from .triggers import Pattern, guarded
 
 CJK_SPACED_RE = guarded(f"(?<=[{CJK}])[ \u3000]+(?=[{CJK}])")
 
-
-_tuple = tuple.__new__
 
 
 class Line(NamedTuple):
@@ -40,7 +39,7 @@ def lines(text: str, first_number: int = 1) -> tuple[Line, ...]:
     if "\r" not in text:  # the common case, read from one split
         start = 0
         for n, row in enumerate(text.split("\n")):
-            out.append(_tuple(Line, (first_number + n, start, row)))  # Line(...) without its __new__
+            out.append(tuple_of(Line, (first_number + n, start, row)))
             start += len(row) + 1
         if len(out) > 1 and not out[-1].text:  # a final line break ends the last line, it begins none
             out.pop()

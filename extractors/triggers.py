@@ -135,20 +135,6 @@ def guarded(pattern: str, flags: int = 0) -> Pattern:
     return Guarded(rx, tuple(sorted(strings, key=lambda s: (len(s), s))), folded, _in_a_line(tree.data, rx.flags))
 
 
-def triggers(rx: re.Pattern[str], tree: Any = None) -> tuple[frozenset[str], bool] | None:
-    """Strings of which every match of `rx` holds one (in lower case when `folded`), as (strings, folded); None
-    where the pattern has no such set worth looking for."""
-    tree = tree if tree is not None else sre_parse.parse(rx.pattern, rx.flags)
-    found = _read(tree.data, bool(rx.flags & re.IGNORECASE)).required
-    if found is None:
-        return None
-    strings, folded = found
-    if len(strings) > MOST_STRINGS or min(len(s.encode()) for s in strings) < LEAST_BYTES:
-        return None
-    return (frozenset(s.lower() for s in strings), True) if folded else (strings, False)
-
-
-_ODD_CASE = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})  # İ lower-cases to i and a combining dot
 class Screen:
     """Which of some patterns may find something in a text: the triggers of all of them looked for in one
     search, instead of one search a pattern (a finder that tries twenty patterns on each sentence). Calling it
@@ -183,6 +169,20 @@ class Screen:
         return sorted(found)
 
 
+def triggers(rx: re.Pattern[str], tree: Any = None) -> tuple[frozenset[str], bool] | None:
+    """Strings of which every match of `rx` holds one (in lower case when `folded`), as (strings, folded); None
+    where the pattern has no such set worth looking for."""
+    tree = tree if tree is not None else sre_parse.parse(rx.pattern, rx.flags)
+    found = _read(tree.data, bool(rx.flags & re.IGNORECASE)).required
+    if found is None:
+        return None
+    strings, folded = found
+    if len(strings) > MOST_STRINGS or min(len(s.encode()) for s in strings) < LEAST_BYTES:
+        return None
+    return (frozenset(s.lower() for s in strings), True) if folded else (strings, False)
+
+
+_ODD_CASE = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})  # İ lower-cases to i and a combining dot
 _last: tuple[str, str] = ("", "")
 
 

@@ -57,8 +57,9 @@ def display(path: os.PathLike[str] | str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-
-_tuple = tuple.__new__  # a named tuple made of its fields without NamedTuple's __new__ (where millions are made)
+# tuple_of(Span, (start, end)): a named tuple made of its fields without NamedTuple's __new__ (twice as fast, where
+# extraction makes millions: spans, facts, lines, words)
+tuple_of = tuple.__new__
 
 
 class Span(NamedTuple):
@@ -117,7 +118,7 @@ class Document:
 
     def span(self, local_start: int, local_end: int) -> Span:
         """A file-level span for a range of this document's text."""
-        return _tuple(Span, (self.start + local_start, self.start + local_end))  # Span(...) without its __new__
+        return tuple_of(Span, (self.start + local_start, self.start + local_end))
 
     @property
     def end(self) -> int:
@@ -202,7 +203,7 @@ class Extraction:
         if self._seen is None or self._quotes is None:
             self._seen, self._quotes = set(self.facts), {f.quote: f.quote for f in self.facts}
         quote = self._quotes.setdefault(quote, quote)
-        fact = _tuple(Fact, (subject, predicate, obj, span, quote, literal))
+        fact = tuple_of(Fact, (subject, predicate, obj, span, quote, literal))
         if fact not in self._seen:
             self._seen.add(fact)
             self.facts.append(fact)
